@@ -1,0 +1,6 @@
+/** A child process started by Deno.Command: the shared task loop over standard input and output. */
+import { stdioChildEndpoint } from "@runtime-bench/harness/endpoints";
+import { serveTasks } from "@runtime-bench/harness/protocol";
+import { fetchJson } from "./http.ts";
+
+serveTasks(stdioChildEndpoint(), { fetchJson }, { reportPeakRss: true });

@@ -1,0 +1,21 @@
+/**
+ * The narrowest Deno permissions that work, in one place: imported by the launcher (on Node) for the
+ * measurement process, and by the measurement process for its child processes.
+ */
+import { fileURLToPath } from "node:url";
+
+/** The repository root: modules (and node_modules) are read from there. */
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** What every Deno process here may do: read the repo's modules and /proc (CPU and memory figures), and read the one environment variable it records. */
+export function childPermissionFlags(): string[] {
+  return ["--no-prompt", "--no-lock", `--allow-read=${repoRoot},/proc`, "--allow-env=DENO_V8_FLAGS"];
+}
+
+/**
+ * The measurement process may also reach the mock API on loopback (any port: the OS picks it) and start
+ * child processes of this same Deno binary. Workers inherit these permissions.
+ */
+export function measurementPermissionFlags(denoBinary: string): string[] {
+  return [...childPermissionFlags(), "--allow-net=127.0.0.1", `--allow-run=${denoBinary}`];
+}

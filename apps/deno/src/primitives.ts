@@ -1,0 +1,76 @@
+/**
+ * Deno's native primitives: module Web Workers, Deno.Command (talking over stdin/stdout, as it has no
+ * IPC channel), native fetch, and piscina where it runs (else a native pool).
+ */
+import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
+import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
+import { createRequestTracker, type TaskPort } from "@runtime-bench/harness/protocol";
+import { fetchJson, httpClient } from "./http.ts";
+import { childPermissionFlags } from "./permissions.ts";
+
+const workerFile = new URL("./worker.ts", import.meta.url).href;
+const childFile = new URL("./child.ts", import.meta.url).pathname;
+
+function startWorker(): Promise<TaskPort> {
+  // Deno only has module workers; they inherit this process's permissions.
+  const worker = new Worker(workerFile, { type: "module" });
+  const tracker = createRequestTracker((request) => worker.postMessage(request));
+  worker.addEventListener("message", (event) => tracker.receive(event.data));
+  worker.addEventListener("error", (event) => tracker.failAll(`worker error: ${event.message}`));
+  return Promise.resolve({
+    run: tracker.request,
+    close: async () => worker.terminate(),
+  });
+}
+
+function startChildProcess(): Promise<TaskPort> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", ...childPermissionFlags(), childFile],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const input = child.stdin.getWriter();
+  const encoder = new TextEncoder();
+  const tracker = createRequestTracker((request) => void input.write(encoder.encode(`${JSON.stringify(request)}\n`)));
+  void readLines(child.stdout, (line) => tracker.receive(JSON.parse(line)));
+  void child.status.then((status) => tracker.failAll(`child process exited (${status.signal ?? status.code})`));
+  return Promise.resolve({
+    run: tracker.request,
+    async close() {
+      // End of standard input tells the child to leave; wait until it has (so its CPU time is counted).
+      await input.close().catch(() => {});
+      await child.status;
+    },
+  });
+}
+
+async function readLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void): Promise<void> {
+  let buffered = "";
+  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
+    buffered += chunk;
+    let newline: number;
+    while ((newline = buffered.indexOf("\n")) >= 0) {
+      onLine(buffered.slice(0, newline));
+      buffered = buffered.slice(newline + 1);
+    }
+  }
+}
+
+export const primitives: RuntimePrimitives = {
+  describe: () => ({
+    runtime: "deno",
+    version: Deno.version.deno,
+    engine: "V8",
+    engineVersion: Deno.version.v8,
+    reportedParallelism: navigator.hardwareConcurrency,
+    execArgv: Deno.args.length >= 0 ? [] : [],
+    relevantEnv: pickEnv(["DENO_V8_FLAGS"]),
+  }),
+  labels: { worker: "Web Worker (module)", childProcess: "Deno.Command (stdio)" },
+  startWorker,
+  startChildProcess,
+  createWorkerPool: (size) => createPoolPreferringPiscina(size, startWorker),
+  fetchJson,
+  httpClient,
+};

@@ -1,0 +1,42 @@
+/**
+ * Executor-side endpoints shared by more than one runtime. Node's worker_threads endpoint lives in
+ * apps/node, the only runtime that uses it.
+ */
+import { createInterface } from "node:readline";
+import type { Endpoint, TaskReply } from "./protocol.ts";
+
+/** Inside a Web Worker (Bun, Deno): the worker's global scope is the channel. */
+export function webWorkerEndpoint(): Endpoint {
+  const scope = globalThis as unknown as {
+    postMessage(message: unknown): void;
+    addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+  };
+  return {
+    onMessage: (handler) => scope.addEventListener("message", (event) => handler(event.data)),
+    postMessage: (message) => scope.postMessage(message),
+  };
+}
+
+/** Inside a child process started with an IPC channel (Node fork, Bun.spawn with ipc). */
+export function ipcChildEndpoint(): Endpoint {
+  if (!process.send) throw new Error("this process was started without an IPC channel");
+  // The parent closing the channel is the signal to leave.
+  process.on("disconnect", () => process.exit(0));
+  return {
+    onMessage: (handler) => process.on("message", handler),
+    postMessage: (message: TaskReply) => void process.send!(message),
+  };
+}
+
+/**
+ * Inside a child process that talks over standard input and output, one JSON message per line (Deno's
+ * Deno.Command has no IPC channel). Standard input closing is the signal to leave.
+ */
+export function stdioChildEndpoint(): Endpoint {
+  const lines = createInterface({ input: process.stdin });
+  lines.on("close", () => process.exit(0));
+  return {
+    onMessage: (handler) => lines.on("line", (line) => handler(JSON.parse(line))),
+    postMessage: (message) => void process.stdout.write(`${JSON.stringify(message)}\n`),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The mock API in a process of its own, on the pinned Node, for every client runtime alike. It stops
+ * when stopped, and also when this process dies (its standard input closes).
+ */
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const mainFile = fileURLToPath(import.meta.resolve("@runtime-bench/mock-api/main"));
+
+export interface MockApiProcess {
+  url: string;
+  latencyMs: number;
+  stop(): Promise<void>;
+}
+
+export function startMockApiProcess(latencyMs: number): Promise<MockApiProcess> {
+  const child = spawn(process.execPath, [mainFile, "--port", "0", "--latency", String(latencyMs)], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`the mock API exited before it listened (code ${code})`)));
+    createInterface({ input: child.stdout }).once("line", (line) => {
+      const { url } = JSON.parse(line) as { url: string };
+      resolve({
+        url,
+        latencyMs,
+        async stop() {
+          child.kill("SIGTERM");
+          await exited;
+        },
+      });
+    });
+  });
+}

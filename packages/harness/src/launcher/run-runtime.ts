@@ -1,0 +1,121 @@
+/**
+ * Benchmarks one runtime: describes it, starts the mock API, measures every cell of the profile in fresh
+ * processes (warm-up runs first, uncounted), and returns the result for the file.
+ */
+import { availableParallelism } from "node:os";
+import { getScenario, type CellSpec } from "../scenarios/index.ts";
+import {
+  cellSampleSchema,
+  describeOutputSchema,
+  RESULT_SCHEMA_VERSION,
+  type CellResult,
+  type CellSample,
+  type RunResult,
+} from "../schema.ts";
+import { expandCells, type Profile } from "../suite.ts";
+import { captureMachine, gitCommit } from "./machine.ts";
+import { runMeasurementProcess, type MeasurementCommand } from "./measurement-process.ts";
+import { startMockApiProcess } from "./mock-api-process.ts";
+import type { RuntimeName } from "../primitives.ts";
+
+export interface RuntimeRunOptions {
+  runtime: RuntimeName;
+  command: MeasurementCommand;
+  profileName: string;
+  profile: Profile;
+  /** Progress lines for a person watching (stderr by default). */
+  log?: (line: string) => void;
+}
+
+export class RuntimeUnavailableError extends Error {
+  override name = "RuntimeUnavailableError";
+}
+
+export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult> {
+  const { runtime, command, profile } = options;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const startedAt = new Date().toISOString();
+
+  const described = await runMeasurementProcess(command, ["--describe"], 60_000);
+  if (!described.ok) throw new RuntimeUnavailableError(`${runtime} could not start: ${described.error}`);
+  const description = describeOutputSchema.parse(described.output);
+  log(`[${runtime}] ${description.runtime.version} (${description.runtime.engine} ${description.runtime.engineVersion})`);
+
+  const needsApi = profile.scenarios.some((id) => getScenario(id).kind === "io");
+  const api = needsApi ? await startMockApiProcess(profile.io.latencyMs) : null;
+  try {
+    const cells = expandCells(profile, { cores: availableParallelism(), baseUrl: api?.url ?? "" });
+    const results: CellResult[] = [];
+    for (const [index, cell] of cells.entries()) {
+      results.push(await measureCell(cell, { ...options, log }, `${index + 1}/${cells.length}`));
+    }
+    return {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      runtime: description.runtime,
+      httpClient: description.httpClient,
+      clock: description.clock,
+      machine: captureMachine(),
+      run: {
+        profile: options.profileName,
+        runs: profile.runs,
+        warmupRuns: profile.warmupRuns,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        gitCommit: gitCommit(),
+        mockApi: api ? { latencyMs: api.latencyMs, runtime: `node ${process.versions.node}` } : null,
+      },
+      cells: results,
+    };
+  } finally {
+    await api?.stop();
+  }
+}
+
+async function measureCell(cell: CellSpec, options: RuntimeRunOptions & { log: (line: string) => void }, position: string): Promise<CellResult> {
+  const { runtime, command, profile, log } = options;
+  const scenario = getScenario(cell.scenarioId);
+  const shape = scenario.shape(cell.params as never, availableParallelism());
+  const result: CellResult = {
+    cellId: cell.cellId,
+    scenarioId: cell.scenarioId,
+    kind: scenario.kind,
+    title: scenario.title,
+    lessonAnalogue: scenario.lessonAnalogue,
+    size: cell.size,
+    // The API's port changes every run and means nothing to a reader.
+    params: cell.params.kind === "io" ? { ...cell.params, baseUrl: "(mock API)" } : cell.params,
+    parallelism: shape.parallelism,
+    ideal: shape.ideal,
+    status: "ok",
+    implementation: "",
+    notes: [],
+    warmup: [],
+    samples: [],
+  };
+
+  const totalRuns = profile.warmupRuns + profile.runs;
+  for (let run = 0; run < totalRuns; run++) {
+    const isWarmup = run < profile.warmupRuns;
+    const label = isWarmup ? `warm-up ${run + 1}/${profile.warmupRuns}` : `run ${run - profile.warmupRuns + 1}/${profile.runs}`;
+    const sample = await measureOnce(cell, command, profile.cellTimeoutSeconds * 1000);
+    if (typeof sample === "string" || sample.errors.length > 0) {
+      result.status = "failed";
+      result.reason = typeof sample === "string" ? sample : sample.errors.slice(0, 3).join("; ");
+      log(`[${runtime}] ${position} ${cell.cellId} ${label}: FAILED: ${result.reason}`);
+      break;
+    }
+    (isWarmup ? result.warmup : result.samples).push(sample);
+    result.implementation = sample.implementation;
+    result.notes = sample.notes;
+    log(`[${runtime}] ${position} ${cell.cellId} ${label}: ${sample.wallMs.toFixed(1)} ms`);
+  }
+  return result;
+}
+
+/** One fresh process measuring the cell once: its sample, or why there is none. */
+async function measureOnce(cell: CellSpec, command: MeasurementCommand, timeoutMs: number): Promise<CellSample | string> {
+  const outcome = await runMeasurementProcess(command, ["--cell", JSON.stringify(cell)], timeoutMs);
+  if (!outcome.ok) return outcome.error;
+  const parsed = cellSampleSchema.safeParse(outcome.output);
+  return parsed.success ? parsed.data : `malformed output from the measurement process: ${parsed.error.issues[0]?.message}`;
+}

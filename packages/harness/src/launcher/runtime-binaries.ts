@@ -1,0 +1,26 @@
+/**
+ * Where each runtime under test lives. They are pinned devDependencies of the repo root, so their real
+ * binaries sit in node_modules; RUNTIME_BENCH_<NAME>_BIN overrides one (e.g. to try another build).
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { RuntimeName } from "../primitives.ts";
+import { repoRoot } from "./repo.ts";
+
+const binaryInPackage: Record<RuntimeName, string> = {
+  node: "bin/node",
+  bun: "bin/bun.exe",
+  deno: "deno",
+};
+
+export function runtimeBinary(runtime: RuntimeName): string {
+  const override = process.env[`RUNTIME_BENCH_${runtime.toUpperCase()}_BIN`];
+  if (override) return override;
+  const requireFromRoot = createRequire(join(repoRoot, "package.json"));
+  try {
+    return join(dirname(requireFromRoot.resolve(`${runtime}/package.json`)), binaryInPackage[runtime]);
+  } catch {
+    // Not installed as a package: fall back to PATH, and let the launch say if it is missing there too.
+    return runtime;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The port every runtime app implements with its own native APIs and nothing more. Scenarios are written
+ * once, against this interface (ports and adapters).
+ */
+import type { TaskServices } from "@runtime-bench/workloads";
+import type { TaskPort } from "./protocol.ts";
+
+export type RuntimeName = "node" | "bun" | "deno";
+
+export interface RuntimeDescription {
+  runtime: RuntimeName;
+  version: string;
+  engine: "V8" | "JavaScriptCore";
+  engineVersion: string;
+  /** What the runtime itself reports as usable parallelism. */
+  reportedParallelism: number;
+  execArgv: string[];
+  /** Environment variables that change how the runtime schedules work or I/O. */
+  relevantEnv: Record<string, string>;
+}
+
+/** A warmed pool of workers. */
+export interface WorkerPool extends Pick<TaskPort, "close"> {
+  run: TaskPort["run"];
+  /** Which pool this is ("piscina 5.3.2", "native") and, where the preferred one failed, why. */
+  implementation: string;
+  notes: string[];
+}
+
+export interface HttpClientDescription {
+  /** e.g. "undici.fetch", "Bun fetch", "Deno fetch". */
+  name: string;
+  /** "default" when the runtime's defaults are used unchanged, "tuned" otherwise. */
+  configuration: "default" | "tuned";
+  settings: Record<string, string | number | boolean>;
+}
+
+export interface RuntimePrimitives extends TaskServices {
+  describe(): RuntimeDescription;
+  /** A fresh worker thread running the task loop; resolves once it can take a task. */
+  startWorker(): Promise<TaskPort>;
+  /** A fresh child process of the same runtime running the task loop. */
+  startChildProcess(): Promise<TaskPort>;
+  /** A pool of `size` workers, started and warmed before it resolves. */
+  createWorkerPool(size: number): Promise<WorkerPool>;
+  /** The native API behind each primitive, as the report names it (e.g. "worker_threads.Worker"). */
+  labels: { worker: string; childProcess: string };
+  /** The HTTP client behind fetchJson, with the settings that matter for concurrency. */
+  httpClient: HttpClientDescription;
+}
+
+/** The subset of `names` that is set in the environment, for RuntimeDescription.relevantEnv. */
+export function pickEnv(names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+}

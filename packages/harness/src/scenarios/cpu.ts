@@ -1,0 +1,94 @@
+/**
+ * The lesson's CPU-bound experiments: the same 4 sum-of-squares tasks run sequentially, as async tasks on
+ * one thread, one worker per task, on a warmed pool and one child process per task.
+ */
+import type { Task } from "@runtime-bench/workloads";
+import type { TaskReply } from "../protocol.ts";
+import { runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
+import type { CellShape, CpuCellParams, PreparedCell, Scenario } from "./types.ts";
+
+const cpuTasks = (params: CpuCellParams): Task[] =>
+  Array.from({ length: params.tasks }, () => ({ kind: "sum-of-squares", n: params.n }));
+
+const onMainThread: CellShape["ideal"] = { speedup: 1 };
+const parallelShape = (parallelism: number, cores: number): CellShape => ({
+  parallelism,
+  ideal: { speedup: Math.min(parallelism, cores) },
+});
+
+const noSetUp = (tasks: Task[], implementation: string, run: () => Promise<TaskReply[]>): PreparedCell => ({
+  tasks,
+  run,
+  dispose: async () => {},
+  notes: [],
+  implementation,
+});
+
+export const cpuScenarios: Scenario<CpuCellParams>[] = [
+  {
+    id: "cpu.sequential",
+    kind: "cpu",
+    title: "Sequential, main thread",
+    lessonAnalogue: "sequential CPU-bound run",
+    shape: () => ({ parallelism: 1, ideal: onMainThread }),
+    async prepare({ primitives, params }) {
+      const tasks = cpuTasks(params);
+      return noSetUp(tasks, "for loop", () => runSequentially(tasks, primitives));
+    },
+  },
+  {
+    id: "cpu.async-main",
+    kind: "cpu",
+    title: "Concurrent async tasks, main thread",
+    lessonAnalogue: "threads under the GIL (concurrency without parallelism)",
+    shape: () => ({ parallelism: 1, ideal: onMainThread }),
+    async prepare({ primitives, params }) {
+      const tasks = cpuTasks(params);
+      return noSetUp(tasks, `Promise.all, yield every ${params.interleaveChunk} iterations`, () =>
+        runConcurrentlyOnMainThread(tasks, primitives, { limit: tasks.length, chunk: params.interleaveChunk }),
+      );
+    },
+  },
+  {
+    id: "cpu.worker-per-task",
+    kind: "cpu",
+    title: "One worker thread per task",
+    lessonAnalogue: "threads, if there were no GIL (start-up included)",
+    shape: (params, cores) => parallelShape(params.tasks, cores),
+    async prepare({ primitives, params }) {
+      const tasks = cpuTasks(params);
+      return noSetUp(tasks, `${primitives.labels.worker} per task`, () => runEachOnFreshExecutor(tasks, () => primitives.startWorker()));
+    },
+  },
+  {
+    id: "cpu.worker-pool",
+    kind: "cpu",
+    title: "Warmed worker pool, one worker per core",
+    lessonAnalogue: "a process pool, but with threads (start-up excluded)",
+    shape: (params, cores) => parallelShape(Math.min(params.tasks, params.workers), cores),
+    async prepare({ primitives, params }) {
+      const tasks = cpuTasks(params);
+      const pool = await primitives.createWorkerPool(params.workers);
+      return {
+        tasks,
+        run: () => runOnPool(tasks, pool),
+        dispose: () => pool.close(),
+        notes: pool.notes,
+        implementation: `${pool.implementation}, ${params.workers} workers`,
+      };
+    },
+  },
+  {
+    id: "cpu.process-per-task",
+    kind: "cpu",
+    title: "One child process per task",
+    lessonAnalogue: "multiprocessing (true parallelism, start-up included)",
+    shape: (params, cores) => parallelShape(params.tasks, cores),
+    async prepare({ primitives, params }) {
+      const tasks = cpuTasks(params);
+      return noSetUp(tasks, `${primitives.labels.childProcess} per task`, () =>
+        runEachOnFreshExecutor(tasks, () => primitives.startChildProcess()),
+      );
+    },
+  },
+];

@@ -1,0 +1,83 @@
+/**
+ * The lesson's I/O-bound experiments: fetch N posts from the mock API one after another, as concurrent
+ * async requests on the main thread, and spread over worker threads (the lesson's thread pool).
+ */
+import type { Task } from "@runtime-bench/workloads";
+import { runConcurrentlyOnMainThread, runOnPool, runSequentially } from "../executors.ts";
+import { createNativePool } from "../pool.ts";
+import type { TaskReply } from "../protocol.ts";
+import type { CellShape, IoCellParams, PreparedCell, Scenario } from "./types.ts";
+
+/** One task per request, post ids 1..N. */
+const ioTasks = (params: IoCellParams, count = params.requests): Task[] =>
+  Array.from({ length: count }, (_, index) => ({ kind: "fetch-posts", baseUrl: params.baseUrl, ids: [index + 1] }));
+
+/** N requests, `inFlight` at a time, each taking the injected latency. */
+const ioShape = (params: IoCellParams, inFlight: number): CellShape => ({
+  parallelism: inFlight,
+  ideal: { wallMs: Math.ceil(params.requests / inFlight) * params.latencyMs },
+});
+
+/** Requests made before timing, so connections are open and warm in every model alike. */
+async function warmConnections(run: (tasks: Task[]) => Promise<TaskReply[]>, params: IoCellParams, count: number) {
+  const failed = (await run(ioTasks(params, Math.min(count, params.requests)))).find((reply) => !reply.ok);
+  if (failed && !failed.ok) throw new Error(`warm-up request failed: ${failed.error}`);
+}
+
+const mainThreadCell = (tasks: Task[], implementation: string, run: () => Promise<TaskReply[]>): PreparedCell => ({
+  tasks,
+  run,
+  dispose: async () => {},
+  notes: [],
+  implementation,
+});
+
+export const ioScenarios: Scenario<IoCellParams>[] = [
+  {
+    id: "io.sequential",
+    kind: "io",
+    title: "Sequential requests",
+    lessonAnalogue: "sequential API calls",
+    shape: (params) => ioShape(params, 1),
+    async prepare({ primitives, params }) {
+      await warmConnections((tasks) => runSequentially(tasks, primitives), params, 1);
+      const tasks = ioTasks(params);
+      return mainThreadCell(tasks, primitives.httpClient.name, () => runSequentially(tasks, primitives));
+    },
+  },
+  {
+    id: "io.async-fetch",
+    kind: "io",
+    title: "Concurrent async requests, main thread",
+    lessonAnalogue: "asyncio",
+    shape: (params) => ioShape(params, Math.min(params.concurrency, params.requests)),
+    async prepare({ primitives, params }) {
+      const options = { limit: params.concurrency, chunk: Number.POSITIVE_INFINITY };
+      await warmConnections((tasks) => runConcurrentlyOnMainThread(tasks, primitives, options), params, params.concurrency);
+      const tasks = ioTasks(params);
+      return mainThreadCell(tasks, `${primitives.httpClient.name}, ${params.concurrency} in flight`, () =>
+        runConcurrentlyOnMainThread(tasks, primitives, options),
+      );
+    },
+  },
+  {
+    id: "io.worker-threads",
+    kind: "io",
+    title: "Requests spread over worker threads",
+    lessonAnalogue: "a thread pool making blocking calls",
+    shape: (params) => ioShape(params, Math.min(params.workers, params.requests)),
+    async prepare({ primitives, params }) {
+      // Each worker makes one request at a time, as a thread blocked on a call would.
+      const pool = await createNativePool(params.workers, () => primitives.startWorker());
+      await warmConnections((tasks) => runOnPool(tasks, pool), params, params.workers);
+      const tasks = ioTasks(params);
+      return {
+        tasks,
+        run: () => runOnPool(tasks, pool),
+        dispose: () => pool.close(),
+        notes: [],
+        implementation: `${params.workers} × ${primitives.labels.worker}, ${primitives.httpClient.name} in each`,
+      };
+    },
+  },
+];

@@ -1,0 +1,75 @@
+import type { Task } from "@runtime-bench/workloads";
+import type { RuntimePrimitives } from "../primitives.ts";
+import type { TaskReply } from "../protocol.ts";
+
+export interface CpuCellParams {
+  kind: "cpu";
+  /** Number of tasks (the lesson: 4). */
+  tasks: number;
+  /** Size of each task: sum of i*i for i < n. */
+  n: number;
+  /** Parallel executors the scenario may use (pool size). */
+  workers: number;
+  /** Iterations between yields in the interleaved async variant. */
+  interleaveChunk: number;
+}
+
+export interface IoCellParams {
+  kind: "io";
+  /** Number of posts to fetch (the lesson's API calls). */
+  requests: number;
+  /** Most requests in flight at once for the async scenario. */
+  concurrency: number;
+  /** Worker threads for the threads-analogue scenario. */
+  workers: number;
+  /** The mock API's injected latency, for the ideal time. */
+  latencyMs: number;
+  baseUrl: string;
+}
+
+export type CellParams = CpuCellParams | IoCellParams;
+
+/** One cell a runtime process is asked to measure. */
+export interface CellSpec {
+  /** Unique in a run, e.g. "cpu.workers/n=1e8". */
+  cellId: string;
+  scenarioId: string;
+  /** Which size this cell is (e.g. "default", "lesson"). */
+  size: string;
+  params: CellParams;
+}
+
+/** What a scenario measures and how close it could get. */
+export interface CellShape {
+  /** Executors working at once: 1 for the main thread, W for workers or processes. */
+  parallelism: number;
+  /** CPU: ideal speed-up over sequential; I/O: ideal wall time in ms. */
+  ideal: { speedup: number } | { wallMs: number };
+}
+
+/** A cell ready to time: everything that is not the model under test (pools, connections) is set up. */
+export interface PreparedCell {
+  tasks: Task[];
+  /** The timed part. Returns one reply per task, in task order. */
+  run(): Promise<TaskReply[]>;
+  dispose(): Promise<void>;
+  /** Facts about how this runtime ran the cell (pool implementation, fallbacks). */
+  notes: string[];
+  implementation: string;
+}
+
+export interface ScenarioContext<P extends CellParams> {
+  primitives: RuntimePrimitives;
+  params: P;
+  cores: number;
+}
+
+export interface Scenario<P extends CellParams = CellParams> {
+  id: string;
+  kind: P["kind"];
+  title: string;
+  /** Which experiment of the Python lesson this one rebuilds. */
+  lessonAnalogue: string;
+  shape(params: P, cores: number): CellShape;
+  prepare(context: ScenarioContext<P>): Promise<PreparedCell>;
+}

@@ -1,0 +1,146 @@
+/**
+ * The result file format, versioned and validated on read. One file per runtime per run; every raw
+ * sample is kept so the report (and any later analysis) can recompute every figure.
+ */
+import { z } from "zod";
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+const runtimeName = z.enum(["node", "bun", "deno"]);
+
+export const runtimeDescriptionSchema = z.object({
+  runtime: runtimeName,
+  version: z.string(),
+  engine: z.enum(["V8", "JavaScriptCore"]),
+  engineVersion: z.string(),
+  reportedParallelism: z.number().int().positive(),
+  execArgv: z.array(z.string()),
+  relevantEnv: z.record(z.string(), z.string()),
+});
+
+export const httpClientSchema = z.object({
+  name: z.string(),
+  configuration: z.enum(["default", "tuned"]),
+  settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+
+/** What `main.ts --describe` prints. */
+export const describeOutputSchema = z.object({
+  runtime: runtimeDescriptionSchema,
+  httpClient: httpClientSchema,
+  clock: z.object({ resolutionMs: z.number(), callOverheadNs: z.number() }),
+});
+
+/** One fresh-process measurement of one cell, as `main.ts --cell` prints it. */
+export const cellSampleSchema = z.object({
+  cellId: z.string(),
+  wallMs: z.number().nonnegative(),
+  /** CPU time of the process tree during the timed part; null where it cannot be read. */
+  cpuMs: z.object({ user: z.number(), system: z.number() }).nullable(),
+  /** Busy share (0-1) of each core during the timed part; null where it cannot be read. */
+  coreBusy: z.array(z.number()).nullable(),
+  /** Peak resident memory of the process tree, KiB; null where it cannot be read. */
+  peakRssKiB: z.number().nullable(),
+  /** Failed or wrong tasks; a sample with errors is never timed into a result. */
+  errors: z.array(z.string()),
+  tasks: z.number().int().nonnegative(),
+  implementation: z.string(),
+  notes: z.array(z.string()),
+});
+
+const cpuParams = z.object({
+  kind: z.literal("cpu"),
+  tasks: z.number().int().positive(),
+  n: z.number().int().nonnegative(),
+  workers: z.number().int().positive(),
+  interleaveChunk: z.number().int().positive(),
+});
+const ioParams = z.object({
+  kind: z.literal("io"),
+  requests: z.number().int().positive(),
+  concurrency: z.number().int().positive(),
+  workers: z.number().int().positive(),
+  latencyMs: z.number().nonnegative(),
+  baseUrl: z.string(),
+});
+
+export const cellResultSchema = z.object({
+  cellId: z.string(),
+  scenarioId: z.string(),
+  kind: z.enum(["cpu", "io"]),
+  title: z.string(),
+  lessonAnalogue: z.string(),
+  size: z.string(),
+  params: z.discriminatedUnion("kind", [cpuParams, ioParams]),
+  parallelism: z.number().int().positive(),
+  ideal: z.union([z.object({ speedup: z.number().positive() }), z.object({ wallMs: z.number().nonnegative() })]),
+  /** "ok": every counted run verified; "failed": a run failed or did not verify; "n/a": not possible here. */
+  status: z.enum(["ok", "failed", "n/a"]),
+  reason: z.string().optional(),
+  implementation: z.string(),
+  notes: z.array(z.string()),
+  warmup: z.array(cellSampleSchema),
+  samples: z.array(cellSampleSchema),
+});
+
+export const machineSchema = z.object({
+  cpuModel: z.string(),
+  cores: z.number().int().positive(),
+  availableParallelism: z.number().int().positive(),
+  memoryBytes: z.number().positive(),
+  os: z.string(),
+  kernel: z.string(),
+  arch: z.string(),
+  loadAverage: z.array(z.number()),
+});
+
+export const runResultSchema = z.object({
+  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+  runtime: runtimeDescriptionSchema,
+  httpClient: httpClientSchema,
+  clock: describeOutputSchema.shape.clock,
+  machine: machineSchema,
+  run: z.object({
+    profile: z.string(),
+    runs: z.number().int().positive(),
+    warmupRuns: z.number().int().nonnegative(),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    gitCommit: z.string().nullable(),
+    mockApi: z.object({ latencyMs: z.number(), runtime: z.string() }).nullable(),
+  }),
+  cells: z.array(cellResultSchema),
+});
+
+export type RuntimeDescriptionRecord = z.infer<typeof runtimeDescriptionSchema>;
+export type DescribeOutput = z.infer<typeof describeOutputSchema>;
+export type CellSample = z.infer<typeof cellSampleSchema>;
+export type CellResult = z.infer<typeof cellResultSchema>;
+export type Machine = z.infer<typeof machineSchema>;
+export type RunResult = z.infer<typeof runResultSchema>;
+
+/** Thrown for a result file that does not match the schema; names the file and the field. */
+export class ResultFileError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+    this.name = "ResultFileError";
+  }
+}
+
+/** Validates parsed JSON as a result file, with a message that names the file and the first bad field. */
+export function parseRunResult(json: unknown, file: string): RunResult {
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === "number" && version > RESULT_SCHEMA_VERSION) {
+    throw new ResultFileError(file, `schemaVersion ${version} is newer than this tool reads (${RESULT_SCHEMA_VERSION}); update runtime-bench`);
+  }
+  const parsed = runResultSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+    throw new ResultFileError(file, `field "${field}": ${issue.message}`);
+  }
+  return parsed.data;
+}

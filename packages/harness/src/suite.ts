@@ -1,0 +1,98 @@
+/**
+ * The suite in benchmarks/suite.json: which scenarios run, at which sizes, how many times, per profile.
+ * It is data so a user can change a size without touching code; here it is validated and expanded into
+ * the list of cells one runtime measures.
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { scenarios, type CellSpec } from "./scenarios/index.ts";
+
+const positiveInt = z.number().int().positive();
+
+const profileSchema = z.object({
+  description: z.string(),
+  /** Counted fresh-process runs per cell. */
+  runs: positiveInt,
+  /** Uncounted fresh-process runs before them. */
+  warmupRuns: z.number().int().nonnegative(),
+  /** A run of one cell taking longer than this is stopped and the cell marked failed. */
+  cellTimeoutSeconds: positiveInt,
+  scenarios: z.array(z.string().refine((id) => scenarios.has(id), { message: "unknown scenario id" })).min(1),
+  cpu: z.object({
+    tasks: positiveInt,
+    /** Named task sizes; each CPU scenario runs once per size. */
+    sizes: z.record(z.string(), positiveInt.max(2 ** 31)).refine((sizes) => Object.keys(sizes).length > 0, "at least one size"),
+    /** Pool size: a number, or "cores" for what the machine reports. */
+    workers: z.union([positiveInt.max(256), z.literal("cores")]),
+    interleaveChunk: positiveInt,
+  }),
+  io: z.object({
+    requests: positiveInt.max(100_000),
+    latencyMs: z.number().nonnegative().max(10_000),
+    concurrency: positiveInt.max(10_000),
+    workers: positiveInt.max(256),
+  }),
+});
+
+const suiteSchema = z.object({
+  /** The order runtimes are benchmarked in; one at a time, never together. */
+  runtimes: z.array(z.enum(["node", "bun", "deno"])).min(1),
+  profiles: z.record(z.string(), profileSchema),
+});
+
+export type Suite = z.infer<typeof suiteSchema>;
+export type Profile = z.infer<typeof profileSchema>;
+
+export class SuiteError extends Error {
+  override name = "SuiteError";
+}
+
+export function loadSuite(file: string): Suite {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new SuiteError(`${file}: cannot read the suite: ${(error as Error).message}`);
+  }
+  const parsed = suiteSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SuiteError(`${file}: field "${issue.path.join(".")}": ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function getProfile(suite: Suite, name: string): Profile {
+  const profile = suite.profiles[name];
+  if (!profile) throw new SuiteError(`unknown profile "${name}"; the suite has: ${Object.keys(suite.profiles).join(", ")}`);
+  return profile;
+}
+
+/** Writes 100000000 as "1e8" and 20000000 as "2e7", so cell ids stay short and readable. */
+export function shortNumber(value: number): string {
+  const exponent = Math.floor(Math.log10(value));
+  const mantissa = value / 10 ** exponent;
+  return Number.isInteger(mantissa) && exponent >= 4 ? `${mantissa}e${exponent}` : String(value);
+}
+
+/** The cells of a profile, in suite order: each CPU scenario once per size, each I/O scenario once. */
+export function expandCells(profile: Profile, context: { cores: number; baseUrl: string }): CellSpec[] {
+  const cells: CellSpec[] = [];
+  for (const scenarioId of profile.scenarios) {
+    const scenario = scenarios.get(scenarioId)!;
+    if (scenario.kind === "cpu") {
+      const { tasks, sizes, workers, interleaveChunk } = profile.cpu;
+      for (const [size, n] of Object.entries(sizes)) {
+        cells.push({
+          cellId: `${scenarioId}/n=${shortNumber(n)}`,
+          scenarioId,
+          size,
+          params: { kind: "cpu", tasks, n, workers: workers === "cores" ? context.cores : workers, interleaveChunk },
+        });
+      }
+    } else {
+      cells.push({ cellId: scenarioId, scenarioId, size: "default", params: { kind: "io", ...profile.io, baseUrl: context.baseUrl } });
+    }
+  }
+  return cells;
+}

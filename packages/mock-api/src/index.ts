@@ -1,0 +1,1 @@
+export { startMockApi, type MockApiOptions, type RunningMockApi } from "./server.ts";

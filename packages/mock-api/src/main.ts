@@ -1,0 +1,37 @@
+/**
+ * Runs the mock API in its own process. Prints one JSON line, {"url": ..., "port": ..., "latencyMs": ...},
+ * once it listens, so whoever started it learns the port the OS chose. Stops on SIGINT/SIGTERM or when
+ * its standard input closes (so it never outlives the process that started it).
+ */
+import { parseArgs } from "node:util";
+import { startMockApi } from "./server.ts";
+
+function parseNumberFlag(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(value) || value < 0) {
+    console.error(`mock-api: --${name} must be a number >= 0, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+let args;
+try {
+  args = parseArgs({ options: { port: { type: "string" }, latency: { type: "string" } }, strict: true }).values;
+} catch (error) {
+  console.error(`mock-api: ${(error as Error).message}`);
+  process.exit(2);
+}
+
+const api = await startMockApi({
+  port: parseNumberFlag("port", args.port, 0),
+  latencyMs: parseNumberFlag("latency", args.latency, 50),
+});
+console.log(JSON.stringify({ url: api.url, port: api.port, latencyMs: api.latencyMs }));
+
+const stop = () => void api.close().finally(() => process.exit(0));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+process.stdin.on("end", stop);
+process.stdin.resume();

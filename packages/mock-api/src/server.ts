@@ -1,0 +1,78 @@
+/**
+ * A local JSONPlaceholder-style API: GET /posts/:id answers {userId, id, title, body} after an injected
+ * latency, standing in for the remote API of the lesson so every runtime meets the same server.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { makePost } from "@runtime-bench/workloads";
+
+export interface MockApiOptions {
+  /** Delay before each answer, in milliseconds: the "network" the I/O scenarios wait on. */
+  latencyMs?: number;
+  /** 0 lets the OS choose a free port; the chosen one is in the returned url. */
+  port?: number;
+}
+
+export interface RunningMockApi {
+  url: string;
+  port: number;
+  latencyMs: number;
+  /** Requests answered so far (all paths). */
+  requestCount(): number;
+  close(): Promise<void>;
+}
+
+// Loopback only: the server must never be reachable from another interface.
+const HOST = "127.0.0.1";
+const POST_PATH = /^\/posts\/(\d+)$/;
+
+export async function startMockApi(options: MockApiOptions = {}): Promise<RunningMockApi> {
+  const latencyMs = options.latencyMs ?? 50;
+  const port = options.port ?? 0;
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new RangeError(`latencyMs must be >= 0, got ${latencyMs}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be 0-65535, got ${port}`);
+
+  let requests = 0;
+  const server = createServer((request, response) => {
+    requests++;
+    const match = request.method === "GET" ? POST_PATH.exec(request.url ?? "") : null;
+    const send = (status: number, body: unknown) => {
+      const json = JSON.stringify(body);
+      response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json) });
+      response.end(json);
+    };
+    if (request.url === "/health") return send(200, { ok: true, latencyMs });
+    if (!match) return send(404, { error: `no route for ${request.method} ${request.url}` });
+    setTimeout(() => send(200, makePost(Number(match[1]))), latencyMs);
+  });
+  // Keep idle connections open well past any pause between cells, so clients reuse them.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
+
+  await listen(server, port);
+  const chosenPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${chosenPort}`,
+    port: chosenPort,
+    latencyMs,
+    requestCount: () => requests,
+    close: () => closeServer(server),
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, HOST, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * A task is a plain, serialisable description of one unit of work, so the same value can be run on the
+ * main thread, posted to a worker or sent to a child process, and checked the same way wherever it ran.
+ */
+import { assertPost, postIdChecksum } from "./posts.ts";
+import { expectedSumOfSquares, sumOfSquares, sumOfSquaresInterleaved } from "./sum-of-squares.ts";
+
+export type Task =
+  /** The CPU-bound task: sum of i*i for i < n, modulo 2^32. */
+  | { kind: "sum-of-squares"; n: number }
+  /** The I/O-bound task: fetch these posts one after another and validate each; returns the id checksum. */
+  | { kind: "fetch-posts"; baseUrl: string; ids: number[] };
+
+/** What a task needs from the runtime it runs on. */
+export interface TaskServices {
+  /** GET a URL and parse its JSON body with the runtime's native HTTP client. */
+  fetchJson(url: string): Promise<unknown>;
+}
+
+export type TaskOutcome = { ok: true; value: number } | { ok: false; error: string };
+
+/** Runs a task to completion. CPU work stays synchronous inside, so nothing else interleaves with it. */
+export async function runTask(task: Task, services: TaskServices): Promise<number> {
+  switch (task.kind) {
+    case "sum-of-squares":
+      return sumOfSquares(task.n);
+    case "fetch-posts":
+      return fetchPosts(task, services);
+  }
+}
+
+/**
+ * Runs a task so that it shares the thread cooperatively with other tasks (CPU work yields between
+ * chunks; I/O is asynchronous anyway). Used for "concurrent async tasks on one thread".
+ */
+export async function runTaskInterleaved(task: Task, services: TaskServices, chunkSize: number): Promise<number> {
+  if (task.kind === "sum-of-squares") return sumOfSquaresInterleaved(task.n, chunkSize);
+  return runTask(task, services);
+}
+
+/** The value a correct run of `task` returns. */
+export function expectedValue(task: Task): number {
+  switch (task.kind) {
+    case "sum-of-squares":
+      return expectedSumOfSquares(task.n);
+    case "fetch-posts":
+      return postIdChecksum(task.ids);
+  }
+}
+
+/** Throws unless `value` is what a correct run of `task` returns. */
+export function verifyTask(task: Task, value: unknown): asserts value is number {
+  const expected = expectedValue(task);
+  if (value !== expected) {
+    throw new Error(`verification failed for ${describeTask(task)}: expected ${expected}, got ${String(value)}`);
+  }
+}
+
+export function describeTask(task: Task): string {
+  return task.kind === "sum-of-squares" ? `sum-of-squares(n=${task.n})` : `fetch-posts(${task.ids.length} posts)`;
+}
+
+async function fetchPosts(task: Extract<Task, { kind: "fetch-posts" }>, services: TaskServices): Promise<number> {
+  for (const id of task.ids) {
+    assertPost(await services.fetchJson(`${task.baseUrl}/posts/${id}`), id);
+  }
+  return postIdChecksum(task.ids);
+}
