@@ -3,4 +3,4 @@ import { stdioChildEndpoint } from "@runtime-bench/harness/endpoints";
 import { serveTasks } from "@runtime-bench/harness/protocol";
 import { fetchJson } from "./http.ts";
 
-serveTasks(stdioChildEndpoint(), { fetchJson }, { reportPeakRss: true });
+serveTasks(stdioChildEndpoint(), { fetchJson });

@@ -9,7 +9,7 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** What every Deno process here may do: read the repo's modules and /proc (CPU and memory figures), and read the one environment variable it records. */
 export function childPermissionFlags(): string[] {
-  return ["--no-prompt", "--no-lock", `--allow-read=${repoRoot},/proc`, "--allow-env=DENO_V8_FLAGS"];
+  return ["--no-prompt", "--no-lock", `--allow-read=${repoRoot},/proc`, "--allow-env=DENO_V8_FLAGS,PISCINA_DISABLE_ATOMICS"];
 }
 
 /**

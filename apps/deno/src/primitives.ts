@@ -47,7 +47,9 @@ function startChildProcess(): Promise<TaskPort> {
 
 async function readLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void): Promise<void> {
   let buffered = "";
-  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
+  // DOM's and Deno's stream typings disagree on TextDecoderStream's input type; at run time it is bytes.
+  const decoder = new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>;
+  for await (const chunk of stream.pipeThrough(decoder)) {
     buffered += chunk;
     let newline: number;
     while ((newline = buffered.indexOf("\n")) >= 0) {
@@ -64,7 +66,7 @@ export const primitives: RuntimePrimitives = {
     engine: "V8",
     engineVersion: Deno.version.v8,
     reportedParallelism: navigator.hardwareConcurrency,
-    execArgv: Deno.args.length >= 0 ? [] : [],
+    execArgv: process.execArgv,
     relevantEnv: pickEnv(["DENO_V8_FLAGS"]),
   }),
   labels: { worker: "Web Worker (module)", childProcess: "Deno.Command (stdio)" },

@@ -3,4 +3,4 @@ import { ipcChildEndpoint } from "@runtime-bench/harness/endpoints";
 import { serveTasks } from "@runtime-bench/harness/protocol";
 import { fetchJson } from "./http.ts";
 
-serveTasks(ipcChildEndpoint(), { fetchJson }, { reportPeakRss: true });
+serveTasks(ipcChildEndpoint(), { fetchJson });

@@ -16,7 +16,7 @@ function startWorker(): Promise<TaskPort> {
   const worker = new Worker(workerFile);
   const tracker = createRequestTracker((request) => worker.postMessage(request));
   worker.on("message", tracker.receive);
-  worker.on("error", (error) => tracker.failAll(`worker error: ${error.message}`));
+  worker.on("error", (error: Error) => tracker.failAll(`worker error: ${error.message}`));
   worker.on("exit", (code) => tracker.failAll(`worker exited with code ${code}`));
   return Promise.resolve({
     run: tracker.request,
@@ -50,7 +50,11 @@ export const primitives: RuntimePrimitives = {
     engineVersion: process.versions.v8,
     reportedParallelism: availableParallelism(),
     execArgv: process.execArgv,
-    relevantEnv: pickEnv(["UV_THREADPOOL_SIZE", "NODE_OPTIONS"]),
+    relevantEnv: {
+      ...pickEnv(["UV_THREADPOOL_SIZE", "NODE_OPTIONS"]),
+      // Its value is a machine-specific path; whether it is on is what matters.
+      ...(process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: "enabled" } : {}),
+    },
   }),
   labels: { worker: "worker_threads.Worker", childProcess: "child_process.fork" },
   startWorker,

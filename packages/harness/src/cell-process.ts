@@ -1,17 +1,20 @@
 /**
  * What runs inside a runtime under test: one fresh process measures one cell (or describes the runtime)
- * and prints a single tagged JSON line for the launcher. Everything here is runtime-neutral; the app only
- * passes in its primitives.
+ * and reports on tagged stdout lines. Around the timed part it stops at two gates, so the launcher can read
+ * the process's CPU, cores and memory from /proc exactly at the edges of the timed window (Deno cannot read
+ * /proc itself without --allow-all). Everything here is runtime-neutral; the app passes in its primitives.
  */
+import { createInterface } from "node:readline";
 import { describeTask, verifyTask, warmUp, type Task } from "@runtime-bench/workloads";
-import { coreBusyShare, readCoreTimes, readPeakRssKiB, readProcessTreeCpu, type ProcessTreeCpu } from "./proc.ts";
 import type { RuntimePrimitives } from "./primitives.ts";
 import type { TaskReply } from "./protocol.ts";
 import { getScenario, type CellSpec } from "./scenarios/index.ts";
-import type { CellSample, DescribeOutput } from "./schema.ts";
+import type { CellOutput, DescribeOutput } from "./schema.ts";
 
-/** Marks the one stdout line the launcher reads, so runtime warnings on stdout cannot be mistaken for it. */
+/** Marks the stdout lines the launcher reads, so runtime warnings on stdout cannot be mistaken for them. */
 export const OUTPUT_TAG = "@@runtime-bench ";
+
+export type GateEvent = "timing-start" | "timing-end";
 
 export async function runCellProcess(primitives: RuntimePrimitives, argv: readonly string[]): Promise<never> {
   try {
@@ -25,8 +28,17 @@ export async function runCellProcess(primitives: RuntimePrimitives, argv: readon
   }
 }
 
-function emit(output: DescribeOutput | CellSample): void {
+function emit(output: DescribeOutput | CellOutput | { gate: GateEvent }): void {
   console.log(OUTPUT_TAG + JSON.stringify(output));
+}
+
+/** Announces a gate and waits until the launcher has taken its readings and answers with a line. */
+function createGate(): (event: GateEvent) => Promise<void> {
+  const answers = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  return async (event) => {
+    emit({ gate: event });
+    if ((await answers.next()).done) throw new Error(`the launcher went away at gate ${event}`);
+  };
 }
 
 function describe(primitives: RuntimePrimitives): DescribeOutput {
@@ -47,46 +59,28 @@ function measureClock(): DescribeOutput["clock"] {
   return { resolutionMs: smallestStepMs, callOverheadNs: ((previous - start) / calls) * 1e6 };
 }
 
-async function measureCell(primitives: RuntimePrimitives, spec: CellSpec): Promise<CellSample> {
+async function measureCell(primitives: RuntimePrimitives, spec: CellSpec): Promise<CellOutput> {
   const scenario = getScenario(spec.scenarioId);
+  const gate = createGate();
   warmUp();
   const cores = primitives.describe().reportedParallelism;
   const prepared = await scenario.prepare({ primitives, params: spec.params, cores });
 
-  const cpuBefore = readProcessTreeCpu();
-  const coresBefore = readCoreTimes();
+  await gate("timing-start");
   const start = performance.now();
   const replies = await prepared.run();
   const wallMs = performance.now() - start;
-  const coresAfter = readCoreTimes();
-  const cpuAfter = readProcessTreeCpu();
+  await gate("timing-end");
 
   await prepared.dispose();
   return {
     cellId: spec.cellId,
     wallMs,
-    cpuMs: cpuBefore && cpuAfter ? cpuDelta(cpuBefore, cpuAfter) : null,
-    coreBusy: coresBefore && coresAfter ? coreBusyShare(coresBefore, coresAfter) : null,
-    peakRssKiB: treePeakRss(replies),
     errors: verifyReplies(prepared.tasks, replies),
     tasks: replies.length,
     implementation: prepared.implementation,
     notes: prepared.notes,
   };
-}
-
-function cpuDelta(before: ProcessTreeCpu, after: ProcessTreeCpu) {
-  return {
-    user: after.userMs - before.userMs + (after.childrenUserMs - before.childrenUserMs),
-    system: after.systemMs - before.systemMs + (after.childrenSystemMs - before.childrenSystemMs),
-  };
-}
-
-/** This process's peak plus each child process's own peak (children report theirs before they exit). */
-function treePeakRss(replies: TaskReply[]): number | null {
-  const own = readPeakRssKiB();
-  if (own === null) return null;
-  return replies.reduce((sum, reply) => sum + (reply.ok && reply.peakRssKiB ? reply.peakRssKiB : 0), own);
 }
 
 /** Every reply checked against its task: a failed or wrong task is an error, never a timing. */

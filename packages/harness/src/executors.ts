@@ -8,7 +8,7 @@ import type { WorkerPool } from "./primitives.ts";
 
 async function settle(id: number, work: () => Promise<number>): Promise<TaskReply> {
   try {
-    return { id, ok: true, value: await work(), peakRssKiB: null };
+    return { id, ok: true, value: await work() };
   } catch (error) {
     return { id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -23,22 +23,18 @@ export async function runSequentially(tasks: Task[], services: TaskServices): Pr
 
 /**
  * All tasks at once as async functions on the main thread, at most `limit` in flight. CPU tasks yield
- * every `chunk` iterations so they truly interleave: concurrency on one thread, no parallelism.
+ * between chunks so they truly interleave: concurrency on one thread, no parallelism.
  */
-export async function runConcurrentlyOnMainThread(
-  tasks: Task[],
-  services: TaskServices,
-  options: { limit: number; chunk: number },
-): Promise<TaskReply[]> {
+export async function runConcurrentlyOnMainThread(tasks: Task[], services: TaskServices, limit: number): Promise<TaskReply[]> {
   const replies = new Array<TaskReply>(tasks.length);
   let next = 0;
   const lane = async () => {
     while (next < tasks.length) {
       const id = next++;
-      replies[id] = await settle(id, () => runTaskInterleaved(tasks[id]!, services, options.chunk));
+      replies[id] = await settle(id, () => runTaskInterleaved(tasks[id]!, services));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.limit, tasks.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
   return replies;
 }
 

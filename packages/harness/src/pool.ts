@@ -2,7 +2,8 @@
  * Worker pools. Node uses piscina; Bun and Deno try piscina first and fall back to the small native pool
  * below when it does not run there, recording why, so the report can say which pool each runtime used.
  */
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Task } from "@runtime-bench/workloads";
 import type { TaskPort, TaskReply } from "./protocol.ts";
 import type { WorkerPool } from "./primitives.ts";
@@ -37,7 +38,7 @@ export async function createNativePool(size: number, startWorker: () => Promise<
 /** A piscina pool of exactly `size` threads, all started and warmed before it resolves. */
 export async function createPiscinaPool(size: number): Promise<WorkerPool> {
   const { Piscina } = await import("piscina");
-  const version = (createRequire(import.meta.url)("piscina/package.json") as { version: string }).version;
+  const version = packageVersion("piscina");
   // minThreads === maxThreads: a pool that grows while timed makes the first tasks pay thread start-up.
   const piscina = new Piscina({
     filename: new URL("./entries/piscina-task.ts", import.meta.url).href,
@@ -47,7 +48,7 @@ export async function createPiscinaPool(size: number): Promise<WorkerPool> {
   });
   const run = async (task: Task): Promise<TaskReply> => {
     try {
-      return { id: 0, ok: true, value: (await piscina.run(task)) as number, peakRssKiB: null };
+      return { id: 0, ok: true, value: (await piscina.run(task)) as number };
     } catch (error) {
       return { id: 0, ok: false, error: String(error) };
     }
@@ -79,3 +80,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+
+/** A dependency's version, read from its package.json (which piscina does not export). */
+function packageVersion(name: string): string {
+  let directory = new URL("./", import.meta.resolve(name));
+  for (let depth = 0; depth < 5; depth++, directory = new URL("../", directory)) {
+    try {
+      const manifest = JSON.parse(readFileSync(fileURLToPath(new URL("package.json", directory)), "utf8")) as { name?: string; version?: string };
+      if (manifest.name === name && manifest.version) return manifest.version;
+    } catch {
+      // no package.json at this level; look one higher
+    }
+  }
+  return "unknown";
+}

@@ -4,7 +4,6 @@
  * and receives one message.
  */
 import { runTask, warmUp, type Task, type TaskServices } from "@runtime-bench/workloads";
-import { readPeakRssKiB } from "./proc.ts";
 
 export interface TaskRequest {
   id: number;
@@ -12,7 +11,7 @@ export interface TaskRequest {
 }
 
 export type TaskReply =
-  | { id: number; ok: true; value: number; peakRssKiB: number | null }
+  | { id: number; ok: true; value: number }
   | { id: number; ok: false; error: string };
 
 /** One side of a message channel, as a runtime's native primitive provides it. */
@@ -28,17 +27,14 @@ export interface TaskPort {
   close(): Promise<void>;
 }
 
-/**
- * The executor side: warm up (the same warm-up as the main thread), then answer every request.
- * `reportPeakRss` is for child processes, whose peak memory the parent cannot read after they exit.
- */
-export function serveTasks(endpoint: Endpoint, services: TaskServices, options: { reportPeakRss?: boolean } = {}): void {
+/** The executor side: warm up (the same warm-up as the main thread), then answer every request. */
+export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
   warmUp();
   endpoint.onMessage(async (message) => {
     const { id, task } = message as TaskRequest;
     try {
       const value = await runTask(task, services);
-      endpoint.postMessage({ id, ok: true, value, peakRssKiB: options.reportPeakRss ? readPeakRssKiB() : null });
+      endpoint.postMessage({ id, ok: true, value });
     } catch (error) {
       endpoint.postMessage({ id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }

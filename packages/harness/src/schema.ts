@@ -31,16 +31,10 @@ export const describeOutputSchema = z.object({
   clock: z.object({ resolutionMs: z.number(), callOverheadNs: z.number() }),
 });
 
-/** One fresh-process measurement of one cell, as `main.ts --cell` prints it. */
-export const cellSampleSchema = z.object({
+/** What `main.ts --cell` prints: one fresh-process measurement of one cell, as the runtime saw it. */
+export const cellOutputSchema = z.object({
   cellId: z.string(),
   wallMs: z.number().nonnegative(),
-  /** CPU time of the process tree during the timed part; null where it cannot be read. */
-  cpuMs: z.object({ user: z.number(), system: z.number() }).nullable(),
-  /** Busy share (0-1) of each core during the timed part; null where it cannot be read. */
-  coreBusy: z.array(z.number()).nullable(),
-  /** Peak resident memory of the process tree, KiB; null where it cannot be read. */
-  peakRssKiB: z.number().nullable(),
   /** Failed or wrong tasks; a sample with errors is never timed into a result. */
   errors: z.array(z.string()),
   tasks: z.number().int().nonnegative(),
@@ -48,12 +42,22 @@ export const cellSampleSchema = z.object({
   notes: z.array(z.string()),
 });
 
+/** One counted (or warm-up) run of a cell: the runtime's output plus what the launcher read from /proc. */
+export const cellSampleSchema = z.object({
+  wallMs: z.number().nonnegative(),
+  /** CPU time of the process tree (workers and child processes included) in the timed window, ms. */
+  cpuMs: z.object({ user: z.number(), system: z.number() }).nullable(),
+  /** Busy share (0-1) of each core during the timed window; null where it cannot be read. */
+  coreBusy: z.array(z.number()).nullable(),
+  /** Peak resident memory of the process tree, KiB; null where it cannot be read. */
+  peakRssKiB: z.number().nullable(),
+});
+
 const cpuParams = z.object({
   kind: z.literal("cpu"),
   tasks: z.number().int().positive(),
   n: z.number().int().nonnegative(),
   workers: z.number().int().positive(),
-  interleaveChunk: z.number().int().positive(),
 });
 const ioParams = z.object({
   kind: z.literal("io"),
@@ -114,6 +118,7 @@ export const runResultSchema = z.object({
 
 export type RuntimeDescriptionRecord = z.infer<typeof runtimeDescriptionSchema>;
 export type DescribeOutput = z.infer<typeof describeOutputSchema>;
+export type CellOutput = z.infer<typeof cellOutputSchema>;
 export type CellSample = z.infer<typeof cellSampleSchema>;
 export type CellResult = z.infer<typeof cellResultSchema>;
 export type Machine = z.infer<typeof machineSchema>;
@@ -121,12 +126,11 @@ export type RunResult = z.infer<typeof runResultSchema>;
 
 /** Thrown for a result file that does not match the schema; names the file and the field. */
 export class ResultFileError extends Error {
-  constructor(
-    readonly file: string,
-    detail: string,
-  ) {
+  override name = "ResultFileError";
+  readonly file: string;
+  constructor(file: string, detail: string) {
     super(`${file}: ${detail}`);
-    this.name = "ResultFileError";
+    this.file = file;
   }
 }
 

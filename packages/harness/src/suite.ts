@@ -24,7 +24,6 @@ const profileSchema = z.object({
     sizes: z.record(z.string(), positiveInt.max(2 ** 31)).refine((sizes) => Object.keys(sizes).length > 0, "at least one size"),
     /** Pool size: a number, or "cores" for what the machine reports. */
     workers: z.union([positiveInt.max(256), z.literal("cores")]),
-    interleaveChunk: positiveInt,
   }),
   io: z.object({
     requests: positiveInt.max(100_000),
@@ -81,13 +80,13 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
   for (const scenarioId of profile.scenarios) {
     const scenario = scenarios.get(scenarioId)!;
     if (scenario.kind === "cpu") {
-      const { tasks, sizes, workers, interleaveChunk } = profile.cpu;
+      const { tasks, sizes, workers } = profile.cpu;
       for (const [size, n] of Object.entries(sizes)) {
         cells.push({
           cellId: `${scenarioId}/n=${shortNumber(n)}`,
           scenarioId,
           size,
-          params: { kind: "cpu", tasks, n, workers: workers === "cores" ? context.cores : workers, interleaveChunk },
+          params: { kind: "cpu", tasks, n, workers: workers === "cores" ? context.cores : workers },
         });
       }
     } else {

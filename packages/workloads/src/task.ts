@@ -33,8 +33,8 @@ export async function runTask(task: Task, services: TaskServices): Promise<numbe
  * Runs a task so that it shares the thread cooperatively with other tasks (CPU work yields between
  * chunks; I/O is asynchronous anyway). Used for "concurrent async tasks on one thread".
  */
-export async function runTaskInterleaved(task: Task, services: TaskServices, chunkSize: number): Promise<number> {
-  if (task.kind === "sum-of-squares") return sumOfSquaresInterleaved(task.n, chunkSize);
+export async function runTaskInterleaved(task: Task, services: TaskServices): Promise<number> {
+  if (task.kind === "sum-of-squares") return sumOfSquaresInterleaved(task.n);
   return runTask(task, services);
 }
 

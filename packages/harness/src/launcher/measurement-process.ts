@@ -1,9 +1,11 @@
 /**
- * Starts one fresh measurement process of a runtime, waits for its tagged output line, and makes sure
- * nothing it started outlives it: it runs in a process group of its own, which is killed when it is done.
+ * Starts one fresh measurement process of a runtime, answers its timing gates, collects its final tagged
+ * output line, and makes sure nothing it started outlives it: it runs in a process group of its own, which
+ * is killed when it is done or when it overruns its time.
  */
 import { spawn } from "node:child_process";
-import { OUTPUT_TAG } from "../cell-process.ts";
+import { createInterface } from "node:readline";
+import { OUTPUT_TAG, type GateEvent } from "../cell-process.ts";
 
 export type MeasurementOutcome = { ok: true; output: unknown } | { ok: false; error: string };
 
@@ -13,20 +15,38 @@ export interface MeasurementCommand {
   env?: Record<string, string>;
 }
 
+/** Called at each gate, before the process is let through; `pid` is the measurement process. */
+export type GateHandler = (event: GateEvent, pid: number) => void;
+
 const STDERR_TAIL_CHARS = 2000;
 
-export function runMeasurementProcess(command: MeasurementCommand, args: string[], timeoutMs: number): Promise<MeasurementOutcome> {
+export function runMeasurementProcess(
+  command: MeasurementCommand,
+  args: string[],
+  timeoutMs: number,
+  onGate: GateHandler = () => {},
+): Promise<MeasurementOutcome> {
   return new Promise((resolve) => {
     const [program, ...programArgs] = command.argv;
     const child = spawn(program!, [...programArgs, ...args], {
       detached: true, // its own process group, so the whole tree can be stopped at once
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
       env: { ...process.env, ...command.env },
     });
-    let stdout = "";
+    let output: unknown;
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS)));
+    child.stdin.on("error", () => {}); // the process may exit before reading its answer
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (!line.startsWith(OUTPUT_TAG)) return;
+      const message = JSON.parse(line.slice(OUTPUT_TAG.length)) as { gate?: GateEvent };
+      if (message.gate && child.pid !== undefined) {
+        onGate(message.gate, child.pid);
+        child.stdin.write("\n");
+      } else {
+        output = message;
+      }
+    });
 
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -42,9 +62,8 @@ export function runMeasurementProcess(command: MeasurementCommand, args: string[
     child.on("error", (error) => finish({ ok: false, error: `cannot start ${program}: ${error.message}` }));
     child.on("close", (code, signal) => {
       if (timedOut) return finish({ ok: false, error: `timed out after ${timeoutMs / 1000} s and was stopped` });
-      const line = stdout.split("\n").find((candidate) => candidate.startsWith(OUTPUT_TAG));
-      if (code === 0 && line) return finish({ ok: true, output: JSON.parse(line.slice(OUTPUT_TAG.length)) });
-      const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      if (code === 0 && output !== undefined) return finish({ ok: true, output });
+      const why = signal ? `was killed by ${signal}` : code === 0 ? "printed no result" : `exited with code ${code}`;
       finish({ ok: false, error: `${why}${stderr.trim() ? `: ${lastLines(stderr, 6)}` : ""}` });
     });
   });

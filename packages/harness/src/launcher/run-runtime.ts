@@ -5,9 +5,10 @@
 import { availableParallelism } from "node:os";
 import { getScenario, type CellSpec } from "../scenarios/index.ts";
 import {
-  cellSampleSchema,
+  cellOutputSchema,
   describeOutputSchema,
   RESULT_SCHEMA_VERSION,
+  type CellOutput,
   type CellResult,
   type CellSample,
   type RunResult,
@@ -16,6 +17,7 @@ import { expandCells, type Profile } from "../suite.ts";
 import { captureMachine, gitCommit } from "./machine.ts";
 import { runMeasurementProcess, type MeasurementCommand } from "./measurement-process.ts";
 import { startMockApiProcess } from "./mock-api-process.ts";
+import { startResourceMeter, type ResourceUsage } from "./resource-meter.ts";
 import type { RuntimeName } from "../primitives.ts";
 
 export interface RuntimeRunOptions {
@@ -97,25 +99,34 @@ async function measureCell(cell: CellSpec, options: RuntimeRunOptions & { log: (
   for (let run = 0; run < totalRuns; run++) {
     const isWarmup = run < profile.warmupRuns;
     const label = isWarmup ? `warm-up ${run + 1}/${profile.warmupRuns}` : `run ${run - profile.warmupRuns + 1}/${profile.runs}`;
-    const sample = await measureOnce(cell, command, profile.cellTimeoutSeconds * 1000);
-    if (typeof sample === "string" || sample.errors.length > 0) {
+    const measured = await measureOnce(cell, command, profile.cellTimeoutSeconds * 1000);
+    if (typeof measured === "string" || measured.output.errors.length > 0) {
       result.status = "failed";
-      result.reason = typeof sample === "string" ? sample : sample.errors.slice(0, 3).join("; ");
+      result.reason = typeof measured === "string" ? measured : measured.output.errors.slice(0, 3).join("; ");
       log(`[${runtime}] ${position} ${cell.cellId} ${label}: FAILED: ${result.reason}`);
       break;
     }
-    (isWarmup ? result.warmup : result.samples).push(sample);
-    result.implementation = sample.implementation;
-    result.notes = sample.notes;
-    log(`[${runtime}] ${position} ${cell.cellId} ${label}: ${sample.wallMs.toFixed(1)} ms`);
+    (isWarmup ? result.warmup : result.samples).push(measured.sample);
+    result.implementation = measured.output.implementation;
+    result.notes = measured.output.notes;
+    log(`[${runtime}] ${position} ${cell.cellId} ${label}: ${measured.sample.wallMs.toFixed(1)} ms`);
   }
   return result;
 }
 
-/** One fresh process measuring the cell once: its sample, or why there is none. */
-async function measureOnce(cell: CellSpec, command: MeasurementCommand, timeoutMs: number): Promise<CellSample | string> {
-  const outcome = await runMeasurementProcess(command, ["--cell", JSON.stringify(cell)], timeoutMs);
+type Measured = { output: CellOutput; sample: CellSample };
+
+/** One fresh process measuring the cell once, with /proc read at the edges of its timed window. */
+async function measureOnce(cell: CellSpec, command: MeasurementCommand, timeoutMs: number): Promise<Measured | string> {
+  let meter: ReturnType<typeof startResourceMeter> | undefined;
+  let usage: ResourceUsage | undefined;
+  const outcome = await runMeasurementProcess(command, ["--cell", JSON.stringify(cell)], timeoutMs, (event, pid) => {
+    if (event === "timing-start") meter = startResourceMeter(pid);
+    else usage = meter?.stop();
+  });
   if (!outcome.ok) return outcome.error;
-  const parsed = cellSampleSchema.safeParse(outcome.output);
-  return parsed.success ? parsed.data : `malformed output from the measurement process: ${parsed.error.issues[0]?.message}`;
+  const parsed = cellOutputSchema.safeParse(outcome.output);
+  if (!parsed.success) return `malformed output from the measurement process: ${parsed.error.issues[0]?.message}`;
+  if (!usage) return "the measurement process never passed its timing gates";
+  return { output: parsed.data, sample: { wallMs: parsed.data.wallMs, ...usage } };
 }

@@ -2,6 +2,7 @@
  * Where each runtime under test lives. They are pinned devDependencies of the repo root, so their real
  * binaries sit in node_modules; RUNTIME_BENCH_<NAME>_BIN overrides one (e.g. to try another build).
  */
+import { realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { RuntimeName } from "../primitives.ts";
@@ -18,7 +19,8 @@ export function runtimeBinary(runtime: RuntimeName): string {
   if (override) return override;
   const requireFromRoot = createRequire(join(repoRoot, "package.json"));
   try {
-    return join(dirname(requireFromRoot.resolve(`${runtime}/package.json`)), binaryInPackage[runtime]);
+    // The real path: pnpm links packages, and Deno's --allow-run matches the resolved binary.
+    return realpathSync(join(dirname(requireFromRoot.resolve(`${runtime}/package.json`)), binaryInPackage[runtime]));
   } catch {
     // Not installed as a package: fall back to PATH, and let the launch say if it is missing there too.
     return runtime;

@@ -2,7 +2,7 @@
  * The lesson's CPU-bound experiments: the same 4 sum-of-squares tasks run sequentially, as async tasks on
  * one thread, one worker per task, on a warmed pool and one child process per task.
  */
-import type { Task } from "@runtime-bench/workloads";
+import { CHUNK_ITERATIONS, type Task } from "@runtime-bench/workloads";
 import type { TaskReply } from "../protocol.ts";
 import { runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
 import type { CellShape, CpuCellParams, PreparedCell, Scenario } from "./types.ts";
@@ -44,8 +44,8 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     shape: () => ({ parallelism: 1, ideal: onMainThread }),
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);
-      return noSetUp(tasks, `Promise.all, yield every ${params.interleaveChunk} iterations`, () =>
-        runConcurrentlyOnMainThread(tasks, primitives, { limit: tasks.length, chunk: params.interleaveChunk }),
+      return noSetUp(tasks, `Promise.all, yielding every ${CHUNK_ITERATIONS} iterations`, () =>
+        runConcurrentlyOnMainThread(tasks, primitives, tasks.length),
       );
     },
   },

@@ -52,12 +52,10 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
     lessonAnalogue: "asyncio",
     shape: (params) => ioShape(params, Math.min(params.concurrency, params.requests)),
     async prepare({ primitives, params }) {
-      const options = { limit: params.concurrency, chunk: Number.POSITIVE_INFINITY };
-      await warmConnections((tasks) => runConcurrentlyOnMainThread(tasks, primitives, options), params, params.concurrency);
+      const run = (tasks: Task[]) => runConcurrentlyOnMainThread(tasks, primitives, params.concurrency);
+      await warmConnections(run, params, params.concurrency);
       const tasks = ioTasks(params);
-      return mainThreadCell(tasks, `${primitives.httpClient.name}, ${params.concurrency} in flight`, () =>
-        runConcurrentlyOnMainThread(tasks, primitives, options),
-      );
+      return mainThreadCell(tasks, `${primitives.httpClient.name}, ${params.concurrency} in flight`, () => run(tasks));
     },
   },
   {

@@ -10,8 +10,6 @@ export interface CpuCellParams {
   n: number;
   /** Parallel executors the scenario may use (pool size). */
   workers: number;
-  /** Iterations between yields in the interleaved async variant. */
-  interleaveChunk: number;
 }
 
 export interface IoCellParams {

@@ -1,8 +1,10 @@
 /**
- * Linux /proc readers for the cost of a cell beyond wall time. Every reader returns null where the figure
- * cannot be read (not Linux, no permission), so a missing figure is never mistaken for a zero.
+ * Linux /proc readers for the cost of a cell beyond wall time. The launcher (on Node) reads them for the
+ * measurement process, because Deno only lets a process read /proc with --allow-all; one reader for every
+ * runtime is fairer anyway. Every reader returns null where the figure cannot be read (not Linux, no
+ * permission, process gone), so a missing figure is never mistaken for a zero.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 // /proc reports CPU time in USER_HZ ticks, which the kernel ABI fixes at 100 per second.
 const MS_PER_TICK = 10;
@@ -15,14 +17,14 @@ function readProc(path: string): string | null {
   }
 }
 
-/** Peak resident set size (VmHWM) of this process, in KiB. */
-export function readPeakRssKiB(pid: number | "self" = "self"): number | null {
+/** Peak resident set size (VmHWM) of a process, in KiB. */
+export function readPeakRssKiB(pid: number): number | null {
   const match = /^VmHWM:\s+(\d+) kB$/m.exec(readProc(`/proc/${pid}/status`) ?? "");
   return match ? Number(match[1]) : null;
 }
 
 export interface ProcessTreeCpu {
-  /** CPU time of this process (all its threads) in ms. */
+  /** CPU time of the process (all its threads, workers included) in ms. */
   userMs: number;
   systemMs: number;
   /** CPU time of its finished, reaped child processes in ms. */
@@ -30,9 +32,9 @@ export interface ProcessTreeCpu {
   childrenSystemMs: number;
 }
 
-/** CPU time of this process and its reaped children, from /proc/self/stat. */
-export function readProcessTreeCpu(): ProcessTreeCpu | null {
-  const stat = readProc("/proc/self/stat");
+/** CPU time of a process and of its children that have exited and been waited for, from /proc/PID/stat. */
+export function readProcessTreeCpu(pid: number): ProcessTreeCpu | null {
+  const stat = readProc(`/proc/${pid}/stat`);
   if (!stat) return null;
   // The command name (field 2) may contain spaces; the fields after its closing parenthesis are fixed.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -76,4 +78,31 @@ export function coreBusyShare(before: CoreTimes[], after: CoreTimes[]): number[]
     const total = core.total - start.total;
     return total > 0 ? (core.busy - start.busy) / total : 0;
   });
+}
+
+/** Every live descendant of a process (children, their children, ...). */
+export function readDescendants(pid: number): number[] {
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    const tasks = readProcDir(`/proc/${parent}/task`);
+    for (const task of tasks) {
+      const children = (readProc(`/proc/${parent}/task/${task}/children`) ?? "").trim();
+      if (!children) continue;
+      for (const child of children.split(" ").map(Number)) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+function readProcDir(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
 }
