@@ -7,9 +7,9 @@ import { fileURLToPath } from "node:url";
 /** The repository root: modules (and node_modules) are read from there. */
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** What every Deno process here may do: read the repo's modules and /proc (CPU and memory figures), and read the one environment variable it records. */
+/** What every Deno process here may do: read the repo's modules and /proc (CPU and memory figures), and read the environment variables it records or piscina reads. */
 export function childPermissionFlags(): string[] {
-  return ["--no-prompt", "--no-lock", `--allow-read=${repoRoot},/proc`, "--allow-env=DENO_V8_FLAGS,PISCINA_DISABLE_ATOMICS"];
+  return ["--no-prompt", "--no-lock", `--allow-read=${repoRoot},/proc`, "--allow-env=DENO_V8_FLAGS,PISCINA_DISABLE_ATOMICS,PISCINA_ENABLE_ASYNC_ATOMICS"];
 }
 
 /**

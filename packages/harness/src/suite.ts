@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { MAX_TASK_SIZE } from "@runtime-bench/workloads";
 import { scenarios, type CellSpec } from "./scenarios/index.ts";
 
 const positiveInt = z.number().int().positive();
@@ -21,7 +22,7 @@ const profileSchema = z.object({
   cpu: z.object({
     tasks: positiveInt,
     /** Named task sizes; each CPU scenario runs once per size. */
-    sizes: z.record(z.string(), positiveInt.max(2 ** 31)).refine((sizes) => Object.keys(sizes).length > 0, "at least one size"),
+    sizes: z.record(z.string(), positiveInt.max(MAX_TASK_SIZE)).refine((sizes) => Object.keys(sizes).length > 0, "at least one size"),
     /** Pool size: a number, or "cores" for what the machine reports. */
     workers: z.union([positiveInt.max(256), z.literal("cores")]),
   }),
