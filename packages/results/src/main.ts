@@ -1,0 +1,43 @@
+/**
+ * `pnpm turbo bench`'s last step: reads every result file in results/, validates it, and writes
+ * results/README.md. A broken or newer-format file stops it with exit code 2 and a message naming the file
+ * and field; nothing is overwritten then.
+ *
+ *   node src/main.ts [--dir DIR]
+ */
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { ResultFileError } from "@runtime-bench/harness/schema";
+import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
+import { repoRoot } from "@runtime-bench/harness/launcher/repo";
+import { readResults, RUNTIMES } from "./read-results.ts";
+import { renderReport } from "./render-markdown.ts";
+
+function main(argv: string[]): number {
+  let dir: string;
+  try {
+    const { values } = parseArgs({ args: argv, options: { dir: { type: "string" } }, strict: true });
+    dir = resolve(values.dir ?? join(repoRoot, "results"));
+  } catch (error) {
+    process.stderr.write(`report: ${(error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const loaded = readResults(dir);
+    if (loaded.results.length === 0) {
+      process.stderr.write(`report: no result files in ${dir}; run \`pnpm turbo bench\` first\n`);
+      return 2;
+    }
+    writeFileAtomic(join(dir, "README.md"), renderReport(loaded, RUNTIMES));
+    process.stderr.write(`report: wrote ${join(dir, "README.md")} from ${loaded.results.length} result file(s)\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ResultFileError) {
+      process.stderr.write(`report: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
