@@ -3,20 +3,26 @@
  * results/README.md. A broken or newer-format file stops it with exit code 2 and a message naming the file
  * and field; nothing is overwritten then.
  *
- *   node src/main.ts [--dir DIR]
+ *   node src/main.ts [--dir DIR]   (--quick and --profile are accepted and ignored)
  */
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ResultFileError } from "@runtime-bench/harness/schema";
 import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
-import { repoRoot } from "@runtime-bench/harness/launcher/repo";
+import { repoRelative, repoRoot } from "@runtime-bench/harness/launcher/repo";
 import { readResults, RUNTIMES } from "./read-results.ts";
 import { renderReport } from "./render-markdown.ts";
 
 function main(argv: string[]): number {
   let dir: string;
   try {
-    const { values } = parseArgs({ args: argv, options: { dir: { type: "string" } }, strict: true });
+    // --quick and --profile reach every bench script through `pnpm turbo bench -- ...`; the report covers
+    // whichever profile the result files hold, so they are accepted and change nothing here.
+    const { values } = parseArgs({
+      args: argv,
+      options: { dir: { type: "string" }, quick: { type: "boolean" }, profile: { type: "string" } },
+      strict: true,
+    });
     dir = resolve(values.dir ?? join(repoRoot, "results"));
   } catch (error) {
     process.stderr.write(`report: ${(error as Error).message}\n`);
@@ -29,7 +35,7 @@ function main(argv: string[]): number {
       return 2;
     }
     writeFileAtomic(join(dir, "README.md"), renderReport(loaded, RUNTIMES));
-    process.stderr.write(`report: wrote ${join(dir, "README.md")} from ${loaded.results.length} result file(s)\n`);
+    process.stderr.write(`report: wrote ${repoRelative(join(dir, "README.md"))} from ${loaded.results.length} result file(s)\n`);
     return 0;
   } catch (error) {
     if (error instanceof ResultFileError) {

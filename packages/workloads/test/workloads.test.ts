@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import {
+  assertPost,
+  assertTaskSize,
+  CHUNK_ITERATIONS,
+  expectedSumOfSquares,
+  makePost,
+  sumOfSquares,
+  sumOfSquaresInterleaved,
+  sumOfSquaresRange,
+  verifyTask,
+} from "../src/index.ts";
+
+/** Straight from the definition, with BigInt: the reference the fast loop must match. */
+function naiveSumOfSquares(n: number): number {
+  let sum = 0n;
+  for (let i = 0n; i < BigInt(n); i++) sum += i * i;
+  return Number(sum % 2n ** 32n);
+}
+
+describe("sum of squares", () => {
+  it.each([0, 1, 2, 3, 10, 1000, 65_537, 100_003])("matches the definition for n = %i", (n) => {
+    expect(sumOfSquares(n)).toBe(naiveSumOfSquares(n));
+  });
+
+  it("matches the closed form across chunk and block boundaries and at the lesson's size", () => {
+    for (const n of [CHUNK_ITERATIONS - 1, CHUNK_ITERATIONS, CHUNK_ITERATIONS + 1, 3 * CHUNK_ITERATIONS + 12_345, 10_000_000]) {
+      expect(sumOfSquares(n)).toBe(expectedSumOfSquares(n));
+    }
+  });
+
+  it("knows the closed form's values", () => {
+    expect(expectedSumOfSquares(4)).toBe(14); // 0 + 1 + 4 + 9
+    expect(expectedSumOfSquares(10_000_000)).toBe(naiveSumOfSquaresClosedForm(10_000_000));
+  });
+
+  it("adds ranges the way the whole does", () => {
+    const split = (sumOfSquaresRange(0, 5000) + sumOfSquaresRange(5000, 12_000)) % 2 ** 32;
+    expect(split).toBe(sumOfSquaresRange(0, 12_000));
+  });
+
+  it("gives the same value interleaved as sequentially", async () => {
+    const n = 2 * CHUNK_ITERATIONS + 777;
+    expect(await sumOfSquaresInterleaved(n)).toBe(sumOfSquares(n));
+  });
+
+  it("interleaves: two tasks started together both make progress before either ends", async () => {
+    const order: string[] = [];
+    const track = async (name: string) => {
+      const pending = sumOfSquaresInterleaved(3 * CHUNK_ITERATIONS);
+      order.push(`${name} started`);
+      await pending;
+      order.push(`${name} done`);
+    };
+    await Promise.all([track("a"), track("b")]);
+    expect(order.slice(0, 2)).toEqual(["a started", "b started"]);
+  });
+
+  it.each([-1, 1.5, Number.NaN, 2 ** 30 + 1])("rejects the task size %s", (n) => {
+    expect(() => assertTaskSize(n)).toThrow(RangeError);
+  });
+});
+
+function naiveSumOfSquaresClosedForm(n: number): number {
+  const big = BigInt(n);
+  return Number((((big - 1n) * big * (2n * big - 1n)) / 6n) % 4294967296n);
+}
+
+describe("task verification", () => {
+  it("accepts the right value and rejects a wrong one", () => {
+    const task = { kind: "sum-of-squares" as const, n: 100 };
+    expect(() => verifyTask(task, expectedSumOfSquares(100))).not.toThrow();
+    expect(() => verifyTask(task, expectedSumOfSquares(100) + 1)).toThrow(/verification failed for sum-of-squares\(n=100\)/);
+    expect(() => verifyTask(task, "328350")).toThrow(/verification failed/);
+  });
+
+  it("checks the fetch task's id checksum", () => {
+    const task = { kind: "fetch-posts" as const, baseUrl: "http://127.0.0.1:1", ids: [1, 2, 3] };
+    expect(() => verifyTask(task, 6)).not.toThrow();
+    expect(() => verifyTask(task, 5)).toThrow();
+  });
+});
+
+describe("posts", () => {
+  it("accepts a served post and names what is wrong with a bad one", () => {
+    expect(() => assertPost(makePost(7), 7)).not.toThrow();
+    expect(() => assertPost({ ...makePost(7), title: 3 }, 7)).toThrow(/"title" is not a string/);
+    expect(() => assertPost(makePost(8), 7)).toThrow(/answered post 8/);
+    expect(() => assertPost(null, 7)).toThrow(/expected a JSON object/);
+  });
+});
