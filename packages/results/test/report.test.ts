@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { analyze, isMeasured } from "../src/analyze.ts";
+import { findings } from "../src/findings.ts";
+import { renderReport } from "../src/render-markdown.ts";
+import { around, cpuCell, ioCell, runResult } from "./fixtures.ts";
+
+const node = runResult("node", [
+  cpuCell("cpu.sequential", around(400)),
+  cpuCell("cpu.async-main", around(404)),
+  cpuCell("cpu.worker-pool", around(210)),
+  ioCell(around(60)),
+]);
+const bun = runResult("bun", [
+  cpuCell("cpu.sequential", around(200)),
+  cpuCell("cpu.async-main", around(200)),
+  cpuCell("cpu.worker-pool", around(105)),
+  ioCell(around(60)),
+]);
+
+describe("analysis", () => {
+  it("computes speed-up over the runtime's own sequential run and efficiency against the ideal", () => {
+    const pool = analyze([node, bun], ["node", "bun"]).find((t) => t.cell.scenarioId === "cpu.worker-pool")!;
+    const nodeRow = pool.rows.find((r) => r.runtime === "node")!;
+    expect(isMeasured(nodeRow) && nodeRow.speedup).toBeCloseTo(400 / 210, 6);
+    expect(isMeasured(nodeRow) && nodeRow.efficiency).toBeCloseTo(400 / 210 / 2, 6);
+    expect(pool.fastest).toBe("bun");
+  });
+
+  it("names no winner where the runtimes cannot be told apart", () => {
+    const io = analyze([node, bun], ["node", "bun"]).find((t) => t.cell.kind === "io")!;
+    expect(io.fastest).toBeNull();
+  });
+
+  it("a runtime compared with itself is ≈", () => {
+    const twin = { ...node, runtime: { ...node.runtime, runtime: "deno" as const } };
+    for (const table of analyze([node, twin], ["node", "deno"])) expect(table.fastest).toBeNull();
+  });
+
+  it("marks a missing runtime n/a and a failed cell with its reason", () => {
+    const failing = runResult("deno", [cpuCell("cpu.sequential", [], { status: "failed", reason: "timed out after 60 s" })]);
+    const tables = analyze([node, failing], ["node", "bun", "deno"]);
+    const sequential = tables.find((t) => t.cell.scenarioId === "cpu.sequential")!;
+    expect(sequential.rows.map((r) => ("reason" in r ? r.reason : "measured"))).toEqual([
+      "measured",
+      "n/a (not run)",
+      "failed (timed out after 60 s)",
+    ]);
+  });
+});
+
+describe("the report rendered from fixed inputs", () => {
+  const report = renderReport({ results: [node, bun], missing: [{ runtime: "deno", reason: "no result file (deno.json)" }] }, ["node", "bun", "deno"]);
+
+  it("has the environment, one table per cell and the reading", () => {
+    expect(report).toContain("Machine: Test CPU, 2 cores");
+    expect(report).toContain("- deno: n/a (no result file (deno.json))");
+    expect(report).toContain("`cpu.worker-pool/n=1e8`");
+    expect(report).toContain("| **bun** (fastest) | 105 ms [");
+    expect(report).toMatch(/\| node \| 400 ms \[[\d.]+–[\d.]+\] \| 1\.00x \(100% of ideal\) \| 2\.00x slower \[/);
+  });
+
+  it("derives its reading from the numbers", () => {
+    const reading = findings(analyze([node, bun], ["node", "bun"]));
+    expect(reading[0]).toContain("Async tasks on one thread do not speed up CPU work:** 0.99x (node), 1.00x (bun)");
+    expect(reading[1]).toContain("a warmed pool ran the tasks 1.90x (node), 1.90x (bun)");
+    const faster = runResult("bun", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.async-main", around(100))]);
+    expect(findings(analyze([faster], ["bun"]))[0]).toContain("some runtime gained");
+  });
+
+  it("prints ≈ with its interval for indistinguishable runtimes", () => {
+    expect(report).toMatch(/\| bun \| 60\.0 ms \[[^\]]+\] \| 83% \| ≈ \(/);
+  });
+});

@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseRunResult, RESULT_SCHEMA_VERSION, ResultFileError } from "@runtime-bench/harness/schema";
+import { readResultFile, readResults } from "../src/read-results.ts";
+import { around, cpuCell, runResult } from "./fixtures.ts";
+
+const good = () => runResult("node", [cpuCell("cpu.sequential", around(400))]);
+
+function writeJson(dir: string, name: string, content: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe("result schema", () => {
+  it("accepts a well-formed result", () => {
+    expect(parseRunResult(JSON.parse(JSON.stringify(good())), "node.json").runtime.runtime).toBe("node");
+  });
+
+  it("names the file and the field of a broken result", () => {
+    const broken = good() as unknown as { cells: Array<{ samples: Array<Record<string, unknown>> }> };
+    delete broken.cells[0]!.samples[0]!.wallMs;
+    expect(() => parseRunResult(broken, "results/node.json")).toThrow(/results\/node\.json: field "cells\.0\.samples\.0\.wallMs"/);
+  });
+
+  it("rejects an older format, naming the version field", () => {
+    expect(() => parseRunResult({ ...good(), schemaVersion: 0 }, "old.json")).toThrow(/old\.json: field "schemaVersion"/);
+  });
+
+  it("rejects a newer format with advice", () => {
+    expect(() => parseRunResult({ ...good(), schemaVersion: RESULT_SCHEMA_VERSION + 1 }, "new.json")).toThrow(/newer than this tool reads/);
+  });
+
+  it("reports truncated JSON as such", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rb-schema-"));
+    const file = writeJson(dir, "node.json", JSON.stringify(good()).slice(0, 200));
+    expect(() => readResultFile(file)).toThrow(ResultFileError);
+    expect(() => readResultFile(file)).toThrow(/not valid JSON.*truncated/);
+  });
+
+  it("lists absent runtimes instead of failing, and refuses a file named for another runtime", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rb-schema-"));
+    writeJson(dir, "node.json", JSON.stringify(good()));
+    const loaded = readResults(dir);
+    expect(loaded.results).toHaveLength(1);
+    expect(loaded.missing.map((m) => m.runtime)).toEqual(["bun", "deno"]);
+    writeJson(dir, "bun.json", JSON.stringify(good()));
+    expect(() => readResults(dir)).toThrow(/bun\.json: field "runtime\.runtime"/);
+  });
+});
