@@ -33,17 +33,22 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be 0-65535, got ${port}`);
 
   let requests = 0;
+  // Posts are serialised once: the server answers a whole burst at the same instant and must not be the
+  // bottleneck of the clients it measures.
+  const postBodies = new Map<number, Buffer>();
+  const postBody = (id: number) => postBodies.get(id) ?? postBodies.set(id, Buffer.from(JSON.stringify(makePost(id)))).get(id)!;
   const server = createServer((request, response) => {
     requests++;
     const match = request.method === "GET" ? POST_PATH.exec(request.url ?? "") : null;
-    const send = (status: number, body: unknown) => {
-      const json = JSON.stringify(body);
-      response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json) });
-      response.end(json);
+    const send = (status: number, body: Buffer) => {
+      response.writeHead(status, ["content-type", "application/json", "content-length", String(body.length)]);
+      response.end(body);
     };
-    if (request.url === "/health") return send(200, { ok: true, latencyMs });
-    if (!match) return send(404, { error: `no route for ${request.method} ${request.url}` });
-    setTimeout(() => send(200, makePost(Number(match[1]))), latencyMs);
+    const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+    if (request.url === "/health") return send(200, json({ ok: true, latencyMs }));
+    if (!match) return send(404, json({ error: `no route for ${request.method} ${request.url}` }));
+    const body = postBody(Number(match[1]));
+    setTimeout(() => send(200, body), latencyMs);
   });
   // Keep idle connections open well past any pause between cells, so clients reuse them.
   server.keepAliveTimeout = 60_000;

@@ -11,7 +11,11 @@ export type ResourceUsage = Pick<CellSample, "cpuMs" | "coreBusy" | "peakRssKiB"
 // child (>= tens of ms), rarely enough that the sampling itself costs nothing measurable.
 const CHILD_SAMPLE_INTERVAL_MS = 10;
 
-export function startResourceMeter(pid: number): { stop(): ResourceUsage } {
+/**
+ * `sampleChildren` only for scenarios that start child processes: the sampling wakes the launcher every
+ * 10 ms, which is cheap but not free on a 2-core machine.
+ */
+export function startResourceMeter(pid: number, options: { sampleChildren: boolean }): { stop(): ResourceUsage } {
   const cpuBefore = readProcessTreeCpu(pid);
   const coresBefore = readCoreTimes();
   const childPeaks = new Map<number, number>();
@@ -21,7 +25,7 @@ export function startResourceMeter(pid: number): { stop(): ResourceUsage } {
       if (peak !== null) childPeaks.set(child, Math.max(peak, childPeaks.get(child) ?? 0));
     }
   };
-  const timer = setInterval(sampleChildren, CHILD_SAMPLE_INTERVAL_MS);
+  const timer = options.sampleChildren ? setInterval(sampleChildren, CHILD_SAMPLE_INTERVAL_MS) : undefined;
   return {
     stop() {
       clearInterval(timer);

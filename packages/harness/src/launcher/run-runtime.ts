@@ -99,7 +99,7 @@ async function measureCell(cell: CellSpec, options: RuntimeRunOptions & { log: (
   for (let run = 0; run < totalRuns; run++) {
     const isWarmup = run < profile.warmupRuns;
     const label = isWarmup ? `warm-up ${run + 1}/${profile.warmupRuns}` : `run ${run - profile.warmupRuns + 1}/${profile.runs}`;
-    const measured = await measureOnce(cell, command, profile.cellTimeoutSeconds * 1000);
+    const measured = await measureOnce(cell, command, profile.cellTimeoutSeconds * 1000, scenario.startsChildProcesses === true);
     if (typeof measured === "string" || measured.output.errors.length > 0) {
       result.status = "failed";
       result.reason = typeof measured === "string" ? measured : measured.output.errors.slice(0, 3).join("; ");
@@ -117,11 +117,11 @@ async function measureCell(cell: CellSpec, options: RuntimeRunOptions & { log: (
 type Measured = { output: CellOutput; sample: CellSample };
 
 /** One fresh process measuring the cell once, with /proc read at the edges of its timed window. */
-async function measureOnce(cell: CellSpec, command: MeasurementCommand, timeoutMs: number): Promise<Measured | string> {
+async function measureOnce(cell: CellSpec, command: MeasurementCommand, timeoutMs: number, sampleChildren: boolean): Promise<Measured | string> {
   let meter: ReturnType<typeof startResourceMeter> | undefined;
   let usage: ResourceUsage | undefined;
   const outcome = await runMeasurementProcess(command, ["--cell", JSON.stringify(cell)], timeoutMs, (event, pid) => {
-    if (event === "timing-start") meter = startResourceMeter(pid);
+    if (event === "timing-start") meter = startResourceMeter(pid, { sampleChildren });
     else usage = meter?.stop();
   });
   if (!outcome.ok) return outcome.error;

@@ -83,6 +83,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     kind: "cpu",
     title: "One child process per task",
     lessonAnalogue: "multiprocessing (true parallelism, start-up included)",
+    startsChildProcesses: true,
     shape: (params, cores) => parallelShape(params.tasks, cores),
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);

@@ -68,6 +68,8 @@ export interface Scenario<P extends CellParams = CellParams> {
   title: string;
   /** Which experiment of the Python lesson this one rebuilds. */
   lessonAnalogue: string;
+  /** Whether the timed part starts child processes (their memory is then sampled while they live). */
+  startsChildProcesses?: boolean;
   shape(params: P, cores: number): CellShape;
   prepare(context: ScenarioContext<P>): Promise<PreparedCell>;
 }
