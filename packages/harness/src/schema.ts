@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 
-export const RESULT_SCHEMA_VERSION = 1;
+/** 2: speed probe, load average at start and end, in-process (mitata) samples per cell. */
+export const RESULT_SCHEMA_VERSION = 2;
 
 const runtimeName = z.enum(["node", "bun", "deno"]);
 
@@ -31,6 +32,15 @@ export const describeOutputSchema = z.object({
   clock: z.object({ resolutionMs: z.number(), callOverheadNs: z.number() }),
 });
 
+/** Repeated calls inside one warm process (mitata), beside the fresh-process runs. */
+export const inProcessSchema = z.object({
+  tool: z.literal("mitata"),
+  label: z.string(),
+  samplesMs: z.array(z.number()),
+  /** Why no samples were taken, when none were. */
+  skipped: z.string().optional(),
+});
+
 /** What `main.ts --cell` prints: one fresh-process measurement of one cell, as the runtime saw it. */
 export const cellOutputSchema = z.object({
   cellId: z.string(),
@@ -40,6 +50,7 @@ export const cellOutputSchema = z.object({
   tasks: z.number().int().nonnegative(),
   implementation: z.string(),
   notes: z.array(z.string()),
+  inProcess: inProcessSchema.nullable(),
 });
 
 /** One counted (or warm-up) run of a cell: the runtime's output plus what the launcher read from /proc. */
@@ -85,6 +96,8 @@ export const cellResultSchema = z.object({
   notes: z.array(z.string()),
   warmup: z.array(cellSampleSchema),
   samples: z.array(cellSampleSchema),
+  /** From the last counted run, for scenarios that support it; null otherwise. */
+  inProcess: inProcessSchema.nullable(),
 });
 
 export const machineSchema = z.object({
@@ -95,6 +108,7 @@ export const machineSchema = z.object({
   os: z.string(),
   kernel: z.string(),
   arch: z.string(),
+  /** 1, 5 and 15 minute load averages, when the machine was captured (the end of the run). */
   loadAverage: z.array(z.number()),
 });
 
@@ -112,6 +126,9 @@ export const runResultSchema = z.object({
     finishedAt: z.string(),
     gitCommit: z.string().nullable(),
     mockApi: z.object({ latencyMs: z.number(), runtime: z.string() }).nullable(),
+    /** A fixed CPU task timed by the launcher at the start and end of the run; drift = end / start - 1. */
+    speedProbe: z.object({ startMs: z.number().positive(), endMs: z.number().positive(), drift: z.number() }),
+    loadAverageAtStart: z.array(z.number()),
   }),
   cells: z.array(cellResultSchema),
 });
@@ -119,6 +136,7 @@ export const runResultSchema = z.object({
 export type RuntimeDescriptionRecord = z.infer<typeof runtimeDescriptionSchema>;
 export type DescribeOutput = z.infer<typeof describeOutputSchema>;
 export type CellOutput = z.infer<typeof cellOutputSchema>;
+export type InProcessMeasurement = z.infer<typeof inProcessSchema>;
 export type CellSample = z.infer<typeof cellSampleSchema>;
 export type CellResult = z.infer<typeof cellResultSchema>;
 export type Machine = z.infer<typeof machineSchema>;

@@ -3,6 +3,8 @@ import type { RunResult } from "@runtime-bench/harness/schema";
 import type { RuntimeName } from "@runtime-bench/harness/primitives";
 import { analyze, isMeasured, type CellTable, type MeasuredRow, type Row } from "./analyze.ts";
 import { findings } from "./findings.ts";
+import { summarize } from "@runtime-bench/harness/stats";
+import { CV_FLAG_THRESHOLD, DRIFT_FLAG_THRESHOLD, noiseWarnings } from "./noise.ts";
 import { mib, ms, percent, times } from "./format.ts";
 import type { LoadedResults } from "./read-results.ts";
 
@@ -19,6 +21,7 @@ export function renderReport(loaded: LoadedResults, runtimes: readonly RuntimeNa
     "",
     ...findings(tables).map((line) => `- ${line}`),
     "",
+    ...noiseSection(loaded, tables),
     ...tables.flatMap(cellSection),
     ...howToRead(),
   ].join("\n");
@@ -47,7 +50,12 @@ function environment(loaded: LoadedResults, runtimes: readonly RuntimeName[]): s
     row("relevant env", (r) => Object.entries(r.runtime.relevantEnv).map(([k, v]) => `${k}=${v}`).join(", ") || "none"),
     row("clock resolution / call", (r) => `${(r.clock.resolutionMs * 1e6).toFixed(0)} ns / ${r.clock.callOverheadNs.toFixed(0)} ns`),
     row("profile, runs (+warm-up)", (r) => `${r.run.profile}, ${r.run.runs} (+${r.run.warmupRuns})`),
-    row("load average at end", (r) => r.machine.loadAverage.map((l) => l.toFixed(2)).join(" ")),
+    row("load average at start / end", (r) => `${loads(r.run.loadAverageAtStart)} / ${loads(r.machine.loadAverage)}`),
+    row("speed probe start / end (drift)", (r) => {
+      const probe = r.run.speedProbe;
+      const flag = Math.abs(probe.drift) > DRIFT_FLAG_THRESHOLD ? " ⚠" : "";
+      return `${ms(probe.startMs)} / ${ms(probe.endMs)} ms (${(probe.drift * 100).toFixed(1)}%)${flag}`;
+    }),
     row("git commit", (r) => r.run.gitCommit ?? "unknown"),
     row("finished", (r) => r.run.finishedAt),
     "",
@@ -55,6 +63,14 @@ function environment(loaded: LoadedResults, runtimes: readonly RuntimeName[]): s
   for (const { runtime, reason } of loaded.missing) lines.push(`- ${runtime}: n/a (${reason})`);
   if (loaded.missing.length > 0) lines.push("");
   return lines;
+}
+
+const loads = (values: number[]) => values.map((l) => l.toFixed(2)).join(" ");
+
+function noiseSection(loaded: LoadedResults, tables: readonly CellTable[]): string[] {
+  const warnings = noiseWarnings(loaded.results, tables);
+  if (warnings.length === 0) return ["## Noise guards", "", "No cell or run was flagged.", ""];
+  return ["## Noise guards", "", ...warnings.map((warning) => `- ⚠ ${warning}`), ""];
 }
 
 function cellSection(table: CellTable): string[] {
@@ -70,30 +86,49 @@ function cellSection(table: CellTable): string[] {
     "",
     `Lesson analogue: ${cell.lessonAnalogue}. ${params}; ${ideal}.`,
     "",
-    `| runtime | median wall [95% CI] | ${first} | vs fastest | CPU user+sys | busy cores | peak RSS (tree) | CV | n | how |`,
-    "|---|---|---|---|---|---|---|---|---|---|",
+    `| runtime | median wall [95% CI] | ${first} | vs fastest | spread: MAD; min–max | CPU user+sys | busy cores | peak RSS (tree) | CV | n | how |`,
+    "|---|---|---|---|---|---|---|---|---|---|---|",
     ...table.rows.map((row) => renderRow(row, table)),
     "",
+    ...inProcessLines(table),
   ];
 }
 
 function renderRow(row: Row, table: CellTable): string {
-  if (!isMeasured(row)) return `| ${row.runtime} | ${row.reason} | | | | | | | | |`;
+  if (!isMeasured(row)) return `| ${row.runtime} | ${row.reason} | | | | | | | | | |`;
   const name = table.fastest === row.runtime ? `**${row.runtime}** (fastest)` : row.runtime;
   const wall = `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]`;
   const first =
     row.cell.kind === "cpu"
       ? row.speedup === null ? "n/a (no sequential run)" : `${times(row.speedup)} (${percent(row.efficiency!)} of ideal)`
       : percent(row.efficiency!);
-  return `| ${name} | ${wall} | ${first} | ${versus(row)} | ${row.cpuMs === null ? "n/a" : `${ms(row.cpuMs)} ms`} | ${row.busyCores === null ? "n/a" : row.busyCores.toFixed(2)} | ${row.peakRssMiB === null ? "n/a" : mib(row.peakRssMiB)} | ${percent(row.wall.cv)} | ${row.wall.n} | ${row.cell.implementation}${notes(row)} |`;
+  const spread = `${ms(row.wall.mad)}; ${ms(row.wall.min)}–${ms(row.wall.max)}`;
+  const cv = `${percent(row.wall.cv)}${row.wall.cv > CV_FLAG_THRESHOLD ? " ⚠" : ""}`;
+  return `| ${name} | ${wall} | ${first} | ${versus(row)} | ${spread} | ${row.cpuMs === null ? "n/a (unreadable)" : `${ms(row.cpuMs)} ms`} | ${row.busyCores === null ? "n/a (unreadable)" : row.busyCores.toFixed(2)} | ${row.peakRssMiB === null ? "n/a (unreadable)" : mib(row.peakRssMiB)} | ${cv} | ${row.wall.n} | ${row.cell.implementation}${notes(row)} |`;
 }
 
-/** "1.62x slower [1.55–1.70]" where the interval excludes 1, "≈" where it does not. */
+/** "1.62x slower [1.55–1.70], p=0.001" where the interval excludes 1, "≈" where it does not. */
 function versus(row: MeasuredRow): string {
   const comparison = row.versusFastest;
   if (!comparison) return "—";
-  if (!comparison.distinguishable) return `≈ (${comparison.ci95[0].toFixed(2)}–${comparison.ci95[1].toFixed(2)})`;
-  return `${times(comparison.ratio)} slower [${comparison.ci95[0].toFixed(2)}–${comparison.ci95[1].toFixed(2)}]`;
+  const interval = `${comparison.ci95[0].toFixed(2)}–${comparison.ci95[1].toFixed(2)}`;
+  const p = `p=${comparison.pValue < 0.001 ? "<0.001" : comparison.pValue.toFixed(3)}`;
+  if (!comparison.distinguishable) return `≈ (${interval}, ${p})`;
+  return `${times(comparison.ratio)} slower [${interval}], ${p}`;
+}
+
+/** The in-process (mitata) figure of each runtime, under the table, where the scenario has one. */
+function inProcessLines(table: CellTable): string[] {
+  const parts = table.rows.filter(isMeasured).flatMap((row) => {
+    const measured = row.cell.inProcess;
+    if (!measured) return [];
+    if (measured.samplesMs.length === 0) return [`${row.runtime}: not measured (${measured.skipped ?? "no samples"})`];
+    const summary = summarize(measured.samplesMs);
+    return [`${row.runtime}: ${ms(summary.median)} ms [${ms(summary.ci95[0])}–${ms(summary.ci95[1])}] (n=${summary.n})`];
+  });
+  if (parts.length === 0) return [];
+  const label = table.rows.filter(isMeasured).find((row) => row.cell.inProcess)?.cell.inProcess?.label ?? "";
+  return [`In-process, repeated in one warm process with mitata (${label}): ${parts.join("; ")}.`, ""];
 }
 
 function notes(row: MeasuredRow): string {
@@ -111,7 +146,9 @@ function howToRead(): string[] {
     "- **vs fastest**: ratio of medians with a bootstrap 95% interval; \"≈\" when the interval includes 1.0, so no winner is named.",
     "- **busy cores**: the summed busy share of every core during the timed part (2.00 = both cores busy throughout).",
     "- **peak RSS (tree)**: the measurement process's peak plus each child process's sampled peak.",
-    "- **CV**: coefficient of variation of the runs; **n**: counted runs, each in a fresh process after uncounted warm-up runs.",
+    "- **spread**: median absolute deviation of the runs, then the fastest and slowest run.",
+    "- **CV**: coefficient of variation of the runs (⚠ above 10%); **n**: counted runs, each in a fresh process after",
+    "  uncounted warm-up runs. A machine-speed probe is timed at the start and end of each runtime's run (⚠ above 5% drift).",
     "",
   ];
 }

@@ -23,6 +23,7 @@ export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<
     notes: [],
     warmup: [],
     samples: walls.map(sample),
+    inProcess: null,
     ...overrides,
   };
 }
@@ -70,6 +71,8 @@ export function runResult(runtime: RuntimeName, cells: CellResult[]): RunResult 
       finishedAt: "2026-01-01T00:01:00.000Z",
       gitCommit: "abc123",
       mockApi: { latencyMs: 50, runtime: "node 26" },
+      speedProbe: { startMs: 30, endMs: 30.3, drift: 0.01 },
+      loadAverageAtStart: [0.1, 0.2, 0.3],
     },
     cells,
   };

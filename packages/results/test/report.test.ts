@@ -71,3 +71,31 @@ describe("the report rendered from fixed inputs", () => {
     expect(report).toMatch(/\| bun \| 60\.0 ms \[[^\]]+\] \| 83% \| ≈ \(/);
   });
 });
+
+describe("noise guards", () => {
+  it("flags a cell whose runs vary beyond the CV threshold, and a run whose speed probe drifted", () => {
+    const noisy = runResult("node", [cpuCell("cpu.sequential", [100, 140, 90, 160, 100, 120])]);
+    noisy.run.speedProbe = { startMs: 30, endMs: 33, drift: 0.1 };
+    const report = renderReport({ results: [noisy], missing: [] }, ["node"]);
+    expect(report).toMatch(/⚠ node: the machine-speed probe drifted 10%/);
+    expect(report).toMatch(/⚠ node cpu\.sequential\/n=1e8: runs vary by \d+% \(CV; flag above 10%\)/);
+    expect(report).toContain("30.0 / 33.0 ms (10.0%) ⚠");
+  });
+
+  it("says so when nothing was flagged", () => {
+    const calm = runResult("node", [cpuCell("cpu.sequential", around(100))]);
+    expect(renderReport({ results: [calm], missing: [] }, ["node"])).toContain("No cell or run was flagged.");
+  });
+
+  it("shows the in-process (mitata) figure, or why there is none", () => {
+    const withMitata = runResult("node", [
+      cpuCell("cpu.sequential", around(100), { inProcess: { tool: "mitata", label: "one task", samplesMs: [8, 8.1, 7.9, 8] } }),
+    ]);
+    const skipped = runResult("bun", [
+      cpuCell("cpu.sequential", around(100), { inProcess: { tool: "mitata", label: "one task", samplesMs: [], skipped: "one call takes 230 ms (> 50 ms)" } }),
+    ]);
+    const report = renderReport({ results: [withMitata, skipped], missing: [] }, ["node", "bun"]);
+    expect(report).toContain("In-process, repeated in one warm process with mitata (one task): node: 8.00 ms [");
+    expect(report).toContain("bun: not measured (one call takes 230 ms (> 50 ms))");
+  });
+});

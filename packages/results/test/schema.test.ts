@@ -25,8 +25,15 @@ describe("result schema", () => {
     expect(() => parseRunResult(broken, "results/node.json")).toThrow(/results\/node\.json: field "cells\.0\.samples\.0\.wallMs"/);
   });
 
-  it("rejects an older format, naming the version field", () => {
-    expect(() => parseRunResult({ ...good(), schemaVersion: 0 }, "old.json")).toThrow(/old\.json: field "schemaVersion"/);
+  it("rejects an older format, naming the file and the version field", () => {
+    const versionOne = { ...good(), schemaVersion: 1 } as Record<string, unknown>;
+    expect(() => parseRunResult(versionOne, "results/old.json")).toThrow(/results\/old\.json: field "schemaVersion"/);
+  });
+
+  it("names a field that version 2 added when it is missing", () => {
+    const withoutProbe = good() as unknown as { run: Record<string, unknown> };
+    delete withoutProbe.run.speedProbe;
+    expect(() => parseRunResult(withoutProbe, "node.json")).toThrow(/node\.json: field "run\.speedProbe"/);
   });
 
   it("rejects a newer format with advice", () => {

@@ -2,7 +2,7 @@
  * Benchmarks one runtime: describes it, starts the mock API, measures every cell of the profile in fresh
  * processes (warm-up runs first, uncounted), and returns the result for the file.
  */
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { getScenario, type CellSpec } from "../scenarios/index.ts";
 import {
   cellOutputSchema,
@@ -18,6 +18,7 @@ import { captureMachine, gitCommit } from "./machine.ts";
 import { runMeasurementProcess, type MeasurementCommand } from "./measurement-process.ts";
 import { startMockApiProcess } from "./mock-api-process.ts";
 import { startResourceMeter, type ResourceUsage } from "./resource-meter.ts";
+import { probeMachineSpeed, speedDrift } from "./speed-probe.ts";
 import type { RuntimeName } from "../primitives.ts";
 
 export interface RuntimeRunOptions {
@@ -37,6 +38,8 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
   const { runtime, command, profile } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const startedAt = new Date().toISOString();
+  const loadAverageAtStart = loadavg();
+  const probeStartMs = probeMachineSpeed();
 
   const described = await runMeasurementProcess(command, ["--describe"], 60_000);
   if (!described.ok) throw new RuntimeUnavailableError(`${runtime} could not start: ${described.error}`);
@@ -51,6 +54,9 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
     for (const [index, cell] of cells.entries()) {
       results.push(await measureCell(cell, { ...options, log }, `${index + 1}/${cells.length}`));
     }
+    const probeEndMs = probeMachineSpeed();
+    const drift = speedDrift(probeStartMs, probeEndMs);
+    log(`[${runtime}] machine-speed probe: ${probeStartMs.toFixed(1)} ms at start, ${probeEndMs.toFixed(1)} ms at end (${(drift * 100).toFixed(1)}% drift)`);
     return {
       schemaVersion: RESULT_SCHEMA_VERSION,
       runtime: description.runtime,
@@ -65,6 +71,8 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
         finishedAt: new Date().toISOString(),
         gitCommit: gitCommit(),
         mockApi: api ? { latencyMs: api.latencyMs, runtime: `node ${process.versions.node}` } : null,
+        speedProbe: { startMs: probeStartMs, endMs: probeEndMs, drift },
+        loadAverageAtStart,
       },
       cells: results,
     };
@@ -93,6 +101,7 @@ async function measureCell(cell: CellSpec, options: RuntimeRunOptions & { log: (
     notes: [],
     warmup: [],
     samples: [],
+    inProcess: null,
   };
 
   const totalRuns = profile.warmupRuns + profile.runs;
@@ -109,6 +118,7 @@ async function measureCell(cell: CellSpec, options: RuntimeRunOptions & { log: (
     (isWarmup ? result.warmup : result.samples).push(measured.sample);
     result.implementation = measured.output.implementation;
     result.notes = measured.output.notes;
+    result.inProcess = measured.output.inProcess;
     log(`[${runtime}] ${position} ${cell.cellId} ${label}: ${measured.sample.wallMs.toFixed(1)} ms`);
   }
   return result;

@@ -2,7 +2,7 @@
  * The lesson's CPU-bound experiments: the same 4 sum-of-squares tasks run sequentially, as async tasks on
  * one thread, one worker per task, on a warmed pool and one child process per task.
  */
-import { CHUNK_ITERATIONS, type Task } from "@runtime-bench/workloads";
+import { CHUNK_ITERATIONS, sumOfSquares, type Task } from "@runtime-bench/workloads";
 import type { TaskReply } from "../protocol.ts";
 import { runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
 import type { CellShape, CpuCellParams, PreparedCell, Scenario } from "./types.ts";
@@ -33,7 +33,10 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     shape: () => ({ parallelism: 1, ideal: onMainThread }),
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);
-      return noSetUp(tasks, "for loop", () => runSequentially(tasks, primitives));
+      return {
+        ...noSetUp(tasks, "for loop", () => runSequentially(tasks, primitives)),
+        inProcess: { label: "one task", call: () => sumOfSquares(params.n), isAsync: false },
+      };
     },
   },
   {
@@ -44,9 +47,11 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     shape: () => ({ parallelism: 1, ideal: onMainThread }),
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);
-      return noSetUp(tasks, `Promise.all, yielding every ${CHUNK_ITERATIONS} iterations`, () =>
-        runConcurrentlyOnMainThread(tasks, primitives, tasks.length),
-      );
+      const run = () => runConcurrentlyOnMainThread(tasks, primitives, tasks.length);
+      return {
+        ...noSetUp(tasks, `Promise.all, yielding every ${CHUNK_ITERATIONS} iterations`, run),
+        inProcess: { label: "the whole cell", call: run, isAsync: true },
+      };
     },
   },
   {

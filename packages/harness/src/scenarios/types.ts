@@ -1,5 +1,6 @@
 import type { Task } from "@runtime-bench/workloads";
 import type { RuntimePrimitives } from "../primitives.ts";
+import type { InProcessTarget } from "../in-process.ts";
 import type { TaskReply } from "../protocol.ts";
 
 export interface CpuCellParams {
@@ -54,6 +55,8 @@ export interface PreparedCell {
   /** Facts about how this runtime ran the cell (pool implementation, fallbacks). */
   notes: string[];
   implementation: string;
+  /** What to repeat in-process with mitata after the timed run, where that fits the scenario. */
+  inProcess?: InProcessTarget;
 }
 
 export interface ScenarioContext<P extends CellParams> {
