@@ -7,18 +7,19 @@
 import { sumOfSquares, warmUp } from "@runtime-bench/workloads";
 import { median } from "../stats.ts";
 
-const PROBE_SIZE = 20_000_000; // ~30 ms per round here: long enough to time, short enough to repeat
-const PROBE_ROUNDS = 7;
+const PROBE_SIZE = 20_000_000; // ~15 ms per round here: long enough to time, short enough to repeat
+const PROBE_ROUNDS = 21;
+const DISCARDED_ROUNDS = 3; // the JIT may still be compiling during the first rounds
 
 /** Median time of a fixed CPU task, in ms. */
 export function probeMachineSpeed(): number {
   warmUp();
-  const rounds = Array.from({ length: PROBE_ROUNDS }, () => {
+  const rounds = Array.from({ length: DISCARDED_ROUNDS + PROBE_ROUNDS }, () => {
     const start = performance.now();
     sumOfSquares(PROBE_SIZE);
     return performance.now() - start;
   });
-  return median(rounds);
+  return median(rounds.slice(DISCARDED_ROUNDS));
 }
 
 /** Relative change from the first reading to the second: 0.03 means the end ran 3% slower. */
