@@ -4,8 +4,8 @@
  */
 import type { HttpClientDescription } from "@runtime-bench/harness/primitives";
 
-export async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
+export async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
   return response.json();
 }

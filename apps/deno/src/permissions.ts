@@ -7,9 +7,12 @@ import { fileURLToPath } from "node:url";
 /** The repository root: modules (and node_modules) are read from there. */
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** What every Deno process here may do: read the repo's modules and /proc (CPU and memory figures), and read the environment variables it records or piscina reads. */
+/** Environment variables a Deno process reads: one it records, two piscina reads, the tests' fault hook. */
+const readableEnv = ["DENO_V8_FLAGS", "PISCINA_DISABLE_ATOMICS", "PISCINA_ENABLE_ASYNC_ATOMICS", "RUNTIME_BENCH_INJECT_FAULT"];
+
+/** What every Deno process here may do: read the repo's modules and /proc, and those variables. */
 export function childPermissionFlags(): string[] {
-  return ["--no-prompt", "--no-lock", `--allow-read=${repoRoot},/proc`, "--allow-env=DENO_V8_FLAGS,PISCINA_DISABLE_ATOMICS,PISCINA_ENABLE_ASYNC_ATOMICS"];
+  return ["--no-prompt", "--no-lock", `--allow-read=${repoRoot},/proc`, `--allow-env=${readableEnv.join(",")}`];
 }
 
 /**

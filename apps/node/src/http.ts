@@ -20,9 +20,9 @@ const loadClient = async () => {
   return { request: undici.request, agent };
 };
 
-export async function fetchJson(url: string): Promise<unknown> {
+export async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
   const { request, agent } = await (client ??= loadClient());
-  const response = await request(url, { dispatcher: agent });
+  const response = await request(url, { dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
   if (response.statusCode !== 200) {
     await response.body.dump();
     throw new Error(`GET ${url}: HTTP ${response.statusCode}`);

@@ -4,6 +4,7 @@
  * and receives one message.
  */
 import { runTask, warmUp, type Task, type TaskServices } from "@runtime-bench/workloads";
+import { injectedFault, runWithFault } from "./fault-injection.ts";
 
 export interface TaskRequest {
   id: number;
@@ -30,10 +31,11 @@ export interface TaskPort {
 /** The executor side: warm up (the same warm-up as the main thread), then answer every request. */
 export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
   warmUp();
+  const fault = injectedFault();
   endpoint.onMessage(async (message) => {
     const { id, task } = message as TaskRequest;
     try {
-      const value = await runTask(task, services);
+      const value = fault ? await runWithFault(fault, () => runTask(task, services)) : await runTask(task, services);
       endpoint.postMessage({ id, ok: true, value });
     } catch (error) {
       endpoint.postMessage({ id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });

@@ -76,6 +76,7 @@ const ioParams = z.object({
   concurrency: z.number().int().positive(),
   workers: z.number().int().positive(),
   latencyMs: z.number().nonnegative(),
+  requestTimeoutMs: z.number().int().positive(),
   baseUrl: z.string(),
 });
 
@@ -133,6 +134,17 @@ export const runResultSchema = z.object({
   cells: z.array(cellResultSchema),
 });
 
+/**
+ * Written instead of a result when a runtime could not be measured at all (binary missing, wrong version,
+ * crashed on start), so the report shows its cells as n/a with the reason rather than leaving them out.
+ */
+export const unavailableRunSchema = z.object({
+  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+  unavailable: z.object({ runtime: runtimeName, reason: z.string(), profile: z.string(), at: z.string() }),
+});
+
+export type UnavailableRun = z.infer<typeof unavailableRunSchema>;
+
 export type RuntimeDescriptionRecord = z.infer<typeof runtimeDescriptionSchema>;
 export type DescribeOutput = z.infer<typeof describeOutputSchema>;
 export type CellOutput = z.infer<typeof cellOutputSchema>;
@@ -154,11 +166,21 @@ export class ResultFileError extends Error {
 
 /** Validates parsed JSON as a result file, with a message that names the file and the first bad field. */
 export function parseRunResult(json: unknown, file: string): RunResult {
+  return parseWith(runResultSchema, json, file);
+}
+
+/** A result file, or the record that its runtime could not be measured. */
+export function parseResultFile(json: unknown, file: string): RunResult | UnavailableRun {
+  const isUnavailable = typeof json === "object" && json !== null && "unavailable" in json;
+  return isUnavailable ? parseWith(unavailableRunSchema, json, file) : parseWith(runResultSchema, json, file);
+}
+
+function parseWith<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === "number" && version > RESULT_SCHEMA_VERSION) {
     throw new ResultFileError(file, `schemaVersion ${version} is newer than this tool reads (${RESULT_SCHEMA_VERSION}); update runtime-bench`);
   }
-  const parsed = runResultSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.length > 0 ? issue.path.join(".") : "(top level)";

@@ -31,6 +31,11 @@ const profileSchema = z.object({
     latencyMs: z.number().nonnegative().max(10_000),
     concurrency: positiveInt.max(10_000),
     workers: positiveInt.max(256),
+    /** A request not answered within this long counts as a failed request. */
+    requestTimeoutMs: positiveInt.max(600_000),
+    /** Fault injection for tests: the mock API answers every k-th request with 503, or never. */
+    serverErrorEvery: positiveInt.optional(),
+    serverDropEvery: positiveInt.optional(),
   }),
 });
 
@@ -91,7 +96,13 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
         });
       }
     } else {
-      cells.push({ cellId: scenarioId, scenarioId, size: "default", params: { kind: "io", ...profile.io, baseUrl: context.baseUrl } });
+      const { requests, concurrency, workers, latencyMs, requestTimeoutMs } = profile.io;
+      cells.push({
+        cellId: scenarioId,
+        scenarioId,
+        size: "default",
+        params: { kind: "io", requests, concurrency, workers, latencyMs, requestTimeoutMs, baseUrl: context.baseUrl },
+      });
     }
   }
   return cells;

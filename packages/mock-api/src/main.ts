@@ -18,17 +18,23 @@ function parseNumberFlag(name: string, raw: string | undefined, fallback: number
 
 let args;
 try {
-  args = parseArgs({ options: { port: { type: "string" }, latency: { type: "string" } }, strict: true }).values;
+  args = parseArgs({
+    options: { port: { type: "string" }, latency: { type: "string" }, "error-every": { type: "string" }, "drop-every": { type: "string" } },
+    strict: true,
+  }).values;
 } catch (error) {
   console.error(`mock-api: ${(error as Error).message}`);
   process.exit(2);
 }
 
+const optionalFlag = (name: "error-every" | "drop-every") => (args[name] === undefined ? undefined : parseNumberFlag(name, args[name], 0));
 const api = await startMockApi({
   port: parseNumberFlag("port", args.port, 0),
   latencyMs: parseNumberFlag("latency", args.latency, 50),
+  errorEvery: optionalFlag("error-every"),
+  dropEvery: optionalFlag("drop-every"),
 });
-console.log(JSON.stringify({ url: api.url, port: api.port, latencyMs: api.latencyMs }));
+console.log(JSON.stringify({ url: api.url, port: api.port, latencyMs: api.latencyMs, portFallback: api.portFallback }));
 
 const stop = () => void api.close().finally(() => process.exit(0));
 process.on("SIGINT", stop);

@@ -9,14 +9,20 @@ import { makePost } from "@runtime-bench/workloads";
 export interface MockApiOptions {
   /** Delay before each answer, in milliseconds: the "network" the I/O scenarios wait on. */
   latencyMs?: number;
-  /** 0 lets the OS choose a free port; the chosen one is in the returned url. */
+  /** 0 lets the OS choose a free port; the chosen one is in the returned url. A port in use falls back to 0. */
   port?: number;
+  /** Fault injection: every k-th post request answers 503. */
+  errorEvery?: number;
+  /** Fault injection: every k-th post request is never answered (the client must time out). */
+  dropEvery?: number;
 }
 
 export interface RunningMockApi {
   url: string;
   port: number;
   latencyMs: number;
+  /** True when the requested port was in use and the OS chose another. */
+  portFallback: boolean;
   /** Requests answered so far (all paths). */
   requestCount(): number;
   close(): Promise<void>;
@@ -32,7 +38,12 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
   if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new RangeError(`latencyMs must be >= 0, got ${latencyMs}`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be 0-65535, got ${port}`);
 
+  for (const [name, value] of Object.entries({ errorEvery: options.errorEvery, dropEvery: options.dropEvery })) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new RangeError(`${name} must be a whole number >= 1, got ${value}`);
+  }
   let requests = 0;
+  let postRequests = 0;
+  const every = (k: number | undefined) => k !== undefined && postRequests % k === 0;
   // Posts are serialised once: the server answers a whole burst at the same instant and must not be the
   // bottleneck of the clients it measures.
   const postBodies = new Map<number, Buffer>();
@@ -47,19 +58,29 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
     const json = (value: unknown) => Buffer.from(JSON.stringify(value));
     if (request.url === "/health") return send(200, json({ ok: true, latencyMs }));
     if (!match) return send(404, json({ error: `no route for ${request.method} ${request.url}` }));
-    const body = postBody(Number(match[1]));
-    setTimeout(() => send(200, body), latencyMs);
+    postRequests++;
+    if (every(options.dropEvery)) return; // never answered: the client's timeout must catch it
+    const [status, body] = every(options.errorEvery) ? [503, json({ error: "injected failure" })] : [200, postBody(Number(match[1]))];
+    setTimeout(() => send(status, body), latencyMs);
   });
   // Keep idle connections open well past any pause between cells, so clients reuse them.
   server.keepAliveTimeout = 60_000;
   server.headersTimeout = 65_000;
 
-  await listen(server, port);
+  let portFallback = false;
+  try {
+    await listen(server, port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || port === 0) throw error;
+    portFallback = true;
+    await listen(server, 0);
+  }
   const chosenPort = (server.address() as AddressInfo).port;
   return {
     url: `http://${HOST}:${chosenPort}`,
     port: chosenPort,
     latencyMs,
+    portFallback,
     requestCount: () => requests,
     close: () => closeServer(server),
   };

@@ -42,17 +42,25 @@ export interface CellTable {
 
 export const isMeasured = (row: Row): row is MeasuredRow => "wall" in row;
 
-export function analyze(results: readonly RunResult[], runtimes: readonly RuntimeName[]): CellTable[] {
+/** `absent` says why a runtime has no result (it could not start, no file); default "not run". */
+export function analyze(
+  results: readonly RunResult[],
+  runtimes: readonly RuntimeName[],
+  absent: ReadonlyArray<{ runtime: RuntimeName; reason: string }> = [],
+): CellTable[] {
   const cellIds = [...new Set(results.flatMap((result) => result.cells.map((cell) => cell.cellId)))];
+  const whyAbsent = (runtime: RuntimeName) => absent.find((a) => a.runtime === runtime)?.reason ?? "not run";
   return cellIds.map((cellId) => {
-    const rows = runtimes.map((runtime) => rowFor(runtime, cellId, results.find((r) => r.runtime.runtime === runtime)));
+    const rows = runtimes.map((runtime) =>
+      rowFor(runtime, cellId, results.find((r) => r.runtime.runtime === runtime), whyAbsent(runtime)),
+    );
     const cell = results.flatMap((result) => result.cells).find((c) => c.cellId === cellId)!;
     return { cellId, cell, rows, fastest: markFastest(rows.filter(isMeasured)) };
   });
 }
 
-function rowFor(runtime: RuntimeName, cellId: string, result: RunResult | undefined): Row {
-  if (!result) return { runtime, reason: "n/a (not run)" };
+function rowFor(runtime: RuntimeName, cellId: string, result: RunResult | undefined, whyAbsent: string): Row {
+  if (!result) return { runtime, reason: `n/a (${whyAbsent})` };
   const cell = result.cells.find((c) => c.cellId === cellId);
   if (!cell) return { runtime, reason: "n/a (not in this run's profile)" };
   if (cell.status !== "ok" || cell.samples.length === 0) {

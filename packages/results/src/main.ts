@@ -1,7 +1,8 @@
 /**
  * `pnpm turbo bench`'s last step: reads every result file in results/, validates it, and writes
  * results/README.md. A broken or newer-format file stops it with exit code 2 and a message naming the file
- * and field; nothing is overwritten then.
+ * and field; nothing is overwritten then. Otherwise it exits 3 when a runtime was skipped and 1 when a cell
+ * failed (the app benches themselves exit 0 once they wrote an honest file, so turbo runs every runtime).
  *
  *   node src/main.ts [--dir DIR]   (--quick and --profile are accepted and ignored)
  */
@@ -10,7 +11,7 @@ import { parseArgs } from "node:util";
 import { ResultFileError } from "@runtime-bench/harness/schema";
 import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
 import { repoRelative, repoRoot } from "@runtime-bench/harness/launcher/repo";
-import { readResults, RUNTIMES } from "./read-results.ts";
+import { readResults, RUNTIMES, type LoadedResults } from "./read-results.ts";
 import { renderReport } from "./render-markdown.ts";
 
 function main(argv: string[]): number {
@@ -36,7 +37,7 @@ function main(argv: string[]): number {
     }
     writeFileAtomic(join(dir, "README.md"), renderReport(loaded, RUNTIMES));
     process.stderr.write(`report: wrote ${repoRelative(join(dir, "README.md"))} from ${loaded.results.length} result file(s)\n`);
-    return 0;
+    return exitCodeFor(loaded);
   } catch (error) {
     if (error instanceof ResultFileError) {
       process.stderr.write(`report: ${error.message}\n`);
@@ -44,6 +45,17 @@ function main(argv: string[]): number {
     }
     throw error;
   }
+}
+
+/** The last word of `pnpm turbo bench`: 3 when a runtime was skipped, 1 when a cell failed, else 0. */
+function exitCodeFor(loaded: LoadedResults): number {
+  for (const { runtime, reason } of loaded.missing) process.stderr.write(`report: ${runtime} was skipped: ${reason}\n`);
+  const failed = loaded.results.flatMap((result) =>
+    result.cells.filter((cell) => cell.status === "failed").map((cell) => `${result.runtime.runtime} ${cell.cellId}: ${cell.reason}`),
+  );
+  for (const line of failed) process.stderr.write(`report: failed cell ${line}\n`);
+  if (loaded.missing.length > 0) return 3;
+  return failed.length > 0 ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

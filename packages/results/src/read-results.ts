@@ -1,7 +1,7 @@
 /** Reads and validates every runtime's result file in a folder. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseRunResult, ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
+import { parseResultFile, ResultFileError, type RunResult, type UnavailableRun } from "@runtime-bench/harness/schema";
 import type { RuntimeName } from "@runtime-bench/harness/primitives";
 
 export const RUNTIMES: readonly RuntimeName[] = ["node", "bun", "deno"];
@@ -22,6 +22,10 @@ export function readResults(dir: string): LoadedResults {
       continue;
     }
     const result = readResultFile(file);
+    if ("unavailable" in result) {
+      loaded.missing.push({ runtime, reason: result.unavailable.reason });
+      continue;
+    }
     if (result.runtime.runtime !== runtime) {
       throw new ResultFileError(file, `field "runtime.runtime": the file is named for ${runtime} but holds ${result.runtime.runtime}`);
     }
@@ -30,12 +34,12 @@ export function readResults(dir: string): LoadedResults {
   return loaded;
 }
 
-export function readResultFile(file: string): RunResult {
+export function readResultFile(file: string): RunResult | UnavailableRun {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     throw new ResultFileError(file, `not valid JSON (${(error as Error).message}); is it truncated?`);
   }
-  return parseRunResult(json, file);
+  return parseResultFile(json, file);
 }

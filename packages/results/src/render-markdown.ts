@@ -9,7 +9,7 @@ import { mib, ms, percent, times } from "./format.ts";
 import type { LoadedResults } from "./read-results.ts";
 
 export function renderReport(loaded: LoadedResults, runtimes: readonly RuntimeName[]): string {
-  const tables = analyze(loaded.results, runtimes);
+  const tables = analyze(loaded.results, runtimes, loaded.missing);
   return [
     "# runtime-bench results",
     "",

@@ -33,7 +33,7 @@ export function ioCell(walls: number[]): CellResult {
     ...cpuCell("io.async-fetch", walls),
     cellId: "io.async-fetch",
     kind: "io",
-    params: { kind: "io", requests: 100, concurrency: 100, workers: 10, latencyMs: 50, baseUrl: "(mock API)" },
+    params: { kind: "io", requests: 100, concurrency: 10, workers: 10, latencyMs: 50, requestTimeoutMs: 10_000, baseUrl: "(mock API)" },
     parallelism: 100,
     ideal: { wallMs: 50 },
   };

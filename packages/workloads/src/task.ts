@@ -9,12 +9,12 @@ export type Task =
   /** The CPU-bound task: sum of i*i for i < n, modulo 2^32. */
   | { kind: "sum-of-squares"; n: number }
   /** The I/O-bound task: fetch these posts one after another and validate each; returns the id checksum. */
-  | { kind: "fetch-posts"; baseUrl: string; ids: number[] };
+  | { kind: "fetch-posts"; baseUrl: string; ids: number[]; timeoutMs: number };
 
 /** What a task needs from the runtime it runs on. */
 export interface TaskServices {
-  /** GET a URL and parse its JSON body with the runtime's native HTTP client. */
-  fetchJson(url: string): Promise<unknown>;
+  /** GET a URL and parse its JSON body with the runtime's native HTTP client; fail after `timeoutMs`. */
+  fetchJson(url: string, timeoutMs: number): Promise<unknown>;
 }
 
 export type TaskOutcome = { ok: true; value: number } | { ok: false; error: string };
@@ -62,7 +62,7 @@ export function describeTask(task: Task): string {
 
 async function fetchPosts(task: Extract<Task, { kind: "fetch-posts" }>, services: TaskServices): Promise<number> {
   for (const id of task.ids) {
-    assertPost(await services.fetchJson(`${task.baseUrl}/posts/${id}`), id);
+    assertPost(await services.fetchJson(`${task.baseUrl}/posts/${id}`, task.timeoutMs), id);
   }
   return postIdChecksum(task.ids);
 }

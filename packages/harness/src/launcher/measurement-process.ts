@@ -20,6 +20,14 @@ export type GateHandler = (event: GateEvent, pid: number) => void;
 
 const STDERR_TAIL_CHARS = 2000;
 
+/** Process groups of measurement processes still running, so an interrupted run can stop them all. */
+const runningGroups = new Set<number>();
+
+/** Kills every measurement process (and its workers and children) that is still running. */
+export function stopAllMeasurementProcesses(): void {
+  for (const pid of runningGroups) killGroup(pid);
+}
+
 export function runMeasurementProcess(
   command: MeasurementCommand,
   args: string[],
@@ -33,6 +41,7 @@ export function runMeasurementProcess(
       stdio: ["pipe", "pipe", "pipe"],
       env: { ...process.env, ...command.env },
     });
+    if (child.pid !== undefined) runningGroups.add(child.pid);
     let output: unknown;
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS)));
@@ -57,6 +66,7 @@ export function runMeasurementProcess(
     const finish = (outcome: MeasurementOutcome) => {
       clearTimeout(timer);
       killGroup(child.pid); // workers' threads die with the process; stray grandchildren die here
+      if (child.pid !== undefined) runningGroups.delete(child.pid);
       resolve(outcome);
     };
     child.on("error", (error) => finish({ ok: false, error: `cannot start ${program}: ${error.message}` }));

@@ -14,8 +14,19 @@ export interface MockApiProcess {
   stop(): Promise<void>;
 }
 
-export function startMockApiProcess(latencyMs: number): Promise<MockApiProcess> {
-  const child = spawn(process.execPath, [mainFile, "--port", "0", "--latency", String(latencyMs)], {
+export interface MockApiSettings {
+  latencyMs: number;
+  serverErrorEvery?: number | undefined;
+  serverDropEvery?: number | undefined;
+}
+
+export function startMockApiProcess(settings: MockApiSettings): Promise<MockApiProcess> {
+  const { latencyMs } = settings;
+  const faults = [
+    ...(settings.serverErrorEvery ? ["--error-every", String(settings.serverErrorEvery)] : []),
+    ...(settings.serverDropEvery ? ["--drop-every", String(settings.serverDropEvery)] : []),
+  ];
+  const child = spawn(process.execPath, [mainFile, "--port", "0", "--latency", String(latencyMs), ...faults], {
     stdio: ["pipe", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

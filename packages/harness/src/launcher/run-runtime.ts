@@ -15,6 +15,7 @@ import {
 } from "../schema.ts";
 import { expandCells, type Profile } from "../suite.ts";
 import { captureMachine, gitCommit } from "./machine.ts";
+import { pinnedVersion } from "./runtime-binaries.ts";
 import { runMeasurementProcess, type MeasurementCommand } from "./measurement-process.ts";
 import { startMockApiProcess } from "./mock-api-process.ts";
 import { startResourceMeter, type ResourceUsage } from "./resource-meter.ts";
@@ -28,6 +29,18 @@ export interface RuntimeRunOptions {
   profile: Profile;
   /** Progress lines for a person watching (stderr by default). */
   log?: (line: string) => void;
+  /** Aborted when the run is interrupted: no further measurement starts. */
+  signal?: AbortSignal;
+}
+
+/** The run was interrupted; `finishedCells` holds every cell measured completely before that. */
+export class RunInterruptedError extends Error {
+  override name = "RunInterruptedError";
+  readonly finishedCells: CellResult[];
+  constructor(reason: string, finishedCells: CellResult[]) {
+    super(reason);
+    this.finishedCells = finishedCells;
+  }
 }
 
 export class RuntimeUnavailableError extends Error {
@@ -42,17 +55,29 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
   const probeStartMs = probeMachineSpeed();
 
   const described = await runMeasurementProcess(command, ["--describe"], 60_000);
+  if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), []);
   if (!described.ok) throw new RuntimeUnavailableError(`${runtime} could not start: ${described.error}`);
-  const description = describeOutputSchema.parse(described.output);
+  const parsedDescription = describeOutputSchema.safeParse(described.output);
+  if (!parsedDescription.success) throw new RuntimeUnavailableError(`${runtime} described itself in an unknown format`);
+  const description = parsedDescription.data;
+  const pinned = pinnedVersion(runtime);
+  if (description.runtime.runtime !== runtime || (pinned && description.runtime.version !== pinned)) {
+    throw new RuntimeUnavailableError(
+      `expected ${runtime} ${pinned ?? ""} (pinned in the root package.json), found ${description.runtime.runtime} ${description.runtime.version}`,
+    );
+  }
   log(`[${runtime}] ${description.runtime.version} (${description.runtime.engine} ${description.runtime.engineVersion})`);
 
   const needsApi = profile.scenarios.some((id) => getScenario(id).kind === "io");
-  const api = needsApi ? await startMockApiProcess(profile.io.latencyMs) : null;
+  const api = needsApi ? await startMockApiProcess(profile.io) : null;
   try {
     const cells = expandCells(profile, { cores: availableParallelism(), baseUrl: api?.url ?? "" });
     const results: CellResult[] = [];
     for (const [index, cell] of cells.entries()) {
-      results.push(await measureCell(cell, { ...options, log }, `${index + 1}/${cells.length}`));
+      const measured = await measureCell(cell, { ...options, log }, `${index + 1}/${cells.length}`);
+      // A cell cut short by the interruption is not a result; the ones before it are.
+      if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results);
+      results.push(measured);
     }
     const probeEndMs = probeMachineSpeed();
     const drift = speedDrift(probeStartMs, probeEndMs);
@@ -105,13 +130,17 @@ async function measureCell(cell: CellSpec, options: RuntimeRunOptions & { log: (
   };
 
   const totalRuns = profile.warmupRuns + profile.runs;
-  for (let run = 0; run < totalRuns; run++) {
+  for (let run = 0; run < totalRuns && !options.signal?.aborted; run++) {
     const isWarmup = run < profile.warmupRuns;
     const label = isWarmup ? `warm-up ${run + 1}/${profile.warmupRuns}` : `run ${run - profile.warmupRuns + 1}/${profile.runs}`;
     const measured = await measureOnce(cell, command, profile.cellTimeoutSeconds * 1000, scenario.startsChildProcesses === true);
     if (typeof measured === "string" || measured.output.errors.length > 0) {
       result.status = "failed";
-      result.reason = typeof measured === "string" ? measured : measured.output.errors.slice(0, 3).join("; ");
+      // Every failed task is counted, never averaged away: "3 of 100 tasks failed: ...".
+      result.reason =
+        typeof measured === "string"
+          ? measured
+          : `${measured.output.errors.length} of ${measured.output.tasks} tasks failed: ${measured.output.errors.slice(0, 3).join("; ")}`;
       log(`[${runtime}] ${position} ${cell.cellId} ${label}: FAILED: ${result.reason}`);
       break;
     }

@@ -2,7 +2,7 @@
  * Where each runtime under test lives. They are pinned devDependencies of the repo root, so their real
  * binaries sit in node_modules; RUNTIME_BENCH_<NAME>_BIN overrides one (e.g. to try another build).
  */
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { RuntimeName } from "../primitives.ts";
@@ -25,4 +25,10 @@ export function runtimeBinary(runtime: RuntimeName): string {
     // Not installed as a package: fall back to PATH, and let the launch say if it is missing there too.
     return runtime;
   }
+}
+
+/** The version the root package.json pins for a runtime (its devDependency), or null if it pins none. */
+export function pinnedVersion(runtime: RuntimeName): string | null {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { devDependencies?: Record<string, string> };
+  return manifest.devDependencies?.[runtime] ?? null;
 }

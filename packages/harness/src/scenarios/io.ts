@@ -10,7 +10,12 @@ import type { CellShape, IoCellParams, PreparedCell, Scenario } from "./types.ts
 
 /** One task per request, post ids 1..N. */
 const ioTasks = (params: IoCellParams, count = params.requests): Task[] =>
-  Array.from({ length: count }, (_, index) => ({ kind: "fetch-posts", baseUrl: params.baseUrl, ids: [index + 1] }));
+  Array.from({ length: count }, (_, index) => ({
+    kind: "fetch-posts",
+    baseUrl: params.baseUrl,
+    ids: [index + 1],
+    timeoutMs: params.requestTimeoutMs,
+  }));
 
 /** N requests, `inFlight` at a time, each taking the injected latency. */
 const ioShape = (params: IoCellParams, inFlight: number): CellShape => ({

@@ -23,6 +23,8 @@ export interface IoCellParams {
   workers: number;
   /** The mock API's injected latency, for the ideal time. */
   latencyMs: number;
+  /** A request not answered within this long fails. */
+  requestTimeoutMs: number;
   baseUrl: string;
 }
 
