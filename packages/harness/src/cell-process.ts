@@ -25,11 +25,13 @@ export async function runCellProcess(primitives: RuntimePrimitives, argv: readon
     process.exit(0);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // The message itself, tagged, so the launcher reports it rather than the tail of a stack trace.
+    emit({ error: error instanceof Error ? error.message : String(error) });
     process.exit(1);
   }
 }
 
-function emit(output: DescribeOutput | CellOutput | { gate: GateEvent }): void {
+function emit(output: DescribeOutput | CellOutput | { gate: GateEvent } | { error: string }): void {
   console.log(OUTPUT_TAG + JSON.stringify(output));
 }
 

@@ -51,3 +51,29 @@ describe("mock API over real loopback HTTP", () => {
     }
   });
 });
+
+describe("mock API faults", () => {
+  it("chooses another port when the one asked for is in use", async () => {
+    const first = await startMockApi({ latencyMs: 0 });
+    try {
+      api = await startMockApi({ latencyMs: 0, port: first.port });
+      expect(api.portFallback).toBe(true);
+      expect(api.port).not.toBe(first.port);
+      expect((await fetch(`${api.url}/posts/1`)).status).toBe(200);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it("answers every k-th post request with 503 when asked to", async () => {
+    api = await startMockApi({ latencyMs: 0, errorEvery: 2 });
+    const statuses = [];
+    for (let id = 1; id <= 4; id++) statuses.push((await fetch(`${api.url}/posts/${id}`)).status);
+    expect(statuses).toEqual([200, 503, 200, 503]);
+  });
+
+  it("leaves every k-th post request unanswered when asked to", async () => {
+    api = await startMockApi({ latencyMs: 0, dropEvery: 1 });
+    await expect(fetch(`${api.url}/posts/1`, { signal: AbortSignal.timeout(300) })).rejects.toThrow();
+  });
+});

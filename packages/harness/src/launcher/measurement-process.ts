@@ -74,7 +74,9 @@ export function runMeasurementProcess(
       if (timedOut) return finish({ ok: false, error: `timed out after ${timeoutMs / 1000} s and was stopped` });
       if (code === 0 && output !== undefined) return finish({ ok: true, output });
       const why = signal ? `was killed by ${signal}` : code === 0 ? "printed no result" : `exited with code ${code}`;
-      finish({ ok: false, error: `${why}${stderr.trim() ? `: ${lastLines(stderr, 6)}` : ""}` });
+      const reported = (output as { error?: unknown } | undefined)?.error;
+      const detail = typeof reported === "string" ? reported : lastLines(stderr, 6);
+      finish({ ok: false, error: `${why}${detail.trim() ? `: ${detail}` : ""}` });
     });
   });
 }

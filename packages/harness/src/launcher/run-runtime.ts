@@ -163,6 +163,8 @@ async function measureOnce(cell: CellSpec, command: MeasurementCommand, timeoutM
     if (event === "timing-start") meter = startResourceMeter(pid, { sampleChildren });
     else usage = meter?.stop();
   });
+  // A process killed inside its timed window never reached the second gate: stop sampling it all the same.
+  if (!usage) meter?.stop();
   if (!outcome.ok) return outcome.error;
   const parsed = cellOutputSchema.safeParse(outcome.output);
   if (!parsed.success) return `malformed output from the measurement process: ${parsed.error.issues[0]?.message}`;

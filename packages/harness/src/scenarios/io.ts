@@ -32,8 +32,11 @@ const WARM_UP_BURSTS = 3;
  */
 async function warmConnections(run: (tasks: Task[]) => Promise<TaskReply[]>, params: IoCellParams, count: number) {
   for (let burst = 0; burst < WARM_UP_BURSTS; burst++) {
-    const failed = (await run(ioTasks(params, Math.min(count, params.requests)))).find((reply) => !reply.ok);
-    if (failed && !failed.ok) throw new Error(`warm-up request failed: ${failed.error}`);
+    const replies = await run(ioTasks(params, Math.min(count, params.requests)));
+    const failures = replies.flatMap((reply) => (reply.ok ? [] : [reply.error]));
+    if (failures.length > 0) {
+      throw new Error(`warm-up: ${failures.length} of ${replies.length} requests failed: ${failures.slice(0, 3).join("; ")}`);
+    }
   }
 }
 

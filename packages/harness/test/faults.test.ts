@@ -1,0 +1,219 @@
+/**
+ * Faults and bad input, end to end through the real launcher and the Node app (the quickest to start):
+ * each must end in a clear message, the rest of the run going on, nothing overwritten, nothing left running.
+ */
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../src/launcher/repo.ts";
+import type { Suite } from "../src/suite.ts";
+
+const benchFile = (runtime: string) => join(repoRoot, "apps", runtime, "src/bench.ts");
+const reportFile = join(repoRoot, "packages/results/src/main.ts");
+
+/** A one-profile suite, derived from the real one, small enough for a test. */
+function writeSuite(dir: string, change: (profile: Suite["profiles"][string]) => void): string {
+  const suite = JSON.parse(readFileSync(join(repoRoot, "benchmarks/suite.json"), "utf8")) as Suite;
+  const profile = suite.profiles.quick!;
+  Object.assign(profile, { runs: 1, warmupRuns: 0 });
+  profile.cpu.sizes = { tiny: 1_000_000 };
+  profile.io = { ...profile.io, requests: 10, latencyMs: 5, concurrency: 5, workers: 2 };
+  change(profile);
+  const file = join(dir, "suite.json");
+  writeFileSync(file, JSON.stringify({ ...suite, profiles: { quick: profile } }));
+  return file;
+}
+
+function bench(runtime: string, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [benchFile(runtime), "--quick", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
+}
+
+function report(dir: string) {
+  return spawnSync(process.execPath, [reportFile, "--dir", dir], { encoding: "utf8" });
+}
+
+const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+
+function leftoverProcesses(): string {
+  try {
+    return execFileSync("pgrep", ["-af", "apps/(node|bun|deno)/src/|mock-api/src/main.ts"], { encoding: "utf8" }).trim();
+  } catch {
+    return ""; // pgrep exits 1 when nothing matches
+  }
+}
+
+const temporary = (name: string) => mkdtempSync(join(tmpdir(), `rb-${name}-`));
+
+describe("a runtime that is missing or broken", () => {
+  it("is skipped with its reason; the others run, the report builds and exits 3", () => {
+    const out = temporary("missing");
+    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential"]));
+    expect(bench("node", ["--suite", suite, "--out", out]).status).toBe(0);
+
+    const fakeBun = join(out, "old-bun");
+    writeFileSync(
+      fakeBun,
+      `#!/bin/sh\necho '@@runtime-bench {"runtime":{"runtime":"bun","version":"0.0.1","engine":"JavaScriptCore","engineVersion":"x","reportedParallelism":2,"execArgv":[],"relevantEnv":{}},"httpClient":{"name":"x","configuration":"default","settings":{}},"clock":{"resolutionMs":0.001,"callOverheadNs":50}}'\n`,
+    );
+    chmodSync(fakeBun, 0o755);
+    const wrongVersion = bench("bun", ["--suite", suite, "--out", out], { RUNTIME_BENCH_BUN_BIN: fakeBun });
+    expect(wrongVersion.status).toBe(0);
+    expect(wrongVersion.stderr).toMatch(/SKIPPED: expected bun 1\.4\.5 .*found bun 0\.0\.1/);
+
+    const absent = bench("deno", ["--suite", suite, "--out", out], { RUNTIME_BENCH_DENO_BIN: join(out, "no-such-deno") });
+    expect(absent.stderr).toMatch(/SKIPPED: deno could not start: cannot start .*no-such-deno: spawn .* ENOENT/);
+    expect(readJson(join(out, "deno.json")).unavailable.reason).toMatch(/ENOENT/);
+
+    const built = report(out);
+    expect(built.status).toBe(3);
+    expect(built.stderr).toMatch(/bun was skipped: expected bun/);
+    const markdown = readFileSync(join(out, "README.md"), "utf8");
+    expect(markdown).toMatch(/\| node \| [\d.]+ ms \[/);
+    expect(markdown).toMatch(/\| bun \| n\/a \(expected bun 1\.4\.5/);
+    expect(markdown).toMatch(/\| deno \| n\/a \(deno could not start/);
+  });
+
+  it("is skipped when it crashes on start", () => {
+    const out = temporary("crash");
+    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential"]));
+    const run = bench("deno", ["--suite", suite, "--out", out], { RUNTIME_BENCH_DENO_BIN: "/bin/false" });
+    expect(run.stderr).toMatch(/SKIPPED: deno could not start: exited with code 1/);
+  });
+});
+
+describe("a worker or child process that fails", () => {
+  it.each([
+    ["throw", /4 of 4 tasks failed: .*injected fault: the task threw/],
+    ["crash", /tasks failed: .*(exited|error)/],
+    ["hang", /timed out after 4 s and was stopped/],
+    ["wrong-value", /4 of 4 tasks failed: verification failed for sum-of-squares\(n=1000000\): expected \d+, got \d+/],
+  ])("%s: the cell fails with the reason, the run goes on, nothing is left running", (fault, reason) => {
+    const out = temporary(`fault-${fault}`);
+    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.worker-per-task", "cpu.sequential"]));
+    const run = bench("node", ["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: fault });
+    expect(run.status, run.stderr).toBe(0);
+    const cells = readJson(join(out, "node.json")).cells as Array<{ scenarioId: string; status: string; reason?: string; samples: unknown[] }>;
+    const failed = cells.find((cell) => cell.scenarioId === "cpu.worker-per-task")!;
+    expect(failed.status).toBe("failed");
+    expect(failed.reason).toMatch(reason);
+    expect(failed.samples).toHaveLength(0); // a failed run is never timed into a result
+    expect(cells.find((cell) => cell.scenarioId === "cpu.sequential")!.status).toBe("ok"); // the main thread is not faulted
+    expect(leftoverProcesses()).toBe("");
+  }, 60_000);
+
+  it("child processes are stopped with their measurement process", () => {
+    const out = temporary("fault-child");
+    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.process-per-task"]));
+    const run = bench("node", ["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: "hang" });
+    expect(run.status).toBe(0);
+    expect(readJson(join(out, "node.json")).cells[0].reason).toMatch(/timed out/);
+    expect(leftoverProcesses()).toBe("");
+  }, 60_000);
+
+  it("refuses to write a faulted run into results/", () => {
+    const run = bench("node", [], { RUNTIME_BENCH_INJECT_FAULT: "throw" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/test hook; a run with it set may not write to results\//);
+  });
+});
+
+describe("interruption", () => {
+  it("SIGTERM stops everything within seconds, keeps finished cells apart, leaves the last result untouched", async () => {
+    const out = temporary("interrupt");
+    const suite = writeSuite(out, (p) => {
+      p.scenarios = ["cpu.sequential", "cpu.worker-pool", "io.async-fetch"];
+      p.runs = 20;
+    });
+    const previous = join(out, "node.json");
+    writeFileSync(previous, "the last complete result");
+    const child = spawn(process.execPath, [benchFile("node"), "--quick", "--suite", suite, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    await new Promise<void>((resolve) =>
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk;
+        if (stderr.includes("2/3 cpu.worker-pool")) resolve();
+      }),
+    );
+    const signalledAt = performance.now();
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(performance.now() - signalledAt).toBeLessThan(5000);
+    expect(code).toBe(143);
+    expect(readFileSync(previous, "utf8")).toBe("the last complete result");
+    const partial = readJson(join(out, ".partial", "node.json"));
+    expect(partial.interruptedBy).toBe("SIGTERM");
+    expect(partial.cells.map((cell: { scenarioId: string }) => cell.scenarioId)).toEqual(["cpu.sequential"]);
+    expect(leftoverProcesses()).toBe("");
+  }, 60_000);
+});
+
+describe("the mock API failing", () => {
+  it("counts 5xx answers and timeouts per cell and fails the cell", () => {
+    const out = temporary("api-faults");
+    const suite = writeSuite(out, (p) => {
+      p.scenarios = ["io.async-fetch"];
+      p.io = { ...p.io, requests: 10, serverErrorEvery: 3 };
+    });
+    const errors = bench("node", ["--suite", suite, "--out", out]);
+    expect(errors.status).toBe(0);
+    // Counted wherever they hit first: in the warm-up bursts or in the timed requests.
+    expect(readJson(join(out, "node.json")).cells[0].reason).toMatch(/\d+ of \d+ (tasks|requests) failed: .*HTTP 503/);
+  }, 60_000);
+
+  it("a request that is never answered fails after the request timeout", () => {
+    const out = temporary("api-drops");
+    const suite = writeSuite(out, (p) => {
+      p.scenarios = ["io.sequential"];
+      p.io = { ...p.io, requests: 4, serverDropEvery: 7, requestTimeoutMs: 300 };
+    });
+    const run = bench("node", ["--suite", suite, "--out", out]);
+    expect(run.status).toBe(0);
+    expect(readJson(join(out, "node.json")).cells[0].reason).toMatch(/of 4 tasks failed: .*(timeout|aborted)/i);
+  }, 60_000);
+});
+
+describe("bad input", () => {
+  it.each([
+    ["a negative size", (p: Suite["profiles"][string]) => (p.cpu.sizes = { bad: -5 }), /field "profiles\.quick\.cpu\.sizes\.bad"/],
+    ["zero workers", (p: Suite["profiles"][string]) => (p.io.workers = 0), /field "profiles\.quick\.io\.workers"/],
+    ["absurd concurrency", (p: Suite["profiles"][string]) => (p.io.concurrency = 1e9), /field "profiles\.quick\.io\.concurrency"/],
+    ["an unknown scenario", (p: Suite["profiles"][string]) => (p.scenarios = ["cpu.teleport"]), /unknown scenario id/],
+  ])("a suite with %s: exit 2, the field named, nothing written", (_, change, message) => {
+    const out = temporary("bad-suite");
+    const suite = writeSuite(out, change);
+    const run = bench("node", ["--suite", suite, "--out", out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(existsSync(join(out, "node.json"))).toBe(false);
+  });
+
+  it.each([["0"], ["-3"], ["soon"]])("--cell-timeout %s: exit 2", (value) => {
+    const run = bench("node", ["--cell-timeout", value, "--out", temporary("bad-flag")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--cell-timeout/);
+  });
+
+  it.each([
+    ["truncated", (json: string) => json.slice(0, 120), /node\.json: not valid JSON/],
+    ["from a newer schema", (json: string) => json.replace(/"schemaVersion": \d+/, '"schemaVersion": 99'), /node\.json: schemaVersion 99 is newer/],
+    ["missing a field", (json: string) => json.replace(/"wallMs": [\d.]+,/, ""), /node\.json: field "cells\.0\.warmup|node\.json: field "cells\.0\.samples\.0\.wallMs"/],
+  ])("a result file %s: the report exits 2, names the file, overwrites nothing", (_, corrupt, message) => {
+    const out = temporary("bad-result");
+    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential"]));
+    expect(bench("node", ["--suite", suite, "--out", out]).status).toBe(0);
+    const file = join(out, "node.json");
+    writeFileSync(file, corrupt(readFileSync(file, "utf8")));
+    writeFileSync(join(out, "README.md"), "the last report");
+    const built = report(out);
+    expect(built.status).toBe(2);
+    expect(built.stderr).toMatch(message);
+    expect(readFileSync(join(out, "README.md"), "utf8")).toBe("the last report");
+  }, 60_000);
+});
+
