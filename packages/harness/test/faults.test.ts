@@ -166,6 +166,24 @@ describe("the mock API failing", () => {
     expect(readJson(join(out, "node.json")).cells[0].reason).toMatch(/\d+ of \d+ (tasks|requests) failed: .*HTTP 503/);
   }, 60_000);
 
+  it("a server crash mid-cell fails the cell with the failed requests counted", async () => {
+    const out = temporary("api-crash");
+    const suite = writeSuite(out, (p) => {
+      p.scenarios = ["io.sequential"];
+      p.io = { ...p.io, requests: 200, latencyMs: 20 };
+    });
+    const child = spawn(process.execPath, [benchFile("node"), "--quick", "--suite", suite, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    // The timed requests take 4 s; kill the API (a child of this bench) well inside them.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    execFileSync("pkill", ["-KILL", "-P", String(child.pid), "-f", "mock-api/src/main.ts"]);
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code, stderr).toBe(0);
+    expect(readJson(join(out, "node.json")).cells[0].reason).toMatch(/\d+ of 200 tasks failed: /);
+    expect(leftoverProcesses()).toBe("");
+  }, 60_000);
+
   it("a request that is never answered fails after the request timeout", () => {
     const out = temporary("api-drops");
     const suite = writeSuite(out, (p) => {
