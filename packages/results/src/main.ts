@@ -4,7 +4,7 @@
  * and field; nothing is overwritten then. Otherwise it exits 3 when a runtime was skipped and 1 when a cell
  * failed (the app benches themselves exit 0 once they wrote an honest file, so turbo runs every runtime).
  *
- *   node src/main.ts [--dir DIR]   (--quick and --profile are accepted and ignored)
+ *   node src/main.ts [--dir DIR | --out DIR]   (the app benches' other flags are accepted and ignored)
  */
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,14 +17,21 @@ import { renderReport } from "./render-markdown.ts";
 function main(argv: string[]): number {
   let dir: string;
   try {
-    // --quick and --profile reach every bench script through `pnpm turbo bench -- ...`; the report covers
-    // whichever profile the result files hold, so they are accepted and change nothing here.
+    // Every flag of `pnpm turbo bench -- ...` reaches this script too; the report covers whichever profile
+    // the result files hold, so the apps' flags are accepted, and --out names the folder as it does for them.
     const { values } = parseArgs({
       args: argv,
-      options: { dir: { type: "string" }, quick: { type: "boolean" }, profile: { type: "string" } },
+      options: {
+        dir: { type: "string" },
+        out: { type: "string" }, // what the app benches call the same folder
+        quick: { type: "boolean" },
+        profile: { type: "string" },
+        suite: { type: "string" },
+        "cell-timeout": { type: "string" },
+      },
       strict: true,
     });
-    dir = resolve(values.dir ?? join(repoRoot, "results"));
+    dir = resolve(values.dir ?? values.out ?? join(repoRoot, "results"));
   } catch (error) {
     process.stderr.write(`report: ${(error as Error).message}\n`);
     return 2;
