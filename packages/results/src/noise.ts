@@ -9,6 +9,8 @@ import { percent } from "./format.ts";
 export const CV_FLAG_THRESHOLD = 0.1;
 /** A machine-speed probe that changed more than this between start and end of a run. */
 export const DRIFT_FLAG_THRESHOLD = 0.05;
+/** Efficiency above this beats the physical limit: the baseline, not the model, is what moved. */
+export const IMPOSSIBLE_EFFICIENCY = 1.05;
 
 export function noiseWarnings(results: readonly RunResult[], tables: readonly CellTable[]): string[] {
   const warnings: string[] = [];
@@ -23,6 +25,12 @@ export function noiseWarnings(results: readonly RunResult[], tables: readonly Ce
   }
   for (const table of tables) {
     for (const row of table.rows.filter(isMeasured)) {
+      if (row.efficiency !== null && row.efficiency > IMPOSSIBLE_EFFICIENCY) {
+        warnings.push(
+          `${row.runtime} ${table.cellId}: ${percent(row.efficiency)} of the ideal is beyond the physical limit; ` +
+            `its baseline (the sequential run, or the ideal time) was slower in this run than this cell's conditions, so its speed-up overstates.`,
+        );
+      }
       if (row.wall.cv > CV_FLAG_THRESHOLD) {
         warnings.push(
           `${row.runtime} ${table.cellId}: runs vary by ${percent(row.wall.cv)} (CV; flag above ${percent(CV_FLAG_THRESHOLD)}), ` +

@@ -82,6 +82,12 @@ describe("noise guards", () => {
     expect(report).toContain("30.0 / 33.0 ms (10.0%) ⚠");
   });
 
+  it("flags a speed-up beyond the physical limit", () => {
+    const superlinear = runResult("bun", [cpuCell("cpu.sequential", around(800)), cpuCell("cpu.worker-pool", around(320))]);
+    const report = renderReport({ results: [superlinear], missing: [] }, ["bun"]);
+    expect(report).toMatch(/⚠ bun cpu\.worker-pool\/n=1e8: 125% of the ideal is beyond the physical limit/);
+  });
+
   it("says so when nothing was flagged", () => {
     const calm = runResult("node", [cpuCell("cpu.sequential", around(100))]);
     expect(renderReport({ results: [calm], missing: [] }, ["node"])).toContain("No cell or run was flagged.");
