@@ -5,21 +5,12 @@
 import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
 import { createRequestTracker, type TaskPort } from "@runtime-bench/harness/protocol";
+import { startWebWorker } from "@runtime-bench/harness/web-platform";
 import { fetchJson, httpClient } from "./http.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url).href;
+const startWorker = () => startWebWorker(workerFile);
 const childFile = new URL("./child.ts", import.meta.url).pathname;
-
-function startWorker(): Promise<TaskPort> {
-  const worker = new Worker(workerFile);
-  const tracker = createRequestTracker((request) => worker.postMessage(request));
-  worker.addEventListener("message", (event) => tracker.receive(event.data));
-  worker.addEventListener("error", (event) => tracker.failAll(`worker error: ${event.message}`));
-  return Promise.resolve({
-    run: tracker.request,
-    close: async () => worker.terminate(),
-  });
-}
 
 function startChildProcess(): Promise<TaskPort> {
   // The default "advanced" IPC format only talks to Bun processes, which is what the child is.

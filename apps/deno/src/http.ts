@@ -4,10 +4,6 @@
  */
 import type { HttpClientDescription } from "@runtime-bench/harness/primitives";
 
-export async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
-  return response.json();
-}
+export { fetchJsonWithGlobalFetch as fetchJson } from "@runtime-bench/harness/web-platform";
 
 export const httpClient: HttpClientDescription = { name: "Deno fetch", configuration: "default", settings: { keepAlive: true } };

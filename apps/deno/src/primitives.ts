@@ -5,23 +5,14 @@
 import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
 import { createRequestTracker, type TaskPort } from "@runtime-bench/harness/protocol";
+import { startWebWorker } from "@runtime-bench/harness/web-platform";
 import { fetchJson, httpClient } from "./http.ts";
 import { childPermissionFlags } from "./permissions.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url).href;
+// Deno only has module workers; they inherit this process's permissions.
+const startWorker = () => startWebWorker(workerFile, { type: "module" });
 const childFile = new URL("./child.ts", import.meta.url).pathname;
-
-function startWorker(): Promise<TaskPort> {
-  // Deno only has module workers; they inherit this process's permissions.
-  const worker = new Worker(workerFile, { type: "module" });
-  const tracker = createRequestTracker((request) => worker.postMessage(request));
-  worker.addEventListener("message", (event) => tracker.receive(event.data));
-  worker.addEventListener("error", (event) => tracker.failAll(`worker error: ${event.message}`));
-  return Promise.resolve({
-    run: tracker.request,
-    close: async () => worker.terminate(),
-  });
-}
 
 function startChildProcess(): Promise<TaskPort> {
   const child = new Deno.Command(Deno.execPath(), {

@@ -92,7 +92,7 @@ function medianOf(values: Array<number | null>): number | null {
   return values.some((value) => value === null) ? null : median(values as number[]);
 }
 
-/** Sorts nothing; fills versusFastest on every other row and returns the fastest if it is distinguishable. */
+/** Fills versusFastest on every row but the fastest, and returns the fastest if it is distinguishable. */
 function markFastest(rows: MeasuredRow[]): RuntimeName | null {
   if (rows.length === 0) return null;
   const fastest = rows.reduce((best, row) => (row.wall.median < best.wall.median ? row : best));

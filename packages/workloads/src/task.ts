@@ -17,8 +17,6 @@ export interface TaskServices {
   fetchJson(url: string, timeoutMs: number): Promise<unknown>;
 }
 
-export type TaskOutcome = { ok: true; value: number } | { ok: false; error: string };
-
 /** Runs a task to completion. CPU work stays synchronous inside, so nothing else interleaves with it. */
 export async function runTask(task: Task, services: TaskServices): Promise<number> {
   switch (task.kind) {

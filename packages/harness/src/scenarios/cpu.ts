@@ -3,7 +3,7 @@
  * one thread, one worker per task, on a warmed pool and one child process per task.
  */
 import { CHUNK_ITERATIONS, sumOfSquares, type Task } from "@runtime-bench/workloads";
-import type { TaskReply } from "../protocol.ts";
+import { cellWithoutSetUp } from "./prepared-cell.ts";
 import { runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
 import type { CellShape, CpuCellParams, PreparedCell, Scenario } from "./types.ts";
 
@@ -16,14 +16,6 @@ const parallelShape = (parallelism: number, cores: number): CellShape => ({
   ideal: { speedup: Math.min(parallelism, cores) },
 });
 
-const noSetUp = (tasks: Task[], implementation: string, run: () => Promise<TaskReply[]>): PreparedCell => ({
-  tasks,
-  run,
-  dispose: async () => {},
-  notes: [],
-  implementation,
-});
-
 export const cpuScenarios: Scenario<CpuCellParams>[] = [
   {
     id: "cpu.sequential",
@@ -34,7 +26,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);
       return {
-        ...noSetUp(tasks, "for loop", () => runSequentially(tasks, primitives)),
+        ...cellWithoutSetUp(tasks, "for loop", () => runSequentially(tasks, primitives)),
         inProcess: { label: "one task", call: () => sumOfSquares(params.n), isAsync: false },
       };
     },
@@ -49,7 +41,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
       const tasks = cpuTasks(params);
       const run = () => runConcurrentlyOnMainThread(tasks, primitives, tasks.length);
       return {
-        ...noSetUp(tasks, `Promise.all, yielding every ${CHUNK_ITERATIONS} iterations`, run),
+        ...cellWithoutSetUp(tasks, `Promise.all, yielding every ${CHUNK_ITERATIONS} iterations`, run),
         inProcess: { label: "the whole cell", call: run, isAsync: true },
       };
     },
@@ -62,7 +54,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     shape: (params, cores) => parallelShape(params.tasks, cores),
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);
-      return noSetUp(tasks, `${primitives.labels.worker} per task`, () => runEachOnFreshExecutor(tasks, () => primitives.startWorker()));
+      return cellWithoutSetUp(tasks, `${primitives.labels.worker} per task`, () => runEachOnFreshExecutor(tasks, () => primitives.startWorker()));
     },
   },
   {
@@ -92,7 +84,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     shape: (params, cores) => parallelShape(params.tasks, cores),
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);
-      return noSetUp(tasks, `${primitives.labels.childProcess} per task`, () =>
+      return cellWithoutSetUp(tasks, `${primitives.labels.childProcess} per task`, () =>
         runEachOnFreshExecutor(tasks, () => primitives.startChildProcess()),
       );
     },

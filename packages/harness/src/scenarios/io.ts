@@ -6,7 +6,8 @@ import type { Task } from "@runtime-bench/workloads";
 import { runConcurrentlyOnMainThread, runOnPool, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
 import type { TaskReply } from "../protocol.ts";
-import type { CellShape, IoCellParams, PreparedCell, Scenario } from "./types.ts";
+import { cellWithoutSetUp } from "./prepared-cell.ts";
+import type { CellShape, IoCellParams, Scenario } from "./types.ts";
 
 /** One task per request, post ids 1..N. */
 const ioTasks = (params: IoCellParams, count = params.requests): Task[] =>
@@ -40,14 +41,6 @@ async function warmConnections(run: (tasks: Task[]) => Promise<TaskReply[]>, par
   }
 }
 
-const mainThreadCell = (tasks: Task[], implementation: string, run: () => Promise<TaskReply[]>): PreparedCell => ({
-  tasks,
-  run,
-  dispose: async () => {},
-  notes: [],
-  implementation,
-});
-
 export const ioScenarios: Scenario<IoCellParams>[] = [
   {
     id: "io.sequential",
@@ -58,7 +51,7 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
     async prepare({ primitives, params }) {
       await warmConnections((tasks) => runSequentially(tasks, primitives), params, 1);
       const tasks = ioTasks(params);
-      return mainThreadCell(tasks, primitives.httpClient.name, () => runSequentially(tasks, primitives));
+      return cellWithoutSetUp(tasks, primitives.httpClient.name, () => runSequentially(tasks, primitives));
     },
   },
   {
@@ -71,7 +64,7 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
       const run = (tasks: Task[]) => runConcurrentlyOnMainThread(tasks, primitives, params.concurrency);
       await warmConnections(run, params, params.concurrency);
       const tasks = ioTasks(params);
-      return mainThreadCell(tasks, `${primitives.httpClient.name}, ${params.concurrency} in flight`, () => run(tasks));
+      return cellWithoutSetUp(tasks, `${primitives.httpClient.name}, ${params.concurrency} in flight`, () => run(tasks));
     },
   },
   {
