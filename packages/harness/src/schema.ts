@@ -123,6 +123,11 @@ export const runResultSchema = z.object({
     profile: z.string(),
     runs: z.number().int().positive(),
     warmupRuns: z.number().int().nonnegative(),
+    /**
+     * How runs were ordered: "round-robin" measures every cell once per round (a slow spell of the machine
+     * touches every cell alike); "cell-by-cell" (files before this field existed) ran each cell's runs back to back.
+     */
+    order: z.enum(["cell-by-cell", "round-robin"]).default("cell-by-cell"),
     startedAt: z.string(),
     finishedAt: z.string(),
     gitCommit: z.string().nullable(),

@@ -49,7 +49,7 @@ function environment(loaded: LoadedResults, runtimes: readonly RuntimeName[]): s
     row("HTTP client", (r) => `${r.httpClient.name} (${r.httpClient.configuration}: ${Object.entries(r.httpClient.settings).map(([k, v]) => `${k}=${v}`).join(", ")})`),
     row("relevant env", (r) => Object.entries(r.runtime.relevantEnv).map(([k, v]) => `${k}=${v}`).join(", ") || "none"),
     row("clock resolution / call", (r) => `${(r.clock.resolutionMs * 1e6).toFixed(0)} ns / ${r.clock.callOverheadNs.toFixed(0)} ns`),
-    row("profile, runs (+warm-up)", (r) => `${r.run.profile}, ${r.run.runs} (+${r.run.warmupRuns})`),
+    row("profile, runs (+warm-up), order", (r) => `${r.run.profile}, ${r.run.runs} (+${r.run.warmupRuns}), ${r.run.order}`),
     row("load average at start / end", (r) => `${loads(r.run.loadAverageAtStart)} / ${loads(r.machine.loadAverage)}`),
     row("speed probe start / end (drift)", (r) => {
       const probe = r.run.speedProbe;
@@ -148,7 +148,8 @@ function howToRead(): string[] {
     "- **peak RSS (tree)**: the measurement process's peak plus each child process's sampled peak.",
     "- **spread**: median absolute deviation of the runs, then the fastest and slowest run.",
     "- **CV**: coefficient of variation of the runs (⚠ above 10%); **n**: counted runs, each in a fresh process after",
-    "  uncounted warm-up runs. A machine-speed probe is timed at the start and end of each runtime's run (⚠ above 5% drift).",
+    "  uncounted warm-up runs. \"round-robin\" order: each round runs every cell once, so a slow spell of the machine",
+    "  touches every cell alike. A machine-speed probe is timed at the start and end of each runtime's run (⚠ above 5% drift).",
     "",
   ];
 }

@@ -67,6 +67,7 @@ export function runResult(runtime: RuntimeName, cells: CellResult[]): RunResult 
       profile: "full",
       runs: 6,
       warmupRuns: 1,
+      order: "round-robin",
       startedAt: "2026-01-01T00:00:00.000Z",
       finishedAt: "2026-01-01T00:01:00.000Z",
       gitCommit: "abc123",

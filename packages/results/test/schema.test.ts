@@ -36,6 +36,13 @@ describe("result schema", () => {
     expect(() => parseRunResult(withoutProbe, "node.json")).toThrow(/node\.json: field "run\.speedProbe"/);
   });
 
+  it("reads a version 2 file written before runs were ordered round-robin as cell-by-cell", () => {
+    const beforeOrder = good() as unknown as { run: Record<string, unknown> };
+    delete beforeOrder.run.order;
+    expect(parseRunResult(beforeOrder, "node.json").run.order).toBe("cell-by-cell");
+    expect(() => parseRunResult({ ...good(), run: { ...good().run, order: "random" } }, "node.json")).toThrow(/node\.json: field "run\.order"/);
+  });
+
   it("rejects a newer format with advice", () => {
     expect(() => parseRunResult({ ...good(), schemaVersion: RESULT_SCHEMA_VERSION + 1 }, "new.json")).toThrow(/newer than this tool reads/);
   });

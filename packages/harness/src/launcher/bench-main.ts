@@ -10,7 +10,7 @@
  *
  * Exit codes: 0 a result file was written (failed cells and an unavailable runtime are recorded in it, and
  * the report's exit code carries them, so turbo still runs the next runtime); 2 bad input (nothing
- * written); 130 / 143 interrupted by SIGINT / SIGTERM (the finished cells go to <out>/.partial/, the last
+ * written); 130 / 143 interrupted by SIGINT / SIGTERM (the runs finished so far go to <out>/.partial/, the last
  * complete result file is left untouched).
  */
 import { join, resolve } from "node:path";
@@ -128,7 +128,7 @@ function keepPartialResult(runtime: RuntimeName, options: BenchOptions, interrup
   const partial = { partial: true, runtime, interruptedBy: interrupted.message, at: new Date().toISOString(), cells: interrupted.finishedCells };
   writeFileAtomic(partialFile, `${JSON.stringify(partial, null, 2)}\n`);
   process.stderr.write(
-    `[${runtime}] interrupted: ${interrupted.finishedCells.length} finished cell(s) kept in ${repoRelative(partialFile)}; ` +
+    `[${runtime}] interrupted: the finished runs of ${interrupted.finishedCells.length} cell(s) kept in ${repoRelative(partialFile)}; ` +
       `${repoRelative(join(options.outDir, `${runtime}.json`))} left untouched\n`,
   );
   return SIGNAL_EXIT_CODES[interrupted.message as keyof typeof SIGNAL_EXIT_CODES] ?? 130;

@@ -33,7 +33,7 @@ export interface RuntimeRunOptions {
   signal?: AbortSignal;
 }
 
-/** The run was interrupted; `finishedCells` holds every cell measured completely before that. */
+/** The run was interrupted; `finishedCells` holds every cell with the runs it finished before that. */
 export class RunInterruptedError extends Error {
   override name = "RunInterruptedError";
   readonly finishedCells: CellResult[];
@@ -70,15 +70,10 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
 
   const needsApi = profile.scenarios.some((id) => getScenario(id).kind === "io");
   const api = needsApi ? await startMockApiProcess(profile.io) : null;
+  if (api) log(`[${runtime}] mock API listening on ${api.url} (${api.latencyMs} ms latency)`);
   try {
     const cells = expandCells(profile, { cores: availableParallelism(), baseUrl: api?.url ?? "" });
-    const results: CellResult[] = [];
-    for (const [index, cell] of cells.entries()) {
-      const measured = await measureCell(cell, { ...options, log }, `${index + 1}/${cells.length}`);
-      // A cell cut short by the interruption is not a result; the ones before it are.
-      if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results);
-      results.push(measured);
-    }
+    const results = await measureRoundRobin(cells, { ...options, log });
     const probeEndMs = probeMachineSpeed();
     const drift = speedDrift(probeStartMs, probeEndMs);
     log(`[${runtime}] machine-speed probe: ${probeStartMs.toFixed(1)} ms at start, ${probeEndMs.toFixed(1)} ms at end (${(drift * 100).toFixed(1)}% drift)`);
@@ -92,6 +87,7 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
         profile: options.profileName,
         runs: profile.runs,
         warmupRuns: profile.warmupRuns,
+        order: "round-robin",
         startedAt,
         finishedAt: new Date().toISOString(),
         gitCommit: gitCommit(),
@@ -106,11 +102,47 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
   }
 }
 
-async function measureCell(cell: CellSpec, options: RuntimeRunOptions & { log: (line: string) => void }, position: string): Promise<CellResult> {
-  const { runtime, command, profile, log } = options;
+type LoggingOptions = RuntimeRunOptions & { log: (line: string) => void };
+
+/**
+ * Runs the cells in rounds: every cell once (warm-up rounds first, uncounted), then every cell again, and so
+ * on. This machine's speed moves over seconds to minutes (one core can run ~30% slower for a minute and a
+ * half, then recover), so measuring a cell's runs back to back would let one slow period move that cell's
+ * whole median, and a speed-up would compare two cells measured in different conditions. Spread over
+ * rounds, a slow period touches a few runs of every cell and the medians stay put.
+ */
+async function measureRoundRobin(cells: CellSpec[], options: LoggingOptions): Promise<CellResult[]> {
+  const { profile, log, runtime } = options;
+  const results = cells.map(emptyResult);
+  const rounds = profile.warmupRuns + profile.runs;
+  const startedAt = performance.now();
+  for (let round = 0; round < rounds; round++) {
+    const isWarmup = round < profile.warmupRuns;
+    const label = isWarmup ? `warm-up ${round + 1}/${profile.warmupRuns}` : `run ${round - profile.warmupRuns + 1}/${profile.runs}`;
+    for (const [index, cell] of cells.entries()) {
+      const result = results[index]!;
+      if (result.status === "failed") continue; // a failing cell is not retried every round
+      const measured = await measureOnce(cell, options.command, profile.cellTimeoutSeconds * 1000, getScenario(cell.scenarioId).startsChildProcesses === true);
+      // A run cut short by the interruption is not a result; the runs before it are.
+      if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results.filter(hasAnyRun));
+      const outcome = recordRun(result, measured, isWarmup);
+      log(`[${runtime}] ${index + 1}/${cells.length} ${cell.cellId} ${label}: ${outcome}`);
+    }
+    const remainingRounds = rounds - round - 1;
+    if (remainingRounds > 0) {
+      const secondsLeft = ((performance.now() - startedAt) / (round + 1) / 1000) * remainingRounds;
+      log(`[${runtime}] round ${round + 1}/${rounds} done, about ${Math.ceil(secondsLeft)} s left`);
+    }
+  }
+  return results;
+}
+
+const hasAnyRun = (result: CellResult): boolean => result.warmup.length + result.samples.length > 0;
+
+function emptyResult(cell: CellSpec): CellResult {
   const scenario = getScenario(cell.scenarioId);
   const shape = scenario.shape(cell.params as never, availableParallelism());
-  const result: CellResult = {
+  return {
     cellId: cell.cellId,
     scenarioId: cell.scenarioId,
     kind: scenario.kind,
@@ -128,29 +160,24 @@ async function measureCell(cell: CellSpec, options: RuntimeRunOptions & { log: (
     samples: [],
     inProcess: null,
   };
+}
 
-  const totalRuns = profile.warmupRuns + profile.runs;
-  for (let run = 0; run < totalRuns && !options.signal?.aborted; run++) {
-    const isWarmup = run < profile.warmupRuns;
-    const label = isWarmup ? `warm-up ${run + 1}/${profile.warmupRuns}` : `run ${run - profile.warmupRuns + 1}/${profile.runs}`;
-    const measured = await measureOnce(cell, command, profile.cellTimeoutSeconds * 1000, scenario.startsChildProcesses === true);
-    if (typeof measured === "string" || measured.output.errors.length > 0) {
-      result.status = "failed";
-      // Every failed task is counted, never averaged away: "3 of 100 tasks failed: ...".
-      result.reason =
-        typeof measured === "string"
-          ? measured
-          : `${measured.output.errors.length} of ${measured.output.tasks} tasks failed: ${measured.output.errors.slice(0, 3).join("; ")}`;
-      log(`[${runtime}] ${position} ${cell.cellId} ${label}: FAILED: ${result.reason}`);
-      break;
-    }
-    (isWarmup ? result.warmup : result.samples).push(measured.sample);
-    result.implementation = measured.output.implementation;
-    result.notes = measured.output.notes;
-    result.inProcess = measured.output.inProcess;
-    log(`[${runtime}] ${position} ${cell.cellId} ${label}: ${measured.sample.wallMs.toFixed(1)} ms`);
+/** Adds one run to its cell (or marks the cell failed); returns what the progress line says about it. */
+function recordRun(result: CellResult, measured: Measured | string, isWarmup: boolean): string {
+  if (typeof measured === "string" || measured.output.errors.length > 0) {
+    result.status = "failed";
+    // Every failed task is counted, never averaged away: "3 of 100 tasks failed: ...".
+    result.reason =
+      typeof measured === "string"
+        ? measured
+        : `${measured.output.errors.length} of ${measured.output.tasks} tasks failed: ${measured.output.errors.slice(0, 3).join("; ")}`;
+    return `FAILED: ${result.reason}`;
   }
-  return result;
+  (isWarmup ? result.warmup : result.samples).push(measured.sample);
+  result.implementation = measured.output.implementation;
+  result.notes = measured.output.notes;
+  result.inProcess = measured.output.inProcess;
+  return `${measured.sample.wallMs.toFixed(1)} ms`;
 }
 
 type Measured = { output: CellOutput; sample: CellSample };
