@@ -111,6 +111,17 @@ export function compareSamples(a: readonly number[], b: readonly number[], seed 
   };
 }
 
+/**
+ * Median of the pairwise ratios a[i] / b[i], with a bootstrap 95% interval over the pairs. For runs measured
+ * in pairs (the same round, seconds apart): whatever slowed the machine during a round slows both runs of the
+ * pair, and their ratio cancels it, where a ratio of two medians would mix rounds taken in different conditions.
+ */
+export function pairedRatio(a: readonly number[], b: readonly number[], seed = 11): { ratio: number; ci95: [number, number] } {
+  if (a.length !== b.length || a.length === 0) throw new RangeError(`paired samples need equal, non-zero lengths (got ${a.length} and ${b.length})`);
+  const ratios = a.map((value, index) => value / b[index]!);
+  return { ratio: median(ratios), ci95: bootstrapInterval(ratios, median, seed) };
+}
+
 /** Mann-Whitney U test, two-sided, normal approximation with tie and continuity correction. */
 export function mannWhitneyU(a: readonly number[], b: readonly number[]): { u: number; pValue: number } {
   const pooled = [...a.map((value) => ({ value, fromA: true })), ...b.map((value) => ({ value, fromA: false }))].sort(

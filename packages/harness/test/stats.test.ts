@@ -6,6 +6,7 @@ import {
   median,
   medianAbsoluteDeviation,
   normalCdf,
+  pairedRatio,
   quantile,
   standardDeviation,
   summarize,
@@ -76,6 +77,20 @@ describe("comparing two samples", () => {
     expect(comparison.ci95[0]).toBeLessThanOrEqual(2);
     expect(comparison.ci95[1]).toBeGreaterThanOrEqual(2);
     expect(comparison.pValue).toBeLessThan(0.001);
+  });
+
+  it("a paired ratio is the median of the per-pair ratios, over pairs", () => {
+    expect(pairedRatio([2, 4, 9], [1, 2, 3]).ratio).toBe(2);
+    expect(() => pairedRatio([1, 2], [1])).toThrow(RangeError);
+  });
+
+  it("pairing cancels a machine that slows down between pairs, where a ratio of medians cannot", () => {
+    const slowdown = [1, 1.3, 1, 1.25, 1.1, 1, 1.3, 1.2, 1, 1.15];
+    const sequential = slowdown.map((factor) => 1000 * factor);
+    const pool = slowdown.map((factor) => 500 * factor);
+    expect(pairedRatio(sequential, pool)).toEqual({ ratio: 2, ci95: [2, 2] });
+    const unpaired = compareSamples(sequential, pool).ci95;
+    expect(unpaired[1] - unpaired[0]).toBeGreaterThan(0.2);
   });
 
   it("a 3% difference buried in 10% noise is ≈", () => {

@@ -4,15 +4,21 @@
  * fastest (only when it is distinguishable) and each other runtime's ratio to it.
  */
 import type { CellResult, RunResult } from "@runtime-bench/harness/schema";
-import { compareSamples, median, summarize, type RatioComparison, type Summary } from "@runtime-bench/harness/stats";
+import { compareSamples, median, pairedRatio, summarize, type RatioComparison, type Summary } from "@runtime-bench/harness/stats";
 import type { RuntimeName } from "@runtime-bench/harness/primitives";
 
 export interface MeasuredRow {
   runtime: RuntimeName;
   cell: CellResult;
   wall: Summary;
-  /** CPU: median(sequential) / median(this), same runtime and size. */
+  /**
+   * CPU: how many times faster than the sequential cell of the same runtime and size. Round-robin runs pair
+   * up by round, so this is the median over rounds of sequential run / this cell's run; for older files
+   * (cell-by-cell), median(sequential) / median(this).
+   */
   speedup: number | null;
+  /** 95% bootstrap interval of the speed-up (over rounds, or over both samples independently). */
+  speedupCi95: [number, number] | null;
   /** CPU: speed-up / ideal speed-up; I/O: ideal time / median time. */
   efficiency: number | null;
   cpuMs: number | null;
@@ -67,12 +73,13 @@ function rowFor(runtime: RuntimeName, cellId: string, result: RunResult | undefi
     return { runtime, reason: `${cell.status === "n/a" ? "n/a" : "failed"} (${cell.reason ?? "no samples"})` };
   }
   const wall = summarize(cell.samples.map((sample) => sample.wallMs));
-  const speedup = cpuSpeedup(cell, wall.median, result);
+  const { ratio: speedup, ci95: speedupCi95 } = cpuSpeedup(cell, result) ?? { ratio: null, ci95: null };
   return {
     runtime,
     cell,
     wall,
     speedup,
+    speedupCi95,
     efficiency:
       "speedup" in cell.ideal ? (speedup === null ? null : speedup / cell.ideal.speedup) : cell.ideal.wallMs / wall.median,
     cpuMs: medianOf(cell.samples.map((s) => (s.cpuMs ? s.cpuMs.user + s.cpuMs.system : null))),
@@ -82,10 +89,17 @@ function rowFor(runtime: RuntimeName, cellId: string, result: RunResult | undefi
 }
 
 /** The sequential cell of the same size is each CPU cell's baseline. */
-function cpuSpeedup(cell: CellResult, medianMs: number, result: RunResult): number | null {
+function cpuSpeedup(cell: CellResult, result: RunResult): { ratio: number; ci95: [number, number] } | null {
   if (cell.kind !== "cpu") return null;
   const baseline = result.cells.find((c) => c.scenarioId === "cpu.sequential" && c.size === cell.size && c.status === "ok");
-  return baseline && baseline.samples.length > 0 ? median(baseline.samples.map((s) => s.wallMs)) / medianMs : null;
+  if (!baseline || baseline.samples.length === 0) return null;
+  const baselineWalls = baseline.samples.map((s) => s.wallMs);
+  const walls = cell.samples.map((s) => s.wallMs);
+  // Run i of every cell comes from round i when the run went round-robin and no cell stopped early.
+  const pairedByRound = result.run.order === "round-robin" && baselineWalls.length === walls.length;
+  if (pairedByRound) return pairedRatio(baselineWalls, walls);
+  const { ratio, ci95 } = compareSamples(baselineWalls, walls);
+  return { ratio, ci95 };
 }
 
 function medianOf(values: Array<number | null>): number | null {

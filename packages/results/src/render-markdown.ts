@@ -98,13 +98,17 @@ function renderRow(row: Row, table: CellTable): string {
   if (!isMeasured(row)) return `| ${row.runtime} | ${row.reason} | | | | | | | | | |`;
   const name = table.fastest === row.runtime ? `**${row.runtime}** (fastest)` : row.runtime;
   const wall = `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]`;
-  const first =
-    row.cell.kind === "cpu"
-      ? row.speedup === null ? "n/a (no sequential run)" : `${times(row.speedup)} (${percent(row.efficiency!)} of ideal)`
-      : percent(row.efficiency!);
+  const first = row.cell.kind === "cpu" ? speedupText(row) : percent(row.efficiency!);
   const spread = `${ms(row.wall.mad)}; ${ms(row.wall.min)}–${ms(row.wall.max)}`;
   const cv = `${percent(row.wall.cv)}${row.wall.cv > CV_FLAG_THRESHOLD ? " ⚠" : ""}`;
   return `| ${name} | ${wall} | ${first} | ${versus(row)} | ${spread} | ${row.cpuMs === null ? "n/a (unreadable)" : `${ms(row.cpuMs)} ms`} | ${row.busyCores === null ? "n/a (unreadable)" : row.busyCores.toFixed(2)} | ${row.peakRssMiB === null ? "n/a (unreadable)" : mib(row.peakRssMiB)} | ${cv} | ${row.wall.n} | ${row.cell.implementation}${notes(row)} |`;
+}
+
+/** "1.90x [1.85–1.95] (95% of ideal)" */
+function speedupText(row: MeasuredRow): string {
+  if (row.speedup === null || row.speedupCi95 === null) return "n/a (no sequential run)";
+  const [low, high] = row.speedupCi95;
+  return `${times(row.speedup)} [${low.toFixed(2)}–${high.toFixed(2)}] (${percent(row.efficiency!)} of ideal)`;
 }
 
 /** "1.62x slower [1.55–1.70], p=0.001" where the interval excludes 1, "≈" where it does not. */
@@ -141,8 +145,10 @@ function howToRead(): string[] {
     "",
     "- **median wall [95% CI]**: the timed part only (set-up such as pool start and connection warm-up is excluded; where a",
     "  scenario starts a worker or process per task, that start-up is included, because it is the model's cost).",
-    "- **speed-up**: this runtime's own sequential median divided by this cell's median; **ideal** is min(tasks, workers, cores)",
-    "  for CPU cells and ceil(N / in-flight) x latency for I/O cells.",
+    "- **speed-up**: how many times faster than this runtime's own sequential cell, with its 95% interval. Runs are paired by",
+    "  round (sequential run ÷ this cell's run, measured seconds apart, so a slow spell of the machine cancels out) and the",
+    "  median of those ratios is shown; for cell-by-cell files, the ratio of the two medians. **ideal** is min(tasks, workers,",
+    "  cores) for CPU cells and ceil(N / in-flight) x latency for I/O cells.",
     "- **vs fastest**: ratio of medians with a bootstrap 95% interval; \"≈\" when the interval includes 1.0, so no winner is named.",
     "- **busy cores**: the summed busy share of every core during the timed part (2.00 = both cores busy throughout).",
     "- **peak RSS (tree)**: the measurement process's peak plus each child process's sampled peak.",

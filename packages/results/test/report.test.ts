@@ -26,6 +26,17 @@ describe("analysis", () => {
     expect(pool.fastest).toBe("bun");
   });
 
+  it("pairs the speed-up by round in a round-robin run, and falls back to a ratio of medians otherwise", () => {
+    const cells = [cpuCell("cpu.sequential", [100, 200, 300]), cpuCell("cpu.worker-pool", [150, 50, 100])];
+    const speedupIn = (result: ReturnType<typeof runResult>) => {
+      const row = analyze([result], ["node"]).find((t) => t.cell.scenarioId === "cpu.worker-pool")!.rows[0]!;
+      return isMeasured(row) ? row.speedup : null;
+    };
+    const roundRobin = runResult("node", cells);
+    expect(speedupIn(roundRobin)).toBe(3); // per-round ratios 0.67, 4, 3
+    expect(speedupIn({ ...roundRobin, run: { ...roundRobin.run, order: "cell-by-cell" } })).toBe(2); // 200 / 100
+  });
+
   it("names no winner where the runtimes cannot be told apart", () => {
     const io = analyze([node, bun], ["node", "bun"]).find((t) => t.cell.kind === "io")!;
     expect(io.fastest).toBeNull();
@@ -56,7 +67,7 @@ describe("the report rendered from fixed inputs", () => {
     expect(report).toContain("- deno: n/a (no result file (deno.json))");
     expect(report).toContain("`cpu.worker-pool/n=1e8`");
     expect(report).toContain("| **bun** (fastest) | 105 ms [");
-    expect(report).toMatch(/\| node \| 400 ms \[[\d.]+–[\d.]+\] \| 1\.00x \(100% of ideal\) \| 2\.00x slower \[/);
+    expect(report).toMatch(/\| node \| 400 ms \[[\d.]+–[\d.]+\] \| 1\.00x \[1\.00–1\.00\] \(100% of ideal\) \| 2\.00x slower \[/);
   });
 
   it("derives its reading from the numbers", () => {
