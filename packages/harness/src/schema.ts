@@ -113,6 +113,9 @@ export const machineSchema = z.object({
   loadAverage: z.array(z.number()),
 });
 
+/** Probe times per core, ms, or why they could not be taken. */
+const coreSpeedsSchema = z.union([z.object({ ms: z.array(z.number().positive()) }), z.object({ unavailable: z.string() })]);
+
 export const runResultSchema = z.object({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
   runtime: runtimeDescriptionSchema,
@@ -133,7 +136,13 @@ export const runResultSchema = z.object({
     gitCommit: z.string().nullable(),
     mockApi: z.object({ latencyMs: z.number(), runtime: z.string() }).nullable(),
     /** A fixed CPU task timed by the launcher at the start and end of the run; drift = end / start - 1. */
-    speedProbe: z.object({ startMs: z.number().positive(), endMs: z.number().positive(), drift: z.number() }),
+    speedProbe: z.object({
+      startMs: z.number().positive(),
+      endMs: z.number().positive(),
+      drift: z.number(),
+      /** The same probe pinned to each core in turn (index = core); absent in files written before it existed. */
+      perCore: z.object({ start: coreSpeedsSchema, end: coreSpeedsSchema }).optional(),
+    }),
     loadAverageAtStart: z.array(z.number()),
   }),
   cells: z.array(cellResultSchema),
@@ -158,6 +167,7 @@ export type CellSample = z.infer<typeof cellSampleSchema>;
 export type CellResult = z.infer<typeof cellResultSchema>;
 export type Machine = z.infer<typeof machineSchema>;
 export type RunResult = z.infer<typeof runResultSchema>;
+export type CoreSpeeds = z.infer<typeof coreSpeedsSchema>;
 
 /** Thrown for a result file that does not match the schema; names the file and the field. */
 export class ResultFileError extends Error {

@@ -1,7 +1,7 @@
 /**
  * Noise guards: which cells and runs the report flags, and why. Thresholds live here, in one place.
  */
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { CoreSpeeds, RunResult } from "@runtime-bench/harness/schema";
 import { isMeasured, type CellTable } from "./analyze.ts";
 import { percent } from "./format.ts";
 
@@ -9,6 +9,8 @@ import { percent } from "./format.ts";
 export const CV_FLAG_THRESHOLD = 0.1;
 /** A machine-speed probe that changed more than this between start and end of a run. */
 export const DRIFT_FLAG_THRESHOLD = 0.05;
+/** The probe on the slowest core taking this much longer than on the fastest. */
+export const CORE_SPREAD_FLAG_THRESHOLD = 0.1;
 /** Efficiency above this beats the physical limit: the baseline, not the model, is what moved. */
 export const IMPOSSIBLE_EFFICIENCY = 1.05;
 
@@ -23,6 +25,7 @@ export function noiseWarnings(results: readonly RunResult[], tables: readonly Ce
       );
     }
   }
+  for (const result of results) warnings.push(...coreWarnings(result));
   for (const table of tables) {
     for (const row of table.rows.filter(isMeasured)) {
       if (row.efficiency !== null && row.efficiency > IMPOSSIBLE_EFFICIENCY) {
@@ -40,4 +43,26 @@ export function noiseWarnings(results: readonly RunResult[], tables: readonly Ce
     }
   }
   return warnings;
+}
+
+/** How much longer the probe took on the slowest core than on the fastest, or null without per-core readings. */
+export function coreSpread(speeds: CoreSpeeds | undefined): { spread: number; slowest: number; fastest: number } | null {
+  if (!speeds || !("ms" in speeds) || speeds.ms.length < 2) return null;
+  const slowest = speeds.ms.indexOf(Math.max(...speeds.ms));
+  const fastest = speeds.ms.indexOf(Math.min(...speeds.ms));
+  return { spread: speeds.ms[slowest]! / speeds.ms[fastest]! - 1, slowest, fastest };
+}
+
+function coreWarnings(result: RunResult): string[] {
+  const perCore = result.run.speedProbe.perCore;
+  if (!perCore) return [];
+  return (["start", "end"] as const).flatMap((moment) => {
+    const uneven = coreSpread(perCore[moment]);
+    if (!uneven || uneven.spread <= CORE_SPREAD_FLAG_THRESHOLD) return [];
+    return [
+      `${result.runtime.runtime}: at the ${moment} of the run the probe took ${percent(uneven.spread)} longer on core ${uneven.slowest} than on ` +
+        `core ${uneven.fastest} (flag above ${percent(CORE_SPREAD_FLAG_THRESHOLD)}): while one core is slow, a single-threaded cell's time ` +
+        `depends on the core it lands on and a pool is held back by the slower core, so its speed-up falls short of the ideal.`,
+    ];
+  });
 }

@@ -1,10 +1,10 @@
 /** Renders the cross-runtime report (results/README.md) from analysed results. */
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { CoreSpeeds, RunResult } from "@runtime-bench/harness/schema";
 import type { RuntimeName } from "@runtime-bench/harness/primitives";
 import { analyze, isMeasured, type CellTable, type MeasuredRow, type Row } from "./analyze.ts";
 import { findings } from "./findings.ts";
 import { summarize } from "@runtime-bench/harness/stats";
-import { CV_FLAG_THRESHOLD, DRIFT_FLAG_THRESHOLD, noiseWarnings } from "./noise.ts";
+import { CORE_SPREAD_FLAG_THRESHOLD, coreSpread, CV_FLAG_THRESHOLD, DRIFT_FLAG_THRESHOLD, noiseWarnings } from "./noise.ts";
 import { mib, ms, percent, times } from "./format.ts";
 import type { LoadedResults } from "./read-results.ts";
 
@@ -56,6 +56,10 @@ function environment(loaded: LoadedResults, runtimes: readonly RuntimeName[]): s
       const flag = Math.abs(probe.drift) > DRIFT_FLAG_THRESHOLD ? " ⚠" : "";
       return `${ms(probe.startMs)} / ${ms(probe.endMs)} ms (${(probe.drift * 100).toFixed(1)}%)${flag}`;
     }),
+    row("probe per core, start / end", (r) => {
+      const perCore = r.run.speedProbe.perCore;
+      return perCore ? `${coreSpeeds(perCore.start)} / ${coreSpeeds(perCore.end)}` : "n/a (not recorded in this file)";
+    }),
     row("git commit", (r) => r.run.gitCommit ?? "unknown"),
     row("finished", (r) => r.run.finishedAt),
     "",
@@ -63,6 +67,12 @@ function environment(loaded: LoadedResults, runtimes: readonly RuntimeName[]): s
   for (const { runtime, reason } of loaded.missing) lines.push(`- ${runtime}: n/a (${reason})`);
   if (loaded.missing.length > 0) lines.push("");
   return lines;
+}
+
+function coreSpeeds(speeds: CoreSpeeds): string {
+  if (!("ms" in speeds)) return `n/a (${speeds.unavailable})`;
+  const flag = (coreSpread(speeds)?.spread ?? 0) > CORE_SPREAD_FLAG_THRESHOLD ? " ⚠" : "";
+  return `${speeds.ms.map((value) => ms(value)).join(", ")} ms${flag}`;
 }
 
 const loads = (values: number[]) => values.map((l) => l.toFixed(2)).join(" ");
@@ -155,7 +165,8 @@ function howToRead(): string[] {
     "- **spread**: median absolute deviation of the runs, then the fastest and slowest run.",
     "- **CV**: coefficient of variation of the runs (⚠ above 10%); **n**: counted runs, each in a fresh process after",
     "  uncounted warm-up runs. \"round-robin\" order: each round runs every cell once, so a slow spell of the machine",
-    "  touches every cell alike. A machine-speed probe is timed at the start and end of each runtime's run (⚠ above 5% drift).",
+    "  touches every cell alike. A machine-speed probe is timed at the start and end of each runtime's run (⚠ above 5% drift),",
+    "  and on every core at once, one copy pinned to each (⚠ when one core is more than 10% slower than another).",
     "",
   ];
 }

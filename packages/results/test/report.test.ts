@@ -93,6 +93,17 @@ describe("noise guards", () => {
     expect(report).toContain("30.0 / 33.0 ms (10.0%) ⚠");
   });
 
+  it("flags one core running slower than another, and says why per-core readings are missing", () => {
+    const uneven = runResult("bun", [cpuCell("cpu.sequential", around(100))]);
+    uneven.run.speedProbe.perCore = { start: { ms: [15, 15.3] }, end: { ms: [15, 21.9] } };
+    const unpinned = runResult("deno", [cpuCell("cpu.sequential", around(100))]);
+    unpinned.run.speedProbe.perCore = { start: { unavailable: "no taskset" }, end: { unavailable: "no taskset" } };
+    const report = renderReport({ results: [uneven, unpinned], missing: [] }, ["bun", "deno"]);
+    expect(report).toContain("| probe per core, start / end | 15.0, 15.3 ms / 15.0, 21.9 ms ⚠ | n/a (no taskset) / n/a (no taskset) |");
+    expect(report).toMatch(/⚠ bun: at the end of the run the probe took 46% longer on core 1 than on core 0/);
+    expect(report).not.toMatch(/⚠ bun: at the start/); // 2% apart is not flagged
+  });
+
   it("flags a speed-up beyond the physical limit", () => {
     const superlinear = runResult("bun", [cpuCell("cpu.sequential", around(800)), cpuCell("cpu.worker-pool", around(320))]);
     const report = renderReport({ results: [superlinear], missing: [] }, ["bun"]);

@@ -11,6 +11,7 @@ import {
   type CellOutput,
   type CellResult,
   type CellSample,
+  type CoreSpeeds,
   type RunResult,
 } from "../schema.ts";
 import { expandCells, type Profile } from "../suite.ts";
@@ -19,7 +20,7 @@ import { pinnedVersion } from "./runtime-binaries.ts";
 import { runMeasurementProcess, type MeasurementCommand } from "./measurement-process.ts";
 import { startMockApiProcess } from "./mock-api-process.ts";
 import { startResourceMeter, type ResourceUsage } from "./resource-meter.ts";
-import { probeMachineSpeed, speedDrift } from "./speed-probe.ts";
+import { probeEachCore, probeMachineSpeed, speedDrift } from "./speed-probe.ts";
 import type { RuntimeName } from "../primitives.ts";
 
 export interface RuntimeRunOptions {
@@ -53,6 +54,7 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg();
   const probeStartMs = probeMachineSpeed();
+  const coresAtStart = await probeEachCore();
 
   const described = await runMeasurementProcess(command, ["--describe"], 60_000);
   if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), []);
@@ -75,8 +77,12 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
     const cells = expandCells(profile, { cores: availableParallelism(), baseUrl: api?.url ?? "" });
     const results = await measureRoundRobin(cells, { ...options, log });
     const probeEndMs = probeMachineSpeed();
+    const coresAtEnd = await probeEachCore();
     const drift = speedDrift(probeStartMs, probeEndMs);
-    log(`[${runtime}] machine-speed probe: ${probeStartMs.toFixed(1)} ms at start, ${probeEndMs.toFixed(1)} ms at end (${(drift * 100).toFixed(1)}% drift)`);
+    log(
+      `[${runtime}] machine-speed probe: ${probeStartMs.toFixed(1)} ms at start, ${probeEndMs.toFixed(1)} ms at end (${(drift * 100).toFixed(1)}% drift); ` +
+        `per core: ${describeCores(coresAtStart)} at start, ${describeCores(coresAtEnd)} at end`,
+    );
     return {
       schemaVersion: RESULT_SCHEMA_VERSION,
       runtime: description.runtime,
@@ -92,7 +98,7 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
         finishedAt: new Date().toISOString(),
         gitCommit: gitCommit(),
         mockApi: api ? { latencyMs: api.latencyMs, runtime: `node ${process.versions.node}` } : null,
-        speedProbe: { startMs: probeStartMs, endMs: probeEndMs, drift },
+        speedProbe: { startMs: probeStartMs, endMs: probeEndMs, drift, perCore: { start: coresAtStart, end: coresAtEnd } },
         loadAverageAtStart,
       },
       cells: results,
@@ -101,6 +107,9 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
     await api?.stop();
   }
 }
+
+const describeCores = (speeds: CoreSpeeds): string =>
+  "ms" in speeds ? speeds.ms.map((ms) => `${ms.toFixed(1)} ms`).join(" / ") : `n/a (${speeds.unavailable})`;
 
 type LoggingOptions = RuntimeRunOptions & { log: (line: string) => void };
 
