@@ -62,6 +62,11 @@ export const cellSampleSchema = z.object({
   coreBusy: z.array(z.number()).nullable(),
   /** Peak resident memory of the process tree, KiB; null where it cannot be read. */
   peakRssKiB: z.number().nullable(),
+  /**
+   * The round it was measured in (0-based, warm-up rounds included): runs of two cells from the same round
+   * were taken a few seconds apart. Absent in files written before rounds were recorded.
+   */
+  round: z.number().int().nonnegative().optional(),
 });
 
 const cpuParams = z.object({
@@ -114,7 +119,11 @@ export const machineSchema = z.object({
 });
 
 /** Probe times per core, ms, or why they could not be taken. */
-const coreSpeedsSchema = z.union([z.object({ ms: z.array(z.number().positive()) }), z.object({ unavailable: z.string() })]);
+const coreSpeedsSchema = z.union([
+  /** `cores[i]` is the core `ms[i]` was measured on (absent in older files: then core i). */
+  z.object({ ms: z.array(z.number().positive()), cores: z.array(z.number().int().nonnegative()).optional() }),
+  z.object({ unavailable: z.string() }),
+]);
 
 export const runResultSchema = z.object({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
@@ -140,7 +149,7 @@ export const runResultSchema = z.object({
       startMs: z.number().positive(),
       endMs: z.number().positive(),
       drift: z.number(),
-      /** The same probe pinned to each core in turn (index = core); absent in files written before it existed. */
+      /** The same probe on every core at the same time, one copy pinned to each (index = core); absent in older files. */
       perCore: z.object({ start: coreSpeedsSchema, end: coreSpeedsSchema }).optional(),
     }),
     loadAverageAtStart: z.array(z.number()),

@@ -112,13 +112,17 @@ export function compareSamples(a: readonly number[], b: readonly number[], seed 
 }
 
 /**
- * Median of the pairwise ratios a[i] / b[i], with a bootstrap 95% interval over the pairs. For runs measured
- * in pairs (the same round, seconds apart): whatever slowed the machine during a round slows both runs of the
- * pair, and their ratio cancels it, where a ratio of two medians would mix rounds taken in different conditions.
+ * Median of the pairwise ratios numerators[i] / denominators[i], with a bootstrap 95% interval over the pairs.
+ * For runs measured in pairs (the same round, seconds apart): a slowdown of the whole machine during a round
+ * slows both runs of the pair and drops out of their ratio, where a ratio of two medians would mix rounds
+ * taken in different conditions. (It does not undo everything: one slow core hurts a single thread and a pool
+ * differently.)
  */
-export function pairedRatio(a: readonly number[], b: readonly number[], seed = 11): { ratio: number; ci95: [number, number] } {
-  if (a.length !== b.length || a.length === 0) throw new RangeError(`paired samples need equal, non-zero lengths (got ${a.length} and ${b.length})`);
-  const ratios = a.map((value, index) => value / b[index]!);
+export function pairedRatio(numerators: readonly number[], denominators: readonly number[], seed = 11): { ratio: number; ci95: [number, number] } {
+  if (numerators.length !== denominators.length || numerators.length === 0) {
+    throw new RangeError(`paired samples need equal, non-zero lengths (got ${numerators.length} and ${denominators.length})`);
+  }
+  const ratios = numerators.map((value, index) => value / denominators[index]!);
   return { ratio: median(ratios), ci95: bootstrapInterval(ratios, median, seed) };
 }
 

@@ -124,35 +124,54 @@ describe("a worker or child process that fails", () => {
 });
 
 describe("interruption", () => {
-  it("SIGTERM stops everything within seconds, keeps the finished runs apart, leaves the last result untouched", async () => {
+  /** Benches cpu.sequential, `middle` and io.async-fetch, sends SIGTERM once `middle`'s first run is logged. */
+  async function interruptAfterFirstRunOf(middle: string, env: NodeJS.ProcessEnv = {}) {
     const out = temporary("interrupt");
     const suite = writeSuite(out, (p) => {
-      p.scenarios = ["cpu.sequential", "cpu.worker-pool", "io.async-fetch"];
+      p.scenarios = ["cpu.sequential", middle, "io.async-fetch"];
       p.runs = 20;
     });
     const previous = join(out, "node.json");
     writeFileSync(previous, "the last complete result");
-    const child = spawn(process.execPath, [benchFile("node"), "--quick", "--suite", suite, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [benchFile("node"), "--quick", "--suite", suite, "--out", out], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, ...env },
+    });
     let stderr = "";
     await new Promise<void>((resolve) =>
       child.stderr.on("data", (chunk: Buffer) => {
         stderr += chunk;
-        if (stderr.includes("2/3 cpu.worker-pool")) resolve();
+        if (stderr.includes(`2/3 ${middle}`)) resolve();
       }),
     );
     const signalledAt = performance.now();
     child.kill("SIGTERM");
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    expect(performance.now() - signalledAt).toBeLessThan(5000);
-    expect(code).toBe(143);
-    expect(readFileSync(previous, "utf8")).toBe("the last complete result");
+    const stoppedWithinMs = performance.now() - signalledAt;
     const partial = readJson(join(out, ".partial", "node.json"));
+    return { code, stoppedWithinMs, lastResult: readFileSync(previous, "utf8"), partial };
+  }
+
+  it("SIGTERM stops everything within seconds, keeps the finished runs apart, leaves the last result untouched", async () => {
+    const { code, stoppedWithinMs, lastResult, partial } = await interruptAfterFirstRunOf("cpu.worker-pool");
+    expect(stoppedWithinMs).toBeLessThan(5000);
+    expect(code).toBe(143);
+    expect(lastResult).toBe("the last complete result");
     expect(partial.interruptedBy).toBe("SIGTERM");
     // Cells run round-robin: the first round had finished the sequential and pool cells' first runs when the
     // signal came; the run it cut short (the I/O cell's) is not kept.
     const cells = partial.cells as Array<{ scenarioId: string; warmup: unknown[]; samples: unknown[] }>;
     expect(cells.map((cell) => cell.scenarioId)).toEqual(["cpu.sequential", "cpu.worker-pool"]);
     expect(cells.map((cell) => [cell.warmup.length, cell.samples.length])).toEqual([[0, 1], [0, 1]]);
+    expect(leftoverProcesses()).toBe("");
+  }, 60_000);
+
+  it("keeps a cell that failed before the interruption, with its reason", async () => {
+    const { code, partial } = await interruptAfterFirstRunOf("cpu.worker-per-task", { RUNTIME_BENCH_INJECT_FAULT: "throw" });
+    expect(code).toBe(143);
+    const cells = partial.cells as Array<{ scenarioId: string; status: string; reason?: string }>;
+    expect(cells.map((cell) => [cell.scenarioId, cell.status])).toEqual([["cpu.sequential", "ok"], ["cpu.worker-per-task", "failed"]]);
+    expect(cells[1]!.reason).toMatch(/injected fault/);
     expect(leftoverProcesses()).toBe("");
   }, 60_000);
 });

@@ -3,7 +3,7 @@
  * speed-up over its own sequential run and efficiency against the physical limit; across runtimes, the
  * fastest (only when it is distinguishable) and each other runtime's ratio to it.
  */
-import type { CellResult, RunResult } from "@runtime-bench/harness/schema";
+import type { CellResult, CellSample, RunResult } from "@runtime-bench/harness/schema";
 import { compareSamples, median, pairedRatio, summarize, type RatioComparison, type Summary } from "@runtime-bench/harness/stats";
 import type { RuntimeName } from "@runtime-bench/harness/primitives";
 
@@ -12,9 +12,9 @@ export interface MeasuredRow {
   cell: CellResult;
   wall: Summary;
   /**
-   * CPU: how many times faster than the sequential cell of the same runtime and size. Round-robin runs pair
-   * up by round, so this is the median over rounds of sequential run / this cell's run; for older files
-   * (cell-by-cell), median(sequential) / median(this).
+   * CPU: how many times faster than the sequential cell of the same runtime and size. Where samples carry
+   * their round, the median over rounds of (sequential run / this cell's run in the same round); for older
+   * files, median(sequential) / median(this).
    */
   speedup: number | null;
   /** 95% bootstrap interval of the speed-up (over rounds, or over both samples independently). */
@@ -93,13 +93,20 @@ function cpuSpeedup(cell: CellResult, result: RunResult): { ratio: number; ci95:
   if (cell.kind !== "cpu") return null;
   const baseline = result.cells.find((c) => c.scenarioId === "cpu.sequential" && c.size === cell.size && c.status === "ok");
   if (!baseline || baseline.samples.length === 0) return null;
-  const baselineWalls = baseline.samples.map((s) => s.wallMs);
-  const walls = cell.samples.map((s) => s.wallMs);
-  // Run i of every cell comes from round i when the run went round-robin and no cell stopped early.
-  const pairedByRound = result.run.order === "round-robin" && baselineWalls.length === walls.length;
-  if (pairedByRound) return pairedRatio(baselineWalls, walls);
-  const { ratio, ci95 } = compareSamples(baselineWalls, walls);
+  const pairs = pairByRound(baseline.samples, cell.samples);
+  if (pairs.length > 0) return pairedRatio(pairs.map(([base]) => base), pairs.map(([, own]) => own));
+  const { ratio, ci95 } = compareSamples(baseline.samples.map((s) => s.wallMs), cell.samples.map((s) => s.wallMs));
   return { ratio, ci95 };
+}
+
+/** [baseline wall, cell wall] for every round both measured; empty when the samples do not record rounds. */
+function pairByRound(baseline: readonly CellSample[], samples: readonly CellSample[]): Array<[number, number]> {
+  if (![...baseline, ...samples].every((sample) => sample.round !== undefined)) return [];
+  const baselineByRound = new Map(baseline.map((sample) => [sample.round!, sample.wallMs]));
+  return samples.flatMap((sample) => {
+    const base = baselineByRound.get(sample.round!);
+    return base === undefined ? [] : [[base, sample.wallMs] as [number, number]];
+  });
 }
 
 function medianOf(values: Array<number | null>): number | null {

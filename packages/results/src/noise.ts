@@ -46,11 +46,12 @@ export function noiseWarnings(results: readonly RunResult[], tables: readonly Ce
 }
 
 /** How much longer the probe took on the slowest core than on the fastest, or null without per-core readings. */
-export function coreSpread(speeds: CoreSpeeds | undefined): { spread: number; slowest: number; fastest: number } | null {
+export function coreSpread(speeds: CoreSpeeds | undefined): { spread: number; slowestCore: number; fastestCore: number } | null {
   if (!speeds || !("ms" in speeds) || speeds.ms.length < 2) return null;
   const slowest = speeds.ms.indexOf(Math.max(...speeds.ms));
   const fastest = speeds.ms.indexOf(Math.min(...speeds.ms));
-  return { spread: speeds.ms[slowest]! / speeds.ms[fastest]! - 1, slowest, fastest };
+  const coreAt = (index: number) => speeds.cores?.[index] ?? index;
+  return { spread: speeds.ms[slowest]! / speeds.ms[fastest]! - 1, slowestCore: coreAt(slowest), fastestCore: coreAt(fastest) };
 }
 
 function coreWarnings(result: RunResult): string[] {
@@ -60,8 +61,8 @@ function coreWarnings(result: RunResult): string[] {
     const uneven = coreSpread(perCore[moment]);
     if (!uneven || uneven.spread <= CORE_SPREAD_FLAG_THRESHOLD) return [];
     return [
-      `${result.runtime.runtime}: at the ${moment} of the run the probe took ${percent(uneven.spread)} longer on core ${uneven.slowest} than on ` +
-        `core ${uneven.fastest} (flag above ${percent(CORE_SPREAD_FLAG_THRESHOLD)}): while one core is slow, a single-threaded cell's time ` +
+      `${result.runtime.runtime}: at the ${moment} of the run the probe took ${percent(uneven.spread)} longer on core ${uneven.slowestCore} than on ` +
+        `core ${uneven.fastestCore} (flag above ${percent(CORE_SPREAD_FLAG_THRESHOLD)}): while one core is slow, a single-threaded cell's time ` +
         `depends on the core it lands on and a pool is held back by the slower core, so its speed-up falls short of the ideal.`,
     ];
   });

@@ -108,10 +108,10 @@ function renderRow(row: Row, table: CellTable): string {
   if (!isMeasured(row)) return `| ${row.runtime} | ${row.reason} | | | | | | | | | |`;
   const name = table.fastest === row.runtime ? `**${row.runtime}** (fastest)` : row.runtime;
   const wall = `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]`;
-  const first = row.cell.kind === "cpu" ? speedupText(row) : percent(row.efficiency!);
+  const speedupOrEfficiency = row.cell.kind === "cpu" ? speedupText(row) : percent(row.efficiency!);
   const spread = `${ms(row.wall.mad)}; ${ms(row.wall.min)}–${ms(row.wall.max)}`;
   const cv = `${percent(row.wall.cv)}${row.wall.cv > CV_FLAG_THRESHOLD ? " ⚠" : ""}`;
-  return `| ${name} | ${wall} | ${first} | ${versus(row)} | ${spread} | ${row.cpuMs === null ? "n/a (unreadable)" : `${ms(row.cpuMs)} ms`} | ${row.busyCores === null ? "n/a (unreadable)" : row.busyCores.toFixed(2)} | ${row.peakRssMiB === null ? "n/a (unreadable)" : mib(row.peakRssMiB)} | ${cv} | ${row.wall.n} | ${row.cell.implementation}${notes(row)} |`;
+  return `| ${name} | ${wall} | ${speedupOrEfficiency} | ${versus(row)} | ${spread} | ${row.cpuMs === null ? "n/a (unreadable)" : `${ms(row.cpuMs)} ms`} | ${row.busyCores === null ? "n/a (unreadable)" : row.busyCores.toFixed(2)} | ${row.peakRssMiB === null ? "n/a (unreadable)" : mib(row.peakRssMiB)} | ${cv} | ${row.wall.n} | ${row.cell.implementation}${notes(row)} |`;
 }
 
 /** "1.90x [1.85–1.95] (95% of ideal)" */
@@ -155,10 +155,10 @@ function howToRead(): string[] {
     "",
     "- **median wall [95% CI]**: the timed part only (set-up such as pool start and connection warm-up is excluded; where a",
     "  scenario starts a worker or process per task, that start-up is included, because it is the model's cost).",
-    "- **speed-up**: how many times faster than this runtime's own sequential cell, with its 95% interval. Runs are paired by",
-    "  round (sequential run ÷ this cell's run, measured seconds apart, so a slow spell of the machine cancels out) and the",
-    "  median of those ratios is shown; for cell-by-cell files, the ratio of the two medians. **ideal** is min(tasks, workers,",
-    "  cores) for CPU cells and ceil(N / in-flight) x latency for I/O cells.",
+    "- **speed-up**: how many times faster than this runtime's own sequential cell, with its 95% interval: the median over",
+    "  rounds of (sequential run ÷ this cell's run in the same round, seconds apart), so a slowdown of the whole machine",
+    "  during a round drops out. It can therefore differ from the ratio of the two medians in the tables (files without",
+    "  rounds use that ratio). **ideal** is min(tasks, workers, cores) for CPU cells and ceil(N / in-flight) x latency for I/O cells.",
     "- **vs fastest**: ratio of medians with a bootstrap 95% interval; \"≈\" when the interval includes 1.0, so no winner is named.",
     "- **busy cores**: the summed busy share of every core during the timed part (2.00 = both cores busy throughout).",
     "- **peak RSS (tree)**: the measurement process's peak plus each child process's sampled peak.",
@@ -166,7 +166,8 @@ function howToRead(): string[] {
     "- **CV**: coefficient of variation of the runs (⚠ above 10%); **n**: counted runs, each in a fresh process after",
     "  uncounted warm-up runs. \"round-robin\" order: each round runs every cell once, so a slow spell of the machine",
     "  touches every cell alike. A machine-speed probe is timed at the start and end of each runtime's run (⚠ above 5% drift),",
-    "  and on every core at once, one copy pinned to each (⚠ when one core is more than 10% slower than another).",
+    "  and on every core at once, one copy pinned to each (⚠ when one core is more than 10% slower than another); a slow",
+    "  spell between those readings goes unseen by them, though the CV and the paired speed-up still show its effect.",
     "",
   ];
 }

@@ -2,7 +2,14 @@
 import { RESULT_SCHEMA_VERSION, type CellResult, type CellSample, type RunResult } from "@runtime-bench/harness/schema";
 import type { RuntimeName } from "@runtime-bench/harness/primitives";
 
-const sample = (wallMs: number): CellSample => ({ wallMs, cpuMs: { user: wallMs, system: 1 }, coreBusy: [1, 0.5], peakRssKiB: 51_200 });
+/** The i-th sample of a cell is from round i + 1 (round 0 being the warm-up round). */
+const sample = (wallMs: number, index: number): CellSample => ({
+  wallMs,
+  cpuMs: { user: wallMs, system: 1 },
+  coreBusy: [1, 0.5],
+  peakRssKiB: 51_200,
+  round: index + 1,
+});
 
 /** Samples scattered ±2% around a median, so intervals are narrow but not empty. */
 export const around = (medianMs: number): number[] => [0.98, 0.99, 1, 1, 1.01, 1.02].map((factor) => medianMs * factor);

@@ -26,15 +26,27 @@ describe("analysis", () => {
     expect(pool.fastest).toBe("bun");
   });
 
-  it("pairs the speed-up by round in a round-robin run, and falls back to a ratio of medians otherwise", () => {
-    const cells = [cpuCell("cpu.sequential", [100, 200, 300]), cpuCell("cpu.worker-pool", [150, 50, 100])];
+  describe("speed-up pairs runs of the same round", () => {
     const speedupIn = (result: ReturnType<typeof runResult>) => {
       const row = analyze([result], ["node"]).find((t) => t.cell.scenarioId === "cpu.worker-pool")!.rows[0]!;
       return isMeasured(row) ? row.speedup : null;
     };
-    const roundRobin = runResult("node", cells);
-    expect(speedupIn(roundRobin)).toBe(3); // per-round ratios 0.67, 4, 3
-    expect(speedupIn({ ...roundRobin, run: { ...roundRobin.run, order: "cell-by-cell" } })).toBe(2); // 200 / 100
+    const sequential = cpuCell("cpu.sequential", [100, 200, 300]);
+    const pool = cpuCell("cpu.worker-pool", [150, 50, 100]);
+
+    it("takes the median of the per-round ratios", () => {
+      expect(speedupIn(runResult("node", [sequential, pool]))).toBe(3); // ratios 0.67, 4, 3
+    });
+
+    it("pairs on the recorded round, not on the position", () => {
+      const poolMissingRoundTwo = { ...pool, samples: [pool.samples[0]!, pool.samples[2]!] }; // rounds 1 and 3
+      expect(speedupIn(runResult("node", [sequential, poolMissingRoundTwo]))).toBeCloseTo((100 / 150 + 300 / 100) / 2, 9);
+    });
+
+    it("falls back to the ratio of medians for samples without rounds", () => {
+      const withoutRounds = (cell: typeof pool) => ({ ...cell, samples: cell.samples.map(({ round: _, ...rest }) => rest) });
+      expect(speedupIn(runResult("node", [withoutRounds(sequential), withoutRounds(pool)]))).toBe(2); // 200 / 100
+    });
   });
 
   it("names no winner where the runtimes cannot be told apart", () => {

@@ -1,4 +1,4 @@
-/** Prints the machine-speed probe's time in ms; the launcher runs it pinned to one core at a time. */
+/** Prints the machine-speed probe's time in ms; the launcher runs one copy pinned to each core, all at once. */
 import { probeMachineSpeed } from "./speed-probe.ts";
 
 process.stdout.write(`${probeMachineSpeed()}\n`);

@@ -54,7 +54,7 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg();
   const probeStartMs = probeMachineSpeed();
-  const coresAtStart = await probeEachCore();
+  const coresAtStart = await probeEachCore(options.signal);
 
   const described = await runMeasurementProcess(command, ["--describe"], 60_000);
   if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), []);
@@ -77,7 +77,8 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
     const cells = expandCells(profile, { cores: availableParallelism(), baseUrl: api?.url ?? "" });
     const results = await measureRoundRobin(cells, { ...options, log });
     const probeEndMs = probeMachineSpeed();
-    const coresAtEnd = await probeEachCore();
+    const coresAtEnd = await probeEachCore(options.signal);
+    if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results.filter(isWorthKeeping));
     const drift = speedDrift(probeStartMs, probeEndMs);
     log(
       `[${runtime}] machine-speed probe: ${probeStartMs.toFixed(1)} ms at start, ${probeEndMs.toFixed(1)} ms at end (${(drift * 100).toFixed(1)}% drift); ` +
@@ -115,10 +116,11 @@ type LoggingOptions = RuntimeRunOptions & { log: (line: string) => void };
 
 /**
  * Runs the cells in rounds: every cell once (warm-up rounds first, uncounted), then every cell again, and so
- * on. This machine's speed moves over seconds to minutes (one core can run ~30% slower for a minute and a
- * half, then recover), so measuring a cell's runs back to back would let one slow period move that cell's
- * whole median, and a speed-up would compare two cells measured in different conditions. Spread over
- * rounds, a slow period touches a few runs of every cell and the medians stay put.
+ * on. This machine's speed moves over minutes (see speed-probe.ts), so measuring a cell's runs back to back
+ * would let one slow spell move that cell's whole median, and a speed-up would compare two cells measured in
+ * different conditions. Spread over rounds, a slow spell touches a few runs of every cell, and each sample
+ * records its round so the report can pair runs of the same round. Each round starts one cell further on,
+ * so no cell always runs first or always follows the same cell.
  */
 async function measureRoundRobin(cells: CellSpec[], options: LoggingOptions): Promise<CellResult[]> {
   const { profile, log, runtime } = options;
@@ -128,13 +130,14 @@ async function measureRoundRobin(cells: CellSpec[], options: LoggingOptions): Pr
   for (let round = 0; round < rounds; round++) {
     const isWarmup = round < profile.warmupRuns;
     const label = isWarmup ? `warm-up ${round + 1}/${profile.warmupRuns}` : `run ${round - profile.warmupRuns + 1}/${profile.runs}`;
-    for (const [index, cell] of cells.entries()) {
+    for (const index of rotated(cells.length, round)) {
+      const cell = cells[index]!;
       const result = results[index]!;
       if (result.status === "failed") continue; // a failing cell is not retried every round
       const measured = await measureOnce(cell, options.command, profile.cellTimeoutSeconds * 1000, getScenario(cell.scenarioId).startsChildProcesses === true);
       // A run cut short by the interruption is not a result; the runs before it are.
-      if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results.filter(hasAnyRun));
-      const outcome = recordRun(result, measured, isWarmup);
+      if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results.filter(isWorthKeeping));
+      const outcome = recordRun(result, measured, { round, isWarmup });
       log(`[${runtime}] ${index + 1}/${cells.length} ${cell.cellId} ${label}: ${outcome}`);
     }
     const remainingRounds = rounds - round - 1;
@@ -146,7 +149,11 @@ async function measureRoundRobin(cells: CellSpec[], options: LoggingOptions): Pr
   return results;
 }
 
-const hasAnyRun = (result: CellResult): boolean => result.warmup.length + result.samples.length > 0;
+/** 0..length-1, starting at `round` (mod length). */
+const rotated = (length: number, round: number): number[] => Array.from({ length }, (_, step) => (round + step) % length);
+
+/** What an interrupted run keeps: cells with a finished run, and cells that already failed (with their reason). */
+const isWorthKeeping = (result: CellResult): boolean => result.status === "failed" || result.warmup.length + result.samples.length > 0;
 
 function emptyResult(cell: CellSpec): CellResult {
   const scenario = getScenario(cell.scenarioId);
@@ -172,7 +179,7 @@ function emptyResult(cell: CellSpec): CellResult {
 }
 
 /** Adds one run to its cell (or marks the cell failed); returns what the progress line says about it. */
-function recordRun(result: CellResult, measured: Measured | string, isWarmup: boolean): string {
+function recordRun(result: CellResult, measured: Measured | string, { round, isWarmup }: { round: number; isWarmup: boolean }): string {
   if (typeof measured === "string" || measured.output.errors.length > 0) {
     result.status = "failed";
     // Every failed task is counted, never averaged away: "3 of 100 tasks failed: ...".
@@ -182,7 +189,7 @@ function recordRun(result: CellResult, measured: Measured | string, isWarmup: bo
         : `${measured.output.errors.length} of ${measured.output.tasks} tasks failed: ${measured.output.errors.slice(0, 3).join("; ")}`;
     return `FAILED: ${result.reason}`;
   }
-  (isWarmup ? result.warmup : result.samples).push(measured.sample);
+  (isWarmup ? result.warmup : result.samples).push({ ...measured.sample, round });
   result.implementation = measured.output.implementation;
   result.notes = measured.output.notes;
   result.inProcess = measured.output.inProcess;

@@ -4,11 +4,13 @@
  * (a noisy neighbour, thermal throttling, a busy host), every figure between the two readings is suspect,
  * and the report says so.
  *
- * The probe is also timed on each core (pinned with Linux's taskset), because on this VM one core can
- * run ~30-45% slower than the other for a minute or two while the other stays fast: a single-threaded cell
- * then depends on the core it lands on, and a pool is held back by its slowest core.
+ * The probe is also timed on each core (pinned with Linux's taskset). On this VM one core can run 15-45%
+ * slower than the other for a minute or two while the other stays fast (seen with one pinned probe loop per
+ * core; the slow core changes): a single-threaded cell then depends on the core it lands on, and a pool is
+ * held back by its slowest core.
  */
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -38,27 +40,40 @@ const execFileAsync = promisify(execFile);
 const probeMainFile = fileURLToPath(new URL("./probe-main.ts", import.meta.url));
 
 /**
- * The probe on every core at once, each copy pinned to its own core (index = core number), or why it could not
- * be taken. All cores busy together is the condition a pool runs in.
+ * The probe on every core at once, each copy pinned to its own core (all cores busy together is the condition
+ * a pool runs in), in ms per core this process may use, or why it could not be taken.
  */
-export async function probeEachCore(): Promise<CoreSpeeds> {
+export async function probeEachCore(signal?: AbortSignal): Promise<CoreSpeeds> {
   if (process.platform !== "linux") return { unavailable: "pinning to one core needs Linux's taskset" };
-  const cores = Array.from({ length: availableParallelism() }, (_, core) => core);
   try {
-    const ms = await Promise.all(cores.map(probePinnedTo));
-    return { ms };
+    const cores = allowedCores();
+    const ms = await Promise.all(cores.map((core) => probePinnedTo(core, signal)));
+    return { ms, cores };
   } catch (error) {
     return { unavailable: (error as Error).message };
   }
 }
 
-async function probePinnedTo(core: number): Promise<number> {
+/** The cores this process may run on ("0-1", "2,5-6" in /proc/self/status), else 0..parallelism-1. */
+function allowedCores(): number[] {
+  const list = /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+  const cores = (list ?? "").split(",").flatMap((range) => {
+    const [first, last = first] = range.trim().split("-").map(Number);
+    return Number.isInteger(first) && Number.isInteger(last) ? Array.from({ length: last! - first! + 1 }, (_, i) => first! + i) : [];
+  });
+  return cores.length > 0 ? cores : Array.from({ length: availableParallelism() }, (_, core) => core);
+}
+
+async function probePinnedTo(core: number, signal: AbortSignal | undefined): Promise<number> {
   let stdout: string;
   try {
-    ({ stdout } = await execFileAsync("taskset", ["--cpu-list", String(core), process.execPath, probeMainFile], { timeout: 30_000 }));
+    ({ stdout } = await execFileAsync("taskset", ["--cpu-list", String(core), process.execPath, probeMainFile], { timeout: 30_000, signal }));
   } catch (error) {
-    const why = (error as { stderr?: string }).stderr?.trim().split("\n")[0] || (error as Error).message;
-    throw new Error(`taskset could not pin the probe to core ${core}: ${why}`);
+    const failure = error as NodeJS.ErrnoException & { stderr?: string; killed?: boolean };
+    if (failure.code === "ENOENT") throw new Error("taskset is not installed (Debian: util-linux)");
+    if (failure.name === "AbortError") throw new Error("the run was interrupted");
+    if (failure.killed) throw new Error(`the probe pinned to core ${core} did not finish within 30 s`);
+    throw new Error(`the probe pinned to core ${core} failed: ${failure.stderr?.trim().split("\n")[0] || failure.message}`);
   }
   const reading = Number(stdout.trim());
   if (!(reading > 0)) throw new Error(`the probe pinned to core ${core} printed "${stdout.trim()}"`);
