@@ -150,7 +150,14 @@ export const runResultSchema = z.object({
       endMs: z.number().positive(),
       drift: z.number(),
       /** The same probe on every core at the same time, one copy pinned to each (index = core); absent in older files. */
-      perCore: z.object({ start: coreSpeedsSchema, end: coreSpeedsSchema }).optional(),
+      perCore: z
+        .object({
+          start: coreSpeedsSchema,
+          end: coreSpeedsSchema,
+          /** Taken after every round (index = round, warm-up rounds included); absent in older files. */
+          afterEachRound: z.array(coreSpeedsSchema).optional(),
+        })
+        .optional(),
     }),
     loadAverageAtStart: z.array(z.number()),
   }),

@@ -54,9 +54,25 @@ export function coreSpread(speeds: CoreSpeeds | undefined): { spread: number; sl
   return { spread: speeds.ms[slowest]! / speeds.ms[fastest]! - 1, slowestCore: coreAt(slowest), fastestCore: coreAt(fastest) };
 }
 
+/** Rounds after which one core was more than the threshold slower than another, of the rounds probed. */
+export function unevenRounds(result: RunResult): { uneven: number; probed: number; worst: number } | null {
+  const spreads = (result.run.speedProbe.perCore?.afterEachRound ?? []).map((speeds) => coreSpread(speeds)?.spread ?? null);
+  const probed = spreads.filter((spread) => spread !== null);
+  if (probed.length === 0) return null;
+  return { uneven: probed.filter((spread) => spread > CORE_SPREAD_FLAG_THRESHOLD).length, probed: probed.length, worst: Math.max(...probed) };
+}
+
 function coreWarnings(result: RunResult): string[] {
   const perCore = result.run.speedProbe.perCore;
   if (!perCore) return [];
+  const rounds = unevenRounds(result);
+  const duringRounds =
+    rounds && rounds.uneven > 0
+      ? [
+          `${result.runtime.runtime}: after ${rounds.uneven} of ${rounds.probed} rounds the probe ran more than ${percent(CORE_SPREAD_FLAG_THRESHOLD)} ` +
+            `slower on one core than on another (at worst ${percent(rounds.worst)}): the runs of those rounds met a slow core.`,
+        ]
+      : [];
   return (["start", "end"] as const).flatMap((moment) => {
     const uneven = coreSpread(perCore[moment]);
     if (!uneven || uneven.spread <= CORE_SPREAD_FLAG_THRESHOLD) return [];
@@ -65,5 +81,5 @@ function coreWarnings(result: RunResult): string[] {
         `core ${uneven.fastestCore} (flag above ${percent(CORE_SPREAD_FLAG_THRESHOLD)}): while one core is slow, a single-threaded cell's time ` +
         `depends on the core it lands on and a pool is held back by the slower core, so its speed-up falls short of the ideal.`,
     ];
-  });
+  }).concat(duringRounds);
 }

@@ -4,7 +4,7 @@ import type { RuntimeName } from "@runtime-bench/harness/primitives";
 import { analyze, isMeasured, type CellTable, type MeasuredRow, type Row } from "./analyze.ts";
 import { findings } from "./findings.ts";
 import { summarize } from "@runtime-bench/harness/stats";
-import { CORE_SPREAD_FLAG_THRESHOLD, coreSpread, CV_FLAG_THRESHOLD, DRIFT_FLAG_THRESHOLD, noiseWarnings } from "./noise.ts";
+import { CORE_SPREAD_FLAG_THRESHOLD, coreSpread, CV_FLAG_THRESHOLD, DRIFT_FLAG_THRESHOLD, noiseWarnings, unevenRounds } from "./noise.ts";
 import { mib, ms, percent, times } from "./format.ts";
 import type { LoadedResults } from "./read-results.ts";
 
@@ -59,6 +59,11 @@ function environment(loaded: LoadedResults, runtimes: readonly RuntimeName[]): s
     row("probe per core, start / end", (r) => {
       const perCore = r.run.speedProbe.perCore;
       return perCore ? `${coreSpeeds(perCore.start)} / ${coreSpeeds(perCore.end)}` : "n/a (not recorded in this file)";
+    }),
+    row("rounds after which one core was slow", (r) => {
+      const rounds = unevenRounds(r);
+      if (!rounds) return "n/a (not probed per round)";
+      return `${rounds.uneven} of ${rounds.probed} (worst ${percent(rounds.worst)})${rounds.uneven > 0 ? " ⚠" : ""}`;
     }),
     row("git commit", (r) => r.run.gitCommit ?? "unknown"),
     row("finished", (r) => r.run.finishedAt),
@@ -166,8 +171,8 @@ function howToRead(): string[] {
     "- **CV**: coefficient of variation of the runs (⚠ above 10%); **n**: counted runs, each in a fresh process after",
     "  uncounted warm-up runs. \"round-robin\" order: each round runs every cell once, so a slow spell of the machine",
     "  touches every cell alike. A machine-speed probe is timed at the start and end of each runtime's run (⚠ above 5% drift),",
-    "  and on every core at once, one copy pinned to each (⚠ when one core is more than 10% slower than another); a slow",
-    "  spell between those readings goes unseen by them, though the CV and the paired speed-up still show its effect.",
+    "  and on every core at once, one copy pinned to each, at the start, after every round and at the end (⚠ when one core",
+    "  is more than 10% slower than another).",
     "",
   ];
 }

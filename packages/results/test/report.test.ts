@@ -114,6 +114,16 @@ describe("noise guards", () => {
     expect(report).toContain("| probe per core, start / end | 15.0, 15.3 ms / 15.0, 21.9 ms ⚠ | n/a (no taskset) / n/a (no taskset) |");
     expect(report).toMatch(/⚠ bun: at the end of the run the probe took 46% longer on core 1 than on core 0/);
     expect(report).not.toMatch(/⚠ bun: at the start/); // 2% apart is not flagged
+    expect(report).toContain("| rounds after which one core was slow | n/a (not probed per round) |");
+  });
+
+  it("counts the rounds after which one core was slow", () => {
+    const result = runResult("node", [cpuCell("cpu.sequential", around(100))]);
+    const even = { ms: [15, 15.5] };
+    result.run.speedProbe.perCore = { start: even, end: even, afterEachRound: [even, { ms: [20, 15] }, even, { ms: [15, 18] }, { unavailable: "no taskset" }] };
+    const report = renderReport({ results: [result], missing: [] }, ["node"]);
+    expect(report).toContain("| rounds after which one core was slow | 2 of 4 (worst 33%) ⚠ |");
+    expect(report).toMatch(/⚠ node: after 2 of 4 rounds the probe ran more than 10% slower on one core than on another \(at worst 33%\)/);
   });
 
   it("flags a speed-up beyond the physical limit", () => {

@@ -75,7 +75,7 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
   if (api) log(`[${runtime}] mock API listening on ${api.url} (${api.latencyMs} ms latency)`);
   try {
     const cells = expandCells(profile, { cores: availableParallelism(), baseUrl: api?.url ?? "" });
-    const results = await measureRoundRobin(cells, { ...options, log });
+    const { results, coresAfterEachRound } = await measureRoundRobin(cells, { ...options, log });
     const probeEndMs = probeMachineSpeed();
     const coresAtEnd = await probeEachCore(options.signal);
     if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results.filter(isWorthKeeping));
@@ -99,7 +99,7 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
         finishedAt: new Date().toISOString(),
         gitCommit: gitCommit(),
         mockApi: api ? { latencyMs: api.latencyMs, runtime: `node ${process.versions.node}` } : null,
-        speedProbe: { startMs: probeStartMs, endMs: probeEndMs, drift, perCore: { start: coresAtStart, end: coresAtEnd } },
+        speedProbe: { startMs: probeStartMs, endMs: probeEndMs, drift, perCore: { start: coresAtStart, end: coresAtEnd, afterEachRound: coresAfterEachRound } },
         loadAverageAtStart,
       },
       cells: results,
@@ -122,9 +122,10 @@ type LoggingOptions = RuntimeRunOptions & { log: (line: string) => void };
  * records its round so the report can pair runs of the same round. Each round starts one cell further on,
  * so no cell always runs first or always follows the same cell.
  */
-async function measureRoundRobin(cells: CellSpec[], options: LoggingOptions): Promise<CellResult[]> {
+async function measureRoundRobin(cells: CellSpec[], options: LoggingOptions): Promise<{ results: CellResult[]; coresAfterEachRound: CoreSpeeds[] }> {
   const { profile, log, runtime } = options;
   const results = cells.map(emptyResult);
+  const coresAfterEachRound: CoreSpeeds[] = [];
   const rounds = profile.warmupRuns + profile.runs;
   const startedAt = performance.now();
   for (let round = 0; round < rounds; round++) {
@@ -140,13 +141,15 @@ async function measureRoundRobin(cells: CellSpec[], options: LoggingOptions): Pr
       const outcome = recordRun(result, measured, { round, isWarmup });
       log(`[${runtime}] ${index + 1}/${cells.length} ${cell.cellId} ${label}: ${outcome}`);
     }
+    // ~1 s per round: shows whether a core was slow while this round ran, which the start and end readings miss.
+    const cores = await probeEachCore(options.signal);
+    if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results.filter(isWorthKeeping));
+    coresAfterEachRound.push(cores);
     const remainingRounds = rounds - round - 1;
-    if (remainingRounds > 0) {
-      const secondsLeft = ((performance.now() - startedAt) / (round + 1) / 1000) * remainingRounds;
-      log(`[${runtime}] round ${round + 1}/${rounds} done, about ${Math.ceil(secondsLeft)} s left`);
-    }
+    const timeLeft = remainingRounds > 0 ? `, about ${Math.ceil(((performance.now() - startedAt) / (round + 1) / 1000) * remainingRounds)} s left` : "";
+    log(`[${runtime}] round ${round + 1}/${rounds} done (probe per core: ${describeCores(cores)})${timeLeft}`);
   }
-  return results;
+  return { results, coresAfterEachRound };
 }
 
 /** 0..length-1, starting at `round` (mod length). */
