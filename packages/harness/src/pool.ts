@@ -80,7 +80,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-
 /** A dependency's version, read from its package.json (which piscina does not export). */
 function packageVersion(name: string): string {
   let directory = new URL("./", import.meta.resolve(name));

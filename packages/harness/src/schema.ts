@@ -154,7 +154,7 @@ export const runResultSchema = z.object({
         .object({
           start: coreSpeedsSchema,
           end: coreSpeedsSchema,
-          /** Taken after every round (index = round, warm-up rounds included); absent in older files. */
+          /** Taken after every round (index = round, warm-up rounds included; the last is also `end`); absent in older files. */
           afterEachRound: z.array(coreSpeedsSchema).optional(),
         })
         .optional(),

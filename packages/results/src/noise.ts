@@ -62,6 +62,9 @@ export function unevenRounds(result: RunResult): { uneven: number; probed: numbe
   return { uneven: probed.filter((spread) => spread > CORE_SPREAD_FLAG_THRESHOLD).length, probed: probed.length, worst: Math.max(...probed) };
 }
 
+/** One core more than the threshold slower than another in this reading. */
+export const isUneven = (speeds: CoreSpeeds): boolean => (coreSpread(speeds)?.spread ?? 0) > CORE_SPREAD_FLAG_THRESHOLD;
+
 function coreWarnings(result: RunResult): string[] {
   const perCore = result.run.speedProbe.perCore;
   if (!perCore) return [];

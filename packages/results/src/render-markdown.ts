@@ -4,7 +4,7 @@ import type { RuntimeName } from "@runtime-bench/harness/primitives";
 import { analyze, isMeasured, type CellTable, type MeasuredRow, type Row } from "./analyze.ts";
 import { findings } from "./findings.ts";
 import { summarize } from "@runtime-bench/harness/stats";
-import { CORE_SPREAD_FLAG_THRESHOLD, coreSpread, CV_FLAG_THRESHOLD, DRIFT_FLAG_THRESHOLD, noiseWarnings, unevenRounds } from "./noise.ts";
+import { CV_FLAG_THRESHOLD, DRIFT_FLAG_THRESHOLD, isUneven, noiseWarnings, unevenRounds } from "./noise.ts";
 import { mib, ms, percent, times } from "./format.ts";
 import type { LoadedResults } from "./read-results.ts";
 
@@ -76,7 +76,7 @@ function environment(loaded: LoadedResults, runtimes: readonly RuntimeName[]): s
 
 function coreSpeeds(speeds: CoreSpeeds): string {
   if (!("ms" in speeds)) return `n/a (${speeds.unavailable})`;
-  const flag = (coreSpread(speeds)?.spread ?? 0) > CORE_SPREAD_FLAG_THRESHOLD ? " ⚠" : "";
+  const flag = isUneven(speeds) ? " ⚠" : "";
   return `${speeds.ms.map((value) => ms(value)).join(", ")} ms${flag}`;
 }
 

@@ -17,6 +17,16 @@ function readProc(path: string): string | null {
   }
 }
 
+/** The cores this process may run on ("0-1" or "2,5-6" in Cpus_allowed_list), or null where unreadable. */
+export function readAllowedCores(): number[] | null {
+  const list = /^Cpus_allowed_list:\s*(.+)$/m.exec(readProc("/proc/self/status") ?? "")?.[1];
+  const cores = (list ?? "").split(",").flatMap((range) => {
+    const [first, last = first] = range.trim().split("-").map(Number);
+    return Number.isInteger(first) && Number.isInteger(last) ? Array.from({ length: last! - first! + 1 }, (_, i) => first! + i) : [];
+  });
+  return cores.length > 0 ? cores : null;
+}
+
 /** Peak resident set size (VmHWM) of a process, in KiB. */
 export function readPeakRssKiB(pid: number): number | null {
   const match = /^VmHWM:\s+(\d+) kB$/m.exec(readProc(`/proc/${pid}/status`) ?? "");

@@ -77,8 +77,7 @@ export async function runRuntime(options: RuntimeRunOptions): Promise<RunResult>
     const cells = expandCells(profile, { cores: availableParallelism(), baseUrl: api?.url ?? "" });
     const { results, coresAfterEachRound } = await measureRoundRobin(cells, { ...options, log });
     const probeEndMs = probeMachineSpeed();
-    const coresAtEnd = await probeEachCore(options.signal);
-    if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results.filter(isWorthKeeping));
+    const coresAtEnd = coresAfterEachRound.at(-1)!; // the reading after the last round is the end one
     const drift = speedDrift(probeStartMs, probeEndMs);
     log(
       `[${runtime}] machine-speed probe: ${probeStartMs.toFixed(1)} ms at start, ${probeEndMs.toFixed(1)} ms at end (${(drift * 100).toFixed(1)}% drift); ` +
@@ -128,6 +127,9 @@ async function measureRoundRobin(cells: CellSpec[], options: LoggingOptions): Pr
   const coresAfterEachRound: CoreSpeeds[] = [];
   const rounds = profile.warmupRuns + profile.runs;
   const startedAt = performance.now();
+  const stopIfInterrupted = () => {
+    if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results.filter(isWorthKeeping));
+  };
   for (let round = 0; round < rounds; round++) {
     const isWarmup = round < profile.warmupRuns;
     const label = isWarmup ? `warm-up ${round + 1}/${profile.warmupRuns}` : `run ${round - profile.warmupRuns + 1}/${profile.runs}`;
@@ -136,14 +138,13 @@ async function measureRoundRobin(cells: CellSpec[], options: LoggingOptions): Pr
       const result = results[index]!;
       if (result.status === "failed") continue; // a failing cell is not retried every round
       const measured = await measureOnce(cell, options.command, profile.cellTimeoutSeconds * 1000, getScenario(cell.scenarioId).startsChildProcesses === true);
-      // A run cut short by the interruption is not a result; the runs before it are.
-      if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results.filter(isWorthKeeping));
+      stopIfInterrupted(); // a run cut short by the interruption is not a result; the runs before it are
       const outcome = recordRun(result, measured, { round, isWarmup });
       log(`[${runtime}] ${index + 1}/${cells.length} ${cell.cellId} ${label}: ${outcome}`);
     }
     // ~1 s per round: shows whether a core was slow while this round ran, which the start and end readings miss.
     const cores = await probeEachCore(options.signal);
-    if (options.signal?.aborted) throw new RunInterruptedError(String(options.signal.reason), results.filter(isWorthKeeping));
+    stopIfInterrupted();
     coresAfterEachRound.push(cores);
     const remainingRounds = rounds - round - 1;
     const timeLeft = remainingRounds > 0 ? `, about ${Math.ceil(((performance.now() - startedAt) / (round + 1) / 1000) * remainingRounds)} s left` : "";

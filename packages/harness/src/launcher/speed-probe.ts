@@ -4,19 +4,19 @@
  * (a noisy neighbour, thermal throttling, a busy host), every figure between the two readings is suspect,
  * and the report says so.
  *
- * The probe is also timed on each core (pinned with Linux's taskset). On this VM one core can run 15-45%
+ * The probe is also timed on each core (pinned with Linux's taskset) at the start and after every round. On this VM one core can run 15-45%
  * slower than the other for a minute or two while the other stays fast (seen with one pinned probe loop per
  * core; the slow core changes): a single-threaded cell then depends on the core it lands on, and a pool is
  * held back by its slowest core.
  */
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { sumOfSquares, warmUp } from "@runtime-bench/workloads";
 import type { CoreSpeeds } from "../schema.ts";
 import { median } from "../stats.ts";
+import { readAllowedCores } from "./proc.ts";
 
 const PROBE_SIZE = 20_000_000; // ~15 ms per round here: long enough to time, short enough to repeat
 const PROBE_ROUNDS = 21;
@@ -46,22 +46,12 @@ const probeMainFile = fileURLToPath(new URL("./probe-main.ts", import.meta.url))
 export async function probeEachCore(signal?: AbortSignal): Promise<CoreSpeeds> {
   if (process.platform !== "linux") return { unavailable: "pinning to one core needs Linux's taskset" };
   try {
-    const cores = allowedCores();
+    const cores = readAllowedCores() ?? Array.from({ length: availableParallelism() }, (_, core) => core);
     const ms = await Promise.all(cores.map((core) => probePinnedTo(core, signal)));
     return { ms, cores };
   } catch (error) {
     return { unavailable: (error as Error).message };
   }
-}
-
-/** The cores this process may run on ("0-1", "2,5-6" in /proc/self/status), else 0..parallelism-1. */
-function allowedCores(): number[] {
-  const list = /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
-  const cores = (list ?? "").split(",").flatMap((range) => {
-    const [first, last = first] = range.trim().split("-").map(Number);
-    return Number.isInteger(first) && Number.isInteger(last) ? Array.from({ length: last! - first! + 1 }, (_, i) => first! + i) : [];
-  });
-  return cores.length > 0 ? cores : Array.from({ length: availableParallelism() }, (_, core) => core);
 }
 
 async function probePinnedTo(core: number, signal: AbortSignal | undefined): Promise<number> {
