@@ -1,7 +1,5 @@
-/** `pnpm bench` for Bun: the shared launcher (on Node), measuring fresh `bun main.ts` processes. */
-import { fileURLToPath } from "node:url";
-import { benchMain } from "@runtime-bench/harness/launcher/bench-main";
-import { runtimeBinary } from "@runtime-bench/harness/launcher/runtime-binaries";
+/** This app's part of `pnpm turbo bench`: checks the flags and that Bun runs, before the interleaved run. */
+import { preflightMain } from "@runtime-bench/harness/launcher/preflight";
+import { launch } from "./launch.ts";
 
-const mainFile = fileURLToPath(new URL("./main.ts", import.meta.url));
-process.exitCode = await benchMain("bun", { argv: [runtimeBinary("bun"), mainFile] }, process.argv.slice(2));
+process.exitCode = await preflightMain(launch, process.argv.slice(2));

@@ -4,30 +4,33 @@
  */
 import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
-import { createRequestTracker, type TaskPort } from "@runtime-bench/harness/protocol";
+import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
 import { startWebWorker } from "@runtime-bench/harness/web-platform";
-import { fetchJson, httpClient } from "./http.ts";
+import { fetchJson, httpClients } from "./http.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url).href;
-const startWorker = () => startWebWorker(workerFile);
+// Bun reports a terminated worker gone with a "close" event, so its teardown is timed.
+const startWorker = () => startWebWorker(workerFile, { exit: { event: "close" } });
 const childFile = new URL("./child.ts", import.meta.url).pathname;
 
-function startChildProcess(): Promise<TaskPort> {
+async function startChildProcess(): Promise<TaskPort> {
   // The default "advanced" IPC format only talks to Bun processes, which is what the child is.
-  const tracker = createRequestTracker((request) => child.send(request));
+  const channel = createExecutorChannel((request) => child.send(request));
   const child = Bun.spawn([process.execPath, childFile], {
-    ipc: (message) => tracker.receive(message),
+    ipc: (message) => channel.receive(message),
     stdio: ["ignore", "inherit", "inherit"],
   });
-  void child.exited.then((code) => tracker.failAll(`child process exited (${code})`));
-  return Promise.resolve({
-    run: tracker.request,
+  void child.exited.then((code) => channel.failAll(`child process exited (${code})`));
+  await channel.ready;
+  return {
+    run: channel.request,
     async close() {
-      // Closing the IPC channel tells the child to leave; wait until it has (so its CPU time is counted).
+      // Closing the IPC channel tells the child to leave; it is gone once it has exited (and been reaped).
       child.disconnect();
       await child.exited;
+      return { exitSeen: true };
     },
-  });
+  };
 }
 
 export const primitives: RuntimePrimitives = {
@@ -45,5 +48,5 @@ export const primitives: RuntimePrimitives = {
   startChildProcess,
   createWorkerPool: (size) => createPoolPreferringPiscina(size, startWorker),
   fetchJson,
-  httpClient,
+  httpClients,
 };

@@ -1,9 +1,16 @@
 /**
  * Deno's HTTP client for the I/O scenarios: its native fetch with the shared default client, recorded as
- * such (Deno.createHttpClient would tune it; later scenarios compare the two).
+ * such. No tuned client (Deno.createHttpClient) is set up.
  */
+import type { HttpClientKind } from "@runtime-bench/workloads";
 import type { HttpClientDescription } from "@runtime-bench/harness/primitives";
+import { fetchJsonWithGlobalFetch } from "@runtime-bench/harness/web-platform";
 
-export { fetchJsonWithGlobalFetch as fetchJson } from "@runtime-bench/harness/web-platform";
+export function fetchJson(url: string, timeoutMs: number, client: HttpClientKind): Promise<unknown> {
+  if (client !== "default") throw new Error(`Deno has no ${client} HTTP client set up here`);
+  return fetchJsonWithGlobalFetch(url, timeoutMs);
+}
 
-export const httpClient: HttpClientDescription = { name: "Deno fetch", configuration: "default", settings: { keepAlive: true } };
+export const httpClients: { default: HttpClientDescription } = {
+  default: { name: "Deno fetch", configuration: "default", settings: { keepAlive: true } },
+};

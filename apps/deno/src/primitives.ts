@@ -4,17 +4,19 @@
  */
 import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
-import { createRequestTracker, type TaskPort } from "@runtime-bench/harness/protocol";
+import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
 import { startWebWorker } from "@runtime-bench/harness/web-platform";
-import { fetchJson, httpClient } from "./http.ts";
+import { fetchJson, httpClients } from "./http.ts";
 import { childPermissionFlags } from "./permissions.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url).href;
-// Deno only has module workers; they inherit this process's permissions.
-const startWorker = () => startWebWorker(workerFile, { type: "module" });
+// Deno only has module workers; they inherit this process's permissions. Like the Web standard, Deno fires
+// no event when a terminated worker is gone, so its teardown cannot be timed.
+const startWorker = () =>
+  startWebWorker(workerFile, { type: "module", exit: { unseen: "Deno's Web Worker reports no exit (no close event; whatwg/html#5869)" } });
 const childFile = new URL("./child.ts", import.meta.url).pathname;
 
-function startChildProcess(): Promise<TaskPort> {
+async function startChildProcess(): Promise<TaskPort> {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", ...childPermissionFlags(), childFile],
     stdin: "piped",
@@ -23,17 +25,19 @@ function startChildProcess(): Promise<TaskPort> {
   }).spawn();
   const input = child.stdin.getWriter();
   const encoder = new TextEncoder();
-  const tracker = createRequestTracker((request) => void input.write(encoder.encode(`${JSON.stringify(request)}\n`)));
-  void readLines(child.stdout, (line) => tracker.receive(JSON.parse(line)));
-  void child.status.then((status) => tracker.failAll(`child process exited (${status.signal ?? status.code})`));
-  return Promise.resolve({
-    run: tracker.request,
+  const channel = createExecutorChannel((request) => void input.write(encoder.encode(`${JSON.stringify(request)}\n`)));
+  void readLines(child.stdout, (line) => channel.receive(JSON.parse(line)));
+  void child.status.then((status) => channel.failAll(`child process exited (${status.signal ?? status.code})`));
+  await channel.ready;
+  return {
+    run: channel.request,
     async close() {
-      // End of standard input tells the child to leave; wait until it has (so its CPU time is counted).
+      // End of standard input tells the child to leave; it is gone once it has exited (and been reaped).
       await input.close().catch(() => {});
       await child.status;
+      return { exitSeen: true };
     },
-  });
+  };
 }
 
 async function readLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void): Promise<void> {
@@ -65,5 +69,5 @@ export const primitives: RuntimePrimitives = {
   startChildProcess,
   createWorkerPool: (size) => createPoolPreferringPiscina(size, startWorker),
   fetchJson,
-  httpClient,
+  httpClients,
 };

@@ -1,45 +1,52 @@
 /**
- * Node's native primitives: worker_threads, child_process.fork, piscina and undici.
+ * Node's native primitives: worker_threads, child_process.fork, piscina, and its global fetch (undici's
+ * request API as a tuned variant).
  */
 import { fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { createPiscinaPool } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
-import { createRequestTracker, type TaskPort } from "@runtime-bench/harness/protocol";
-import { fetchJson, httpClient } from "./http.ts";
+import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
+import { fetchJson, httpClients } from "./http.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url);
 const childFile = new URL("./child.ts", import.meta.url);
 
-function startWorker(): Promise<TaskPort> {
+async function startWorker(): Promise<TaskPort> {
   const worker = new Worker(workerFile);
-  const tracker = createRequestTracker((request) => worker.postMessage(request));
-  worker.on("message", tracker.receive);
-  worker.on("error", (error: Error) => tracker.failAll(`worker error: ${error.message}`));
-  worker.on("exit", (code) => tracker.failAll(`worker exited with code ${code}`));
-  return Promise.resolve({
-    run: tracker.request,
-    close: async () => void (await worker.terminate()),
-  });
+  const channel = createExecutorChannel((request) => worker.postMessage(request));
+  worker.on("message", channel.receive);
+  worker.on("error", (error: Error) => channel.failAll(`worker error: ${error.message}`));
+  worker.on("exit", (code) => channel.failAll(`worker exited with code ${code}`));
+  await channel.ready;
+  return {
+    run: channel.request,
+    async close() {
+      await worker.terminate(); // resolves once the thread has exited
+      return { exitSeen: true };
+    },
+  };
 }
 
-function startChildProcess(): Promise<TaskPort> {
+async function startChildProcess(): Promise<TaskPort> {
   // The V8 serializer ("advanced") is Node's fastest IPC format; both ends are Node here.
   const child = fork(childFile, [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const tracker = createRequestTracker((request) => child.send(request));
+  const channel = createExecutorChannel((request) => child.send(request));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.on("message", tracker.receive);
-  child.on("error", (error) => tracker.failAll(`child process error: ${error.message}`));
-  child.on("exit", (code, signal) => tracker.failAll(`child process exited (${signal ?? code})`));
-  return Promise.resolve({
-    run: tracker.request,
+  child.on("message", channel.receive);
+  child.on("error", (error) => channel.failAll(`child process error: ${error.message}`));
+  child.on("exit", (code, signal) => channel.failAll(`child process exited (${signal ?? code})`));
+  await channel.ready;
+  return {
+    run: channel.request,
     async close() {
-      // Closing the IPC channel tells the child to leave; wait until it has (so its CPU time is counted).
+      // Closing the IPC channel tells the child to leave; it is gone once it has exited (and been reaped).
       if (child.connected) child.disconnect();
       await exited;
+      return { exitSeen: true };
     },
-  });
+  };
 }
 
 export const primitives: RuntimePrimitives = {
@@ -61,5 +68,5 @@ export const primitives: RuntimePrimitives = {
   startChildProcess,
   createWorkerPool: createPiscinaPool,
   fetchJson,
-  httpClient,
+  httpClients,
 };

@@ -6,6 +6,7 @@
  */
 import { createInterface } from "node:readline";
 import { describeTask, verifyTask, warmUp, type Task } from "@runtime-bench/workloads";
+import { NotApplicableError, toMessage } from "./errors.ts";
 import { measureInProcess } from "./in-process.ts";
 import type { RuntimePrimitives } from "./primitives.ts";
 import type { TaskReply } from "./protocol.ts";
@@ -17,35 +18,52 @@ export const OUTPUT_TAG = "@@runtime-bench ";
 
 export type GateEvent = "timing-start" | "timing-end";
 
+/** A gate line: the event, and this process's own CPU time (all its threads) at that moment, in µs. */
+export interface GateMessage {
+  gate: GateEvent;
+  cpuUs: { user: number; system: number };
+}
+
+/** What one measurement process is asked to do with one cell. */
+export interface CellRequest {
+  cell: CellSpec;
+  /** Repeat the work in-process with mitata after the timed part (done in warm-up rounds, which are not counted). */
+  measureInProcess: boolean;
+}
+
 export async function runCellProcess(primitives: RuntimePrimitives, argv: readonly string[]): Promise<never> {
   try {
     if (argv[0] === "--describe") emit(describe(primitives));
-    else if (argv[0] === "--cell" && argv[1]) emit(await measureCell(primitives, JSON.parse(argv[1]) as CellSpec));
+    else if (argv[0] === "--cell" && argv[1]) emit(await measureCell(primitives, JSON.parse(argv[1]) as CellRequest));
     else throw new Error(`usage: main.ts --describe | --cell <json>; got: ${argv.join(" ")}`);
     process.exit(0);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     // The message itself, tagged, so the launcher reports it rather than the tail of a stack trace.
-    emit({ error: error instanceof Error ? error.message : String(error) });
+    emit({ error: toMessage(error) });
     process.exit(1);
   }
 }
 
-function emit(output: DescribeOutput | CellOutput | { gate: GateEvent } | { error: string }): void {
+function emit(output: DescribeOutput | CellOutput | GateMessage | { error: string }): void {
   console.log(OUTPUT_TAG + JSON.stringify(output));
 }
 
-/** Announces a gate and waits until the launcher has taken its readings and answers with a line. */
+/**
+ * Announces a gate with this process's CPU time and waits until the launcher has taken its readings and
+ * answers with a line. Every runtime reports its CPU time through process.cpuUsage() (getrusage, µs), which
+ * the /proc tick counters (10 ms) are too coarse for on a cell of a few milliseconds.
+ */
 function createGate(): (event: GateEvent) => Promise<void> {
   const answers = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
   return async (event) => {
-    emit({ gate: event });
+    emit({ gate: event, cpuUs: process.cpuUsage() });
     if ((await answers.next()).done) throw new Error(`the launcher went away at gate ${event}`);
   };
 }
 
 function describe(primitives: RuntimePrimitives): DescribeOutput {
-  return { runtime: primitives.describe(), httpClient: primitives.httpClient, clock: measureClock() };
+  return { runtime: primitives.describe(), httpClients: primitives.httpClients, clock: measureClock() };
 }
 
 /** Resolution and call cost of performance.now(), the one clock every runtime is timed with. */
@@ -62,32 +80,43 @@ function measureClock(): DescribeOutput["clock"] {
   return { resolutionMs: smallestStepMs, callOverheadNs: ((previous - start) / calls) * 1e6 };
 }
 
-async function measureCell(primitives: RuntimePrimitives, spec: CellSpec): Promise<CellOutput> {
-  const scenario = getScenario(spec.scenarioId);
+async function measureCell(primitives: RuntimePrimitives, { cell, measureInProcess: inProcessWanted }: CellRequest): Promise<CellOutput> {
+  const scenario = getScenario(cell.scenarioId);
   const gate = createGate();
   warmUp();
   const cores = primitives.describe().reportedParallelism;
-  const prepared = await scenario.prepare({ primitives, params: spec.params, cores });
+  let prepared;
+  try {
+    prepared = await scenario.prepare({ primitives, params: cell.params, cores });
+  } catch (error) {
+    if (error instanceof NotApplicableError) return { cellId: cell.cellId, notApplicable: error.message };
+    throw error;
+  }
 
   await gate("timing-start");
   const start = performance.now();
   const replies = await prepared.run();
   const wallMs = performance.now() - start;
+  // Off the clock: the executors' teardowns, so their CPU time still falls inside the metered window.
+  const executors = (await prepared.executors?.()) ?? [];
+  const windowMs = performance.now() - start;
   await gate("timing-end");
 
   const errors = verifyReplies(prepared.tasks, replies);
   // Only verified work is worth repeating; the in-process figure is per call, so scale the observed time.
   const callMs = prepared.inProcess?.label === "one task" ? wallMs / prepared.tasks.length : wallMs;
-  const inProcess = prepared.inProcess && errors.length === 0 ? await measureInProcess(prepared.inProcess, callMs) : null;
+  const inProcess = inProcessWanted && prepared.inProcess && errors.length === 0 ? await measureInProcess(prepared.inProcess, callMs) : null;
   await prepared.dispose();
   return {
-    cellId: spec.cellId,
+    cellId: cell.cellId,
     wallMs,
+    windowMs,
     errors,
     tasks: replies.length,
     implementation: prepared.implementation,
     notes: prepared.notes,
     inProcess,
+    executors,
   };
 }
 
@@ -101,7 +130,7 @@ function verifyReplies(tasks: Task[], replies: TaskReply[]): string[] {
       if (!reply.ok) throw new Error(`${describeTask(task)} failed: ${reply.error}`);
       verifyTask(task, reply.value);
     } catch (error) {
-      errors.push((error as Error).message);
+      errors.push(toMessage(error));
     }
   });
   return errors;

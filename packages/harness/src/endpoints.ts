@@ -3,7 +3,7 @@
  * apps/node, the only runtime that uses it.
  */
 import { createInterface } from "node:readline";
-import type { Endpoint, TaskReply } from "./protocol.ts";
+import type { Endpoint, ExecutorMessage } from "./protocol.ts";
 
 /** Inside a Web Worker (Bun, Deno): the worker's global scope is the channel. */
 export function webWorkerEndpoint(): Endpoint {
@@ -24,7 +24,7 @@ export function ipcChildEndpoint(): Endpoint {
   process.on("disconnect", () => process.exit(0));
   return {
     onMessage: (handler) => process.on("message", handler),
-    postMessage: (message: TaskReply) => void process.send!(message),
+    postMessage: (message: ExecutorMessage) => void process.send!(message),
   };
 }
 

@@ -3,14 +3,16 @@
  * in task order, and keeps its timed path to the model alone (no set-up inside).
  */
 import { runTask, runTaskInterleaved, type Task, type TaskServices } from "@runtime-bench/workloads";
+import { toMessage } from "./errors.ts";
 import type { TaskPort, TaskReply } from "./protocol.ts";
 import type { WorkerPool } from "./primitives.ts";
+import type { ExecutorRecord } from "./schema.ts";
 
 async function settle(id: number, work: () => Promise<number>): Promise<TaskReply> {
   try {
     return { id, ok: true, value: await work() };
   } catch (error) {
-    return { id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { id, ok: false, error: toMessage(error) };
   }
 }
 
@@ -38,21 +40,51 @@ export async function runConcurrentlyOnMainThread(tasks: Task[], services: TaskS
   return replies;
 }
 
-/** Every task on an executor of its own, started for it and stopped after it (start-up is timed). */
-export function runEachOnFreshExecutor(tasks: Task[], start: () => Promise<TaskPort>): Promise<TaskReply[]> {
+/**
+ * Start-up and teardown of every fresh executor a timed run starts. Teardown runs off the clock in every
+ * runtime alike: an executor is asked to stop as soon as its task has answered, nothing on the timed path
+ * waits for it, and `settled` (awaited after the clock stops) times each stop until the runtime reports
+ * the executor gone, where it can.
+ */
+export class ExecutorLog {
+  private readonly records: Array<Promise<ExecutorRecord>> = [];
+
+  add(record: Promise<ExecutorRecord>): void {
+    this.records.push(record);
+  }
+
+  settled(): Promise<ExecutorRecord[]> {
+    return Promise.all(this.records);
+  }
+}
+
+/** Every task on an executor of its own, started for it (start-up is timed) and stopped after it. */
+export function runEachOnFreshExecutor(tasks: Task[], kind: ExecutorRecord["kind"], start: () => Promise<TaskPort>, log: ExecutorLog): Promise<TaskReply[]> {
   return Promise.all(
-    tasks.map(async (task, id) => {
-      let port: TaskPort | undefined;
+    tasks.map(async (task, id): Promise<TaskReply> => {
+      const askedAt = performance.now();
+      let port: TaskPort;
       try {
         port = await start();
-        return { ...(await port.run(task)), id };
       } catch (error) {
-        return { id, ok: false as const, error: error instanceof Error ? error.message : String(error) };
+        return { id, ok: false, error: toMessage(error) };
+      }
+      const readyMs = performance.now() - askedAt;
+      try {
+        return { ...(await port.run(task)), id };
       } finally {
-        await port?.close();
+        log.add(stopAndTime(port, kind, readyMs));
       }
     }),
   );
+}
+
+async function stopAndTime(port: TaskPort, kind: ExecutorRecord["kind"], readyMs: number): Promise<ExecutorRecord> {
+  const stoppingAt = performance.now();
+  const outcome = await port.close();
+  return outcome.exitSeen
+    ? { kind, readyMs, teardownMs: performance.now() - stoppingAt }
+    : { kind, readyMs, teardownMs: null, teardownUnseen: outcome.why };
 }
 
 /** All tasks handed to an already warmed pool at once. */

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Task } from "@runtime-bench/workloads";
+import { toMessage } from "./errors.ts";
 import type { TaskPort, TaskReply } from "./protocol.ts";
 import type { WorkerPool } from "./primitives.ts";
 
@@ -50,7 +51,7 @@ export async function createPiscinaPool(size: number): Promise<WorkerPool> {
     try {
       return { id: 0, ok: true, value: (await piscina.run(task)) as number };
     } catch (error) {
-      return { id: 0, ok: false, error: String(error) };
+      return { id: 0, ok: false, error: toMessage(error) };
     }
   };
   // Enough tasks at once that every thread is started and has run (and warmed) at least once.
@@ -69,7 +70,7 @@ export async function createPoolPreferringPiscina(size: number, startWorker: () 
     return await withTimeout(createPiscinaPool(size), 10_000, "piscina did not start within 10 s");
   } catch (error) {
     const pool = await createNativePool(size, startWorker);
-    pool.notes.push(`piscina failed here, native pool used instead: ${error instanceof Error ? error.message : String(error)}`);
+    pool.notes.push(`piscina failed here, native pool used instead: ${toMessage(error)}`);
     return pool;
   }
 }

@@ -5,7 +5,9 @@
 import type { TaskServices } from "@runtime-bench/workloads";
 import type { TaskPort } from "./protocol.ts";
 
-export type RuntimeName = "node" | "bun" | "deno";
+/** The runtimes under test, in the order the report lists them. */
+export const RUNTIME_NAMES = ["node", "bun", "deno"] as const;
+export type RuntimeName = (typeof RUNTIME_NAMES)[number];
 
 export interface RuntimeDescription {
   runtime: RuntimeName;
@@ -20,15 +22,16 @@ export interface RuntimeDescription {
 }
 
 /** A warmed pool of workers. */
-export interface WorkerPool extends Pick<TaskPort, "close"> {
+export interface WorkerPool {
   run: TaskPort["run"];
+  close(): Promise<void>;
   /** Which pool this is ("piscina 5.3.2", "native") and, where the preferred one failed, why. */
   implementation: string;
   notes: string[];
 }
 
 export interface HttpClientDescription {
-  /** e.g. "undici.fetch", "Bun fetch", "Deno fetch". */
+  /** e.g. "fetch (undici)", "Bun fetch", "Deno fetch", "undici.request". */
   name: string;
   /** "default" when the runtime's defaults are used unchanged, "tuned" otherwise. */
   configuration: "default" | "tuned";
@@ -37,16 +40,19 @@ export interface HttpClientDescription {
 
 export interface RuntimePrimitives extends TaskServices {
   describe(): RuntimeDescription;
-  /** A fresh worker thread running the task loop; resolves once it can take a task. */
+  /** A fresh worker thread running the task loop; resolves once it has said it is ready. */
   startWorker(): Promise<TaskPort>;
-  /** A fresh child process of the same runtime running the task loop. */
+  /** A fresh child process of the same runtime running the task loop; resolves once it has said it is ready. */
   startChildProcess(): Promise<TaskPort>;
   /** A pool of `size` workers, started and warmed before it resolves. */
   createWorkerPool(size: number): Promise<WorkerPool>;
   /** The native API behind each primitive, as the report names it (e.g. "worker_threads.Worker"). */
   labels: { worker: string; childProcess: string };
-  /** The HTTP client behind fetchJson, with the settings that matter for concurrency. */
-  httpClient: HttpClientDescription;
+  /**
+   * The HTTP clients behind fetchJson: `default` is the runtime's own fetch as a user would call it (the
+   * headline I/O cells); `tuned`, where a runtime has one, is shown apart as a labelled variant.
+   */
+  httpClients: { default: HttpClientDescription; tuned?: HttpClientDescription };
 }
 
 /** The subset of `names` that is set in the environment, for RuntimeDescription.relevantEnv. */

@@ -15,20 +15,30 @@ export type TaskReply =
   | { id: number; ok: true; value: number }
   | { id: number; ok: false; error: string };
 
+/** The executor's first message: loaded, warmed up and listening. The parent times start-up up to it. */
+export interface ReadyMessage {
+  ready: true;
+}
+
+export type ExecutorMessage = TaskReply | ReadyMessage;
+
 /** One side of a message channel, as a runtime's native primitive provides it. */
 export interface Endpoint {
   onMessage(handler: (message: unknown) => void): void;
-  postMessage(message: TaskReply): void;
+  postMessage(message: ExecutorMessage): void;
 }
+
+/** How a stop went: whether the runtime reported the executor gone (and so the teardown could be timed). */
+export type TeardownOutcome = { exitSeen: true } | { exitSeen: false; why: string };
 
 /** A started executor (worker thread or child process) seen from the parent. */
 export interface TaskPort {
   run(task: Task): Promise<TaskReply>;
-  /** Stops the executor and resolves once it is gone. */
-  close(): Promise<void>;
+  /** Stops the executor; resolves once the runtime reports it gone, or at once where the runtime cannot tell. */
+  close(): Promise<TeardownOutcome>;
 }
 
-/** The executor side: warm up (the same warm-up as the main thread), then answer every request. */
+/** The executor side: warm up (the same warm-up as the main thread), say so, then answer every request. */
 export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
   warmUp();
   const fault = injectedFault();
@@ -41,16 +51,26 @@ export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
       endpoint.postMessage({ id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }
   });
+  endpoint.postMessage({ ready: true });
 }
 
 /**
- * The parent side: matches replies to requests by id, so one channel can carry several tasks.
- * `send` posts a request with the runtime's primitive; feed every incoming message to `receive`.
+ * The parent side of one executor's channel: `ready` settles on the executor's first message (or fails if it
+ * dies first), and replies are matched to requests by id, so one channel can carry several tasks. `send`
+ * posts a request with the runtime's primitive; feed every incoming message to `receive`.
  */
-export function createRequestTracker(send: (request: TaskRequest) => void) {
+export function createExecutorChannel(send: (request: TaskRequest) => void) {
   const pending = new Map<number, (reply: TaskReply) => void>();
   let nextId = 0;
+  let markReady!: () => void;
+  let failStart!: (error: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    failStart = reject;
+  });
+  ready.catch(() => {}); // a caller that never waits for readiness must not see an unhandled rejection
   return {
+    ready,
     request(task: Task): Promise<TaskReply> {
       const id = nextId++;
       return new Promise<TaskReply>((resolve) => {
@@ -59,12 +79,14 @@ export function createRequestTracker(send: (request: TaskRequest) => void) {
       });
     },
     receive(message: unknown): void {
+      if ((message as ReadyMessage).ready === true) return markReady();
       const reply = message as TaskReply;
       pending.get(reply.id)?.(reply);
       pending.delete(reply.id);
     },
-    /** Answers every open request with an error, e.g. when the executor died. */
+    /** Answers every open request with an error, e.g. when the executor died (and fails a start still waiting). */
     failAll(error: string): void {
+      failStart(new Error(error));
       for (const [id, resolve] of pending) resolve({ id, ok: false, error });
       pending.clear();
     },

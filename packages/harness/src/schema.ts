@@ -1,13 +1,23 @@
 /**
- * The result file format, versioned and validated on read. One file per runtime per run; every raw
- * sample is kept so the report (and any later analysis) can recompute every figure.
+ * The result file format, versioned and validated on read. One file per run (`run.json`) holds every
+ * runtime, because every runtime is measured in the same rounds; every raw sample is kept so the report
+ * (and any later analysis) can recompute every figure.
  */
 import { z } from "zod";
+import { RUNTIME_NAMES } from "./primitives.ts";
 
-/** 2: speed probe, load average at start and end, in-process (mitata) samples per cell. */
-export const RESULT_SCHEMA_VERSION = 2;
+/**
+ * 3: one file per run with every runtime interleaved in the same rounds (order and seed recorded), the
+ * stopping rule and its outcome, one meter in every cell (tree CPU, busy cores, other load, peak PSS),
+ * start-up and teardown per fresh executor, declared baselines, and "n/a" cells. Versions 1 and 2 (one file per
+ * runtime, measured minutes apart) are not read: their runtime-vs-runtime figures are not comparable.
+ */
+export const RESULT_SCHEMA_VERSION = 3;
 
-const runtimeName = z.enum(["node", "bun", "deno"]);
+/** The name of a run's result file in its output folder. */
+export const RESULT_FILE = "run.json";
+
+const runtimeName = z.enum(RUNTIME_NAMES);
 
 export const runtimeDescriptionSchema = z.object({
   runtime: runtimeName,
@@ -28,7 +38,8 @@ export const httpClientSchema = z.object({
 /** What `main.ts --describe` prints. */
 export const describeOutputSchema = z.object({
   runtime: runtimeDescriptionSchema,
-  httpClient: httpClientSchema,
+  /** The client the headline I/O cells use (the runtime's default), and a tuned one where the runtime has it. */
+  httpClients: z.object({ default: httpClientSchema, tuned: httpClientSchema.optional() }),
   clock: z.object({ resolutionMs: z.number(), callOverheadNs: z.number() }),
 });
 
@@ -41,32 +52,58 @@ export const inProcessSchema = z.object({
   skipped: z.string().optional(),
 });
 
-/** What `main.ts --cell` prints: one fresh-process measurement of one cell, as the runtime saw it. */
-export const cellOutputSchema = z.object({
-  cellId: z.string(),
-  wallMs: z.number().nonnegative(),
-  /** Failed or wrong tasks; a sample with errors is never timed into a result. */
-  errors: z.array(z.string()),
-  tasks: z.number().int().nonnegative(),
-  implementation: z.string(),
-  notes: z.array(z.string()),
-  inProcess: inProcessSchema.nullable(),
+/** One fresh worker or child process started for one task: how long it took to be ready, and to be gone. */
+export const executorRecordSchema = z.object({
+  kind: z.enum(["worker", "process"]),
+  /** From asking for it to its first message (module loaded, warmed up, listening). */
+  readyMs: z.number().nonnegative(),
+  /** From asking it to stop to the runtime reporting it gone; null where the runtime reports no exit. */
+  teardownMs: z.number().nonnegative().nullable(),
+  /** Why `teardownMs` is null. */
+  teardownUnseen: z.string().optional(),
 });
 
-/** One counted (or warm-up) run of a cell: the runtime's output plus what the launcher read from /proc. */
+const cpuTimeSchema = z.object({ user: z.number(), system: z.number() });
+
+/** What `main.ts --cell` prints: one fresh-process measurement of one cell, as the runtime saw it. */
+export const cellOutputSchema = z.union([
+  z.object({
+    cellId: z.string(),
+    /** The timed part: until every task has answered. */
+    wallMs: z.number().nonnegative(),
+    /** From the start of the timed part until every fresh executor was stopped: the window CPU time is read over. */
+    windowMs: z.number().nonnegative(),
+    /** Failed or wrong tasks; a sample with errors is never timed into a result. */
+    errors: z.array(z.string()),
+    tasks: z.number().int().nonnegative(),
+    implementation: z.string(),
+    notes: z.array(z.string()),
+    inProcess: inProcessSchema.nullable(),
+    executors: z.array(executorRecordSchema),
+  }),
+  /** The runtime cannot run this cell (a client or API it does not have); the reason is shown as n/a. */
+  z.object({ cellId: z.string(), notApplicable: z.string() }),
+]);
+
+/** One counted (or warm-up) run of a cell: the runtime's output plus what the launcher's meter read. */
 export const cellSampleSchema = z.object({
+  /** The round it was measured in (0-based, warm-up rounds included): runs of the same round were taken seconds apart. */
+  round: z.number().int().nonnegative(),
+  /** Its position in the round's order (0-based). */
+  slot: z.number().int().nonnegative(),
   wallMs: z.number().nonnegative(),
-  /** CPU time of the process tree (workers and child processes included) in the timed window, ms. */
-  cpuMs: z.object({ user: z.number(), system: z.number() }).nullable(),
-  /** Busy share (0-1) of each core during the timed window; null where it cannot be read. */
-  coreBusy: z.array(z.number()).nullable(),
-  /** Peak resident memory of the process tree, KiB; null where it cannot be read. */
-  peakRssKiB: z.number().nullable(),
-  /**
-   * The round it was measured in (0-based, warm-up rounds included): runs of two cells from the same round
-   * were taken a few seconds apart. Absent in files written before rounds were recorded.
-   */
-  round: z.number().int().nonnegative().optional(),
+  /** CPU time of the process tree (its threads, workers, and child processes that exited) over the window, ms. */
+  cpuMs: cpuTimeSchema.nullable(),
+  /** That CPU time over the window: 2.0 means two cores' worth of work throughout. */
+  busyCores: z.number().nonnegative().nullable(),
+  /** Cores' worth of work the machine did besides this tree in the same window (other load, from /proc/stat). */
+  otherLoadCores: z.number().nonnegative().nullable(),
+  /** Peak of the tree's summed proportional set size (PSS: shared pages split between the processes sharing them), KiB. */
+  peakPssKiB: z.number().nonnegative().nullable(),
+  /** How many times the meter read the tree's memory in this run (the same interval in every cell). */
+  memoryPolls: z.number().int().nonnegative(),
+  /** Fresh workers or child processes the timed part started, one record each. */
+  executors: z.array(executorRecordSchema),
 });
 
 const cpuParams = z.object({
@@ -95,6 +132,10 @@ export const cellResultSchema = z.object({
   params: z.discriminatedUnion("kind", [cpuParams, ioParams]),
   parallelism: z.number().int().positive(),
   ideal: z.union([z.object({ speedup: z.number().positive() }), z.object({ wallMs: z.number().nonnegative() })]),
+  /** The cell of the same runtime this one is compared with, run by run (e.g. its sequential cell); null for a baseline. */
+  baseline: z.string().nullable(),
+  /** False for a labelled variant (e.g. a tuned client): compared with its baseline only, never across runtimes. */
+  comparedAcrossRuntimes: z.boolean(),
   /** "ok": every counted run verified; "failed": a run failed or did not verify; "n/a": not possible here. */
   status: z.enum(["ok", "failed", "n/a"]),
   reason: z.string().optional(),
@@ -102,7 +143,7 @@ export const cellResultSchema = z.object({
   notes: z.array(z.string()),
   warmup: z.array(cellSampleSchema),
   samples: z.array(cellSampleSchema),
-  /** From the last counted run, for scenarios that support it; null otherwise. */
+  /** Taken in the warm-up round (after its timed part), for scenarios that support it; null otherwise. */
   inProcess: inProcessSchema.nullable(),
 });
 
@@ -118,62 +159,60 @@ export const machineSchema = z.object({
   loadAverage: z.array(z.number()),
 });
 
-/** Probe times per core, ms, or why they could not be taken. */
+/** Probe times per core, ms (`cores[i]` is the core `ms[i]` was measured on), or why they could not be taken. */
 const coreSpeedsSchema = z.union([
-  /** `cores[i]` is the core `ms[i]` was measured on (absent in older files: then core i). */
-  z.object({ ms: z.array(z.number().positive()), cores: z.array(z.number().int().nonnegative()).optional() }),
+  z.object({ ms: z.array(z.number().positive()), cores: z.array(z.number().int().nonnegative()) }),
   z.object({ unavailable: z.string() }),
 ]);
 
+/** One runtime of the run: measured, or why it could not be (missing, wrong version, not selected). */
+export const runtimeRunSchema = z.discriminatedUnion("status", [
+  z.object({
+    name: runtimeName,
+    status: z.literal("measured"),
+    description: describeOutputSchema,
+    cells: z.array(cellResultSchema),
+  }),
+  /** `selected` false: left out of this run with --runtimes; true: chosen, but it could not be measured. */
+  z.object({ name: runtimeName, status: z.literal("n/a"), selected: z.boolean(), reason: z.string() }),
+]);
+
+export const STOP_REASONS = ["target", "budget", "max-rounds", "interrupted"] as const;
+
 export const runResultSchema = z.object({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
-  runtime: runtimeDescriptionSchema,
-  httpClient: httpClientSchema,
-  clock: describeOutputSchema.shape.clock,
   machine: machineSchema,
   run: z.object({
     profile: z.string(),
-    runs: z.number().int().positive(),
-    warmupRuns: z.number().int().nonnegative(),
-    /**
-     * How runs were ordered: "round-robin" measures every cell once per round (a slow spell of the machine
-     * touches every cell alike); "cell-by-cell" (files before this field existed) ran each cell's runs back to back.
-     */
-    order: z.enum(["cell-by-cell", "round-robin"]).default("cell-by-cell"),
     startedAt: z.string(),
     finishedAt: z.string(),
     gitCommit: z.string().nullable(),
-    mockApi: z.object({ latencyMs: z.number(), runtime: z.string() }).nullable(),
-    /** A fixed CPU task timed by the launcher at the start and end of the run; drift = end / start - 1. */
-    speedProbe: z.object({
-      startMs: z.number().positive(),
-      endMs: z.number().positive(),
-      drift: z.number(),
-      /** The same probe on every core at the same time, one copy pinned to each (index = core); absent in older files. */
-      perCore: z
-        .object({
-          start: coreSpeedsSchema,
-          end: coreSpeedsSchema,
-          /** Taken after every round (index = round, warm-up rounds included; the last is also `end`); absent in older files. */
-          afterEachRound: z.array(coreSpeedsSchema).optional(),
-        })
-        .optional(),
+    /**
+     * Every round runs every (runtime, cell) once: the cells in an order shuffled from `seed` and the round
+     * number, and each cell's runtimes one after another, also shuffled, so a slow spell touches every runtime alike.
+     */
+    order: z.object({ kind: z.literal("shuffled"), seed: z.number().int().nonnegative() }),
+    rounds: z.object({ warmup: z.number().int().nonnegative(), counted: z.number().int().nonnegative() }),
+    /** The stopping rule as set, and why the rounds stopped. */
+    precision: z.object({
+      /** Rounds went on until every headline interval lay within ratio / (1 + target) and ratio x (1 + target). */
+      target: z.number().positive(),
+      minRounds: z.number().int().positive(),
+      maxRounds: z.number().int().positive(),
+      budgetSeconds: z.number().positive(),
+      stoppedBy: z.enum(STOP_REASONS),
+      /** Seconds from the first round's start to the last round's end. */
+      measuringSeconds: z.number().nonnegative(),
     }),
-    loadAverageAtStart: z.array(z.number()),
+    mockApi: z.object({ latencyMs: z.number(), runtime: z.string() }).nullable(),
+    /** The one meter every cell is measured with. */
+    meter: z.object({ memoryPollMs: z.number().positive(), memory: z.string(), cpu: z.string() }),
+    /** The machine-speed probe on every core at once, one copy pinned to each: at the start and after each round. */
+    coreProbe: z.object({ start: coreSpeedsSchema, afterEachRound: z.array(coreSpeedsSchema) }),
+    loadAverage: z.object({ start: z.array(z.number()), end: z.array(z.number()) }),
   }),
-  cells: z.array(cellResultSchema),
+  runtimes: z.array(runtimeRunSchema),
 });
-
-/**
- * Written instead of a result when a runtime could not be measured at all (binary missing, wrong version,
- * crashed on start), so the report shows its cells as n/a with the reason rather than leaving them out.
- */
-export const unavailableRunSchema = z.object({
-  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
-  unavailable: z.object({ runtime: runtimeName, reason: z.string(), profile: z.string(), at: z.string() }),
-});
-
-export type UnavailableRun = z.infer<typeof unavailableRunSchema>;
 
 export type RuntimeDescriptionRecord = z.infer<typeof runtimeDescriptionSchema>;
 export type DescribeOutput = z.infer<typeof describeOutputSchema>;
@@ -183,6 +222,10 @@ export type CellSample = z.infer<typeof cellSampleSchema>;
 export type CellResult = z.infer<typeof cellResultSchema>;
 export type Machine = z.infer<typeof machineSchema>;
 export type RunResult = z.infer<typeof runResultSchema>;
+export type RuntimeRun = z.infer<typeof runtimeRunSchema>;
+export type MeasuredRuntime = Extract<RuntimeRun, { status: "measured" }>;
+export type ExecutorRecord = z.infer<typeof executorRecordSchema>;
+export type StopReason = (typeof STOP_REASONS)[number];
 export type CoreSpeeds = z.infer<typeof coreSpeedsSchema>;
 
 /** Thrown for a result file that does not match the schema; names the file and the field. */
@@ -197,13 +240,14 @@ export class ResultFileError extends Error {
 
 /** Validates parsed JSON as a result file, with a message that names the file and the first bad field. */
 export function parseRunResult(json: unknown, file: string): RunResult {
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === "number" && version < RESULT_SCHEMA_VERSION) {
+    throw new ResultFileError(
+      file,
+      `field "schemaVersion": ${version} is an older format (one file per runtime, measured apart) that this tool no longer reads; run the bench again`,
+    );
+  }
   return parseWith(runResultSchema, json, file);
-}
-
-/** A result file, or the record that its runtime could not be measured. */
-export function parseResultFile(json: unknown, file: string): RunResult | UnavailableRun {
-  const isUnavailable = typeof json === "object" && json !== null && "unavailable" in json;
-  return isUnavailable ? parseWith(unavailableRunSchema, json, file) : parseWith(runResultSchema, json, file);
 }
 
 function parseWith<T>(schema: z.ZodType<T>, json: unknown, file: string): T {

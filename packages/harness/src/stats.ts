@@ -112,18 +112,23 @@ export function compareSamples(a: readonly number[], b: readonly number[], seed 
 }
 
 /**
- * Median of the pairwise ratios numerators[i] / denominators[i], with a bootstrap 95% interval over the pairs.
- * For runs measured in pairs (the same round, seconds apart): a slowdown of the whole machine during a round
- * slows both runs of the pair and drops out of their ratio, where a ratio of two medians would mix rounds
- * taken in different conditions. (It does not undo everything: one slow core hurts a single thread and a pool
- * differently.)
+ * The paired ratio of runs measured in pairs (the same round, seconds apart): the median of the per-pair
+ * ratios numerators[i] / denominators[i], with a bootstrap 95% interval over the pairs. A slowdown of the
+ * whole machine during a round slows both runs of the pair and drops out of their ratio, where a ratio of two
+ * medians would mix rounds taken in different conditions. (It does not undo everything: one slow core hurts a
+ * single thread and a pool differently.)
+ *
+ * The median is taken of the logarithms, so the ratio of b to a is exactly the inverse of the ratio of a to b
+ * (with an even number of pairs a plain median would average the middle two ratios, and the two directions
+ * would disagree).
  */
 export function pairedRatio(numerators: readonly number[], denominators: readonly number[], seed = 11): { ratio: number; ci95: [number, number] } {
   if (numerators.length !== denominators.length || numerators.length === 0) {
     throw new RangeError(`paired samples need equal, non-zero lengths (got ${numerators.length} and ${denominators.length})`);
   }
-  const ratios = numerators.map((value, index) => value / denominators[index]!);
-  return { ratio: median(ratios), ci95: bootstrapInterval(ratios, median, seed) };
+  const logRatios = numerators.map((value, index) => Math.log(value / denominators[index]!));
+  const [low, high] = bootstrapInterval(logRatios, median, seed);
+  return { ratio: Math.exp(median(logRatios)), ci95: [Math.exp(low), Math.exp(high)] };
 }
 
 /** Mann-Whitney U test, two-sided, normal approximation with tie and continuity correction. */

@@ -1,21 +1,31 @@
 /**
- * The suite in benchmarks/suite.json: which scenarios run, at which sizes, how many times, per profile.
- * It is data so a user can change a size without touching code; here it is validated and expanded into
- * the list of cells one runtime measures.
+ * The suite in benchmarks/suite.json: which runtimes and scenarios run, at which sizes, for how many rounds,
+ * per profile. It is data so a user can change a size without touching code; here it is validated and
+ * expanded into the list of cells every runtime measures.
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { MAX_TASK_SIZE } from "@runtime-bench/workloads";
+import { RUNTIME_NAMES } from "./primitives.ts";
 import { scenarios, type CellSpec } from "./scenarios/index.ts";
 
 const positiveInt = z.number().int().positive();
 
 const profileSchema = z.object({
   description: z.string(),
-  /** Counted fresh-process runs per cell. */
-  runs: positiveInt,
-  /** Uncounted fresh-process runs before them. */
-  warmupRuns: z.number().int().nonnegative(),
+  /**
+   * Every round runs every (runtime, cell) once, in a fresh process. Warm-up rounds come first and are not
+   * counted; then at least `min` counted rounds, and at most `max`.
+   */
+  rounds: z
+    .object({ warmup: z.number().int().nonnegative().max(10), min: positiveInt.max(1000), max: positiveInt.max(1000) })
+    .refine((rounds) => rounds.min <= rounds.max, { message: "min must not exceed max" }),
+  /**
+   * The stopping rule: after `min` rounds, stop once every headline interval (each speed-up over its baseline,
+   * each runtime against each other) lies within ±targetPercent of its ratio, or when the next round would
+   * not fit in budgetMinutes.
+   */
+  precision: z.object({ targetPercent: z.number().positive().max(100), budgetMinutes: z.number().positive().max(24 * 60) }),
   /** A run of one cell taking longer than this is stopped and the cell marked failed. */
   cellTimeoutSeconds: positiveInt,
   scenarios: z.array(z.string().refine((id) => scenarios.has(id), { message: "unknown scenario id" })).min(1),
@@ -40,8 +50,8 @@ const profileSchema = z.object({
 });
 
 const suiteSchema = z.object({
-  /** The order runtimes are benchmarked in; one at a time, never together. */
-  runtimes: z.array(z.enum(["node", "bun", "deno"])).min(1),
+  /** The runtimes a run measures unless --runtimes narrows them; every round measures each, one at a time. */
+  runtimes: z.array(z.enum(RUNTIME_NAMES)).min(1),
   profiles: z.record(z.string(), profileSchema),
 });
 
@@ -82,15 +92,16 @@ export function shortNumber(value: number): string {
 
 /** The cells of a profile, in suite order: each CPU scenario once per size, each I/O scenario once. */
 export function expandCells(profile: Profile, context: { cores: number; baseUrl: string }): CellSpec[] {
-  const cells: CellSpec[] = [];
+  const cells: Array<Omit<CellSpec, "baseline"> & { baselineScenario?: string | undefined }> = [];
   for (const scenarioId of profile.scenarios) {
     const scenario = scenarios.get(scenarioId)!;
+    const common = { scenarioId, baselineScenario: scenario.baseline, comparedAcrossRuntimes: scenario.variant !== true };
     if (scenario.kind === "cpu") {
       const { tasks, sizes, workers } = profile.cpu;
       for (const [size, n] of Object.entries(sizes)) {
         cells.push({
+          ...common,
           cellId: `${scenarioId}/n=${shortNumber(n)}`,
-          scenarioId,
           size,
           params: { kind: "cpu", tasks, n, workers: workers === "cores" ? context.cores : workers },
         });
@@ -98,12 +109,16 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
     } else {
       const { requests, concurrency, workers, latencyMs, requestTimeoutMs } = profile.io;
       cells.push({
+        ...common,
         cellId: scenarioId,
-        scenarioId,
         size: "default",
         params: { kind: "io", requests, concurrency, workers, latencyMs, requestTimeoutMs, baseUrl: context.baseUrl },
       });
     }
   }
-  return cells;
+  // A baseline is the cell of the declared scenario at the same size, where the profile runs it.
+  return cells.map(({ baselineScenario, ...cell }) => ({
+    ...cell,
+    baseline: cells.find((other) => other.scenarioId === baselineScenario && other.size === cell.size)?.cellId ?? null,
+  }));
 }

@@ -2,7 +2,7 @@
  * The Web-standard primitives Bun and Deno share (and piscina's task file uses): a parent-side port onto a
  * Web Worker, and JSON over the global fetch. Runtime-neutral, so they live here rather than twice in apps.
  */
-import { createRequestTracker, type TaskPort } from "./protocol.ts";
+import { createExecutorChannel, type TaskPort, type TeardownOutcome } from "./protocol.ts";
 
 /** The slice of the Web Worker API used here; Bun and Deno have it as a global, Node does not. */
 interface WebWorker {
@@ -10,20 +10,44 @@ interface WebWorker {
   terminate(): void;
   addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
   addEventListener(type: "error", listener: (event: { message: string }) => void): void;
+  addEventListener(type: "close", listener: () => void): void;
 }
 type WebWorkerConstructor = new (url: string, options?: { type?: "classic" | "module" }) => WebWorker;
 
-/** A fresh Web Worker running `url`, seen as a TaskPort. */
-export function startWebWorker(url: string, options?: { type?: "classic" | "module" }): Promise<TaskPort> {
+/** How long a stopped worker may take to report that it is gone before its teardown counts as unseen. */
+const EXIT_WAIT_MS = 5000;
+
+export interface WebWorkerOptions {
+  type?: "classic" | "module";
+  /**
+   * How the runtime reports a terminated worker gone: Bun fires a "close" event; the Web standard has no such
+   * event (whatwg/html#5869) and Deno follows it, so there the reason is given instead and teardown is not timed.
+   */
+  exit: { event: "close" } | { unseen: string };
+}
+
+/** A fresh Web Worker running `url`, seen as a TaskPort once it has said it is ready. */
+export async function startWebWorker(url: string, options: WebWorkerOptions): Promise<TaskPort> {
   const { Worker } = globalThis as unknown as { Worker: WebWorkerConstructor };
-  const worker = new Worker(url, options);
-  const tracker = createRequestTracker((request) => worker.postMessage(request));
-  worker.addEventListener("message", (event) => tracker.receive(event.data));
-  worker.addEventListener("error", (event) => tracker.failAll(`worker error: ${event.message}`));
-  return Promise.resolve({
-    run: tracker.request,
-    close: async () => worker.terminate(),
-  });
+  const worker = new Worker(url, options.type ? { type: options.type } : undefined);
+  const channel = createExecutorChannel((request) => worker.postMessage(request));
+  const exit = options.exit;
+  const closed = "event" in exit ? new Promise<void>((resolve) => worker.addEventListener(exit.event, () => resolve())) : null;
+  worker.addEventListener("message", (event) => channel.receive(event.data));
+  worker.addEventListener("error", (event) => channel.failAll(`worker error: ${event.message}`));
+  await channel.ready;
+  return {
+    run: channel.request,
+    async close(): Promise<TeardownOutcome> {
+      worker.terminate();
+      if (!closed) return { exitSeen: false, why: (exit as { unseen: string }).unseen };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const gaveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), EXIT_WAIT_MS)));
+      const seen = await Promise.race([closed.then(() => true as const), gaveUp]);
+      clearTimeout(timer);
+      return seen ? { exitSeen: true } : { exitSeen: false, why: `no "close" event within ${EXIT_WAIT_MS / 1000} s of terminate()` };
+    },
+  };
 }
 
 /** GET a URL with the global fetch, failing on a non-200 answer or after `timeoutMs`. */

@@ -1,32 +1,39 @@
 /**
- * Turns validated result files into the figures the report prints: per cell, each runtime's summary,
- * speed-up over its own sequential run and efficiency against the physical limit; across runtimes, the
- * fastest (only when it is distinguishable) and each other runtime's ratio to it.
+ * Turns a validated run into the figures the report prints: per cell and runtime, a summary of the runs, the
+ * paired comparison with the cell's baseline, efficiency against the physical limit, the meter's readings and
+ * start-up; across runtimes, each runtime's paired ratio to the fastest. Every ratio pairs runs of the same
+ * round (comparisons.ts), so the figures here and the launcher's stopping rule agree.
  */
-import type { CellResult, CellSample, RunResult } from "@runtime-bench/harness/schema";
-import { compareSamples, median, pairedRatio, summarize, type RatioComparison, type Summary } from "@runtime-bench/harness/stats";
-import type { RuntimeName } from "@runtime-bench/harness/primitives";
+import { comparePaired, type PairedComparison } from "@runtime-bench/harness/comparisons";
+import { RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/harness/primitives";
+import type { CellResult, RunResult } from "@runtime-bench/harness/schema";
+import { median, summarize, type Summary } from "@runtime-bench/harness/stats";
+
+export interface Startup {
+  /** Fresh executors per run. */
+  perRun: number;
+  /** Median over every executor of every counted run. */
+  readyMs: number;
+  /** Median teardown, or null where the runtime reports no exit (`unseen` says why). */
+  teardownMs: number | null;
+  unseen?: string;
+}
 
 export interface MeasuredRow {
   runtime: RuntimeName;
   cell: CellResult;
   wall: Summary;
-  /**
-   * CPU: how many times faster than the sequential cell of the same runtime and size. Where samples carry
-   * their round, the median over rounds of (sequential run / this cell's run in the same round); for older
-   * files, median(sequential) / median(this).
-   */
-  speedup: number | null;
-  /** 95% bootstrap interval of the speed-up (over rounds, or over both samples independently). */
-  speedupCi95: [number, number] | null;
-  /** CPU: speed-up / ideal speed-up; I/O: ideal time / median time. */
+  /** This cell's time over its baseline's (same runtime, run by run); null without a baseline or enough rounds. */
+  versusBaseline: PairedComparison | null;
+  /** CPU: speed-up over the baseline / ideal speed-up; I/O: ideal time / median time. */
   efficiency: number | null;
+  /** This runtime's time over the fastest runtime's, run by run; undefined for the fastest itself. */
+  versusFastest?: PairedComparison | null;
   cpuMs: number | null;
-  /** Sum over cores of the busy share: 2.0 means both cores were busy throughout. */
   busyCores: number | null;
-  peakRssMiB: number | null;
-  /** Against the fastest runtime of this cell; absent for the fastest itself. */
-  versusFastest?: RatioComparison;
+  otherLoadCores: number | null;
+  peakPssMiB: number | null;
+  startup: Startup | null;
 }
 
 export interface UnavailableRow {
@@ -42,85 +49,88 @@ export interface CellTable {
   /** The cell as the first runtime that has it describes it. */
   cell: CellResult;
   rows: Row[];
-  /** The fastest runtime, or null when the best two cannot be told apart (or fewer than two measured). */
+  /** The fastest runtime where it was faster than every other by the verdict rule; null otherwise. */
   fastest: RuntimeName | null;
 }
 
 export const isMeasured = (row: Row): row is MeasuredRow => "wall" in row;
 
-/** `absent` says why a runtime has no result (it could not start, no file); default "not run". */
-export function analyze(
-  results: readonly RunResult[],
-  runtimes: readonly RuntimeName[],
-  absent: ReadonlyArray<{ runtime: RuntimeName; reason: string }> = [],
-): CellTable[] {
-  const cellIds = [...new Set(results.flatMap((result) => result.cells.map((cell) => cell.cellId)))];
-  const whyAbsent = (runtime: RuntimeName) => absent.find((a) => a.runtime === runtime)?.reason ?? "not run";
+export function analyze(result: RunResult): CellTable[] {
+  const runtimes = [...result.runtimes].sort((a, b) => RUNTIME_NAMES.indexOf(a.name) - RUNTIME_NAMES.indexOf(b.name));
+  const allCells = runtimes.flatMap((runtime) => (runtime.status === "measured" ? runtime.cells : []));
+  const cellIds = [...new Set(allCells.map((cell) => cell.cellId))];
   return cellIds.map((cellId) => {
-    const rows = runtimes.map((runtime) =>
-      rowFor(runtime, cellId, results.find((r) => r.runtime.runtime === runtime), whyAbsent(runtime)),
-    );
-    const cell = results.flatMap((result) => result.cells).find((c) => c.cellId === cellId)!;
-    return { cellId, cell, rows, fastest: markFastest(rows.filter(isMeasured)) };
+    const cell = allCells.find((candidate) => candidate.cellId === cellId)!;
+    const rows = runtimes.map((runtime): Row => {
+      if (runtime.status === "n/a") return { runtime: runtime.name, reason: `n/a (${runtime.reason})` };
+      const own = runtime.cells.find((candidate) => candidate.cellId === cellId);
+      if (!own) return { runtime: runtime.name, reason: "n/a (not in this run's profile)" };
+      return rowFor(runtime.name, own, runtime.cells);
+    });
+    return { cellId, cell, rows, fastest: cell.comparedAcrossRuntimes ? markFastest(rows.filter(isMeasured)) : null };
   });
 }
 
-function rowFor(runtime: RuntimeName, cellId: string, result: RunResult | undefined, whyAbsent: string): Row {
-  if (!result) return { runtime, reason: `n/a (${whyAbsent})` };
-  const cell = result.cells.find((c) => c.cellId === cellId);
-  if (!cell) return { runtime, reason: "n/a (not in this run's profile)" };
-  if (cell.status !== "ok" || cell.samples.length === 0) {
-    return { runtime, reason: `${cell.status === "n/a" ? "n/a" : "failed"} (${cell.reason ?? "no samples"})` };
-  }
+function rowFor(runtime: RuntimeName, cell: CellResult, cells: readonly CellResult[]): Row {
+  if (cell.status === "n/a") return { runtime, reason: `n/a (${cell.reason ?? "not possible here"})` };
+  if (cell.status === "failed") return { runtime, reason: `failed (${cell.reason ?? "no reason recorded"})` };
+  if (cell.samples.length === 0) return { runtime, reason: "n/a (no counted round fit in the time budget)" };
   const wall = summarize(cell.samples.map((sample) => sample.wallMs));
-  const { ratio: speedup, ci95: speedupCi95 } = cpuSpeedup(cell, result) ?? { ratio: null, ci95: null };
+  const baseline = cells.find((other) => other.cellId === cell.baseline && other.status === "ok");
+  const versusBaseline = baseline ? comparePaired(cell.samples, baseline.samples) : null;
   return {
     runtime,
     cell,
     wall,
-    speedup,
-    speedupCi95,
-    efficiency:
-      "speedup" in cell.ideal ? (speedup === null ? null : speedup / cell.ideal.speedup) : cell.ideal.wallMs / wall.median,
+    versusBaseline,
+    efficiency: efficiencyOf(cell, wall, versusBaseline),
     cpuMs: medianOf(cell.samples.map((s) => (s.cpuMs ? s.cpuMs.user + s.cpuMs.system : null))),
-    busyCores: medianOf(cell.samples.map((s) => (s.coreBusy ? s.coreBusy.reduce((sum, share) => sum + share, 0) : null))),
-    peakRssMiB: medianOf(cell.samples.map((s) => (s.peakRssKiB === null ? null : s.peakRssKiB / 1024))),
+    busyCores: medianOf(cell.samples.map((s) => s.busyCores)),
+    otherLoadCores: medianOf(cell.samples.map((s) => s.otherLoadCores)),
+    peakPssMiB: medianOf(cell.samples.map((s) => (s.peakPssKiB === null ? null : s.peakPssKiB / 1024))),
+    startup: startupOf(cell),
   };
 }
 
-/** The sequential cell of the same size is each CPU cell's baseline. */
-function cpuSpeedup(cell: CellResult, result: RunResult): { ratio: number; ci95: [number, number] } | null {
-  if (cell.kind !== "cpu") return null;
-  const baseline = result.cells.find((c) => c.scenarioId === "cpu.sequential" && c.size === cell.size && c.status === "ok");
-  if (!baseline || baseline.samples.length === 0) return null;
-  const pairs = pairByRound(baseline.samples, cell.samples);
-  if (pairs.length > 0) return pairedRatio(pairs.map(([base]) => base), pairs.map(([, own]) => own));
-  const { ratio, ci95 } = compareSamples(baseline.samples.map((s) => s.wallMs), cell.samples.map((s) => s.wallMs));
-  return { ratio, ci95 };
+/** CPU cells measure against the ideal speed-up over their baseline, I/O cells against the ideal time. */
+function efficiencyOf(cell: CellResult, wall: Summary, versusBaseline: PairedComparison | null): number | null {
+  if ("wallMs" in cell.ideal) return cell.ideal.wallMs / wall.median;
+  if (cell.baseline === null) return 1 / cell.ideal.speedup; // the baseline itself: a speed-up of 1 by definition
+  return versusBaseline ? 1 / versusBaseline.timeRatio / cell.ideal.speedup : null;
 }
 
-/** [baseline wall, cell wall] for every round both measured; empty when the samples do not record rounds. */
-function pairByRound(baseline: readonly CellSample[], samples: readonly CellSample[]): Array<[number, number]> {
-  if (![...baseline, ...samples].every((sample) => sample.round !== undefined)) return [];
-  const baselineByRound = new Map(baseline.map((sample) => [sample.round!, sample.wallMs]));
-  return samples.flatMap((sample) => {
-    const base = baselineByRound.get(sample.round!);
-    return base === undefined ? [] : [[base, sample.wallMs] as [number, number]];
-  });
+function startupOf(cell: CellResult): Startup | null {
+  const executors = cell.samples.flatMap((sample) => sample.executors);
+  if (executors.length === 0) return null;
+  const teardowns = executors.flatMap((executor) => (executor.teardownMs === null ? [] : [executor.teardownMs]));
+  const unseen = executors.find((executor) => executor.teardownUnseen)?.teardownUnseen;
+  return {
+    perRun: Math.round(executors.length / cell.samples.length),
+    readyMs: median(executors.map((executor) => executor.readyMs)),
+    teardownMs: teardowns.length > 0 ? median(teardowns) : null,
+    ...(unseen ? { unseen } : {}),
+  };
 }
 
 function medianOf(values: Array<number | null>): number | null {
   return values.some((value) => value === null) ? null : median(values as number[]);
 }
 
-/** Fills versusFastest on every row but the fastest, and returns the fastest if it is distinguishable. */
+/**
+ * Fills versusFastest on every row but the fastest (the lowest median), and returns the fastest where every
+ * other runtime was slower than it by the verdict rule.
+ */
 function markFastest(rows: MeasuredRow[]): RuntimeName | null {
   if (rows.length === 0) return null;
   const fastest = rows.reduce((best, row) => (row.wall.median < best.wall.median ? row : best));
-  const walls = (row: MeasuredRow) => row.cell.samples.map((s) => s.wallMs);
   for (const row of rows) {
-    if (row !== fastest) row.versusFastest = compareSamples(walls(row), walls(fastest));
+    if (row !== fastest) row.versusFastest = comparePaired(row.cell.samples, fastest.cell.samples);
   }
   const others = rows.filter((row) => row !== fastest);
-  return others.length > 0 && others.every((row) => row.versusFastest!.distinguishable) ? fastest.runtime : null;
+  return others.length > 0 && others.every((row) => row.versusFastest?.verdict === "slower") ? fastest.runtime : null;
+}
+
+/** The speed-up over the baseline (baseline time / this time) with its interval, from the paired time ratio. */
+export function speedupOf(comparison: PairedComparison): { speedup: number; ci95: [number, number] } {
+  return { speedup: 1 / comparison.timeRatio, ci95: [1 / comparison.ci95[1], 1 / comparison.ci95[0]] };
 }

@@ -1,45 +1,21 @@
-/** Reads and validates every runtime's result file in a folder. */
+/** Reads and validates a run's result file. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseResultFile, ResultFileError, type RunResult, type UnavailableRun } from "@runtime-bench/harness/schema";
-import type { RuntimeName } from "@runtime-bench/harness/primitives";
+import { parseRunResult, RESULT_FILE, ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
 
-export const RUNTIMES: readonly RuntimeName[] = ["node", "bun", "deno"];
-
-export interface LoadedResults {
-  results: RunResult[];
-  /** Runtimes with no result file, and why they are absent. */
-  missing: Array<{ runtime: RuntimeName; reason: string }>;
+/** `<dir>/run.json`, validated; throws a ResultFileError naming the file and field when it is absent or broken. */
+export function readResults(dir: string): RunResult {
+  const file = join(dir, RESULT_FILE);
+  if (!existsSync(file)) throw new ResultFileError(file, "no result file here; run `pnpm turbo bench` first");
+  return readResultFile(file);
 }
 
-/** Reads `<dir>/<runtime>.json` for every runtime; a missing file is reported, a broken one throws. */
-export function readResults(dir: string): LoadedResults {
-  const loaded: LoadedResults = { results: [], missing: [] };
-  for (const runtime of RUNTIMES) {
-    const file = join(dir, `${runtime}.json`);
-    if (!existsSync(file)) {
-      loaded.missing.push({ runtime, reason: `no result file (${runtime}.json)` });
-      continue;
-    }
-    const result = readResultFile(file);
-    if ("unavailable" in result) {
-      loaded.missing.push({ runtime, reason: result.unavailable.reason });
-      continue;
-    }
-    if (result.runtime.runtime !== runtime) {
-      throw new ResultFileError(file, `field "runtime.runtime": the file is named for ${runtime} but holds ${result.runtime.runtime}`);
-    }
-    loaded.results.push(result);
-  }
-  return loaded;
-}
-
-export function readResultFile(file: string): RunResult | UnavailableRun {
+export function readResultFile(file: string): RunResult {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     throw new ResultFileError(file, `not valid JSON (${(error as Error).message}); is it truncated?`);
   }
-  return parseResultFile(json, file);
+  return parseRunResult(json, file);
 }

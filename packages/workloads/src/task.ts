@@ -9,12 +9,15 @@ export type Task =
   /** The CPU-bound task: sum of i*i for i < n, modulo 2^32. */
   | { kind: "sum-of-squares"; n: number }
   /** The I/O-bound task: fetch these posts one after another and validate each; returns the id checksum. */
-  | { kind: "fetch-posts"; baseUrl: string; ids: number[]; timeoutMs: number };
+  | { kind: "fetch-posts"; baseUrl: string; ids: number[]; timeoutMs: number; client: HttpClientKind };
+
+/** The runtime's default HTTP client (its fetch, as a user calls it) or a tuned one, where it has one. */
+export type HttpClientKind = "default" | "tuned";
 
 /** What a task needs from the runtime it runs on. */
 export interface TaskServices {
-  /** GET a URL and parse its JSON body with the runtime's native HTTP client; fail after `timeoutMs`. */
-  fetchJson(url: string, timeoutMs: number): Promise<unknown>;
+  /** GET a URL and parse its JSON body with one of the runtime's native HTTP clients; fail after `timeoutMs`. */
+  fetchJson(url: string, timeoutMs: number, client: HttpClientKind): Promise<unknown>;
 }
 
 /** Runs a task to completion. CPU work stays synchronous inside, so nothing else interleaves with it. */
@@ -60,7 +63,7 @@ export function describeTask(task: Task): string {
 
 async function fetchPosts(task: Extract<Task, { kind: "fetch-posts" }>, services: TaskServices): Promise<number> {
   for (const id of task.ids) {
-    assertPost(await services.fetchJson(`${task.baseUrl}/posts/${id}`, task.timeoutMs), id);
+    assertPost(await services.fetchJson(`${task.baseUrl}/posts/${id}`, task.timeoutMs, task.client), id);
   }
   return postIdChecksum(task.ids);
 }

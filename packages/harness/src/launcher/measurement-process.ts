@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { OUTPUT_TAG, type GateEvent } from "../cell-process.ts";
+import { OUTPUT_TAG, type GateMessage } from "../cell-process.ts";
 
 export type MeasurementOutcome = { ok: true; output: unknown } | { ok: false; error: string };
 
@@ -16,7 +16,7 @@ export interface MeasurementCommand {
 }
 
 /** Called at each gate, before the process is let through; `pid` is the measurement process. */
-export type GateHandler = (event: GateEvent, pid: number) => void;
+export type GateHandler = (gate: GateMessage, pid: number) => void;
 
 const STDERR_TAIL_CHARS = 2000;
 
@@ -48,9 +48,9 @@ export function runMeasurementProcess(
     child.stdin.on("error", () => {}); // the process may exit before reading its answer
     createInterface({ input: child.stdout }).on("line", (line) => {
       if (!line.startsWith(OUTPUT_TAG)) return;
-      const message = JSON.parse(line.slice(OUTPUT_TAG.length)) as { gate?: GateEvent };
+      const message = JSON.parse(line.slice(OUTPUT_TAG.length)) as Partial<GateMessage>;
       if (message.gate && child.pid !== undefined) {
-        onGate(message.gate, child.pid);
+        onGate(message as GateMessage, child.pid);
         child.stdin.write("\n");
       } else {
         output = message;

@@ -27,9 +27,13 @@ export function readAllowedCores(): number[] | null {
   return cores.length > 0 ? cores : null;
 }
 
-/** Peak resident set size (VmHWM) of a process, in KiB. */
-export function readPeakRssKiB(pid: number): number | null {
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readProc(`/proc/${pid}/status`) ?? "");
+/**
+ * Proportional set size of a process, in KiB (from smaps_rollup): each page shared with other processes is
+ * split between them, so summing a tree of processes of one runtime counts its shared binary once, not once
+ * per process as summed RSS would.
+ */
+export function readPssKiB(pid: number): number | null {
+  const match = /^Pss:\s+(\d+) kB$/m.exec(readProc(`/proc/${pid}/smaps_rollup`) ?? "");
   return match ? Number(match[1]) : null;
 }
 

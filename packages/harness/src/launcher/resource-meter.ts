@@ -1,51 +1,58 @@
 /**
- * Measures what a measurement process's timed window cost beyond wall time: CPU of its whole tree,
- * per-core busy share, and peak resident memory of the tree.
+ * The one meter every cell is measured with, so measuring costs the same in every cell: between the two
+ * timing gates it reads the tree's memory at a fixed interval (whatever the scenario), and at the gates the
+ * CPU time of children that exited and the machine's per-core load.
  */
-import { coreBusyShare, readCoreTimes, readDescendants, readPeakRssKiB, readProcessTreeCpu, type ProcessTreeCpu } from "./proc.ts";
-import type { CellSample } from "../schema.ts";
-
-export type ResourceUsage = Pick<CellSample, "cpuMs" | "coreBusy" | "peakRssKiB">;
-
-// Child processes are sampled for their peak memory while they live: often enough to catch a task-sized
-// child (>= tens of ms), rarely enough that the sampling itself costs nothing measurable.
-const CHILD_SAMPLE_INTERVAL_MS = 10;
+import { coreBusyShare, readCoreTimes, readDescendants, readProcessTreeCpu, readPssKiB } from "./proc.ts";
 
 /**
- * `sampleChildren` only for scenarios that start child processes: the sampling wakes the launcher every
- * 10 ms, which is cheap but not free on a 2-core machine.
+ * Reading one process's smaps_rollup costs ~0.3 ms of kernel time here; every 50 ms keeps the meter's cost
+ * near 1% of a core for a tree of a few processes, and still sees a child that lives ~100 ms.
  */
-export function startResourceMeter(pid: number, options: { sampleChildren: boolean }): { stop(): ResourceUsage } {
+export const MEMORY_POLL_MS = 50;
+
+export const METER_DESCRIPTION = {
+  memoryPollMs: MEMORY_POLL_MS,
+  memory: `peak of the tree's summed PSS (smaps_rollup), read at both gates and every ${MEMORY_POLL_MS} ms in between`,
+  cpu: "process CPU from getrusage (µs, every thread and worker) plus children that exited, from /proc (10 ms ticks)",
+};
+
+export interface MeterReading {
+  peakPssKiB: number | null;
+  memoryPolls: number;
+  /** CPU time of the measurement process's children that exited and were reaped inside the window, ms. */
+  childrenCpuMs: { user: number; system: number } | null;
+  /** Summed busy share of every core over the window (all load on the machine), or null where unreadable. */
+  machineBusyCores: number | null;
+}
+
+export function startResourceMeter(pid: number): { stop(): MeterReading } {
   const cpuBefore = readProcessTreeCpu(pid);
   const coresBefore = readCoreTimes();
-  const childPeaks = new Map<number, number>();
-  const sampleChildren = () => {
-    for (const child of readDescendants(pid)) {
-      const peak = readPeakRssKiB(child);
-      if (peak !== null) childPeaks.set(child, Math.max(peak, childPeaks.get(child) ?? 0));
-    }
+  let peakPssKiB: number | null = null;
+  let memoryPolls = 0;
+  const readMemory = () => {
+    const readings = [pid, ...readDescendants(pid)].map(readPssKiB).filter((kib): kib is number => kib !== null);
+    memoryPolls++;
+    if (readings.length > 0) peakPssKiB = Math.max(peakPssKiB ?? 0, readings.reduce((sum, kib) => sum + kib, 0));
   };
-  const timer = options.sampleChildren ? setInterval(sampleChildren, CHILD_SAMPLE_INTERVAL_MS) : undefined;
+  readMemory();
+  const timer = setInterval(readMemory, MEMORY_POLL_MS);
   return {
     stop() {
       clearInterval(timer);
-      sampleChildren();
+      readMemory();
       const cpuAfter = readProcessTreeCpu(pid);
       const coresAfter = readCoreTimes();
-      const ownPeak = readPeakRssKiB(pid);
       return {
-        cpuMs: cpuBefore && cpuAfter ? cpuDelta(cpuBefore, cpuAfter) : null,
-        coreBusy: coresBefore && coresAfter ? coreBusyShare(coresBefore, coresAfter) : null,
-        peakRssKiB: ownPeak === null ? null : [...childPeaks.values()].reduce((sum, peak) => sum + peak, ownPeak),
+        peakPssKiB,
+        memoryPolls,
+        childrenCpuMs:
+          cpuBefore && cpuAfter
+            ? { user: cpuAfter.childrenUserMs - cpuBefore.childrenUserMs, system: cpuAfter.childrenSystemMs - cpuBefore.childrenSystemMs }
+            : null,
+        machineBusyCores: coresBefore && coresAfter ? coreBusyShare(coresBefore, coresAfter).reduce((sum, share) => sum + share, 0) : null,
       };
     },
-  };
-}
-
-/** CPU of the process plus that of its children which exited (and were waited for) in between. */
-function cpuDelta(before: ProcessTreeCpu, after: ProcessTreeCpu) {
-  return {
-    user: after.userMs - before.userMs + (after.childrenUserMs - before.childrenUserMs),
-    system: after.systemMs - before.systemMs + (after.childrenSystemMs - before.childrenSystemMs),
   };
 }

@@ -1,13 +1,11 @@
 /**
- * A fixed machine-speed probe, run by the launcher (on the pinned Node) at the start and at the end of each
- * runtime's run. The same work timed twice on the same machine should take the same time; when it does not
- * (a noisy neighbour, thermal throttling, a busy host), every figure between the two readings is suspect,
- * and the report says so.
- *
- * The probe is also timed on each core (pinned with Linux's taskset) at the start and after every round. On this VM one core can run 15-45%
- * slower than the other for a minute or two while the other stays fast (seen with one pinned probe loop per
- * core; the slow core changes): a single-threaded cell then depends on the core it lands on, and a pool is
- * held back by its slowest core.
+ * A fixed machine-speed probe, timed on every core at once (one copy pinned to each with Linux's taskset) at
+ * the start of a run and after every round. The same work timed twice on the same machine should take the
+ * same time; when it does not, the report says so. On this VM one core can run 15-45% slower than the other
+ * for a minute or two while the other stays fast (the slow core changes): a single-threaded cell then depends
+ * on the core it lands on, and a pool is held back by its slowest core. And sometimes every core is slower
+ * than at the run's fastest moment: the whole machine slowed down. Only the probe is pinned; the measured
+ * processes never are (pinning would choose the conditions a figure is taken in).
  */
 import { execFile } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -32,9 +30,6 @@ export function probeMachineSpeed(): number {
   });
   return median(rounds.slice(DISCARDED_ROUNDS));
 }
-
-/** Relative change from the first reading to the second: 0.03 means the end ran 3% slower. */
-export const speedDrift = (startMs: number, endMs: number): number => endMs / startMs - 1;
 
 const execFileAsync = promisify(execFile);
 const probeMainFile = fileURLToPath(new URL("./probe-main.ts", import.meta.url));

@@ -1,10 +1,12 @@
 /**
  * The lesson's CPU-bound experiments: the same 4 sum-of-squares tasks run sequentially, as async tasks on
- * one thread, one worker per task, on a warmed pool and one child process per task.
+ * one thread, one worker per task, on a warmed pool and one child process per task. Each is compared, run
+ * by run, with the sequential cell of its size.
  */
 import { CHUNK_ITERATIONS, sumOfSquares, type Task } from "@runtime-bench/workloads";
 import { cellWithoutSetUp } from "./prepared-cell.ts";
-import { runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
+import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
+import type { TaskPort } from "../protocol.ts";
 import type { CellShape, CpuCellParams, PreparedCell, Scenario } from "./types.ts";
 
 const cpuTasks = (params: CpuCellParams): Task[] =>
@@ -16,9 +18,20 @@ const parallelShape = (parallelism: number, cores: number): CellShape => ({
   ideal: { speedup: Math.min(parallelism, cores) },
 });
 
+const SEQUENTIAL = "cpu.sequential";
+
+/** A fresh executor of `kind` per task: start-up is on the clock, teardown is timed apart. */
+function freshExecutorPerTask(tasks: Task[], kind: "worker" | "process", implementation: string, start: () => Promise<TaskPort>): PreparedCell {
+  const log = new ExecutorLog();
+  return {
+    ...cellWithoutSetUp(tasks, implementation, () => runEachOnFreshExecutor(tasks, kind, start, log)),
+    executors: () => log.settled(),
+  };
+}
+
 export const cpuScenarios: Scenario<CpuCellParams>[] = [
   {
-    id: "cpu.sequential",
+    id: SEQUENTIAL,
     kind: "cpu",
     title: "Sequential, main thread",
     lessonAnalogue: "sequential CPU-bound run",
@@ -36,6 +49,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     kind: "cpu",
     title: "Concurrent async tasks, main thread",
     lessonAnalogue: "threads under the GIL (concurrency without parallelism)",
+    baseline: SEQUENTIAL,
     shape: () => ({ parallelism: 1, ideal: onMainThread }),
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);
@@ -51,10 +65,10 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     kind: "cpu",
     title: "One worker thread per task",
     lessonAnalogue: "threads, if there were no GIL (start-up included)",
+    baseline: SEQUENTIAL,
     shape: (params, cores) => parallelShape(params.tasks, cores),
     async prepare({ primitives, params }) {
-      const tasks = cpuTasks(params);
-      return cellWithoutSetUp(tasks, `${primitives.labels.worker} per task`, () => runEachOnFreshExecutor(tasks, () => primitives.startWorker()));
+      return freshExecutorPerTask(cpuTasks(params), "worker", `${primitives.labels.worker} per task`, () => primitives.startWorker());
     },
   },
   {
@@ -62,6 +76,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     kind: "cpu",
     title: "Warmed worker pool, one worker per core",
     lessonAnalogue: "a process pool, but with threads (start-up excluded)",
+    baseline: SEQUENTIAL,
     shape: (params, cores) => parallelShape(Math.min(params.tasks, params.workers), cores),
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);
@@ -80,13 +95,10 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     kind: "cpu",
     title: "One child process per task",
     lessonAnalogue: "multiprocessing (true parallelism, start-up included)",
-    startsChildProcesses: true,
+    baseline: SEQUENTIAL,
     shape: (params, cores) => parallelShape(params.tasks, cores),
     async prepare({ primitives, params }) {
-      const tasks = cpuTasks(params);
-      return cellWithoutSetUp(tasks, `${primitives.labels.childProcess} per task`, () =>
-        runEachOnFreshExecutor(tasks, () => primitives.startChildProcess()),
-      );
+      return freshExecutorPerTask(cpuTasks(params), "process", `${primitives.labels.childProcess} per task`, () => primitives.startChildProcess());
     },
   },
 ];

@@ -2,6 +2,7 @@ import type { Task } from "@runtime-bench/workloads";
 import type { RuntimePrimitives } from "../primitives.ts";
 import type { InProcessTarget } from "../in-process.ts";
 import type { TaskReply } from "../protocol.ts";
+import type { ExecutorRecord } from "../schema.ts";
 
 export interface CpuCellParams {
   kind: "cpu";
@@ -32,12 +33,16 @@ export type CellParams = CpuCellParams | IoCellParams;
 
 /** One cell a runtime process is asked to measure. */
 export interface CellSpec {
-  /** Unique in a run, e.g. "cpu.workers/n=1e8". */
+  /** Unique in a run, e.g. "cpu.worker-pool/n=3e8". */
   cellId: string;
   scenarioId: string;
   /** Which size this cell is (e.g. "default", "lesson"). */
   size: string;
   params: CellParams;
+  /** The cell of the same runtime this one is compared with, run by run; null for a baseline. */
+  baseline: string | null;
+  /** False for a labelled variant, which is compared with its baseline only. */
+  comparedAcrossRuntimes: boolean;
 }
 
 /** What a scenario measures and how close it could get. */
@@ -59,6 +64,8 @@ export interface PreparedCell {
   implementation: string;
   /** What to repeat in-process with mitata after the timed run, where that fits the scenario. */
   inProcess?: InProcessTarget;
+  /** For models that start an executor per task: their start-up and teardown, once every teardown is over. */
+  executors?: () => Promise<ExecutorRecord[]>;
 }
 
 export interface ScenarioContext<P extends CellParams> {
@@ -73,8 +80,10 @@ export interface Scenario<P extends CellParams = CellParams> {
   title: string;
   /** Which experiment of the Python lesson this one rebuilds. */
   lessonAnalogue: string;
-  /** Whether the timed part starts child processes (their memory is then sampled while they live). */
-  startsChildProcesses?: boolean;
+  /** The scenario (same size, same runtime) this one is compared with run by run, e.g. "cpu.sequential". */
+  baseline?: string;
+  /** A labelled variant (e.g. a tuned client): compared with its baseline only, never across runtimes. */
+  variant?: true;
   shape(params: P, cores: number): CellShape;
   prepare(context: ScenarioContext<P>): Promise<PreparedCell>;
 }

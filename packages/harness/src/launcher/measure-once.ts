@@ -1,0 +1,52 @@
+/**
+ * One fresh measurement process measuring one cell once, with the meter running between its timing gates.
+ */
+import type { CellRequest, GateMessage } from "../cell-process.ts";
+import { cellOutputSchema, type CellOutput, type CellSample } from "../schema.ts";
+import { runMeasurementProcess, type MeasurementCommand } from "./measurement-process.ts";
+import { startResourceMeter, type MeterReading } from "./resource-meter.ts";
+
+type MeasuredOutput = Exclude<CellOutput, { notApplicable: string }>;
+
+/** What one run of a cell came to: a sample, "n/a" for this runtime, or why it failed. */
+export type MeasureOutcome =
+  | { kind: "measured"; output: MeasuredOutput; sample: Omit<CellSample, "round" | "slot"> }
+  | { kind: "n/a"; reason: string }
+  | { kind: "failed"; reason: string };
+
+export async function measureOnce(command: MeasurementCommand, request: CellRequest, timeoutMs: number): Promise<MeasureOutcome> {
+  let meter: ReturnType<typeof startResourceMeter> | undefined;
+  let reading: MeterReading | undefined;
+  const gates: Partial<Record<GateMessage["gate"], GateMessage>> = {};
+  const outcome = await runMeasurementProcess(command, ["--cell", JSON.stringify(request)], timeoutMs, (gate, pid) => {
+    gates[gate.gate] = gate;
+    if (gate.gate === "timing-start") meter = startResourceMeter(pid);
+    else reading = meter?.stop();
+  });
+  // A process killed inside its timed window never reached the second gate: stop metering it all the same.
+  if (!reading) meter?.stop();
+  if (!outcome.ok) return { kind: "failed", reason: outcome.error };
+  const parsed = cellOutputSchema.safeParse(outcome.output);
+  if (!parsed.success) return { kind: "failed", reason: `malformed output from the measurement process: ${parsed.error.issues[0]?.message}` };
+  if ("notApplicable" in parsed.data) return { kind: "n/a", reason: parsed.data.notApplicable };
+  if (!reading || !gates["timing-start"] || !gates["timing-end"]) return { kind: "failed", reason: "the measurement process never passed its timing gates" };
+  return { kind: "measured", output: parsed.data, sample: toSample(parsed.data, reading, gates["timing-start"], gates["timing-end"]) };
+}
+
+function toSample(output: MeasuredOutput, reading: MeterReading, start: GateMessage, end: GateMessage): Omit<CellSample, "round" | "slot"> {
+  const children = reading.childrenCpuMs;
+  const cpuMs = children && {
+    user: (end.cpuUs.user - start.cpuUs.user) / 1000 + children.user,
+    system: (end.cpuUs.system - start.cpuUs.system) / 1000 + children.system,
+  };
+  const busyCores = cpuMs && output.windowMs > 0 ? (cpuMs.user + cpuMs.system) / output.windowMs : null;
+  return {
+    wallMs: output.wallMs,
+    cpuMs,
+    busyCores,
+    otherLoadCores: busyCores !== null && reading.machineBusyCores !== null ? Math.max(0, reading.machineBusyCores - busyCores) : null,
+    peakPssKiB: reading.peakPssKiB,
+    memoryPolls: reading.memoryPolls,
+    executors: output.executors,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Each app's part of `pnpm turbo bench`, run before the interleaved measurement: checks the flags (bad input
+ * stops the pipeline here, with exit code 2, before anything is measured), then starts the app's runtime once
+ * to check that it runs and is the pinned version, and says so. It exits 0 for a runtime that cannot run: the
+ * run records that runtime's cells as n/a with the same reason, and the report's exit code carries it.
+ */
+import { getProfile, loadSuite, SuiteError } from "../suite.ts";
+import { parseBenchArgs, selectRuntimes, UsageError } from "./flags.ts";
+import { describeRuntime, type RuntimeLaunch } from "./process-backend.ts";
+
+export async function preflightMain(launch: RuntimeLaunch, argv: readonly string[]): Promise<number> {
+  const name = launch.runtime;
+  let selected;
+  try {
+    const options = parseBenchArgs(argv);
+    const suite = loadSuite(options.suiteFile);
+    getProfile(suite, options.profileName);
+    selected = selectRuntimes(options.runtimes, suite.runtimes).includes(name);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof SuiteError) {
+      process.stderr.write(`bench ${name}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (!selected) {
+    process.stderr.write(`[${name}] not selected for this run\n`);
+    return 0;
+  }
+  const described = await describeRuntime(launch);
+  process.stderr.write(
+    "unavailable" in described
+      ? `[${name}] n/a: ${described.unavailable} (the run will record its cells as n/a)\n`
+      : `[${name}] ready: ${described.runtime.version} (${described.runtime.engine} ${described.runtime.engineVersion})\n`,
+  );
+  return 0;
+}

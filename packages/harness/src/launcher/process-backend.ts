@@ -1,0 +1,48 @@
+/**
+ * The runner's contact with the outside world: describing a runtime, measuring a cell in a fresh process,
+ * probing the cores and starting the mock API. The runner takes it as a parameter, so tests can run the
+ * round loop against a fake one without starting processes (as hyperfine's MockExecutor does).
+ */
+import type { CellRequest } from "../cell-process.ts";
+import type { RuntimeName } from "../primitives.ts";
+import { describeOutputSchema, type CoreSpeeds, type DescribeOutput } from "../schema.ts";
+import { measureOnce, type MeasureOutcome } from "./measure-once.ts";
+import { runMeasurementProcess, type MeasurementCommand } from "./measurement-process.ts";
+import { startMockApiProcess, type MockApiProcess, type MockApiSettings } from "./mock-api-process.ts";
+import { pinnedVersion } from "./runtime-binaries.ts";
+import { probeEachCore } from "./speed-probe.ts";
+
+/** A runtime under test and how to start one of its measurement processes (its app's main.ts). */
+export interface RuntimeLaunch {
+  runtime: RuntimeName;
+  command: MeasurementCommand;
+}
+
+export interface MeasurementBackend {
+  /** The runtime's own description, or why it cannot be measured (missing, wrong version, crashed on start). */
+  describe(launch: RuntimeLaunch): Promise<DescribeOutput | { unavailable: string }>;
+  measure(launch: RuntimeLaunch, request: CellRequest, timeoutMs: number): Promise<MeasureOutcome>;
+  probeCores(signal?: AbortSignal): Promise<CoreSpeeds>;
+  startMockApi(settings: MockApiSettings): Promise<MockApiProcess>;
+}
+
+/** Starts `main.ts --describe` under the runtime and checks it is the version the root package.json pins. */
+export async function describeRuntime({ runtime, command }: RuntimeLaunch): Promise<DescribeOutput | { unavailable: string }> {
+  const described = await runMeasurementProcess(command, ["--describe"], 60_000);
+  if (!described.ok) return { unavailable: `${runtime} could not start: ${described.error}` };
+  const parsed = describeOutputSchema.safeParse(described.output);
+  if (!parsed.success) return { unavailable: `${runtime} described itself in an unknown format` };
+  const pinned = pinnedVersion(runtime);
+  const found = parsed.data.runtime;
+  if (found.runtime !== runtime || (pinned && found.version !== pinned)) {
+    return { unavailable: `expected ${runtime} ${pinned ?? ""} (pinned in the root package.json), found ${found.runtime} ${found.version}` };
+  }
+  return parsed.data;
+}
+
+export const processBackend: MeasurementBackend = {
+  describe: describeRuntime,
+  measure: (launch, request, timeoutMs) => measureOnce(launch.command, request, timeoutMs),
+  probeCores: probeEachCore,
+  startMockApi: startMockApiProcess,
+};

@@ -1,0 +1,268 @@
+/**
+ * Measures every selected runtime with the suite in one interleaved run: each round runs every (runtime,
+ * cell) once, in fresh processes, in a seeded shuffled order (round-order.ts), until the stopping rule
+ * (stopping-rule.ts) says the headline intervals are precise enough or the time budget is spent. Runtimes
+ * measured minutes apart would compare two moments of a machine whose speed moves 20-50% over minutes;
+ * measured in the same rounds, every runtime-vs-runtime ratio pairs runs seconds apart.
+ */
+import { availableParallelism, loadavg } from "node:os";
+import type { RuntimeName } from "../primitives.ts";
+import { getScenario, type CellSpec } from "../scenarios/index.ts";
+import { RESULT_SCHEMA_VERSION, type CellResult, type CoreSpeeds, type DescribeOutput, type RunResult, type RuntimeRun, type StopReason } from "../schema.ts";
+import { expandCells, type Profile } from "../suite.ts";
+import { captureMachine, gitCommit } from "./machine.ts";
+import type { MeasureOutcome } from "./measure-once.ts";
+import type { MockApiProcess } from "./mock-api-process.ts";
+import { processBackend, type MeasurementBackend, type RuntimeLaunch } from "./process-backend.ts";
+import { METER_DESCRIPTION } from "./resource-meter.ts";
+import { roundOrder } from "./round-order.ts";
+import { precisionOf, stopReason } from "./stopping-rule.ts";
+
+export interface SuiteRunOptions {
+  /** Every runtime of the suite, with how to start its measurement processes. */
+  launches: readonly RuntimeLaunch[];
+  /** The runtimes to measure; the others are recorded as n/a with `notSelectedReason`. */
+  selected: readonly RuntimeName[];
+  notSelectedReason?: string;
+  profileName: string;
+  profile: Profile;
+  /** Seeds the order of every round; recorded in the result. */
+  seed: number;
+  /** Progress lines for a person watching (stderr by default). */
+  log?: (line: string) => void;
+  /** Aborted when the run is interrupted: no further measurement starts. */
+  signal?: AbortSignal;
+  backend?: MeasurementBackend;
+  /** Milliseconds on a monotonic clock (for the budget); replaceable in tests. */
+  now?: () => number;
+}
+
+/** The run was interrupted; `partial` holds every cell with the runs it finished before that. */
+export class RunInterruptedError extends Error {
+  override name = "RunInterruptedError";
+  readonly partial: RunResult;
+  constructor(reason: string, partial: RunResult) {
+    super(reason);
+    this.partial = partial;
+  }
+}
+
+type RuntimeState =
+  | { name: RuntimeName; status: "n/a"; selected: boolean; reason: string }
+  | { name: RuntimeName; status: "measured"; description: DescribeOutput; launch: RuntimeLaunch; cells: CellResult[] };
+type MeasuredState = Extract<RuntimeState, { status: "measured" }>;
+
+interface Progress {
+  startedAt: string;
+  loadAtStart: number[];
+  coresAtStart: CoreSpeeds;
+  coresAfterEachRound: CoreSpeeds[];
+  rounds: { warmup: number; counted: number };
+  measuringMs: number;
+  api: MockApiProcess | null;
+}
+
+export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
+  const backend = options.backend ?? processBackend;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const progress: Progress = {
+    startedAt: new Date().toISOString(),
+    loadAtStart: loadavg(),
+    coresAtStart: await backend.probeCores(options.signal),
+    coresAfterEachRound: [],
+    rounds: { warmup: 0, counted: 0 },
+    measuringMs: 0,
+    api: null,
+  };
+  const runtimes: RuntimeState[] = [];
+  const interrupted = (stoppedBy: StopReason = "interrupted") =>
+    new RunInterruptedError(String(options.signal?.reason), buildResult(options, runtimes, progress, stoppedBy, true));
+
+  for (const launch of options.launches) {
+    const name = launch.runtime;
+    if (!options.selected.includes(name)) {
+      runtimes.push({ name, status: "n/a", selected: false, reason: options.notSelectedReason ?? "not selected" });
+      continue;
+    }
+    const described = await backend.describe(launch);
+    if (options.signal?.aborted) throw interrupted();
+    if ("unavailable" in described) {
+      log(`[${name}] SKIPPED: ${described.unavailable}; its cells are n/a`);
+      runtimes.push({ name, status: "n/a", selected: true, reason: described.unavailable });
+    } else {
+      log(`[${name}] ${described.runtime.version} (${described.runtime.engine} ${described.runtime.engineVersion})`);
+      runtimes.push({ name, status: "measured", description: described, launch, cells: [] });
+    }
+  }
+
+  const measured = runtimes.filter((runtime): runtime is MeasuredState => runtime.status === "measured");
+  const needsApi = measured.length > 0 && options.profile.scenarios.some((id) => getScenario(id).kind === "io");
+  progress.api = needsApi ? await backend.startMockApi(options.profile.io) : null;
+  if (progress.api) log(`[bench] mock API listening on ${progress.api.url} (${progress.api.latencyMs} ms latency), one for every runtime`);
+  try {
+    const cells = expandCells(options.profile, { cores: availableParallelism(), baseUrl: progress.api?.url ?? "" });
+    for (const runtime of measured) runtime.cells = cells.map(emptyResult);
+    const stoppedBy = measured.length > 0 ? await measureRounds(cells, measured, options, backend, progress, log, interrupted) : "target";
+    return buildResult(options, runtimes, progress, stoppedBy, false);
+  } finally {
+    await progress.api?.stop();
+  }
+}
+
+async function measureRounds(
+  cells: CellSpec[],
+  runtimes: MeasuredState[],
+  options: SuiteRunOptions,
+  backend: MeasurementBackend,
+  progress: Progress,
+  log: (line: string) => void,
+  interrupted: () => RunInterruptedError,
+): Promise<StopReason> {
+  const { profile, signal } = options;
+  const now = options.now ?? (() => performance.now());
+  const target = profile.precision.targetPercent / 100;
+  const budgetMs = profile.precision.budgetMinutes * 60_000;
+  const timeoutMs = profile.cellTimeoutSeconds * 1000;
+  const measuringStart = now();
+  for (let round = 0; ; round++) {
+    const roundStart = now();
+    const isWarmup = round < profile.rounds.warmup;
+    const label = isWarmup ? `warm-up ${round + 1}/${profile.rounds.warmup}` : `round ${progress.rounds.counted + 1}`;
+    const order = roundOrder(options.seed, round, cells.length, runtimes.map((runtime) => runtime.name));
+    for (const [slot, { cellIndex, runtime: name }] of order.entries()) {
+      const runtime = runtimes.find((candidate) => candidate.name === name)!;
+      const result = runtime.cells[cellIndex]!;
+      if (result.status !== "ok") continue; // a failed or n/a cell is not retried every round
+      // The in-process (mitata) figure is taken in warm-up rounds, after their timed part: counted runs stay lean.
+      const outcome = await backend.measure(runtime.launch, { cell: cells[cellIndex]!, measureInProcess: isWarmup }, timeoutMs);
+      if (signal?.aborted) throw interrupted(); // a run cut short by the interruption is not a result; the runs before it are
+      log(`[${label} · ${slot + 1}/${order.length}] ${name} ${result.cellId}: ${recordRun(result, outcome, { round, slot, isWarmup })}`);
+    }
+    // ~1 s per round: shows whether a core, or the whole machine, was slow while this round ran.
+    progress.coresAfterEachRound.push(await backend.probeCores(signal));
+    if (signal?.aborted) throw interrupted();
+    if (isWarmup) progress.rounds.warmup++;
+    else progress.rounds.counted++;
+    progress.measuringMs = now() - measuringStart;
+
+    const precision = precisionOf(runtimes, target);
+    const state = {
+      counted: progress.rounds.counted,
+      minRounds: profile.rounds.min,
+      maxRounds: profile.rounds.max,
+      precision,
+      elapsedMs: progress.measuringMs,
+      lastRoundMs: now() - roundStart,
+      budgetMs,
+    };
+    // After a warm-up round only the budget can stop the run.
+    const stop = isWarmup ? (state.elapsedMs + state.lastRoundMs > budgetMs ? "budget" : null) : stopReason(state);
+    const within = `${precision.total - precision.unsettled.length} of ${precision.total} headline intervals within ±${profile.precision.targetPercent}%`;
+    const budgetLeft = `${((budgetMs - state.elapsedMs) / 60_000).toFixed(1)} of ${profile.precision.budgetMinutes} min budget left`;
+    log(`[${label}] done in ${(state.lastRoundMs / 1000).toFixed(0)} s; ${within}; ${budgetLeft}; probe per core: ${describeCores(progress.coresAfterEachRound.at(-1)!)}`);
+    if (stop) {
+      log(`[bench] stopped after ${progress.rounds.counted} counted rounds: ${STOP_WORDS[stop]}`);
+      return stop;
+    }
+  }
+}
+
+const STOP_WORDS: Record<StopReason, string> = {
+  target: "every headline interval reached the target",
+  budget: "the next round would not fit in the time budget",
+  "max-rounds": "the profile's maximum number of rounds",
+  interrupted: "interrupted",
+};
+
+export const describeCores = (speeds: CoreSpeeds): string =>
+  "ms" in speeds ? speeds.ms.map((ms) => `${ms.toFixed(1)} ms`).join(" / ") : `n/a (${speeds.unavailable})`;
+
+function emptyResult(cell: CellSpec): CellResult {
+  const scenario = getScenario(cell.scenarioId);
+  const shape = scenario.shape(cell.params as never, availableParallelism());
+  return {
+    cellId: cell.cellId,
+    scenarioId: cell.scenarioId,
+    kind: scenario.kind,
+    title: scenario.title,
+    lessonAnalogue: scenario.lessonAnalogue,
+    size: cell.size,
+    // The API's port changes every run and means nothing to a reader.
+    params: cell.params.kind === "io" ? { ...cell.params, baseUrl: "(mock API)" } : cell.params,
+    parallelism: shape.parallelism,
+    ideal: shape.ideal,
+    baseline: cell.baseline,
+    comparedAcrossRuntimes: cell.comparedAcrossRuntimes,
+    status: "ok",
+    implementation: "",
+    notes: [],
+    warmup: [],
+    samples: [],
+    inProcess: null,
+  };
+}
+
+/** Adds one run to its cell (or marks the cell n/a or failed); returns what the progress line says about it. */
+function recordRun(result: CellResult, outcome: MeasureOutcome, { round, slot, isWarmup }: { round: number; slot: number; isWarmup: boolean }): string {
+  if (outcome.kind === "n/a") {
+    result.status = "n/a";
+    result.reason = outcome.reason;
+    return `n/a (${outcome.reason})`;
+  }
+  if (outcome.kind === "failed" || outcome.output.errors.length > 0) {
+    result.status = "failed";
+    // Every failed task is counted, never averaged away: "3 of 100 tasks failed: ...".
+    result.reason =
+      outcome.kind === "failed"
+        ? outcome.reason
+        : `${outcome.output.errors.length} of ${outcome.output.tasks} tasks failed: ${outcome.output.errors.slice(0, 3).join("; ")}`;
+    return `FAILED: ${result.reason}`;
+  }
+  (isWarmup ? result.warmup : result.samples).push({ round, slot, ...outcome.sample });
+  result.implementation = outcome.output.implementation;
+  result.notes = outcome.output.notes;
+  result.inProcess = outcome.output.inProcess ?? result.inProcess;
+  return `${outcome.sample.wallMs.toFixed(1)} ms`;
+}
+
+/** What an interrupted run keeps: cells with a finished run, and cells that already failed (with their reason). */
+const isWorthKeeping = (result: CellResult): boolean => result.status !== "ok" || result.warmup.length + result.samples.length > 0;
+
+function buildResult(options: SuiteRunOptions, runtimes: RuntimeState[], progress: Progress, stoppedBy: StopReason, partial: boolean): RunResult {
+  const { profile } = options;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    machine: captureMachine(),
+    run: {
+      profile: options.profileName,
+      startedAt: progress.startedAt,
+      finishedAt: new Date().toISOString(),
+      gitCommit: gitCommit(),
+      order: { kind: "shuffled", seed: options.seed },
+      rounds: progress.rounds,
+      precision: {
+        target: profile.precision.targetPercent / 100,
+        minRounds: profile.rounds.min,
+        maxRounds: profile.rounds.max,
+        budgetSeconds: profile.precision.budgetMinutes * 60,
+        stoppedBy,
+        measuringSeconds: progress.measuringMs / 1000,
+      },
+      mockApi: progress.api ? { latencyMs: progress.api.latencyMs, runtime: `node ${process.versions.node}` } : null,
+      meter: METER_DESCRIPTION,
+      coreProbe: { start: progress.coresAtStart, afterEachRound: progress.coresAfterEachRound },
+      loadAverage: { start: progress.loadAtStart, end: loadavg() },
+    },
+    runtimes: runtimes.map(
+      (runtime): RuntimeRun =>
+        runtime.status === "n/a"
+          ? runtime
+          : {
+              name: runtime.name,
+              status: "measured",
+              description: runtime.description,
+              cells: partial ? runtime.cells.filter(isWorthKeeping) : runtime.cells,
+            },
+    ),
+  };
+}
