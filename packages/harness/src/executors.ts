@@ -8,7 +8,7 @@ import type { TaskPort, TaskReply } from "./protocol.ts";
 import type { WorkerPool } from "./primitives.ts";
 import type { ExecutorRecord } from "./schema.ts";
 
-async function settle(id: number, work: () => Promise<number>): Promise<TaskReply> {
+async function settle(id: number, work: () => number | Promise<number>): Promise<TaskReply> {
   try {
     return { id, ok: true, value: await work() };
   } catch (error) {

@@ -13,7 +13,7 @@ export function injectedFault(): InjectedFault | null {
 }
 
 /** Runs a task the way the injected fault says it should go wrong. */
-export async function runWithFault(fault: InjectedFault, run: () => Promise<number>): Promise<number> {
+export async function runWithFault(fault: InjectedFault, run: () => number | Promise<number>): Promise<number> {
   switch (fault) {
     case "throw":
       throw new Error("injected fault: the task threw");

@@ -8,16 +8,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../src/launcher/repo.ts";
+import type { CellResult, RunResult } from "../src/schema.ts";
 import type { Suite } from "../src/suite.ts";
 
-const benchFile = (runtime: string) => join(repoRoot, "apps", runtime, "src/bench.ts");
+const runFile = join(repoRoot, "benchmarks/src/bench.ts");
 const reportFile = join(repoRoot, "packages/results/src/main.ts");
 
-/** A one-profile suite, derived from the real one, small enough for a test. */
+/** A one-profile suite, derived from the real one, small enough for a test: one counted round, no warm-up. */
 function writeSuite(dir: string, change: (profile: Suite["profiles"][string]) => void): string {
   const suite = JSON.parse(readFileSync(join(repoRoot, "benchmarks/suite.json"), "utf8")) as Suite;
   const profile = suite.profiles.quick!;
-  Object.assign(profile, { runs: 1, warmupRuns: 0 });
+  Object.assign(profile, { rounds: { warmup: 0, min: 1, max: 1 } });
   profile.cpu.sizes = { tiny: 1_000_000 };
   profile.io = { ...profile.io, requests: 10, latencyMs: 5, concurrency: 5, workers: 2 };
   change(profile);
@@ -26,8 +27,10 @@ function writeSuite(dir: string, change: (profile: Suite["profiles"][string]) =>
   return file;
 }
 
-function bench(runtime: string, args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [benchFile(runtime), "--quick", ...args], {
+/** The interleaved run, quick profile, Node only unless the args say otherwise. */
+function bench(args: string[], env: Record<string, string> = {}) {
+  const runtimes = args.includes("--runtimes") ? [] : ["--runtimes", "node"];
+  return spawnSync(process.execPath, [runFile, "--quick", ...runtimes, ...args], {
     encoding: "utf8",
     env: { ...process.env, ...env },
     timeout: 120_000,
@@ -38,7 +41,11 @@ function report(dir: string) {
   return spawnSync(process.execPath, [reportFile, "--dir", dir], { encoding: "utf8" });
 }
 
-const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+const readRun = (dir: string): RunResult => JSON.parse(readFileSync(join(dir, "run.json"), "utf8"));
+const cellsOf = (run: RunResult, runtime = "node"): CellResult[] => {
+  const found = run.runtimes.find((r) => r.name === runtime);
+  return found?.status === "measured" ? found.cells : [];
+};
 
 function leftoverProcesses(): string {
   try {
@@ -51,24 +58,24 @@ function leftoverProcesses(): string {
 const temporary = (name: string) => mkdtempSync(join(tmpdir(), `rb-${name}-`));
 
 describe("a runtime that is missing or broken", () => {
-  it("is skipped with its reason; the others run, the report builds and exits 3", () => {
+  it("is n/a with its reason; the others run, the report builds and exits 3", () => {
     const out = temporary("missing");
     const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential"]));
-    expect(bench("node", ["--suite", suite, "--out", out]).status).toBe(0);
-
     const fakeBun = join(out, "old-bun");
     writeFileSync(
       fakeBun,
-      `#!/bin/sh\necho '@@runtime-bench {"runtime":{"runtime":"bun","version":"0.0.1","engine":"JavaScriptCore","engineVersion":"x","reportedParallelism":2,"execArgv":[],"relevantEnv":{}},"httpClient":{"name":"x","configuration":"default","settings":{}},"clock":{"resolutionMs":0.001,"callOverheadNs":50}}'\n`,
+      `#!/bin/sh\necho '@@runtime-bench {"runtime":{"runtime":"bun","version":"0.0.1","engine":"JavaScriptCore","engineVersion":"x","reportedParallelism":2,"execArgv":[],"relevantEnv":{}},"httpClients":{"default":{"name":"x","configuration":"default","settings":{}}},"clock":{"resolutionMs":0.001,"callOverheadNs":50}}'\n`,
     );
     chmodSync(fakeBun, 0o755);
-    const wrongVersion = bench("bun", ["--suite", suite, "--out", out], { RUNTIME_BENCH_BUN_BIN: fakeBun });
-    expect(wrongVersion.status).toBe(0);
-    expect(wrongVersion.stderr).toMatch(/SKIPPED: expected bun 1\.4\.5 .*found bun 0\.0\.1/);
-
-    const absent = bench("deno", ["--suite", suite, "--out", out], { RUNTIME_BENCH_DENO_BIN: join(out, "no-such-deno") });
-    expect(absent.stderr).toMatch(/SKIPPED: deno could not start: cannot start .*no-such-deno: spawn .* ENOENT/);
-    expect(readJson(join(out, "deno.json")).unavailable.reason).toMatch(/ENOENT/);
+    const run = bench(["--runtimes", "node,bun,deno", "--suite", suite, "--out", out], {
+      RUNTIME_BENCH_BUN_BIN: fakeBun,
+      RUNTIME_BENCH_DENO_BIN: join(out, "no-such-deno"),
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/\[bun\] SKIPPED: expected bun 1\.4\.5 .*found bun 0\.0\.1/);
+    expect(run.stderr).toMatch(/\[deno\] SKIPPED: deno could not start: cannot start .*no-such-deno: spawn .* ENOENT/);
+    const runtimes = readRun(out).runtimes;
+    expect(runtimes.map((r) => [r.name, r.status])).toEqual([["node", "measured"], ["bun", "n/a"], ["deno", "n/a"]]);
 
     const built = report(out);
     expect(built.status).toBe(3);
@@ -79,11 +86,19 @@ describe("a runtime that is missing or broken", () => {
     expect(markdown).toMatch(/\| deno \| n\/a \(deno could not start/);
   });
 
-  it("is skipped when it crashes on start", () => {
+  it("is n/a when it crashes on start", () => {
     const out = temporary("crash");
     const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential"]));
-    const run = bench("deno", ["--suite", suite, "--out", out], { RUNTIME_BENCH_DENO_BIN: "/bin/false" });
-    expect(run.stderr).toMatch(/SKIPPED: deno could not start: exited with code 1/);
+    const run = bench(["--runtimes", "deno", "--suite", suite, "--out", out], { RUNTIME_BENCH_DENO_BIN: "/bin/false" });
+    expect(run.stderr).toMatch(/\[deno\] SKIPPED: deno could not start: exited with code 1/);
+  });
+
+  it("a runtime left out with --runtimes is not a failure: the report exits 0", () => {
+    const out = temporary("subset");
+    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential"]));
+    expect(bench(["--suite", suite, "--out", out]).status).toBe(0);
+    expect(readRun(out).runtimes.filter((r) => r.status === "n/a").map((r) => r.name)).toEqual(["bun", "deno"]);
+    expect(report(out).status).toBe(0);
   });
 });
 
@@ -96,9 +111,9 @@ describe("a worker or child process that fails", () => {
   ])("%s: the cell fails with the reason, the run goes on, nothing is left running", (fault, reason) => {
     const out = temporary(`fault-${fault}`);
     const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.worker-per-task", "cpu.sequential"]));
-    const run = bench("node", ["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: fault });
+    const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: fault });
     expect(run.status, run.stderr).toBe(0);
-    const cells = readJson(join(out, "node.json")).cells as Array<{ scenarioId: string; status: string; reason?: string; samples: unknown[] }>;
+    const cells = cellsOf(readRun(out));
     const failed = cells.find((cell) => cell.scenarioId === "cpu.worker-per-task")!;
     expect(failed.status).toBe("failed");
     expect(failed.reason).toMatch(reason);
@@ -110,30 +125,30 @@ describe("a worker or child process that fails", () => {
   it("child processes are stopped with their measurement process", () => {
     const out = temporary("fault-child");
     const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.process-per-task"]));
-    const run = bench("node", ["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: "hang" });
+    const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: "hang" });
     expect(run.status).toBe(0);
-    expect(readJson(join(out, "node.json")).cells[0].reason).toMatch(/timed out/);
+    expect(cellsOf(readRun(out))[0]!.reason).toMatch(/timed out/);
     expect(leftoverProcesses()).toBe("");
   }, 60_000);
 
   it("refuses to write a faulted run into results/", () => {
-    const run = bench("node", [], { RUNTIME_BENCH_INJECT_FAULT: "throw" });
+    const run = bench([], { RUNTIME_BENCH_INJECT_FAULT: "throw" });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/test hook; a run with it set may not write to results\//);
   });
 });
 
 describe("interruption", () => {
-  /** Benches cpu.sequential, `middle` and io.async-fetch, sends SIGTERM once `middle`'s first run is logged. */
-  async function interruptAfterFirstRunOf(middle: string, env: NodeJS.ProcessEnv = {}) {
+  /** Runs three cells for many rounds; sends SIGTERM once the run logged a line matching `when`. */
+  async function interruptWhen(when: RegExp, scenarios: string[], env: NodeJS.ProcessEnv = {}) {
     const out = temporary("interrupt");
     const suite = writeSuite(out, (p) => {
-      p.scenarios = ["cpu.sequential", middle, "io.async-fetch"];
-      p.runs = 20;
+      p.scenarios = scenarios;
+      p.rounds = { warmup: 0, min: 20, max: 20 };
     });
-    const previous = join(out, "node.json");
+    const previous = join(out, "run.json");
     writeFileSync(previous, "the last complete result");
-    const child = spawn(process.execPath, [benchFile("node"), "--quick", "--suite", suite, "--out", out], {
+    const child = spawn(process.execPath, [runFile, "--quick", "--runtimes", "node", "--suite", suite, "--out", out], {
       stdio: ["ignore", "ignore", "pipe"],
       env: { ...process.env, ...env },
     });
@@ -141,37 +156,43 @@ describe("interruption", () => {
     await new Promise<void>((resolve) =>
       child.stderr.on("data", (chunk: Buffer) => {
         stderr += chunk;
-        if (stderr.includes(`2/3 ${middle}`)) resolve();
+        if (when.test(stderr)) resolve();
       }),
     );
     const signalledAt = performance.now();
     child.kill("SIGTERM");
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     const stoppedWithinMs = performance.now() - signalledAt;
-    const partial = readJson(join(out, ".partial", "node.json"));
-    return { code, stoppedWithinMs, lastResult: readFileSync(previous, "utf8"), partial };
+    const partial = JSON.parse(readFileSync(join(out, ".partial", "run.json"), "utf8")) as RunResult;
+    const runsLogged = stderr.match(/^\[round \d+ · \d+\/\d+\] node \S+: [\d.]+ ms$/gm) ?? [];
+    return { code, stoppedWithinMs, lastResult: readFileSync(previous, "utf8"), partial, runsLogged };
   }
 
   it("SIGTERM stops everything within seconds, keeps the finished runs apart, leaves the last result untouched", async () => {
-    const { code, stoppedWithinMs, lastResult, partial } = await interruptAfterFirstRunOf("cpu.worker-pool");
+    const { code, stoppedWithinMs, lastResult, partial, runsLogged } = await interruptWhen(/\[round 1 · 2\/3\]/, [
+      "cpu.sequential",
+      "cpu.worker-pool",
+      "io.async-fetch",
+    ]);
     expect(stoppedWithinMs).toBeLessThan(5000);
     expect(code).toBe(143);
     expect(lastResult).toBe("the last complete result");
-    expect(partial.interruptedBy).toBe("SIGTERM");
-    // Cells run round-robin: the first round had finished the sequential and pool cells' first runs when the
-    // signal came; the run it cut short (the I/O cell's) is not kept.
-    const cells = partial.cells as Array<{ scenarioId: string; warmup: unknown[]; samples: unknown[] }>;
-    expect(cells.map((cell) => cell.scenarioId)).toEqual(["cpu.sequential", "cpu.worker-pool"]);
-    expect(cells.map((cell) => [cell.warmup.length, cell.samples.length])).toEqual([[0, 1], [0, 1]]);
+    expect(partial.run.precision.stoppedBy).toBe("interrupted");
+    // Every run logged as finished is kept; the one the signal cut short is not.
+    const kept = cellsOf(partial).flatMap((cell) => cell.samples);
+    expect(kept.length).toBe(runsLogged.length);
+    expect(kept.length).toBeGreaterThanOrEqual(2);
     expect(leftoverProcesses()).toBe("");
   }, 60_000);
 
   it("keeps a cell that failed before the interruption, with its reason", async () => {
-    const { code, partial } = await interruptAfterFirstRunOf("cpu.worker-per-task", { RUNTIME_BENCH_INJECT_FAULT: "throw" });
+    const { code, partial } = await interruptWhen(/cpu\.worker-per-task\S*: FAILED/, ["cpu.sequential", "cpu.worker-per-task", "io.async-fetch"], {
+      RUNTIME_BENCH_INJECT_FAULT: "throw",
+    });
     expect(code).toBe(143);
-    const cells = partial.cells as Array<{ scenarioId: string; status: string; reason?: string }>;
-    expect(cells.map((cell) => [cell.scenarioId, cell.status])).toEqual([["cpu.sequential", "ok"], ["cpu.worker-per-task", "failed"]]);
-    expect(cells[1]!.reason).toMatch(/injected fault/);
+    const failed = cellsOf(partial).find((cell) => cell.scenarioId === "cpu.worker-per-task")!;
+    expect(failed.status).toBe("failed");
+    expect(failed.reason).toMatch(/injected fault/);
     expect(leftoverProcesses()).toBe("");
   }, 60_000);
 });
@@ -183,10 +204,10 @@ describe("the mock API failing", () => {
       p.scenarios = ["io.async-fetch"];
       p.io = { ...p.io, requests: 10, serverErrorEvery: 3 };
     });
-    const errors = bench("node", ["--suite", suite, "--out", out]);
+    const errors = bench(["--suite", suite, "--out", out]);
     expect(errors.status).toBe(0);
     // Counted wherever they hit first: in the warm-up bursts or in the timed requests.
-    expect(readJson(join(out, "node.json")).cells[0].reason).toMatch(/\d+ of \d+ (tasks|requests) failed: .*HTTP 503/);
+    expect(cellsOf(readRun(out))[0]!.reason).toMatch(/\d+ of \d+ (tasks|requests) failed: .*HTTP 503/);
   }, 60_000);
 
   it("a server crash mid-cell fails the cell with the failed requests counted", async () => {
@@ -195,7 +216,7 @@ describe("the mock API failing", () => {
       p.scenarios = ["io.sequential"];
       p.io = { ...p.io, requests: 200, latencyMs: 20 };
     });
-    const child = spawn(process.execPath, [benchFile("node"), "--quick", "--suite", suite, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [runFile, "--quick", "--runtimes", "node", "--suite", suite, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     const apiListening = new Promise<void>((resolve) =>
       child.stderr.on("data", (chunk: Buffer) => {
@@ -209,7 +230,7 @@ describe("the mock API failing", () => {
     execFileSync("pkill", ["-KILL", "-P", String(child.pid), "-f", "mock-api/src/main.ts"]);
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     expect(code, stderr).toBe(0);
-    expect(readJson(join(out, "node.json")).cells[0].reason).toMatch(/\d+ of 200 tasks failed: /);
+    expect(cellsOf(readRun(out))[0]!.reason).toMatch(/\d+ of 200 tasks failed: /);
     expect(leftoverProcesses()).toBe("");
   }, 60_000);
 
@@ -219,9 +240,9 @@ describe("the mock API failing", () => {
       p.scenarios = ["io.sequential"];
       p.io = { ...p.io, requests: 4, serverDropEvery: 7, requestTimeoutMs: 300 };
     });
-    const run = bench("node", ["--suite", suite, "--out", out]);
+    const run = bench(["--suite", suite, "--out", out]);
     expect(run.status).toBe(0);
-    expect(readJson(join(out, "node.json")).cells[0].reason).toMatch(/of 4 tasks failed: .*(timeout|aborted)/i);
+    expect(cellsOf(readRun(out))[0]!.reason).toMatch(/of 4 tasks failed: .*(timeout|aborted)/i);
   }, 60_000);
 });
 
@@ -231,30 +252,35 @@ describe("bad input", () => {
     ["zero workers", (p: Suite["profiles"][string]) => (p.io.workers = 0), /field "profiles\.quick\.io\.workers"/],
     ["absurd concurrency", (p: Suite["profiles"][string]) => (p.io.concurrency = 1e9), /field "profiles\.quick\.io\.concurrency"/],
     ["an unknown scenario", (p: Suite["profiles"][string]) => (p.scenarios = ["cpu.teleport"]), /unknown scenario id/],
+    ["more minimum rounds than maximum", (p: Suite["profiles"][string]) => (p.rounds = { warmup: 0, min: 5, max: 2 }), /field "profiles\.quick\.rounds": min must not exceed max/],
   ])("a suite with %s: exit 2, the field named, nothing written", (_, change, message) => {
     const out = temporary("bad-suite");
     const suite = writeSuite(out, change);
-    const run = bench("node", ["--suite", suite, "--out", out]);
+    const run = bench(["--suite", suite, "--out", out]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
-    expect(existsSync(join(out, "node.json"))).toBe(false);
-  });
-
-  it.each([["0"], ["-3"], ["soon"]])("--cell-timeout %s: exit 2", (value) => {
-    const run = bench("node", ["--cell-timeout", value, "--out", temporary("bad-flag")]);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/--cell-timeout/);
+    expect(existsSync(join(out, "run.json"))).toBe(false);
   });
 
   it.each([
-    ["truncated", (json: string) => json.slice(0, 120), /node\.json: not valid JSON/],
-    ["from a newer schema", (json: string) => json.replace(/"schemaVersion": \d+/, '"schemaVersion": 99'), /node\.json: schemaVersion 99 is newer/],
-    ["missing a field", (json: string) => json.replace(/"wallMs": [\d.]+,/, ""), /node\.json: field "cells\.0\.warmup|node\.json: field "cells\.0\.samples\.0\.wallMs"/],
+    [["--cell-timeout", "0"], /--cell-timeout/],
+    [["--cell-timeout", "soon"], /--cell-timeout/],
+    [["--runtimes", "python"], /--runtimes takes a comma-separated list of node, bun, deno/],
+  ])("%j: exit 2", (args, message) => {
+    const run = bench([...args, "--out", temporary("bad-flag")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it.each([
+    ["truncated", (json: string) => json.slice(0, 120), /run\.json: not valid JSON/],
+    ["from a newer schema", (json: string) => json.replace(/"schemaVersion": \d+/, '"schemaVersion": 99'), /run\.json: schemaVersion 99 is newer/],
+    ["missing a field", (json: string) => json.replace(/"wallMs": [\d.]+,/, ""), /run\.json: field "runtimes\.0\.cells\.0\.samples\.0\.wallMs"/],
   ])("a result file %s: the report exits 2, names the file, overwrites nothing", (_, corrupt, message) => {
     const out = temporary("bad-result");
     const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential"]));
-    expect(bench("node", ["--suite", suite, "--out", out]).status).toBe(0);
-    const file = join(out, "node.json");
+    expect(bench(["--suite", suite, "--out", out]).status).toBe(0);
+    const file = join(out, "run.json");
     writeFileSync(file, corrupt(readFileSync(file, "utf8")));
     writeFileSync(join(out, "README.md"), "the last report");
     const built = report(out);
@@ -263,4 +289,3 @@ describe("bad input", () => {
     expect(readFileSync(join(out, "README.md"), "utf8")).toBe("the last report");
   }, 60_000);
 });
-

@@ -1,17 +1,24 @@
 /** Fixed result files for the report and schema tests: small, hand-set numbers with known answers. */
-import { RESULT_SCHEMA_VERSION, type CellResult, type CellSample, type RunResult } from "@runtime-bench/harness/schema";
+import { RESULT_SCHEMA_VERSION, type CellResult, type CellSample, type RunResult, type RuntimeRun } from "@runtime-bench/harness/schema";
 import type { RuntimeName } from "@runtime-bench/harness/primitives";
 
 /** The i-th sample of a cell is from round i + 1 (round 0 being the warm-up round). */
-const sample = (wallMs: number, index: number): CellSample => ({
+export const sample = (wallMs: number, index: number): CellSample => ({
+  round: index + 1,
+  slot: 0,
   wallMs,
   cpuMs: { user: wallMs, system: 1 },
-  coreBusy: [1, 0.5],
-  peakRssKiB: 51_200,
-  round: index + 1,
+  busyCores: 1,
+  otherLoadCores: 0,
+  peakPssKiB: 51_200,
+  memoryPolls: 3,
+  executors: [],
 });
 
-/** Samples scattered ±2% around a median, so intervals are narrow but not empty. */
+/**
+ * Samples scattered ±2% around a median, the same factor in the same round for every cell and runtime: the
+ * machine's speed moving from round to round. Ratios of two such cells, paired by round, are exact.
+ */
 export const around = (medianMs: number): number[] => [0.98, 0.99, 1, 1, 1.01, 1.02].map((factor) => medianMs * factor);
 
 export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
@@ -25,6 +32,8 @@ export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<
     params: { kind: "cpu", tasks: 4, n: 100_000_000, workers: 2 },
     parallelism: scenarioId === "cpu.worker-pool" ? 2 : 1,
     ideal: { speedup: scenarioId === "cpu.worker-pool" ? 2 : 1 },
+    baseline: scenarioId === "cpu.sequential" ? null : "cpu.sequential/n=1e8",
+    comparedAcrossRuntimes: true,
     status: "ok",
     implementation: "fixture",
     notes: [],
@@ -35,31 +44,45 @@ export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<
   };
 }
 
-export function ioCell(walls: number[]): CellResult {
+export function ioCell(scenarioId: string, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
   return {
-    ...cpuCell("io.async-fetch", walls),
-    cellId: "io.async-fetch",
+    ...cpuCell(scenarioId, walls),
+    cellId: scenarioId,
     kind: "io",
     params: { kind: "io", requests: 100, concurrency: 10, workers: 10, latencyMs: 50, requestTimeoutMs: 10_000, baseUrl: "(mock API)" },
-    parallelism: 100,
-    ideal: { wallMs: 50 },
+    parallelism: 10,
+    ideal: { wallMs: 500 },
+    baseline: scenarioId === "io.sequential" ? null : "io.sequential",
+    ...overrides,
   };
 }
 
-export function runResult(runtime: RuntimeName, cells: CellResult[]): RunResult {
+export function measured(name: RuntimeName, cells: CellResult[]): RuntimeRun {
+  return {
+    name,
+    status: "measured",
+    description: {
+      runtime: {
+        runtime: name,
+        version: "1.0.0",
+        engine: name === "bun" ? "JavaScriptCore" : "V8",
+        engineVersion: "test",
+        reportedParallelism: 2,
+        execArgv: [],
+        relevantEnv: {},
+      },
+      httpClients: { default: { name: `${name} fetch`, configuration: "default", settings: {} } },
+      clock: { resolutionMs: 0.001, callOverheadNs: 50 },
+    },
+    cells,
+  };
+}
+
+export const notSelected = (name: RuntimeName): RuntimeRun => ({ name, status: "n/a", selected: false, reason: "not selected: --runtimes node,bun" });
+
+export function runResult(runtimes: RuntimeRun[]): RunResult {
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
-    runtime: {
-      runtime,
-      version: "1.0.0",
-      engine: runtime === "bun" ? "JavaScriptCore" : "V8",
-      engineVersion: "test",
-      reportedParallelism: 2,
-      execArgv: [],
-      relevantEnv: {},
-    },
-    httpClient: { name: `${runtime} fetch`, configuration: "default", settings: {} },
-    clock: { resolutionMs: 0.001, callOverheadNs: 50 },
     machine: {
       cpuModel: "Test CPU",
       cores: 2,
@@ -72,16 +95,17 @@ export function runResult(runtime: RuntimeName, cells: CellResult[]): RunResult 
     },
     run: {
       profile: "full",
-      runs: 6,
-      warmupRuns: 1,
-      order: "round-robin",
       startedAt: "2026-01-01T00:00:00.000Z",
-      finishedAt: "2026-01-01T00:01:00.000Z",
+      finishedAt: "2026-01-01T00:10:00.000Z",
       gitCommit: "abc123",
+      order: { kind: "shuffled", seed: 42 },
+      rounds: { warmup: 1, counted: 6 },
+      precision: { target: 0.05, minRounds: 3, maxRounds: 20, budgetSeconds: 780, stoppedBy: "target", measuringSeconds: 600 },
       mockApi: { latencyMs: 50, runtime: "node 26" },
-      speedProbe: { startMs: 30, endMs: 30.3, drift: 0.01 },
-      loadAverageAtStart: [0.1, 0.2, 0.3],
+      meter: { memoryPollMs: 50, memory: "PSS", cpu: "getrusage" },
+      coreProbe: { start: { ms: [15, 15.2], cores: [0, 1] }, afterEachRound: [] },
+      loadAverage: { start: [0.1, 0.2, 0.3], end: [0.1, 0.2, 0.3] },
     },
-    cells,
+    runtimes,
   };
 }

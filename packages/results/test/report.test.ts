@@ -1,151 +1,205 @@
 import { describe, expect, it } from "vitest";
-import { analyze, isMeasured } from "../src/analyze.ts";
+import { analyze, isMeasured, type MeasuredRow } from "../src/analyze.ts";
 import { findings } from "../src/findings.ts";
 import { renderReport } from "../src/render-markdown.ts";
-import { around, cpuCell, ioCell, runResult } from "./fixtures.ts";
+import { around, cpuCell, ioCell, measured, notSelected, runResult } from "./fixtures.ts";
 
-const node = runResult("node", [
+const node = measured("node", [
   cpuCell("cpu.sequential", around(400)),
   cpuCell("cpu.async-main", around(404)),
   cpuCell("cpu.worker-pool", around(210)),
-  ioCell(around(60)),
+  ioCell("io.sequential", around(5000)),
+  ioCell("io.async-fetch", around(600)),
 ]);
-const bun = runResult("bun", [
+const bun = measured("bun", [
   cpuCell("cpu.sequential", around(200)),
   cpuCell("cpu.async-main", around(200)),
   cpuCell("cpu.worker-pool", around(105)),
-  ioCell(around(60)),
+  ioCell("io.sequential", around(5000)),
+  ioCell("io.async-fetch", around(600)),
 ]);
+const run = runResult([node, bun, notSelected("deno")]);
+
+const row = (result: ReturnType<typeof runResult>, cellId: string, runtime: string): MeasuredRow => {
+  const found = analyze(result).find((t) => t.cellId === cellId)!.rows.find((r) => r.runtime === runtime)!;
+  if (!isMeasured(found)) throw new Error(`${runtime} ${cellId} is not measured: ${found.reason}`);
+  return found;
+};
 
 describe("analysis", () => {
-  it("computes speed-up over the runtime's own sequential run and efficiency against the ideal", () => {
-    const pool = analyze([node, bun], ["node", "bun"]).find((t) => t.cell.scenarioId === "cpu.worker-pool")!;
-    const nodeRow = pool.rows.find((r) => r.runtime === "node")!;
-    expect(isMeasured(nodeRow) && nodeRow.speedup).toBeCloseTo(400 / 210, 6);
-    expect(isMeasured(nodeRow) && nodeRow.efficiency).toBeCloseTo(400 / 210 / 2, 6);
-    expect(pool.fastest).toBe("bun");
+  it("computes the speed-up over the declared baseline, paired by round, and efficiency against the ideal", () => {
+    const pool = row(run, "cpu.worker-pool/n=1e8", "node");
+    expect(1 / pool.versusBaseline!.timeRatio).toBeCloseTo(400 / 210, 9);
+    expect(pool.versusBaseline!.verdict).toBe("faster");
+    expect(pool.efficiency).toBeCloseTo(400 / 210 / 2, 9);
   });
 
-  describe("speed-up pairs runs of the same round", () => {
-    const speedupIn = (result: ReturnType<typeof runResult>) => {
-      const row = analyze([result], ["node"]).find((t) => t.cell.scenarioId === "cpu.worker-pool")!.rows[0]!;
-      return isMeasured(row) ? row.speedup : null;
-    };
-    const sequential = cpuCell("cpu.sequential", [100, 200, 300]);
-    const pool = cpuCell("cpu.worker-pool", [150, 50, 100]);
-
-    it("takes the median of the per-round ratios", () => {
-      expect(speedupIn(runResult("node", [sequential, pool]))).toBe(3); // ratios 0.67, 4, 3
-    });
-
-    it("pairs on the recorded round, not on the position", () => {
-      const poolMissingRoundTwo = { ...pool, samples: [pool.samples[0]!, pool.samples[2]!] }; // rounds 1 and 3
-      expect(speedupIn(runResult("node", [sequential, poolMissingRoundTwo]))).toBeCloseTo((100 / 150 + 300 / 100) / 2, 9);
-    });
-
-    it("falls back to the ratio of medians for samples without rounds", () => {
-      const withoutRounds = (cell: typeof pool) => ({ ...cell, samples: cell.samples.map(({ round: _, ...rest }) => rest) });
-      expect(speedupIn(runResult("node", [withoutRounds(sequential), withoutRounds(pool)]))).toBe(2); // 200 / 100
-    });
+  it("pairs runs on the recorded round, not on their position", () => {
+    const sequential = cpuCell("cpu.sequential", [100, 200, 300, 400]);
+    const pool = cpuCell("cpu.worker-pool", [50, 100, 150, 200]);
+    pool.samples = [pool.samples[3]!, pool.samples[1]!, pool.samples[0]!, pool.samples[2]!]; // stored out of order
+    expect(row(runResult([measured("node", [sequential, pool])]), "cpu.worker-pool/n=1e8", "node").versusBaseline!.timeRatio).toBeCloseTo(0.5, 9);
   });
 
-  it("names no winner where the runtimes cannot be told apart", () => {
-    const io = analyze([node, bun], ["node", "bun"]).find((t) => t.cell.kind === "io")!;
-    expect(io.fastest).toBeNull();
+  it("compares runtimes run by run: a slow round slows both and drops out of their ratio", () => {
+    const slowRounds = [1, 1.4, 1, 1.3, 1.1, 1];
+    const nodeRun = measured("node", [cpuCell("cpu.sequential", slowRounds.map((f) => 300 * f))]);
+    const bunRun = measured("bun", [cpuCell("cpu.sequential", slowRounds.map((f) => 200 * f))]);
+    const versus = row(runResult([nodeRun, bunRun]), "cpu.sequential/n=1e8", "node").versusFastest!;
+    expect(versus.timeRatio).toBeCloseTo(1.5, 9);
+    expect(versus.ci95[0]).toBeCloseTo(1.5, 9);
+    expect(versus.ci95[1]).toBeCloseTo(1.5, 9);
+  });
+
+  it("marks the fastest runtime only where every other one is slower by the verdict rule", () => {
+    const tables = analyze(run);
+    expect(tables.find((t) => t.cellId === "cpu.worker-pool/n=1e8")!.fastest).toBe("bun");
+    expect(tables.find((t) => t.cellId === "io.async-fetch")!.fastest).toBeNull(); // the same times: ≈
+  });
+
+  it("a significant but small difference (3%) reads ≈, and names no fastest", () => {
+    const nodeRun = measured("node", [cpuCell("cpu.sequential", around(103))]);
+    const bunRun = measured("bun", [cpuCell("cpu.sequential", around(100))]);
+    const table = analyze(runResult([nodeRun, bunRun]))[0]!;
+    const versus = (table.rows.find((r) => r.runtime === "node") as MeasuredRow).versusFastest!;
+    expect(versus.ci95[0]).toBeGreaterThan(1); // the interval excludes 1.0 ...
+    expect(versus.verdict).toBe("≈"); // ... but 3% is below the 5% threshold
+    expect(table.fastest).toBeNull();
   });
 
   it("a runtime compared with itself is ≈", () => {
-    const twin = { ...node, runtime: { ...node.runtime, runtime: "deno" as const } };
-    for (const table of analyze([node, twin], ["node", "deno"])) expect(table.fastest).toBeNull();
+    const twin = measured("deno", (node as Extract<typeof node, { status: "measured" }>).cells);
+    for (const table of analyze(runResult([node, twin]))) expect(table.fastest).toBeNull();
   });
 
-  it("marks a missing runtime n/a and a failed cell with its reason", () => {
-    const failing = runResult("deno", [cpuCell("cpu.sequential", [], { status: "failed", reason: "timed out after 60 s" })]);
-    const tables = analyze([node, failing], ["node", "bun", "deno"]);
-    const sequential = tables.find((t) => t.cell.scenarioId === "cpu.sequential")!;
-    expect(sequential.rows.map((r) => ("reason" in r ? r.reason : "measured"))).toEqual([
+  it("marks a runtime that was not selected or could not run n/a, and a failed cell with its reason", () => {
+    const failing = measured("deno", [cpuCell("cpu.sequential", [], { status: "failed", reason: "timed out after 60 s" })]);
+    const missing = { name: "bun" as const, status: "n/a" as const, selected: true, reason: "bun could not start: ENOENT" };
+    const table = analyze(runResult([node, missing, failing])).find((t) => t.cellId === "cpu.sequential/n=1e8")!;
+    expect(table.rows.map((r) => ("reason" in r ? r.reason : "measured"))).toEqual([
       "measured",
-      "n/a (not run)",
+      "n/a (bun could not start: ENOENT)",
       "failed (timed out after 60 s)",
     ]);
+  });
+
+  it("summarises start-up and teardown of fresh executors, and says where teardown is not reported", () => {
+    const perTask = cpuCell("cpu.worker-per-task", around(300));
+    perTask.samples = perTask.samples.map((s) => ({
+      ...s,
+      executors: [
+        { kind: "worker" as const, readyMs: 20, teardownMs: null, teardownUnseen: "no exit event" },
+        { kind: "worker" as const, readyMs: 30, teardownMs: null, teardownUnseen: "no exit event" },
+      ],
+    }));
+    const startup = row(runResult([measured("deno", [cpuCell("cpu.sequential", around(400)), perTask])]), "cpu.worker-per-task/n=1e8", "deno").startup;
+    expect(startup).toEqual({ perRun: 2, readyMs: 25, teardownMs: null, unseen: "no exit event" });
+  });
+});
+
+describe("the reading", () => {
+  it("states what the verdicts say, each figure with its interval", () => {
+    const reading = findings(analyze(run));
+    expect(reading[0]).toMatch(/^\*\*Concurrent async tasks on one thread did not speed up CPU work on any runtime:\*\* 0\.99x \[0\.99–0\.99\] \(node\), 1\.00x \[1\.00–1\.00\] \(bun\)/);
+    expect(reading[1]).toMatch(/^\*\*A warmed worker pool paid off on every runtime:\*\* 1\.90x \[1\.90–1\.90\] \(node\), 1\.90x \[1\.90–1\.90\] \(bun\)/);
+  });
+
+  it("says a model paid off only where its verdict says so", () => {
+    const faster = measured("bun", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.async-main", around(100))]);
+    const same = measured("node", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.async-main", around(203))]);
+    expect(findings(analyze(runResult([same, faster])))[0]).toMatch(/^\*\*Concurrent async tasks on one thread ran CPU work faster than sequential on bun:/);
+    const poolOnlyOnBun = runResult([
+      measured("node", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.worker-pool", around(198))]),
+      measured("bun", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.worker-pool", around(110))]),
+    ]);
+    expect(findings(analyze(poolOnlyOnBun))[0]).toMatch(/^\*\*A warmed worker pool paid off on bun, not on node:/);
   });
 });
 
 describe("the report rendered from fixed inputs", () => {
-  const report = renderReport({ results: [node, bun], missing: [{ runtime: "deno", reason: "no result file (deno.json)" }] }, ["node", "bun", "deno"]);
+  const report = renderReport(run);
 
-  it("has the environment, one table per cell and the reading", () => {
+  it("has the environment, how the run was measured, the verdicts and one table per cell", () => {
     expect(report).toContain("Machine: Test CPU, 2 cores");
-    expect(report).toContain("- deno: n/a (no result file (deno.json))");
+    expect(report).toContain("| version | 1.0.0 | 1.0.0 | n/a (not selected: --runtimes node,bun) |");
+    expect(report).toContain("| order | shuffled with seed 42:");
+    expect(report).toContain("| rounds | 1 warm-up (not counted) + 6 counted, 10.0 min |");
+    expect(report).toMatch(/Stopped by every headline interval reached the target: \d+ of \d+ headline intervals reached the target/);
+    expect(report).toContain("| `cpu.worker-pool/n=1e8` | faster · 1.90x | faster · 1.90x | faster · 0.50 |");
     expect(report).toContain("`cpu.worker-pool/n=1e8`");
     expect(report).toContain("| **bun** (fastest) | 105 ms [");
-    expect(report).toMatch(/\| node \| 400 ms \[[\d.]+–[\d.]+\] \| 1\.00x \[1\.00–1\.00\] \(100% of ideal\) \| 2\.00x slower \[/);
+    expect(report).toMatch(/\| node \| 210 ms \[[\d.]+–[\d.]+\] \| 1\.90x \[1\.90–1\.90\] faster \| 95% of 2\.00x \| 2\.00x slower \[2\.00–2\.00\] \|/);
   });
 
-  it("derives its reading from the numbers", () => {
-    const reading = findings(analyze([node, bun], ["node", "bun"]));
-    expect(reading[0]).toContain("Async tasks on one thread do not speed up CPU work:** 0.99x (node), 1.00x (bun)");
-    expect(reading[1]).toContain("a warmed pool ran the tasks 1.90x (node), 1.90x (bun)");
-    const faster = runResult("bun", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.async-main", around(100))]);
-    expect(findings(analyze([faster], ["bun"]))[0]).toContain("some runtime gained");
+  it("prints ≈ with its interval for runtimes that cannot be told apart", () => {
+    // Equal medians: the first listed is taken as the reference, and the other is ≈ to it.
+    expect(report).toMatch(/\| node \| 600 ms \[[^\]]+\] \| 8\.33x \[8\.33–8\.33\] faster \| 83% of 500 ms \| — \|/);
+    expect(report).toMatch(/\| bun \| 600 ms \[[^\]]+\] \| 8\.33x \[8\.33–8\.33\] faster \| 83% of 500 ms \| ≈ 1\.00x \[1\.00–1\.00\] \|/);
   });
 
-  it("prints ≈ with its interval for indistinguishable runtimes", () => {
-    expect(report).toMatch(/\| bun \| 60\.0 ms \[[^\]]+\] \| 83% \| ≈ \(/);
+  it("lists the intervals that did not reach the target", () => {
+    const noisy = runResult([
+      measured("node", [cpuCell("cpu.sequential", [100, 100, 100, 100]), cpuCell("cpu.worker-pool", [50, 70, 40, 65])]),
+    ]);
+    expect(renderReport(noisy)).toMatch(/Intervals that did not reach ±5%: node: cpu\.worker-pool\/n=1e8 vs cpu\.sequential\/n=1e8 \(±\d+%\)\./);
+  });
+
+  it("shows a labelled variant apart, compared with its baseline only", () => {
+    const withVariant = runResult([
+      measured("node", [
+        ioCell("io.async-fetch", around(600), { baseline: null }),
+        ioCell("io.async-tuned-client", around(540), { baseline: "io.async-fetch", comparedAcrossRuntimes: false }),
+      ]),
+      measured("bun", [ioCell("io.async-fetch", around(500), { baseline: null }), ioCell("io.async-tuned-client", [], { status: "n/a", reason: "no tuned client", comparedAcrossRuntimes: false })]),
+    ]);
+    const report = renderReport(withVariant);
+    expect(report).toContain("## Labelled variants (not compared across runtimes)");
+    expect(report).toMatch(/### I\/O: io\.async-tuned-client — `io\.async-tuned-client`/);
+    expect(report).toContain("| bun | n/a (no tuned client) |");
+    // In the verdicts, the variant has its comparison with its baseline and no runtime-vs-runtime ratio.
+    expect(report).toContain("| `io.async-tuned-client` | faster · 1.11x | — | — |");
   });
 });
 
 describe("noise guards", () => {
-  it("flags a cell whose runs vary beyond the CV threshold, and a run whose speed probe drifted", () => {
-    const noisy = runResult("node", [cpuCell("cpu.sequential", [100, 140, 90, 160, 100, 120])]);
-    noisy.run.speedProbe = { startMs: 30, endMs: 33, drift: 0.1 };
-    const report = renderReport({ results: [noisy], missing: [] }, ["node"]);
-    expect(report).toMatch(/⚠ node: the machine-speed probe drifted 10%/);
-    expect(report).toMatch(/⚠ node cpu\.sequential\/n=1e8: runs vary by \d+% \(CV; flag above 10%\)/);
-    expect(report).toContain("30.0 / 33.0 ms (10.0%) ⚠");
+  it("flags a cell whose runs vary beyond the CV threshold", () => {
+    const noisy = runResult([measured("node", [cpuCell("cpu.sequential", [100, 140, 90, 160, 100, 120])])]);
+    expect(renderReport(noisy)).toMatch(/⚠ node cpu\.sequential\/n=1e8: runs vary by \d+% \(CV; flag above 10%\)/);
   });
 
-  it("flags one core running slower than another, and says why per-core readings are missing", () => {
-    const uneven = runResult("bun", [cpuCell("cpu.sequential", around(100))]);
-    uneven.run.speedProbe.perCore = { start: { ms: [15, 15.3] }, end: { ms: [15, 21.9] } };
-    const unpinned = runResult("deno", [cpuCell("cpu.sequential", around(100))]);
-    unpinned.run.speedProbe.perCore = { start: { unavailable: "no taskset" }, end: { unavailable: "no taskset" } };
-    const report = renderReport({ results: [uneven, unpinned], missing: [] }, ["bun", "deno"]);
-    expect(report).toContain("| probe per core, start / end | 15.0, 15.3 ms / 15.0, 21.9 ms ⚠ | n/a (no taskset) / n/a (no taskset) |");
-    expect(report).toMatch(/⚠ bun: at the end of the run the probe took 46% longer on core 1 than on core 0/);
-    expect(report).not.toMatch(/⚠ bun: at the start/); // 2% apart is not flagged
-    expect(report).toContain("| rounds after which one core was slow | n/a (not probed per round) |");
-  });
-
-  it("counts the rounds after which one core was slow", () => {
-    const result = runResult("node", [cpuCell("cpu.sequential", around(100))]);
-    const even = { ms: [15, 15.5] };
-    result.run.speedProbe.perCore = { start: even, end: even, afterEachRound: [even, { ms: [20, 15] }, even, { ms: [15, 18] }, { unavailable: "no taskset" }] };
-    const report = renderReport({ results: [result], missing: [] }, ["node"]);
+  it("counts the rounds after which one core was slow, and the rounds in which every core was", () => {
+    const result = runResult([measured("node", [cpuCell("cpu.sequential", around(100))])]);
+    const cores = [0, 1];
+    result.run.coreProbe = {
+      start: { ms: [15, 15.5], cores },
+      afterEachRound: [{ ms: [15, 15.5], cores }, { ms: [20, 15], cores }, { ms: [18, 17.5], cores }, { ms: [15, 18], cores }, { unavailable: "no taskset" }],
+    };
+    const report = renderReport(result);
     expect(report).toContain("| rounds after which one core was slow | 2 of 4 (worst 33%) ⚠ |");
-    expect(report).toMatch(/⚠ node: after 2 of 4 rounds the probe ran more than 10% slower on one core than on another \(at worst 33%\)/);
+    expect(report).toMatch(/⚠ after 2 of 4 rounds the probe ran more than 10% slower on one core than on another \(at worst 33%\)/);
+    expect(report).toContain("| rounds in which the whole machine was slow | 1 of 4 (worst 17% behind the run's fastest reading) ⚠ |");
+    expect(report).toMatch(/⚠ in 1 of 4 rounds \(3\) every core ran the probe more than 10% slower than the fastest reading of the run/);
   });
 
   it("flags a speed-up beyond the physical limit", () => {
-    const superlinear = runResult("bun", [cpuCell("cpu.sequential", around(800)), cpuCell("cpu.worker-pool", around(320))]);
-    const report = renderReport({ results: [superlinear], missing: [] }, ["bun"]);
-    expect(report).toMatch(/⚠ bun cpu\.worker-pool\/n=1e8: 125% of the ideal is beyond the physical limit/);
+    const superlinear = runResult([measured("bun", [cpuCell("cpu.sequential", around(800)), cpuCell("cpu.worker-pool", around(320))])]);
+    expect(renderReport(superlinear)).toMatch(/⚠ bun cpu\.worker-pool\/n=1e8: 125% of the ideal is beyond the physical limit/);
   });
 
   it("says so when nothing was flagged", () => {
-    const calm = runResult("node", [cpuCell("cpu.sequential", around(100))]);
-    expect(renderReport({ results: [calm], missing: [] }, ["node"])).toContain("No cell or run was flagged.");
+    const calm = runResult([measured("node", [cpuCell("cpu.sequential", around(100))])]);
+    expect(renderReport(calm)).toContain("No cell or round was flagged.");
   });
 
   it("shows the in-process (mitata) figure, or why there is none", () => {
-    const withMitata = runResult("node", [
+    const withMitata = measured("node", [
       cpuCell("cpu.sequential", around(100), { inProcess: { tool: "mitata", label: "one task", samplesMs: [8, 8.1, 7.9, 8] } }),
     ]);
-    const skipped = runResult("bun", [
+    const skipped = measured("bun", [
       cpuCell("cpu.sequential", around(100), { inProcess: { tool: "mitata", label: "one task", samplesMs: [], skipped: "one call takes 230 ms (> 50 ms)" } }),
     ]);
-    const report = renderReport({ results: [withMitata, skipped], missing: [] }, ["node", "bun"]);
-    expect(report).toContain("In-process, repeated in one warm process with mitata (one task): node: 8.00 ms [");
+    const report = renderReport(runResult([withMitata, skipped]));
+    expect(report).toContain("(one task): node: 8.00 ms [");
     expect(report).toContain("bun: not measured (one call takes 230 ms (> 50 ms))");
   });
 });

@@ -6,6 +6,6 @@ warmUp();
 
 const services = { fetchJson: fetchJsonWithGlobalFetch };
 
-export default function run(task: Task): Promise<number> {
+export default function run(task: Task): number | Promise<number> {
   return runTask(task, services);
 }

@@ -51,7 +51,7 @@ export function runMeasurementProcess(
       const message = JSON.parse(line.slice(OUTPUT_TAG.length)) as Partial<GateMessage>;
       if (message.gate && child.pid !== undefined) {
         onGate(message as GateMessage, child.pid);
-        child.stdin.write("\n");
+        if (message.waits) child.stdin.write("\n");
       } else {
         output = message;
       }

@@ -1,7 +1,8 @@
 /**
- * The integration test every app runs: its own bench, quick profile, under its own runtime, into a
- * temporary folder; the result file must validate and every cell must have verified samples. Bad flags
- * must end in exit code 2 with nothing written.
+ * The integration test every app runs: its preflight (the app's own `bench` task), then the interleaved run
+ * of the quick profile with only its runtime selected, into a temporary folder. The result file must validate,
+ * every cell must have verified runs measured by the same meter, and fresh executors must report their
+ * start-up. Bad flags must end in exit code 2 with nothing written.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -10,36 +11,72 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RuntimeName } from "../primitives.ts";
-import { parseRunResult } from "../schema.ts";
+import { parseRunResult, RESULT_FILE, type MeasuredRuntime } from "../schema.ts";
+import { MEMORY_POLL_MS } from "../launcher/resource-meter.ts";
 import { getProfile, loadSuite } from "../suite.ts";
 import { repoRoot } from "../launcher/repo.ts";
 
 const QUICK_PROFILE_TIMEOUT_MS = 180_000;
+const runFile = join(repoRoot, "benchmarks/src/bench.ts");
 
-function runBench(benchFile: URL, args: string[]) {
-  return spawnSync(process.execPath, [fileURLToPath(benchFile), ...args], { encoding: "utf8", timeout: QUICK_PROFILE_TIMEOUT_MS });
+function runNode(file: string, args: string[]) {
+  return spawnSync(process.execPath, [file, ...args], { encoding: "utf8", timeout: QUICK_PROFILE_TIMEOUT_MS });
 }
 
-export function describeQuickProfile(runtime: RuntimeName, benchFile: URL): void {
+/** Cells a runtime cannot run by design, and why: the tuned client is set up on Node only. */
+const expectedNotApplicable = (runtime: RuntimeName, scenarioId: string) => scenarioId === "io.async-tuned-client" && runtime !== "node";
+
+export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): void {
   describe(`${runtime} app`, () => {
     const out = mkdtempSync(join(tmpdir(), `rb-${runtime}-`));
     afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+    it("its preflight finds the runtime ready", () => {
+      const preflight = runNode(fileURLToPath(preflightFile), ["--quick"]);
+      expect(preflight.status, preflight.stderr).toBe(0);
+      expect(preflight.stderr).toMatch(new RegExp(`\\[${runtime}\\] ready: \\d`));
+    });
+
     it(
       "runs the quick profile under its own runtime and writes a valid, fully verified result",
       () => {
-        const run = runBench(benchFile, ["--quick", "--out", out]);
+        const run = runNode(runFile, ["--quick", "--runtimes", runtime, "--out", out]);
         expect(run.status, run.stderr).toBe(0);
-        expect(run.stderr).toMatch(new RegExp(`\\[${runtime}\\] \\d+/\\d+ cpu\\.sequential`)); // progress lines
+        expect(run.stderr).toMatch(new RegExp(`\\[round 1 · \\d+/\\d+\\] ${runtime} cpu\\.sequential`)); // progress lines
+        expect(run.stderr).toMatch(/\[round 1\] done in \d+ s; \d+ of \d+ headline intervals within/);
 
-        const result = parseRunResult(JSON.parse(readFileSync(join(out, `${runtime}.json`), "utf8")), `${runtime}.json`);
+        const result = parseRunResult(JSON.parse(readFileSync(join(out, RESULT_FILE), "utf8")), RESULT_FILE);
         const profile = getProfile(loadSuite(join(repoRoot, "benchmarks/suite.json")), "quick");
-        expect(result.runtime.runtime).toBe(runtime);
-        expect(new Set(result.cells.map((cell) => cell.scenarioId))).toEqual(new Set(profile.scenarios));
-        for (const cell of result.cells) {
+        const own = result.runtimes.find((r): r is MeasuredRuntime => r.name === runtime && r.status === "measured")!;
+        expect(own.description.runtime.runtime).toBe(runtime);
+        expect(result.runtimes.filter((r) => r.name !== runtime).every((r) => r.status === "n/a" && !r.selected)).toBe(true);
+        expect(new Set(own.cells.map((cell) => cell.scenarioId))).toEqual(new Set(profile.scenarios));
+        expect(result.run.rounds).toEqual({ warmup: profile.rounds.warmup, counted: profile.rounds.max });
+        for (const cell of own.cells) {
+          if (expectedNotApplicable(runtime, cell.scenarioId)) {
+            expect(cell.status).toBe("n/a");
+            expect(cell.reason).toMatch(/no tuned HTTP client/);
+            continue;
+          }
           expect(cell.status, `${cell.cellId}: ${cell.reason}`).toBe("ok");
-          expect(cell.samples).toHaveLength(profile.runs);
-          expect(cell.warmup).toHaveLength(profile.warmupRuns);
+          expect(cell.samples).toHaveLength(profile.rounds.max);
+          for (const sample of cell.samples) {
+            // The same meter in every cell: memory read at both gates and every MEMORY_POLL_MS in between (a busy
+            // machine may delay a timer, hence half the ideal count).
+            expect(sample.memoryPolls, cell.cellId).toBeGreaterThanOrEqual(2 + Math.floor(sample.wallMs / (2 * MEMORY_POLL_MS)));
+            expect(sample.peakPssKiB, cell.cellId).toBeGreaterThan(0);
+            expect(sample.busyCores, cell.cellId).toBeGreaterThan(0);
+          }
+          const fresh = cell.scenarioId === "cpu.worker-per-task" || cell.scenarioId === "cpu.process-per-task";
+          for (const sample of cell.samples) {
+            expect(sample.executors.length, cell.cellId).toBe(fresh ? cell.params.kind === "cpu" && cell.params.tasks : 0);
+            for (const executor of sample.executors) {
+              expect(executor.readyMs).toBeGreaterThan(0);
+              // Every runtime reports a child process gone; Deno alone reports no worker's exit (no close event).
+              if (runtime === "deno" && executor.kind === "worker") expect(executor.teardownUnseen).toMatch(/no close event/);
+              else expect(executor.teardownMs).toBeGreaterThanOrEqual(0);
+            }
+          }
         }
       },
       QUICK_PROFILE_TIMEOUT_MS,
@@ -50,12 +87,14 @@ export function describeQuickProfile(runtime: RuntimeName, benchFile: URL): void
       [["--profile", "nope"], /unknown profile "nope"/],
       [["--quick", "--profile", "full"], /contradict/],
       [["--suite", "does-not-exist.json"], /cannot read the suite/],
-    ])("rejects bad input %j with exit code 2 and writes nothing", (args, message) => {
+      [["--runtimes", "node,rust"], /--runtimes takes a comma-separated list of node, bun, deno; got "node,rust"/],
+      [["--seed", "soon"], /--seed must be a whole number/],
+    ])("its preflight rejects bad input %j with exit code 2 and writes nothing", (args, message) => {
       const badOut = mkdtempSync(join(tmpdir(), `rb-${runtime}-bad-`));
-      const run = runBench(benchFile, [...args, "--out", badOut]);
+      const run = runNode(fileURLToPath(preflightFile), [...args, "--out", badOut]);
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(message);
-      expect(existsSync(join(badOut, `${runtime}.json`))).toBe(false);
+      expect(existsSync(join(badOut, RESULT_FILE))).toBe(false);
       rmSync(badOut, { recursive: true, force: true });
     });
   });

@@ -1,0 +1,166 @@
+/**
+ * The interleaved round loop, against a fake backend (no processes): what it measures in which order, what it
+ * records, and when it stops.
+ */
+import { describe, expect, it } from "vitest";
+import type { CellRequest } from "../src/cell-process.ts";
+import type { MeasureOutcome } from "../src/launcher/measure-once.ts";
+import type { MeasurementBackend, RuntimeLaunch } from "../src/launcher/process-backend.ts";
+import { RunInterruptedError, runSuite } from "../src/launcher/run-suite.ts";
+import type { RuntimeName } from "../src/primitives.ts";
+import type { MeasuredRuntime, RunResult } from "../src/schema.ts";
+import type { Profile } from "../src/suite.ts";
+
+const launches: RuntimeLaunch[] = (["node", "bun", "deno"] as const).map((runtime) => ({ runtime, command: { argv: [runtime] } }));
+
+const profile = (change: Partial<Profile> = {}): Profile => ({
+  description: "test",
+  rounds: { warmup: 1, min: 3, max: 10 },
+  precision: { targetPercent: 5, budgetMinutes: 10 },
+  cellTimeoutSeconds: 10,
+  scenarios: ["cpu.sequential", "cpu.worker-pool", "io.async-fetch"],
+  cpu: { tasks: 4, sizes: { small: 1000 }, workers: 2 },
+  io: { requests: 10, latencyMs: 5, concurrency: 5, workers: 2, requestTimeoutMs: 1000 },
+  ...change,
+});
+
+type Wall = (runtime: RuntimeName, cellId: string, call: number) => number;
+
+/** Each runtime at a fixed speed, each round slower or faster for all alike: paired ratios are exact. */
+const steadyRatios: Wall = (runtime, cellId, call) => {
+  const speed = { node: 1, bun: 0.7, deno: 0.9 }[runtime];
+  const cell = cellId.startsWith("cpu.worker-pool") ? 50 : 100;
+  return cell * speed * (1 + 0.3 * Math.sin(call)); // the machine's speed moving, shared by the round
+};
+
+function fakeBackend(wall: Wall, options: { unavailable?: RuntimeName[]; onMeasure?: (call: number) => void } = {}) {
+  const calls: Array<{ runtime: RuntimeName; request: CellRequest }> = [];
+  let round = 0;
+  const backend: MeasurementBackend = {
+    async describe({ runtime }) {
+      if (options.unavailable?.includes(runtime)) return { unavailable: `${runtime} could not start: ENOENT` };
+      return {
+        runtime: { runtime, version: "1", engine: "V8", engineVersion: "1", reportedParallelism: 2, execArgv: [], relevantEnv: {} },
+        httpClients: { default: { name: "fetch", configuration: "default", settings: {} } },
+        clock: { resolutionMs: 0.001, callOverheadNs: 50 },
+      };
+    },
+    async measure({ runtime }, request): Promise<MeasureOutcome> {
+      calls.push({ runtime, request });
+      options.onMeasure?.(calls.length);
+      const wallMs = wall(runtime, request.cell.cellId, round);
+      const output = { cellId: request.cell.cellId, wallMs, windowMs: wallMs, errors: [], tasks: 4, implementation: "fake", notes: [], inProcess: null, executors: [] };
+      return { kind: "measured", output, sample: { wallMs, cpuMs: null, busyCores: null, otherLoadCores: null, peakPssKiB: null, memoryPolls: 2, executors: [] } };
+    },
+    async probeCores() {
+      round++; // probed after every round
+      return { ms: [15, 15], cores: [0, 1] };
+    },
+    async startMockApi(settings) {
+      return { url: "http://127.0.0.1:1", latencyMs: settings.latencyMs, stop: async () => {} };
+    },
+  };
+  return { backend, calls };
+}
+
+const quiet = () => {};
+const measuredRuntimes = (result: RunResult) => result.runtimes.filter((r): r is MeasuredRuntime => r.status === "measured");
+
+describe("an interleaved run", () => {
+  it("measures every (runtime, cell) once per round, records the round, slot and seed, and takes in-process figures in warm-up only", async () => {
+    const { backend, calls } = fakeBackend(steadyRatios);
+    const result = await runSuite({ launches, selected: ["node", "bun", "deno"], profileName: "test", profile: profile(), seed: 1234, log: quiet, backend });
+    expect(result.run.order).toEqual({ kind: "shuffled", seed: 1234 });
+    const cellsPerRound = 3 * 3;
+    const rounds = result.run.rounds.warmup + result.run.rounds.counted;
+    expect(calls).toHaveLength(rounds * cellsPerRound);
+    for (let round = 0; round < rounds; round++) {
+      const inRound = calls.slice(round * cellsPerRound, (round + 1) * cellsPerRound);
+      expect(new Set(inRound.map((call) => `${call.runtime} ${call.request.cell.cellId}`)).size).toBe(cellsPerRound);
+      expect(inRound.every((call) => call.request.measureInProcess === round < result.run.rounds.warmup)).toBe(true);
+    }
+    for (const runtime of measuredRuntimes(result)) {
+      for (const cell of runtime.cells) {
+        expect(cell.warmup.map((s) => s.round)).toEqual([0]);
+        expect(cell.samples.map((s) => s.round)).toEqual([1, 2, 3]);
+        expect(cell.samples.every((s) => s.slot >= 0 && s.slot < cellsPerRound)).toBe(true);
+      }
+    }
+    expect(result.run.coreProbe.afterEachRound).toHaveLength(rounds);
+  });
+
+  it("stops at the minimum once every headline interval is within the target", async () => {
+    const { backend } = fakeBackend(steadyRatios);
+    const result = await runSuite({ launches, selected: ["node", "bun", "deno"], profileName: "test", profile: profile(), seed: 1, log: quiet, backend });
+    expect(result.run.precision.stoppedBy).toBe("target");
+    expect(result.run.rounds.counted).toBe(3);
+  });
+
+  it("goes on while the intervals are wide, until the time budget would be overrun", async () => {
+    const noisy: Wall = (runtime, cellId) => steadyRatios(runtime, cellId, 0) * (0.5 + Math.random());
+    const { backend } = fakeBackend(noisy);
+    let clock = 0;
+    const now = () => (clock += 5_000); // every reading of the clock is 5 s later
+    const result = await runSuite({
+      launches,
+      selected: ["node", "bun", "deno"],
+      profileName: "test",
+      profile: profile({ rounds: { warmup: 0, min: 3, max: 100 }, precision: { targetPercent: 1, budgetMinutes: 1 } }),
+      seed: 1,
+      log: quiet,
+      backend,
+      now,
+    });
+    expect(result.run.precision.stoppedBy).toBe("budget");
+    expect(result.run.precision.measuringSeconds).toBeLessThanOrEqual(60);
+    expect(result.run.rounds.counted).toBeGreaterThan(0);
+  });
+
+  it("stops at the maximum number of rounds", async () => {
+    const noisy: Wall = (runtime, cellId) => steadyRatios(runtime, cellId, 0) * (0.5 + Math.random());
+    const { backend } = fakeBackend(noisy);
+    const result = await runSuite({
+      launches,
+      selected: ["node", "bun"],
+      profileName: "test",
+      profile: profile({ rounds: { warmup: 0, min: 2, max: 4 }, precision: { targetPercent: 0.1, budgetMinutes: 60 } }),
+      seed: 1,
+      log: quiet,
+      backend,
+    });
+    expect(result.run.precision.stoppedBy).toBe("max-rounds");
+    expect(result.run.rounds.counted).toBe(4);
+  });
+
+  it("records a runtime that cannot run, and one left out with --runtimes, as n/a with the reason", async () => {
+    const { backend, calls } = fakeBackend(steadyRatios, { unavailable: ["bun"] });
+    const result = await runSuite({
+      launches,
+      selected: ["node", "bun"],
+      notSelectedReason: "not selected: --runtimes node,bun",
+      profileName: "test",
+      profile: profile(),
+      seed: 1,
+      log: quiet,
+      backend,
+    });
+    expect(result.runtimes.map((r) => [r.name, r.status, r.status === "n/a" ? [r.selected, r.reason] : null])).toEqual([
+      ["node", "measured", null],
+      ["bun", "n/a", [true, "bun could not start: ENOENT"]],
+      ["deno", "n/a", [false, "not selected: --runtimes node,bun"]],
+    ]);
+    expect(new Set(calls.map((call) => call.runtime))).toEqual(new Set(["node"]));
+  });
+
+  it("an interruption keeps the runs finished before it, and none that it cut short", async () => {
+    const interruption = new AbortController();
+    const { backend } = fakeBackend(steadyRatios, { onMeasure: (call) => call === 12 && interruption.abort("SIGTERM") });
+    const run = runSuite({ launches, selected: ["node", "bun", "deno"], profileName: "test", profile: profile(), seed: 1, log: quiet, backend, signal: interruption.signal });
+    const error = await run.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RunInterruptedError);
+    const partial = (error as RunInterruptedError).partial;
+    expect(partial.run.precision.stoppedBy).toBe("interrupted");
+    const kept = measuredRuntimes(partial).flatMap((r) => r.cells.flatMap((cell) => [...cell.warmup, ...cell.samples]));
+    expect(kept).toHaveLength(11); // the 12th run was under way when the signal came
+  });
+});
