@@ -61,7 +61,8 @@ function asyncOnCpu(tables: readonly CellTable[], size: string | undefined): str
       ? `Concurrent async tasks on one thread did not speed up CPU work on ${anyRuntime(measured)}`
       : `Concurrent async tasks on one thread ran CPU work faster than sequential on ${names(faster)}`;
   const busy = measured.every((row) => row.busyCores !== null) ? `, with ${perRuntime(measured, (row) => row.busyCores!.toFixed(2))} cores busy` : "";
-  return `**${claim}:** ${speedups(measured)} against sequential${busy} (the lesson's threads under the GIL: concurrency without parallelism).`;
+  const analogy = faster.length === 0 ? " (the lesson's threads under the GIL: concurrency without parallelism)" : "";
+  return `**${claim}:** ${speedups(measured)} against sequential${busy}${analogy}.`;
 }
 
 /** Whether a parallel model paid off against sequential at the largest size, per runtime, with what it cost. */

@@ -61,11 +61,11 @@ function environment(result: RunResult): string[] {
   ];
 }
 
-const STOPPED_BY = {
-  target: "every headline interval reached the target",
-  budget: "the time budget (the next round would not have fitted)",
-  "max-rounds": "the profile's maximum number of rounds",
-  interrupted: "an interruption",
+const STOPPED_BECAUSE = {
+  target: "every headline interval had reached the target",
+  budget: "the next round would not have fitted in the time budget",
+  "max-rounds": "the profile's maximum number of rounds was reached",
+  interrupted: "the run was interrupted",
 } as const;
 
 function howMeasured(result: RunResult, headlines: HeadlineComparison[]): string[] {
@@ -85,7 +85,7 @@ function howMeasured(result: RunResult, headlines: HeadlineComparison[]): string
       [
         "stopping rule",
         `after at least ${precision.minRounds} rounds, stop once every headline interval lies within ±${percent(precision.target)} of its ratio; ` +
-          `at most ${precision.maxRounds} rounds and ${(precision.budgetSeconds / 60).toFixed(1)} min. Stopped by ${STOPPED_BY[precision.stoppedBy]}: ` +
+          `at most ${precision.maxRounds} rounds and ${(precision.budgetSeconds / 60).toFixed(1)} min. Stopped because ${STOPPED_BECAUSE[precision.stoppedBy]}: ` +
           `${headlines.length - unsettled.length} of ${headlines.length} headline intervals reached the target`,
       ],
       ["verdict rule", `"faster"/"slower" only where the interval excludes 1.0 and the difference is at least ${percent(EFFECT_THRESHOLD)}; otherwise "≈"`],

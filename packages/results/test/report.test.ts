@@ -124,7 +124,7 @@ describe("the report rendered from fixed inputs", () => {
     expect(report).toContain("| version | 1.0.0 | 1.0.0 | n/a (not selected: --runtimes node,bun) |");
     expect(report).toContain("| order | shuffled with seed 42:");
     expect(report).toContain("| rounds | 1 warm-up (not counted) + 6 counted, 10.0 min |");
-    expect(report).toMatch(/Stopped by every headline interval reached the target: \d+ of \d+ headline intervals reached the target/);
+    expect(report).toMatch(/Stopped because every headline interval had reached the target: \d+ of \d+ headline intervals reached the target/);
     expect(report).toContain("| `cpu.worker-pool/n=1e8` | faster · 1.90x | faster · 1.90x | faster · 0.50 |");
     expect(report).toContain("`cpu.worker-pool/n=1e8`");
     expect(report).toContain("| **bun** (fastest) | 105 ms [");

@@ -6,10 +6,11 @@
 import { coreBusyShare, readCoreTimes, readDescendants, readProcessTreeCpu, readPssKiB } from "./proc.ts";
 
 /**
- * Reading one process's smaps_rollup costs ~0.3 ms of kernel time here; every 50 ms keeps the meter's cost
- * near 1% of a core for a tree of a few processes, and still sees a child that lives ~100 ms.
+ * Reading one process's smaps_rollup costs ~0.3-1.2 ms of kernel time here (more for a bigger process), and a
+ * tree of five processes means five reads: every 100 ms keeps the meter's cost to a few percent of one core in
+ * the biggest tree, and still sees a child process that lives a few hundred milliseconds several times.
  */
-export const MEMORY_POLL_MS = 50;
+export const MEMORY_POLL_MS = 100;
 
 export const METER_DESCRIPTION = {
   memoryPollMs: MEMORY_POLL_MS,
