@@ -4,6 +4,8 @@
  */
 import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
+import { fileURLToPath } from "node:url";
+import { collectInto, OutputTail } from "@runtime-bench/harness/output-tail";
 import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
 import { startWebWorker } from "@runtime-bench/harness/web-platform";
 import { fetchJson, httpClients } from "./http.ts";
@@ -11,16 +13,21 @@ import { fetchJson, httpClients } from "./http.ts";
 const workerFile = new URL("./worker.ts", import.meta.url).href;
 // Bun reports a terminated worker gone with a "close" event, so its teardown is timed.
 const startWorker = () => startWebWorker(workerFile, { exit: { event: "close" } });
-const childFile = new URL("./child.ts", import.meta.url).pathname;
+const childFile = fileURLToPath(new URL("./child.ts", import.meta.url));
 
 async function startChildProcess(): Promise<TaskPort> {
   // The default "advanced" IPC format only talks to Bun processes, which is what the child is.
   const channel = createExecutorChannel((request) => child.send(request));
   const child = Bun.spawn([process.execPath, childFile], {
     ipc: (message) => channel.receive(message),
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "inherit", "pipe"],
   });
-  void child.exited.then((code) => channel.failAll(`child process exited (${code})`));
+  const stderr = new OutputTail();
+  const stderrRead = collectInto(stderr, child.stderr);
+  void child.exited.then(async (code) => {
+    await stderrRead;
+    channel.failAll(stderr.explain(`child process exited (${child.signalCode ?? code})`));
+  });
   await channel.ready;
   return {
     run: channel.request,

@@ -4,6 +4,8 @@
  */
 import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
+import { fileURLToPath } from "node:url";
+import { collectInto, OutputTail } from "@runtime-bench/harness/output-tail";
 import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
 import { startWebWorker } from "@runtime-bench/harness/web-platform";
 import { fetchJson, httpClients } from "./http.ts";
@@ -14,20 +16,25 @@ const workerFile = new URL("./worker.ts", import.meta.url).href;
 // no event when a terminated worker is gone, so its teardown cannot be timed.
 const startWorker = () =>
   startWebWorker(workerFile, { type: "module", exit: { unseen: "Deno's Web Worker reports no exit (no close event; whatwg/html#5869)" } });
-const childFile = new URL("./child.ts", import.meta.url).pathname;
+const childFile = fileURLToPath(new URL("./child.ts", import.meta.url));
 
 async function startChildProcess(): Promise<TaskPort> {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", ...childPermissionFlags(), childFile],
     stdin: "piped",
     stdout: "piped",
-    stderr: "inherit",
+    stderr: "piped",
   }).spawn();
+  const stderr = new OutputTail();
+  const stderrRead = collectInto(stderr, child.stderr);
   const input = child.stdin.getWriter();
   const encoder = new TextEncoder();
   const channel = createExecutorChannel((request) => void input.write(encoder.encode(`${JSON.stringify(request)}\n`)));
   void readLines(child.stdout, (line) => channel.receive(JSON.parse(line)));
-  void child.status.then((status) => channel.failAll(`child process exited (${status.signal ?? status.code})`));
+  void child.status.then(async (status) => {
+    await stderrRead;
+    channel.failAll(stderr.explain(`child process exited (${status.signal ?? status.code})`));
+  });
   await channel.ready;
   return {
     run: channel.request,

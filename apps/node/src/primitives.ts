@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { createPiscinaPool } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
+import { OutputTail } from "@runtime-bench/harness/output-tail";
 import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
 import { fetchJson, httpClients } from "./http.ts";
 
@@ -31,12 +32,15 @@ async function startWorker(): Promise<TaskPort> {
 
 async function startChildProcess(): Promise<TaskPort> {
   // The V8 serializer ("advanced") is Node's fastest IPC format; both ends are Node here.
-  const child = fork(childFile, [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(childFile, [], { serialization: "advanced", stdio: ["ignore", "inherit", "pipe", "ipc"] });
   const channel = createExecutorChannel((request) => child.send(request));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stderr = new OutputTail();
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
   child.on("message", channel.receive);
   child.on("error", (error) => channel.failAll(`child process error: ${error.message}`));
-  child.on("exit", (code, signal) => channel.failAll(`child process exited (${signal ?? code})`));
+  // "close" comes after its stderr has been read to the end, so the reason can quote it.
+  child.on("close", (code, signal) => channel.failAll(stderr.explain(`child process exited (${signal ?? code})`)));
   await channel.ready;
   return {
     run: channel.request,

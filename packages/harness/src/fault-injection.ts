@@ -1,7 +1,8 @@
 /**
- * A test hook: RUNTIME_BENCH_INJECT_FAULT makes every worker and child process misbehave in one way, so the
- * tests can check that a fault ends as a failed cell with its reason, and that nothing is left running.
- * Never set in a real run; the launcher refuses to publish a run that had it set.
+ * A test hook: RUNTIME_BENCH_INJECT_FAULT makes every worker and child process (piscina's included) misbehave in
+ * one way, so the tests can check that a fault ends as a failed cell with its reason, and that nothing is left
+ * running. (The mock API reads the same variable for one more fault, "mock-api-exit".) Never set in a real run;
+ * the launcher refuses to publish a run that had it set.
  */
 export const FAULT_VARIABLE = "RUNTIME_BENCH_INJECT_FAULT";
 export const FAULTS = ["throw", "crash", "hang", "wrong-value"] as const;
@@ -18,6 +19,8 @@ export async function runWithFault(fault: InjectedFault, run: () => number | Pro
     case "throw":
       throw new Error("injected fault: the task threw");
     case "crash":
+      // A crashing program usually says something first; the parent must pass it on in the cell's reason.
+      process.stderr.write("injected fault: the executor crashed\n");
       process.exit(70);
     case "hang":
       for (;;); // a task stuck in JavaScript: only a timeout ends it

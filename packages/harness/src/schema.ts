@@ -210,6 +210,10 @@ export const runResultSchema = z.object({
     /** The machine-speed probe on every core at once, one copy pinned to each: at the start and after each round. */
     coreProbe: z.object({ start: coreSpeedsSchema, afterEachRound: z.array(coreSpeedsSchema) }),
     loadAverage: z.object({ start: z.array(z.number()), end: z.array(z.number()) }),
+    /** The only variables passed on to the processes the launcher starts (absent in files written before it was recorded). */
+    environment: z
+      .object({ passed: z.array(z.object({ name: z.string(), why: z.string(), set: z.boolean() })), note: z.string() })
+      .optional(),
   }),
   runtimes: z.array(runtimeRunSchema),
 });

@@ -104,13 +104,17 @@ describe("a runtime that is missing or broken", () => {
 
 describe("a worker or child process that fails", () => {
   it.each([
-    ["throw", /4 of 4 tasks failed: .*injected fault: the task threw/],
-    ["crash", /tasks failed: .*(exited|error)/],
-    ["hang", /timed out after 4 s and was stopped/],
-    ["wrong-value", /4 of 4 tasks failed: verification failed for sum-of-squares\(n=1000000\): expected \d+, got \d+/],
-  ])("%s: the cell fails with the reason, the run goes on, nothing is left running", (fault, reason) => {
+    ["throw", /4 of 4 tasks failed: .*injected fault: the task threw/, /injected fault: the task threw/],
+    ["crash", /tasks failed: .*(exited|error)/, /exited|error/],
+    ["hang", /timed out after 4 s and was stopped/, /timed out after 4 s and was stopped/],
+    [
+      "wrong-value",
+      /4 of 4 tasks failed: verification failed for sum-of-squares\(n=1000000\): expected \d+, got \d+/,
+      /verification failed for sum-of-squares\(n=1000000\)/,
+    ],
+  ])("%s: the worker and pool cells fail with the reason, the run goes on, nothing is left running", (fault, reason, poolReason) => {
     const out = temporary(`fault-${fault}`);
-    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.worker-per-task", "cpu.sequential"]));
+    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.worker-per-task", "cpu.worker-pool", "cpu.sequential"]));
     const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: fault });
     expect(run.status, run.stderr).toBe(0);
     const cells = cellsOf(readRun(out));
@@ -118,7 +122,24 @@ describe("a worker or child process that fails", () => {
     expect(failed.status).toBe("failed");
     expect(failed.reason).toMatch(reason);
     expect(failed.samples).toHaveLength(0); // a failed run is never timed into a result
+    // The pool (piscina on Node) goes through the same hook: its failure paths are tested too.
+    const pool = cells.find((cell) => cell.scenarioId === "cpu.worker-pool")!;
+    expect(pool.status).toBe("failed");
+    expect(pool.reason).toMatch(poolReason);
     expect(cells.find((cell) => cell.scenarioId === "cpu.sequential")!.status).toBe("ok"); // the main thread is not faulted
+    expect(leftoverProcesses()).toBe("");
+  }, 60_000);
+
+  it("a child process that exits with an error says why, in every runtime", () => {
+    const out = temporary("fault-child-stderr");
+    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.process-per-task"]));
+    const run = bench(["--runtimes", "node,bun,deno", "--suite", suite, "--out", out], { RUNTIME_BENCH_INJECT_FAULT: "crash" });
+    expect(run.status, run.stderr).toBe(0);
+    for (const runtime of ["node", "bun", "deno"]) {
+      const [cell] = cellsOf(readRun(out), runtime);
+      expect(cell!.status, runtime).toBe("failed");
+      expect(cell!.reason, runtime).toMatch(/tasks failed: .*child process exited \(70\): injected fault: the executor crashed/);
+    }
     expect(leftoverProcesses()).toBe("");
   }, 60_000);
 
@@ -198,6 +219,17 @@ describe("interruption", () => {
 });
 
 describe("the mock API failing", () => {
+  it("dying before it says its port: one line and exit code 4, no stack trace, nothing written", () => {
+    const out = temporary("api-dead");
+    const suite = writeSuite(out, (p) => (p.scenarios = ["io.async-fetch"]));
+    const run = bench(["--suite", suite, "--out", out], { RUNTIME_BENCH_INJECT_FAULT: "mock-api-exit" });
+    expect(run.status).toBe(4);
+    expect(run.stderr).toMatch(/^bench: the mock API exited before it listened \(code 1\): mock-api: injected fault: exiting before it listens$/m);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(out, "run.json"))).toBe(false);
+    expect(leftoverProcesses()).toBe("");
+  });
+
   it("counts 5xx answers and timeouts per cell and fails the cell", () => {
     const out = temporary("api-faults");
     const suite = writeSuite(out, (p) => {
@@ -260,6 +292,34 @@ describe("bad input", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(existsSync(join(out, "run.json"))).toBe(false);
+  });
+
+  it("a result folder that cannot be written is refused before anything is measured: exit 2", () => {
+    const dir = temporary("bad-out");
+    const file = join(dir, "a-file");
+    writeFileSync(file, "not a folder");
+    for (const [out, message] of [
+      [file, /--out .*a-file: is a file, not a folder; nothing was measured/],
+      [join(file, "below"), /--out .*a-file\/below: the result folder cannot be written \(\w+\)/],
+      ["/proc/self", /--out \/proc\/self: the result folder cannot be written \(\w+\)/], // read-only even for root
+    ] as const) {
+      const run = bench(["--out", out]);
+      expect(run.status, out).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/\[round/);
+    }
+  });
+
+  it("`pnpm turbo bench` from a fresh home prints no telemetry banner, and stops at a bad flag with exit 2", () => {
+    const home = temporary("home");
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, ".config") };
+    delete env.TURBO_TELEMETRY_DISABLED; // the project must turn it off itself, not the shell
+    delete env.DO_NOT_TRACK;
+    const run = spawnSync(join(repoRoot, "node_modules/.bin/pnpm"), ["turbo", "bench", "--", "--bogus"], { cwd: repoRoot, encoding: "utf8", env });
+    const output = run.stdout + run.stderr;
+    expect(run.status, output).toBe(2);
+    expect(output).toMatch(/Unknown option '--bogus'/);
+    expect(output).not.toMatch(/collects completely anonymous telemetry|turborepo\.dev\/docs\/telemetry/i);
   });
 
   it.each([

@@ -27,13 +27,26 @@ try {
   process.exit(2);
 }
 
+// The tests' hook (the same variable the workers read): die before listening, as a broken set-up would.
+if (process.env.RUNTIME_BENCH_INJECT_FAULT === "mock-api-exit") {
+  console.error("mock-api: injected fault: exiting before it listens");
+  process.exit(1);
+}
+
 const optionalFlag = (name: "error-every" | "drop-every") => (args[name] === undefined ? undefined : parseNumberFlag(name, args[name], 0));
-const api = await startMockApi({
-  port: parseNumberFlag("port", args.port, 0),
-  latencyMs: parseNumberFlag("latency", args.latency, 50),
-  errorEvery: optionalFlag("error-every"),
-  dropEvery: optionalFlag("drop-every"),
-});
+let api;
+try {
+  api = await startMockApi({
+    port: parseNumberFlag("port", args.port, 0),
+    latencyMs: parseNumberFlag("latency", args.latency, 50),
+    errorEvery: optionalFlag("error-every"),
+    dropEvery: optionalFlag("drop-every"),
+  });
+} catch (error) {
+  // One line for whoever started it (the launcher puts it in its own message), not a stack trace.
+  console.error(`mock-api: cannot listen: ${(error as Error).message}`);
+  process.exit(1);
+}
 console.log(JSON.stringify({ url: api.url, port: api.port, latencyMs: api.latencyMs, portFallback: api.portFallback }));
 
 const stop = () => void api.close().finally(() => process.exit(0));

@@ -90,6 +90,7 @@ function howMeasured(result: RunResult, headlines: HeadlineComparison[]): string
       ],
       ["verdict rule", `"faster"/"slower" only where the interval excludes 1.0 and the difference is at least ${percent(EFFECT_THRESHOLD)}; otherwise "≈"`],
       ["meter (every cell alike)", `memory: ${run.meter.memory}; CPU: ${run.meter.cpu}`],
+      ["environment of every process started", environmentText(run.environment)],
       ["mock API", run.mockApi ? `${run.mockApi.runtime}, ${run.mockApi.latencyMs} ms latency, one server for every runtime` : "not used"],
       ["probe per core, start", coreSpeeds(run.coreProbe.start)],
       ["rounds after which one core was slow", uneven ? `${uneven.rounds} of ${uneven.probed} (worst ${percent(uneven.worst)})${uneven.rounds > 0 ? " ⚠" : ""}` : "n/a (not probed)"],
@@ -105,6 +106,15 @@ function howMeasured(result: RunResult, headlines: HeadlineComparison[]): string
         ]
       : []),
   ];
+}
+
+function environmentText(environment: RunResult["run"]["environment"]): string {
+  if (!environment) return "not recorded in this file";
+  const set = environment.passed.filter((variable) => variable.set).map((variable) => variable.name);
+  return (
+    `only ${environment.passed.map((variable) => variable.name).join(", ")} passed on, where set ` +
+    `(set for this run: ${set.length > 0 ? set.join(", ") : "none"}); ${environment.note}`
+  );
 }
 
 function coreSpeeds(speeds: CoreSpeeds): string {

@@ -131,6 +131,21 @@ describe("the report rendered from fixed inputs", () => {
     expect(report).toMatch(/\| node \| 210 ms \[[\d.]+–[\d.]+\] \| 1\.90x \[1\.90–1\.90\] faster \| 95% of 2\.00x \| 2\.00x slower \[2\.00–2\.00\] \|/);
   });
 
+  it("says which variables the measured processes were given", () => {
+    expect(report).toContain("| environment of every process started | not recorded in this file |");
+    const recorded = runResult([node]);
+    recorded.run.environment = {
+      passed: [
+        { name: "UV_THREADPOOL_SIZE", why: "a setting", set: true },
+        { name: "DENO_V8_FLAGS", why: "flags", set: false },
+      ],
+      note: "every other variable is left out",
+    };
+    expect(renderReport(recorded)).toContain(
+      "| environment of every process started | only UV_THREADPOOL_SIZE, DENO_V8_FLAGS passed on, where set (set for this run: UV_THREADPOOL_SIZE); every other variable is left out |",
+    );
+  });
+
   it("prints ≈ with its interval for runtimes that cannot be told apart", () => {
     // Equal medians: the first listed is taken as the reference, and the other is ≈ to it.
     expect(report).toMatch(/\| node \| 600 ms \[[^\]]+\] \| 8\.33x \[8\.33–8\.33\] faster \| 83% of 500 ms \| — \|/);

@@ -1,11 +1,13 @@
-/** piscina's task file: warmed like every other executor, runs one task per call. */
+/** piscina's task file: warmed like every other executor, runs one task per call, and obeys the tests' fault hook. */
 import { runTask, warmUp, type Task } from "@runtime-bench/workloads";
+import { injectedFault, runWithFault } from "../fault-injection.ts";
 import { fetchJsonWithGlobalFetch } from "../web-platform.ts";
 
 warmUp();
 
 const services = { fetchJson: fetchJsonWithGlobalFetch };
+const fault = injectedFault();
 
 export default function run(task: Task): number | Promise<number> {
-  return runTask(task, services);
+  return fault ? runWithFault(fault, () => runTask(task, services)) : runTask(task, services);
 }

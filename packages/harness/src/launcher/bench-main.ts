@@ -4,8 +4,9 @@
  * interleaved run, and writes <out>/run.json atomically.
  *
  * Exit codes: 0 a result file was written (failed cells and unavailable runtimes are recorded in it, and the
- * report's exit code carries them); 2 bad input (nothing written); 130 / 143 interrupted by SIGINT / SIGTERM
- * (the runs finished so far go to <out>/.partial/run.json, the last complete result file is left untouched).
+ * report's exit code carries them); 2 bad input, including a result folder that cannot be written (nothing
+ * measured, nothing written); 4 the mock API could not start; 130 / 143 interrupted by SIGINT / SIGTERM (the
+ * runs finished so far go to <out>/.partial/run.json, the last complete result file is left untouched).
  */
 import { join } from "node:path";
 import { RESULT_FILE } from "../schema.ts";
@@ -13,6 +14,8 @@ import { getProfile, loadSuite, SuiteError, type Profile } from "../suite.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { parseBenchArgs, selectRuntimes, UsageError, type BenchOptions } from "./flags.ts";
 import { stopAllMeasurementProcesses } from "./measurement-process.ts";
+import { MockApiStartError } from "./mock-api-process.ts";
+import { assertWritableFolder } from "./output-folder.ts";
 import type { RuntimeLaunch } from "./process-backend.ts";
 import { repoRelative } from "./repo.ts";
 import { randomSeed } from "./round-order.ts";
@@ -39,7 +42,9 @@ function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Plan
     if (!launch) throw new UsageError(`the suite lists ${name}, but no app launches it`);
     return launch;
   });
-  return { options, profile, launches: suiteLaunches, selected: selectRuntimes(options.runtimes, suite.runtimes) };
+  const selected = selectRuntimes(options.runtimes, suite.runtimes);
+  assertWritableFolder(options.outDir);
+  return { options, profile, launches: suiteLaunches, selected };
 }
 
 export async function benchMain(launches: readonly RuntimeLaunch[], argv: readonly string[]): Promise<number> {
@@ -87,6 +92,10 @@ export async function benchMain(launches: readonly RuntimeLaunch[], argv: readon
     process.stderr.write(`[bench] wrote ${repoRelative(file)} (${cells.length} runtime cells, ${failed} failed)\n`);
     return 0;
   } catch (error) {
+    if (error instanceof MockApiStartError) {
+      process.stderr.write(`bench: ${error.message}\n`);
+      return 4;
+    }
     if (!(error instanceof RunInterruptedError)) throw error;
     const partialFile = join(options.outDir, ".partial", RESULT_FILE);
     writeFileAtomic(partialFile, `${JSON.stringify(error.partial, null, 2)}\n`);

@@ -6,6 +6,8 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { OUTPUT_TAG, type GateMessage } from "../cell-process.ts";
+import { OutputTail } from "../output-tail.ts";
+import { childEnvironment } from "./child-environment.ts";
 
 export type MeasurementOutcome = { ok: true; output: unknown } | { ok: false; error: string };
 
@@ -17,8 +19,6 @@ export interface MeasurementCommand {
 
 /** Called at each gate, before the process is let through; `pid` is the measurement process. */
 export type GateHandler = (gate: GateMessage, pid: number) => void;
-
-const STDERR_TAIL_CHARS = 2000;
 
 /** Process groups of measurement processes still running, so an interrupted run can stop them all. */
 const runningGroups = new Set<number>();
@@ -39,12 +39,12 @@ export function runMeasurementProcess(
     const child = spawn(program!, [...programArgs, ...args], {
       detached: true, // its own process group, so the whole tree can be stopped at once
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, ...command.env },
+      env: { ...childEnvironment(), ...command.env },
     });
     if (child.pid !== undefined) runningGroups.add(child.pid);
     let output: unknown;
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS)));
+    const stderr = new OutputTail();
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
     child.stdin.on("error", () => {}); // the process may exit before reading its answer
     createInterface({ input: child.stdout }).on("line", (line) => {
       if (!line.startsWith(OUTPUT_TAG)) return;
@@ -75,8 +75,7 @@ export function runMeasurementProcess(
       if (code === 0 && output !== undefined) return finish({ ok: true, output });
       const why = signal ? `was killed by ${signal}` : code === 0 ? "printed no result" : `exited with code ${code}`;
       const reported = (output as { error?: unknown } | undefined)?.error;
-      const detail = typeof reported === "string" ? reported : lastLines(stderr, 6);
-      finish({ ok: false, error: `${why}${detail.trim() ? `: ${detail}` : ""}` });
+      finish({ ok: false, error: typeof reported === "string" ? `${why}: ${reported}` : stderr.explain(why) });
     });
   });
 }
@@ -88,8 +87,4 @@ function killGroup(pid: number | undefined): void {
   } catch {
     // ESRCH: the group is already gone.
   }
-}
-
-function lastLines(text: string, count: number): string {
-  return text.trim().split("\n").slice(-count).join("\n");
 }

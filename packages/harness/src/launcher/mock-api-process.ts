@@ -5,6 +5,8 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { OutputTail } from "../output-tail.ts";
+import { childEnvironment } from "./child-environment.ts";
 
 const mainFile = fileURLToPath(import.meta.resolve("@runtime-bench/mock-api/main"));
 
@@ -20,6 +22,11 @@ export interface MockApiSettings {
   serverDropEvery?: number | undefined;
 }
 
+/** The mock API could not start (it exited, or could not be spawned, before it said where it listens). */
+export class MockApiStartError extends Error {
+  override name = "MockApiStartError";
+}
+
 export function startMockApiProcess(settings: MockApiSettings): Promise<MockApiProcess> {
   const { latencyMs } = settings;
   const faults = [
@@ -27,12 +34,18 @@ export function startMockApiProcess(settings: MockApiSettings): Promise<MockApiP
     ...(settings.serverDropEvery ? ["--drop-every", String(settings.serverDropEvery)] : []),
   ];
   const child = spawn(process.execPath, [mainFile, "--port", "0", "--latency", String(latencyMs), ...faults], {
-    stdio: ["pipe", "pipe", "inherit"],
+    stdio: ["pipe", "pipe", "pipe"],
+    env: childEnvironment(),
+  });
+  const stderr = new OutputTail();
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr.push(chunk);
+    process.stderr.write(chunk); // its log lines stay visible, as when it shared this process's stderr
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`the mock API exited before it listened (code ${code})`)));
+    child.once("error", (error) => reject(new MockApiStartError(`the mock API could not start: ${error.message}`)));
+    child.once("close", (code) => reject(new MockApiStartError(stderr.explain(`the mock API exited before it listened (code ${code})`))));
     createInterface({ input: child.stdout }).once("line", (line) => {
       const { url } = JSON.parse(line) as { url: string };
       resolve({

@@ -1,11 +1,13 @@
 /**
- * Each app's part of `pnpm turbo bench`, run before the interleaved measurement: checks the flags (bad input
- * stops the pipeline here, with exit code 2, before anything is measured), then starts the app's runtime once
+ * Each app's part of `pnpm turbo bench`, run before the interleaved measurement: checks the flags and that the
+ * result folder can be written (bad input stops the pipeline here, with exit code 2, before anything is
+ * measured), then starts the app's runtime once
  * to check that it runs and is the pinned version, and says so. It exits 0 for a runtime that cannot run: the
  * run records that runtime's cells as n/a with the same reason, and the report's exit code carries it.
  */
 import { getProfile, loadSuite, SuiteError } from "../suite.ts";
 import { parseBenchArgs, selectRuntimes, UsageError } from "./flags.ts";
+import { assertWritableFolder } from "./output-folder.ts";
 import { describeRuntime, type RuntimeLaunch } from "./process-backend.ts";
 
 export async function preflightMain(launch: RuntimeLaunch, argv: readonly string[]): Promise<number> {
@@ -16,6 +18,7 @@ export async function preflightMain(launch: RuntimeLaunch, argv: readonly string
     const suite = loadSuite(options.suiteFile);
     getProfile(suite, options.profileName);
     selected = selectRuntimes(options.runtimes, suite.runtimes).includes(name);
+    assertWritableFolder(options.outDir);
   } catch (error) {
     if (error instanceof UsageError || error instanceof SuiteError) {
       process.stderr.write(`bench ${name}: ${error.message}\n`);

@@ -10,6 +10,7 @@ import type { RuntimeName } from "../primitives.ts";
 import { getScenario, type CellSpec } from "../scenarios/index.ts";
 import { RESULT_SCHEMA_VERSION, type CellResult, type CoreSpeeds, type DescribeOutput, type RunResult, type RuntimeRun, type StopReason } from "../schema.ts";
 import { expandCells, type Profile } from "../suite.ts";
+import { describeChildEnvironment } from "./child-environment.ts";
 import { captureMachine, gitCommit } from "./machine.ts";
 import type { MeasureOutcome } from "./measure-once.ts";
 import type { MockApiProcess } from "./mock-api-process.ts";
@@ -252,6 +253,7 @@ function buildResult(options: SuiteRunOptions, runtimes: RuntimeState[], progres
       meter: METER_DESCRIPTION,
       coreProbe: { start: progress.coresAtStart, afterEachRound: progress.coresAfterEachRound },
       loadAverage: { start: progress.loadAtStart, end: loadavg() },
+      environment: describeChildEnvironment(),
     },
     runtimes: runtimes.map(
       (runtime): RuntimeRun =>

@@ -1,6 +1,7 @@
 /**
  * The integration test every app runs: its preflight (the app's own `bench` task), then the interleaved run
- * of the quick profile with only its runtime selected, into a temporary folder. The result file must validate,
+ * of the quick profile with only its runtime selected, into a temporary folder, from a shell that sets
+ * LD_LIBRARY_PATH. The result file must validate,
  * every cell must have verified runs measured by the same meter, and fresh executors must report their
  * start-up. Bad flags must end in exit code 2 with nothing written.
  */
@@ -19,8 +20,16 @@ import { repoRoot } from "../launcher/repo.ts";
 const QUICK_PROFILE_TIMEOUT_MS = 180_000;
 const runFile = join(repoRoot, "benchmarks/src/bench.ts");
 
+/**
+ * With LD_LIBRARY_PATH set, as a shell with CUDA or conda has it: it must not reach the measured processes
+ * (Deno refuses to start a child process with it), so every cell must still be ok.
+ */
 function runNode(file: string, args: string[]) {
-  return spawnSync(process.execPath, [file, ...args], { encoding: "utf8", timeout: QUICK_PROFILE_TIMEOUT_MS });
+  return spawnSync(process.execPath, [file, ...args], {
+    encoding: "utf8",
+    timeout: QUICK_PROFILE_TIMEOUT_MS,
+    env: { ...process.env, LD_LIBRARY_PATH: "/opt/not-a-library-folder" },
+  });
 }
 
 /** Cells a runtime cannot run by design, and why: the tuned client is set up on Node only. */
