@@ -4,8 +4,10 @@
  */
 import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
+import { RUNTIMES } from "@runtime-bench/harness/runtimes";
 import { fileURLToPath } from "node:url";
-import { collectInto, OutputTail } from "@runtime-bench/harness/output-tail";
+import { OutputTail } from "@runtime-bench/harness/output-tail";
+import { collectInto } from "@runtime-bench/harness/web-streams";
 import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
 import { startWebWorker } from "@runtime-bench/harness/web-platform";
 import { fetchJson, httpClients } from "./http.ts";
@@ -44,7 +46,7 @@ export const primitives: RuntimePrimitives = {
   describe: () => ({
     runtime: "bun",
     version: Bun.version,
-    engine: "JavaScriptCore",
+    engine: RUNTIMES.bun.engine,
     engineVersion: process.versions.webkit ?? "unknown",
     reportedParallelism: navigator.hardwareConcurrency,
     execArgv: process.execArgv,

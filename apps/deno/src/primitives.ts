@@ -4,8 +4,10 @@
  */
 import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
+import { RUNTIMES } from "@runtime-bench/harness/runtimes";
 import { fileURLToPath } from "node:url";
-import { collectInto, OutputTail } from "@runtime-bench/harness/output-tail";
+import { OutputTail } from "@runtime-bench/harness/output-tail";
+import { collectInto, readLines } from "@runtime-bench/harness/web-streams";
 import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
 import { startWebWorker } from "@runtime-bench/harness/web-platform";
 import { fetchJson, httpClients } from "./http.ts";
@@ -47,25 +49,11 @@ async function startChildProcess(): Promise<TaskPort> {
   };
 }
 
-async function readLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void): Promise<void> {
-  let buffered = "";
-  // DOM's and Deno's stream typings disagree on TextDecoderStream's input type; at run time it is bytes.
-  const decoder = new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>;
-  for await (const chunk of stream.pipeThrough(decoder)) {
-    buffered += chunk;
-    let newline: number;
-    while ((newline = buffered.indexOf("\n")) >= 0) {
-      onLine(buffered.slice(0, newline));
-      buffered = buffered.slice(newline + 1);
-    }
-  }
-}
-
 export const primitives: RuntimePrimitives = {
   describe: () => ({
     runtime: "deno",
     version: Deno.version.deno,
-    engine: "V8",
+    engine: RUNTIMES.deno.engine,
     engineVersion: Deno.version.v8,
     reportedParallelism: navigator.hardwareConcurrency,
     execArgv: process.execArgv,

@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { createPiscinaPool } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
+import { RUNTIMES } from "@runtime-bench/harness/runtimes";
 import { OutputTail } from "@runtime-bench/harness/output-tail";
 import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
 import { fetchJson, httpClients } from "./http.ts";
@@ -57,7 +58,7 @@ export const primitives: RuntimePrimitives = {
   describe: () => ({
     runtime: "node",
     version: process.versions.node,
-    engine: "V8",
+    engine: RUNTIMES.node.engine,
     engineVersion: process.versions.v8,
     reportedParallelism: availableParallelism(),
     execArgv: process.execArgv,

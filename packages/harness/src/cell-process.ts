@@ -10,7 +10,7 @@ import { NotApplicableError, toMessage } from "./errors.ts";
 import { measureInProcess } from "./in-process.ts";
 import type { RuntimePrimitives } from "./primitives.ts";
 import type { TaskReply } from "./protocol.ts";
-import { getScenario, type CellSpec } from "./scenarios/index.ts";
+import { getScenario, prepareCell, type CellSpec } from "./scenarios/index.ts";
 import type { CellOutput, DescribeOutput } from "./schema.ts";
 
 /** Marks the stdout lines the launcher reads, so runtime warnings on stdout cannot be mistaken for them. */
@@ -96,7 +96,7 @@ async function measureCell(primitives: RuntimePrimitives, { cell, measureInProce
   const cores = primitives.describe().reportedParallelism;
   let prepared;
   try {
-    prepared = await scenario.prepare({ primitives, params: cell.params, cores });
+    prepared = await prepareCell(scenario, cell.params, { primitives, cores });
   } catch (error) {
     if (error instanceof NotApplicableError) return { cellId: cell.cellId, notApplicable: error.message };
     throw error;

@@ -7,7 +7,7 @@
  *   worker pool against the sequential run of the same size).
  * - Across runtimes: each pair of runtimes, in every cell measured the same way on both.
  */
-import { RUNTIME_NAMES, type RuntimeName } from "./primitives.ts";
+import { RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
 import type { CellResult, CellSample } from "./schema.ts";
 import { pairedRatio } from "./stats.ts";
 import { relativeHalfWidth, verdictOf, type Verdict } from "./verdict.ts";

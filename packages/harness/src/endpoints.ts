@@ -7,13 +7,15 @@ import type { Endpoint, ExecutorMessage } from "./protocol.ts";
 
 /** Inside a Web Worker (Bun, Deno): the worker's global scope is the channel. */
 export function webWorkerEndpoint(): Endpoint {
-  const scope = globalThis as unknown as {
-    postMessage(message: unknown): void;
-    addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
-  };
+  // A worker's global functions; Node's types (which type-check this file) do not know them.
+  const postMessage: (message: unknown) => void = Reflect.get(globalThis, "postMessage").bind(globalThis);
+  const addEventListener: (type: "message", listener: (event: { data: unknown }) => void) => void = Reflect.get(
+    globalThis,
+    "addEventListener",
+  ).bind(globalThis);
   return {
-    onMessage: (handler) => scope.addEventListener("message", (event) => handler(event.data)),
-    postMessage: (message) => scope.postMessage(message),
+    onMessage: (handler) => addEventListener("message", (event) => handler(event.data)),
+    postMessage: (message) => postMessage(message),
   };
 }
 

@@ -27,14 +27,3 @@ export class OutputTail {
     return tail ? `${what}: ${tail}` : what;
   }
 }
-
-/** Reads a byte stream (a Web ReadableStream, as Bun and Deno give for a child's stderr) into a tail, to its end. */
-export async function collectInto(tail: OutputTail, stream: ReadableStream<Uint8Array>): Promise<void> {
-  const decoder = new TextDecoder();
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    tail.push(decoder.decode(value, { stream: true }));
-  }
-}

@@ -4,15 +4,12 @@
  */
 import type { TaskServices } from "@runtime-bench/workloads";
 import type { TaskPort } from "./protocol.ts";
-
-/** The runtimes under test, in the order the report lists them. */
-export const RUNTIME_NAMES = ["node", "bun", "deno"] as const;
-export type RuntimeName = (typeof RUNTIME_NAMES)[number];
+import type { RuntimeEntry, RuntimeName } from "./runtimes.ts";
 
 export interface RuntimeDescription {
   runtime: RuntimeName;
   version: string;
-  engine: "V8" | "JavaScriptCore";
+  engine: RuntimeEntry["engine"];
   engineVersion: string;
   /** What the runtime itself reports as usable parallelism. */
   reportedParallelism: number;

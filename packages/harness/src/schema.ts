@@ -4,7 +4,8 @@
  * (and any later analysis) can recompute every figure.
  */
 import { z } from "zod";
-import { RUNTIME_NAMES } from "./primitives.ts";
+import { ENGINES, RUNTIME_NAMES } from "./runtimes.ts";
+import { cellParamsSchema } from "./scenarios/params.ts";
 
 /**
  * 3: one file per run with every runtime interleaved in the same rounds (order and seed recorded), the
@@ -22,7 +23,7 @@ const runtimeName = z.enum(RUNTIME_NAMES);
 export const runtimeDescriptionSchema = z.object({
   runtime: runtimeName,
   version: z.string(),
-  engine: z.enum(["V8", "JavaScriptCore"]),
+  engine: z.enum(ENGINES),
   engineVersion: z.string(),
   reportedParallelism: z.number().int().positive(),
   execArgv: z.array(z.string()),
@@ -106,22 +107,6 @@ export const cellSampleSchema = z.object({
   executors: z.array(executorRecordSchema),
 });
 
-const cpuParams = z.object({
-  kind: z.literal("cpu"),
-  tasks: z.number().int().positive(),
-  n: z.number().int().nonnegative(),
-  workers: z.number().int().positive(),
-});
-const ioParams = z.object({
-  kind: z.literal("io"),
-  requests: z.number().int().positive(),
-  concurrency: z.number().int().positive(),
-  workers: z.number().int().positive(),
-  latencyMs: z.number().nonnegative(),
-  requestTimeoutMs: z.number().int().positive(),
-  baseUrl: z.string(),
-});
-
 export const cellResultSchema = z.object({
   cellId: z.string(),
   scenarioId: z.string(),
@@ -129,7 +114,7 @@ export const cellResultSchema = z.object({
   title: z.string(),
   lessonAnalogue: z.string(),
   size: z.string(),
-  params: z.discriminatedUnion("kind", [cpuParams, ioParams]),
+  params: cellParamsSchema,
   parallelism: z.number().int().positive(),
   ideal: z.union([z.object({ speedup: z.number().positive() }), z.object({ wallMs: z.number().nonnegative() })]),
   /** The cell of the same runtime this one is compared with, run by run (e.g. its sequential cell); null for a baseline. */

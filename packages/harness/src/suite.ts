@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { MAX_TASK_SIZE } from "@runtime-bench/workloads";
-import { RUNTIME_NAMES } from "./primitives.ts";
+import { toMessage } from "./errors.ts";
+import { RUNTIME_NAMES } from "./runtimes.ts";
 import { scenarios, type CellSpec } from "./scenarios/index.ts";
 
 const positiveInt = z.number().int().positive();
@@ -67,7 +68,7 @@ export function loadSuite(file: string): Suite {
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new SuiteError(`${file}: cannot read the suite: ${(error as Error).message}`);
+    throw new SuiteError(`${file}: cannot read the suite: ${toMessage(error)}`);
   }
   const parsed = suiteSchema.safeParse(json);
   if (!parsed.success) {

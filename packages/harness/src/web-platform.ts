@@ -28,7 +28,8 @@ export interface WebWorkerOptions {
 
 /** A fresh Web Worker running `url`, seen as a TaskPort once it has said it is ready. */
 export async function startWebWorker(url: string, options: WebWorkerOptions): Promise<TaskPort> {
-  const { Worker } = globalThis as unknown as { Worker: WebWorkerConstructor };
+  // Bun and Deno have a global Worker; Node's types (which type-check this file) do not know it.
+  const Worker: WebWorkerConstructor = Reflect.get(globalThis, "Worker");
   const worker = new Worker(url, options.type ? { type: options.type } : undefined);
   const channel = createExecutorChannel((request) => worker.postMessage(request));
   const exit = options.exit;

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../src/launcher/repo.ts";
+import { BENCH_PROCESS_PATTERN, RUNTIME_NAMES } from "../src/runtimes.ts";
 import type { CellResult, RunResult } from "../src/schema.ts";
 import type { Suite } from "../src/suite.ts";
 
@@ -49,7 +50,7 @@ const cellsOf = (run: RunResult, runtime = "node"): CellResult[] => {
 
 function leftoverProcesses(): string {
   try {
-    return execFileSync("pgrep", ["-af", "apps/(node|bun|deno)/src/|mock-api/src/main.ts"], { encoding: "utf8" }).trim();
+    return execFileSync("pgrep", ["-af", BENCH_PROCESS_PATTERN], { encoding: "utf8" }).trim();
   } catch {
     return ""; // pgrep exits 1 when nothing matches
   }
@@ -67,7 +68,7 @@ describe("a runtime that is missing or broken", () => {
       `#!/bin/sh\necho '@@runtime-bench {"runtime":{"runtime":"bun","version":"0.0.1","engine":"JavaScriptCore","engineVersion":"x","reportedParallelism":2,"execArgv":[],"relevantEnv":{}},"httpClients":{"default":{"name":"x","configuration":"default","settings":{}}},"clock":{"resolutionMs":0.001,"callOverheadNs":50}}'\n`,
     );
     chmodSync(fakeBun, 0o755);
-    const run = bench(["--runtimes", "node,bun,deno", "--suite", suite, "--out", out], {
+    const run = bench(["--runtimes", RUNTIME_NAMES.join(","), "--suite", suite, "--out", out], {
       RUNTIME_BENCH_BUN_BIN: fakeBun,
       RUNTIME_BENCH_DENO_BIN: join(out, "no-such-deno"),
     });
@@ -133,9 +134,9 @@ describe("a worker or child process that fails", () => {
   it("a child process that exits with an error says why, in every runtime", () => {
     const out = temporary("fault-child-stderr");
     const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.process-per-task"]));
-    const run = bench(["--runtimes", "node,bun,deno", "--suite", suite, "--out", out], { RUNTIME_BENCH_INJECT_FAULT: "crash" });
+    const run = bench(["--runtimes", RUNTIME_NAMES.join(","), "--suite", suite, "--out", out], { RUNTIME_BENCH_INJECT_FAULT: "crash" });
     expect(run.status, run.stderr).toBe(0);
-    for (const runtime of ["node", "bun", "deno"]) {
+    for (const runtime of RUNTIME_NAMES) {
       const [cell] = cellsOf(readRun(out), runtime);
       expect(cell!.status, runtime).toBe("failed");
       expect(cell!.reason, runtime).toMatch(/tasks failed: .*child process exited \(70\): injected fault: the executor crashed/);

@@ -7,11 +7,11 @@ import type { CellRequest } from "../src/cell-process.ts";
 import type { MeasureOutcome } from "../src/launcher/measure-once.ts";
 import type { MeasurementBackend, RuntimeLaunch } from "../src/launcher/process-backend.ts";
 import { RunInterruptedError, runSuite } from "../src/launcher/run-suite.ts";
-import type { RuntimeName } from "../src/primitives.ts";
+import { RUNTIME_NAMES, type RuntimeName } from "../src/runtimes.ts";
 import type { MeasuredRuntime, RunResult } from "../src/schema.ts";
 import type { Profile } from "../src/suite.ts";
 
-const launches: RuntimeLaunch[] = (["node", "bun", "deno"] as const).map((runtime) => ({ runtime, command: { argv: [runtime] } }));
+const launches: RuntimeLaunch[] = RUNTIME_NAMES.map((runtime) => ({ runtime, command: { argv: [runtime] } }));
 
 const profile = (change: Partial<Profile> = {}): Profile => ({
   description: "test",
@@ -69,7 +69,7 @@ const measuredRuntimes = (result: RunResult) => result.runtimes.filter((r): r is
 describe("an interleaved run", () => {
   it("measures every (runtime, cell) once per round, records the round, slot and seed, and takes in-process figures in warm-up only", async () => {
     const { backend, calls } = fakeBackend(steadyRatios);
-    const result = await runSuite({ launches, selected: ["node", "bun", "deno"], profileName: "test", profile: profile(), seed: 1234, log: quiet, backend });
+    const result = await runSuite({ launches, selected: RUNTIME_NAMES, profileName: "test", profile: profile(), seed: 1234, log: quiet, backend });
     expect(result.run.order).toEqual({ kind: "shuffled", seed: 1234 });
     const cellsPerRound = 3 * 3;
     const rounds = result.run.rounds.warmup + result.run.rounds.counted;
@@ -91,7 +91,7 @@ describe("an interleaved run", () => {
 
   it("stops at the minimum once every headline interval is within the target", async () => {
     const { backend } = fakeBackend(steadyRatios);
-    const result = await runSuite({ launches, selected: ["node", "bun", "deno"], profileName: "test", profile: profile(), seed: 1, log: quiet, backend });
+    const result = await runSuite({ launches, selected: RUNTIME_NAMES, profileName: "test", profile: profile(), seed: 1, log: quiet, backend });
     expect(result.run.precision.stoppedBy).toBe("target");
     expect(result.run.rounds.counted).toBe(3);
   });
@@ -103,7 +103,7 @@ describe("an interleaved run", () => {
     const now = () => (clock += 5_000); // every reading of the clock is 5 s later
     const result = await runSuite({
       launches,
-      selected: ["node", "bun", "deno"],
+      selected: RUNTIME_NAMES,
       profileName: "test",
       profile: profile({ rounds: { warmup: 0, min: 3, max: 100 }, precision: { targetPercent: 1, budgetMinutes: 1 } }),
       seed: 1,
@@ -155,7 +155,7 @@ describe("an interleaved run", () => {
   it("an interruption keeps the runs finished before it, and none that it cut short", async () => {
     const interruption = new AbortController();
     const { backend } = fakeBackend(steadyRatios, { onMeasure: (call) => call === 12 && interruption.abort("SIGTERM") });
-    const run = runSuite({ launches, selected: ["node", "bun", "deno"], profileName: "test", profile: profile(), seed: 1, log: quiet, backend, signal: interruption.signal });
+    const run = runSuite({ launches, selected: RUNTIME_NAMES, profileName: "test", profile: profile(), seed: 1, log: quiet, backend, signal: interruption.signal });
     const error = await run.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RunInterruptedError);
     const partial = (error as RunInterruptedError).partial;

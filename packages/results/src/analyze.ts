@@ -5,7 +5,7 @@
  * round (comparisons.ts), so the figures here and the launcher's stopping rule agree.
  */
 import { comparePaired, type PairedComparison } from "@runtime-bench/harness/comparisons";
-import { RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/harness/primitives";
+import { RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/harness/runtimes";
 import type { CellResult, RunResult } from "@runtime-bench/harness/schema";
 import { median, summarize, type Summary } from "@runtime-bench/harness/stats";
 

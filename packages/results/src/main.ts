@@ -8,6 +8,7 @@
  */
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { toMessage } from "@runtime-bench/harness/errors";
 import { BENCH_FLAGS, benchOptionsFrom } from "@runtime-bench/harness/launcher/flags";
 import { ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
 import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
@@ -24,7 +25,7 @@ function main(argv: string[]): number {
     const options = benchOptionsFrom(benchFlags);
     dir = explicitDir === undefined ? options.outDir : resolve(explicitDir);
   } catch (error) {
-    process.stderr.write(`report: ${(error as Error).message}\n`);
+    process.stderr.write(`report: ${toMessage(error)}\n`);
     return 2;
   }
   try {

@@ -1,6 +1,7 @@
 /** Reads and validates a run's result file. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { toMessage } from "@runtime-bench/harness/errors";
 import { parseRunResult, RESULT_FILE, ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
 
 /** `<dir>/run.json`, validated; throws a ResultFileError naming the file and field when it is absent or broken. */
@@ -15,7 +16,7 @@ export function readResultFile(file: string): RunResult {
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new ResultFileError(file, `not valid JSON (${(error as Error).message}); is it truncated?`);
+    throw new ResultFileError(file, `not valid JSON (${toMessage(error)}); is it truncated?`);
   }
   return parseRunResult(json, file);
 }

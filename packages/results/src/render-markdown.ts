@@ -1,6 +1,6 @@
 /** Renders the cross-runtime report (results/README.md) from one run's result file. */
 import { describeComparison, headlineComparisons, type HeadlineComparison, type PairedComparison } from "@runtime-bench/harness/comparisons";
-import { RUNTIME_NAMES } from "@runtime-bench/harness/primitives";
+import { RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
 import type { CoreSpeeds, MeasuredRuntime, RunResult } from "@runtime-bench/harness/schema";
 import { summarize } from "@runtime-bench/harness/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
@@ -168,63 +168,81 @@ function noiseSection(result: RunResult, tables: readonly CellTable[]): string[]
   return ["## Noise guards", "", ...warnings.map((warning) => `- ⚠ ${describeWarning(warning)}`), ""];
 }
 
-/** One report column: its header and what it shows for a measured row. */
+/**
+ * One report column, declared once: its header, its alignment, what it shows for a measured row, and what it
+ * says where that value cannot be read. Header, separator and rows of every cell table are built from the list.
+ */
 interface Column {
+  key: string;
   header: (table: CellTable) => string;
-  value: (row: MeasuredRow, table: CellTable) => string;
+  align: "left" | "right";
+  value: (row: MeasuredRow, table: CellTable) => string | null;
+  /** Shown as "n/a (...)" where `value` gives null. */
+  missing?: string;
 }
 
-const unreadable = "n/a (unreadable)";
-
 const COLUMNS: Column[] = [
-  { header: () => "runtime", value: (row, table) => (table.fastest === row.runtime ? `**${row.runtime}** (fastest)` : row.runtime) },
-  { header: () => "median wall [95% CI]", value: (row) => `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]` },
+  { key: "runtime", header: () => "runtime", align: "left", value: (row, table) => (table.fastest === row.runtime ? `**${row.runtime}** (fastest)` : row.runtime) },
+  { key: "wall", header: () => "median wall [95% CI]", align: "right", value: (row) => `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]` },
   {
+    key: "baseline",
     header: (table) => (table.cell.baseline ? `speed-up vs \`${table.cell.baseline}\`` : "speed-up"),
+    align: "right",
     value: (row) =>
-      row.cell.baseline === null ? "— (the baseline)" : row.versusBaseline ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}` : "n/a (too few rounds)",
+      row.cell.baseline === null ? "— (the baseline)" : row.versusBaseline ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}` : null,
+    missing: "too few rounds",
   },
   {
+    key: "efficiency",
     header: () => "efficiency",
+    align: "right",
     value: (row) => {
-      if (row.efficiency === null) return "n/a";
+      if (row.efficiency === null) return null;
       const ideal = row.cell.ideal;
       return `${percent(row.efficiency)} of ${"speedup" in ideal ? `${times(ideal.speedup)}` : `${ms(ideal.wallMs)} ms`}`;
     },
+    missing: "no speed-up",
   },
-  { header: () => "vs fastest", value: (row) => versusFastest(row) },
+  { key: "fastest", header: () => "vs fastest", align: "right", value: (row) => versusFastest(row), missing: "too few rounds" },
   {
+    key: "startup",
     header: () => "start-up: ready / stop",
+    align: "right",
     value: (row) =>
       row.startup
         ? `${ms(row.startup.readyMs)} / ${row.startup.teardownMs === null ? "not reported" : `${ms(row.startup.teardownMs)}`} ms (${row.startup.perRun} per run)`
         : "—",
   },
-  { header: () => "CPU user+sys", value: (row) => (row.cpuMs === null ? unreadable : `${ms(row.cpuMs)} ms`) },
-  { header: () => "busy cores", value: (row) => (row.busyCores === null ? unreadable : row.busyCores.toFixed(2)) },
-  { header: () => "other load", value: (row) => (row.otherLoadCores === null ? unreadable : row.otherLoadCores.toFixed(2)) },
-  { header: () => "peak PSS (tree)", value: (row) => (row.peakPssMiB === null ? unreadable : mib(row.peakPssMiB)) },
-  { header: () => "CV", value: (row) => `${percent(row.wall.cv)}${row.wall.cv > CV_FLAG_THRESHOLD ? " ⚠" : ""}` },
-  { header: () => "n", value: (row) => String(row.wall.n) },
-  { header: () => "how", value: (row) => `${row.cell.implementation}${row.cell.notes.length > 0 ? ` (${row.cell.notes.join("; ")})` : ""}` },
+  { key: "cpu", header: () => "CPU user+sys", align: "right", value: (row) => (row.cpuMs === null ? null : `${ms(row.cpuMs)} ms`), missing: "unreadable" },
+  { key: "busy", header: () => "busy cores", align: "right", value: (row) => row.busyCores?.toFixed(2) ?? null, missing: "unreadable" },
+  { key: "other", header: () => "other load", align: "right", value: (row) => row.otherLoadCores?.toFixed(2) ?? null, missing: "unreadable" },
+  { key: "memory", header: () => "peak PSS (tree)", align: "right", value: (row) => (row.peakPssMiB === null ? null : mib(row.peakPssMiB)), missing: "unreadable" },
+  { key: "cv", header: () => "CV", align: "right", value: (row) => `${percent(row.wall.cv)}${row.wall.cv > CV_FLAG_THRESHOLD ? " ⚠" : ""}` },
+  { key: "n", header: () => "n", align: "right", value: (row) => String(row.wall.n) },
+  { key: "how", header: () => "how", align: "left", value: (row) => `${row.cell.implementation}${row.cell.notes.length > 0 ? ` (${row.cell.notes.join("; ")})` : ""}` },
 ];
 
-/** "1.45x slower [1.31–1.51]", "≈ 1.03x [0.98–1.08]", or "—" for the fastest itself. */
-function versusFastest(row: MeasuredRow): string {
+/** "1.45x slower [1.31–1.51]", "≈ 1.03x [0.98–1.08]", "—" for the fastest itself, null with too few rounds. */
+function versusFastest(row: MeasuredRow): string | null {
   const comparison = row.versusFastest;
   if (comparison === undefined) return "—";
-  if (comparison === null) return "n/a (too few rounds)";
+  if (comparison === null) return null;
   const figure = ratioFigure(comparison);
   if (comparison.verdict === "≈") return `≈ ${figure}`;
   return `${figure.replace(/x /, `x ${comparison.verdict} `)}`;
 }
 
 function tableRows(table: CellTable, columns: Column[]): string[] {
+  const cellText = (column: Column, row: MeasuredRow) => column.value(row, table) ?? `n/a (${column.missing ?? "not measured"})`;
   const renderRow = (row: Row) =>
     isMeasured(row)
-      ? `| ${columns.map((column) => column.value(row, table)).join(" | ")} |`
+      ? `| ${columns.map((column) => cellText(column, row)).join(" | ")} |`
       : `| ${[row.runtime, row.reason, ...columns.slice(2).map(() => "")].join(" | ")} |`;
-  return [`| ${columns.map((column) => column.header(table)).join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`, ...table.rows.map(renderRow)];
+  return [
+    `| ${columns.map((column) => column.header(table)).join(" | ")} |`,
+    `|${columns.map((column) => (column.align === "right" ? "---:" : "---")).join("|")}|`,
+    ...table.rows.map(renderRow),
+  ];
 }
 
 function cellSection(table: CellTable): string[] {
@@ -234,7 +252,7 @@ function cellSection(table: CellTable): string[] {
       ? `${cell.params.tasks} tasks, n = ${cell.params.n}, ${cell.params.workers} pool workers`
       : `${cell.params.requests} requests, ${cell.params.latencyMs} ms latency, ${cell.params.concurrency} in flight (async), ${cell.params.workers} workers`;
   const ideal = "speedup" in cell.ideal ? `ideal speed-up ${times(cell.ideal.speedup)}` : `ideal time ${ms(cell.ideal.wallMs)} ms`;
-  const columns = cell.comparedAcrossRuntimes ? COLUMNS : COLUMNS.filter((column) => column.header(table) !== "vs fastest");
+  const columns = cell.comparedAcrossRuntimes ? COLUMNS : COLUMNS.filter((column) => column.key !== "fastest");
   return [
     `## ${cell.kind === "cpu" ? "CPU" : "I/O"}: ${cell.title} — \`${table.cellId}\``,
     "",

@@ -1,6 +1,6 @@
 /** Fixed result files for the report and schema tests: small, hand-set numbers with known answers. */
 import { RESULT_SCHEMA_VERSION, type CellResult, type CellSample, type RunResult, type RuntimeRun } from "@runtime-bench/harness/schema";
-import type { RuntimeName } from "@runtime-bench/harness/primitives";
+import type { RuntimeName } from "@runtime-bench/harness/runtimes";
 
 /** The i-th sample of a cell is from round i + 1 (round 0 being the warm-up round). */
 export const sample = (wallMs: number, index: number): CellSample => ({

@@ -29,9 +29,12 @@ describe("sum of squares", () => {
     }
   });
 
-  it("knows the closed form's values", () => {
-    expect(expectedSumOfSquares(4)).toBe(14); // 0 + 1 + 4 + 9
-    expect(expectedSumOfSquares(10_000_000)).toBe(naiveSumOfSquaresClosedForm(10_000_000));
+  it("the closed form agrees with brute force for small n, and with known values for large n", () => {
+    for (const n of [0, 1, 2, 4, 10, 999, 65_537, 100_003]) expect(expectedSumOfSquares(n)).toBe(naiveSumOfSquares(n));
+    // Known sums, modulo 2^32 (sum of i*i for i < n is (n-1)n(2n-1)/6; e.g. 333333283333335000000 for n = 10^7).
+    expect(expectedSumOfSquares(10_000_000)).toBe(3_255_935_936);
+    expect(expectedSumOfSquares(300_000_000)).toBe(3_038_146_688);
+    expect(expectedSumOfSquares(2 ** 30)).toBe(1_610_612_736);
   });
 
   it("adds ranges the way the whole does", () => {
@@ -60,11 +63,6 @@ describe("sum of squares", () => {
     expect(() => assertTaskSize(n)).toThrow(RangeError);
   });
 });
-
-function naiveSumOfSquaresClosedForm(n: number): number {
-  const big = BigInt(n);
-  return Number((((big - 1n) * big * (2n * big - 1n)) / 6n) % 4294967296n);
-}
 
 describe("task verification", () => {
   it("accepts the right value and rejects a wrong one", () => {

@@ -20,7 +20,7 @@ import type { RuntimeLaunch } from "./process-backend.ts";
 import { repoRelative } from "./repo.ts";
 import { randomSeed } from "./round-order.ts";
 import { RunInterruptedError, runSuite } from "./run-suite.ts";
-import type { RuntimeName } from "../primitives.ts";
+import type { RuntimeName } from "../runtimes.ts";
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 

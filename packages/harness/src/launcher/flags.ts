@@ -12,8 +12,9 @@
  */
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { toMessage } from "../errors.ts";
 import { FAULT_VARIABLE } from "../fault-injection.ts";
-import { RUNTIME_NAMES, type RuntimeName } from "../primitives.ts";
+import { RUNTIME_NAMES, type RuntimeName } from "../runtimes.ts";
 import { repoRoot } from "./repo.ts";
 
 export class UsageError extends Error {
@@ -45,7 +46,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   try {
     ({ values } = parseArgs({ args: [...argv], options: BENCH_FLAGS, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(toMessage(error));
   }
   return benchOptionsFrom(values);
 }

@@ -4,7 +4,7 @@
  * round loop against a fake one without starting processes (as hyperfine's MockExecutor does).
  */
 import type { CellRequest } from "../cell-process.ts";
-import type { RuntimeName } from "../primitives.ts";
+import type { RuntimeName } from "../runtimes.ts";
 import { describeOutputSchema, type CoreSpeeds, type DescribeOutput } from "../schema.ts";
 import { measureOnce, type MeasureOutcome } from "./measure-once.ts";
 import { runMeasurementProcess, type MeasurementCommand } from "./measurement-process.ts";

@@ -6,8 +6,8 @@
  * measured in the same rounds, every runtime-vs-runtime ratio pairs runs seconds apart.
  */
 import { availableParallelism, loadavg } from "node:os";
-import type { RuntimeName } from "../primitives.ts";
-import { getScenario, type CellSpec } from "../scenarios/index.ts";
+import type { RuntimeName } from "../runtimes.ts";
+import { getScenario, shapeOf, type CellSpec } from "../scenarios/index.ts";
 import { RESULT_SCHEMA_VERSION, type CellResult, type CoreSpeeds, type DescribeOutput, type RunResult, type RuntimeRun, type StopReason } from "../schema.ts";
 import { expandCells, type Profile } from "../suite.ts";
 import { describeChildEnvironment } from "./child-environment.ts";
@@ -180,7 +180,7 @@ export const describeCores = (speeds: CoreSpeeds): string =>
 
 function emptyResult(cell: CellSpec): CellResult {
   const scenario = getScenario(cell.scenarioId);
-  const shape = scenario.shape(cell.params as never, availableParallelism());
+  const shape = shapeOf(scenario, cell.params, availableParallelism());
   return {
     cellId: cell.cellId,
     scenarioId: cell.scenarioId,

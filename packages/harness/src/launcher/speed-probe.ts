@@ -12,6 +12,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { sumOfSquares, warmUp } from "@runtime-bench/workloads";
+import { toMessage } from "../errors.ts";
 import type { CoreSpeeds } from "../schema.ts";
 import { median } from "../stats.ts";
 import { readAllowedCores } from "./proc.ts";
@@ -45,7 +46,7 @@ export async function probeEachCore(signal?: AbortSignal): Promise<CoreSpeeds> {
     const ms = await Promise.all(cores.map((core) => probePinnedTo(core, signal)));
     return { ms, cores };
   } catch (error) {
-    return { unavailable: (error as Error).message };
+    return { unavailable: toMessage(error) };
   }
 }
 

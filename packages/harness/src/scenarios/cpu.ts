@@ -35,6 +35,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     kind: "cpu",
     title: "Sequential, main thread",
     lessonAnalogue: "sequential CPU-bound run",
+    readingName: "the sequential run",
     shape: () => ({ parallelism: 1, ideal: onMainThread }),
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);
@@ -49,6 +50,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     kind: "cpu",
     title: "Concurrent async tasks, main thread",
     lessonAnalogue: "threads under the GIL (concurrency without parallelism)",
+    readingName: "concurrent async tasks on one thread",
     baseline: SEQUENTIAL,
     shape: () => ({ parallelism: 1, ideal: onMainThread }),
     async prepare({ primitives, params }) {
@@ -65,6 +67,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     kind: "cpu",
     title: "One worker thread per task",
     lessonAnalogue: "threads, if there were no GIL (start-up included)",
+    readingName: "a fresh worker thread per task",
     baseline: SEQUENTIAL,
     shape: (params, cores) => parallelShape(params.tasks, cores),
     async prepare({ primitives, params }) {
@@ -76,6 +79,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     kind: "cpu",
     title: "Warmed worker pool, one worker per core",
     lessonAnalogue: "a process pool, but with threads (start-up excluded)",
+    readingName: "a warmed worker pool",
     baseline: SEQUENTIAL,
     shape: (params, cores) => parallelShape(Math.min(params.tasks, params.workers), cores),
     async prepare({ primitives, params }) {
@@ -95,6 +99,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     kind: "cpu",
     title: "One child process per task",
     lessonAnalogue: "multiprocessing (true parallelism, start-up included)",
+    readingName: "a fresh child process per task (the multiprocessing analogue)",
     baseline: SEQUENTIAL,
     shape: (params, cores) => parallelShape(params.tasks, cores),
     async prepare({ primitives, params }) {

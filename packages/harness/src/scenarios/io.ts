@@ -53,6 +53,7 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
     kind: "io",
     title: "Sequential requests",
     lessonAnalogue: "sequential API calls",
+    readingName: "sequential requests",
     shape: (params) => ioShape(params, 1),
     async prepare({ primitives, params }) {
       await warmConnections((tasks) => runSequentially(tasks, primitives), params, 1);
@@ -65,6 +66,7 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
     kind: "io",
     title: "Concurrent async requests, main thread",
     lessonAnalogue: "asyncio",
+    readingName: "concurrent async requests",
     baseline: SEQUENTIAL,
     shape: (params) => ioShape(params, Math.min(params.concurrency, params.requests)),
     async prepare({ primitives, params }) {
@@ -79,6 +81,7 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
     kind: "io",
     title: "Concurrent async requests, main thread, tuned client (variant)",
     lessonAnalogue: "asyncio, with a client tuned past the runtime's defaults",
+    readingName: "a tuned client (a labelled variant, shown apart)",
     baseline: ASYNC,
     variant: true,
     shape: (params) => ioShape(params, Math.min(params.concurrency, params.requests)),
@@ -96,6 +99,7 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
     kind: "io",
     title: "Requests spread over worker threads",
     lessonAnalogue: "a thread pool making blocking calls",
+    readingName: "requests spread over worker threads",
     // The lesson's I/O question: threads against asyncio, at the same number of requests in flight.
     baseline: ASYNC,
     shape: (params) => ioShape(params, Math.min(params.workers, params.requests)),

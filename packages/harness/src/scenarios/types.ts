@@ -3,33 +3,9 @@ import type { RuntimePrimitives } from "../primitives.ts";
 import type { InProcessTarget } from "../in-process.ts";
 import type { TaskReply } from "../protocol.ts";
 import type { ExecutorRecord } from "../schema.ts";
+import type { CellParams, CpuCellParams, IoCellParams } from "./params.ts";
 
-export interface CpuCellParams {
-  kind: "cpu";
-  /** Number of tasks (the lesson: 4). */
-  tasks: number;
-  /** Size of each task: sum of i*i for i < n. */
-  n: number;
-  /** Parallel executors the scenario may use (pool size). */
-  workers: number;
-}
-
-export interface IoCellParams {
-  kind: "io";
-  /** Number of posts to fetch (the lesson's API calls). */
-  requests: number;
-  /** Most requests in flight at once for the async scenario. */
-  concurrency: number;
-  /** Worker threads for the threads-analogue scenario. */
-  workers: number;
-  /** The mock API's injected latency, for the ideal time. */
-  latencyMs: number;
-  /** A request not answered within this long fails. */
-  requestTimeoutMs: number;
-  baseUrl: string;
-}
-
-export type CellParams = CpuCellParams | IoCellParams;
+export type { CellParams, CpuCellParams, IoCellParams } from "./params.ts";
 
 /** One cell a runtime process is asked to measure. */
 export interface CellSpec {
@@ -74,12 +50,18 @@ export interface ScenarioContext<P extends CellParams> {
   cores: number;
 }
 
-export interface Scenario<P extends CellParams = CellParams> {
+export interface Scenario<P extends CellParams> {
   id: string;
   kind: P["kind"];
   title: string;
   /** Which experiment of the Python lesson this one rebuilds. */
   lessonAnalogue: string;
+  /**
+   * What the report's reading calls this model in a sentence ("a warmed worker pool"). The reading says of every
+   * scenario with a baseline whether it paid off against that baseline, in words built from both names, so a new
+   * scenario is read out without the report knowing its id.
+   */
+  readingName: string;
   /** The scenario (same size, same runtime) this one is compared with run by run, e.g. "cpu.sequential". */
   baseline?: string;
   /** A labelled variant (e.g. a tuned client): compared with its baseline only, never across runtimes. */
@@ -87,3 +69,6 @@ export interface Scenario<P extends CellParams = CellParams> {
   shape(params: P, cores: number): CellShape;
   prepare(context: ScenarioContext<P>): Promise<PreparedCell>;
 }
+
+/** A scenario of any kind; its `kind` tells which parameters it takes. */
+export type AnyScenario = Scenario<CpuCellParams> | Scenario<IoCellParams>;

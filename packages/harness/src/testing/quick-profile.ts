@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { RuntimeName } from "../primitives.ts";
+import type { RuntimeName } from "../runtimes.ts";
 import { parseRunResult, RESULT_FILE, type MeasuredRuntime } from "../schema.ts";
 import { MEMORY_POLL_MS } from "../launcher/resource-meter.ts";
 import { getProfile, loadSuite } from "../suite.ts";

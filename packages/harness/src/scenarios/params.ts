@@ -1,0 +1,37 @@
+/**
+ * A cell's parameters, defined once: the schema validates them in result files, and the types scenarios
+ * use are inferred from it.
+ */
+import { z } from "zod";
+
+export const cpuParamsSchema = z.object({
+  kind: z.literal("cpu"),
+  /** Number of tasks (the lesson: 4). */
+  tasks: z.number().int().positive(),
+  /** Size of each task: sum of i*i for i < n. */
+  n: z.number().int().nonnegative(),
+  /** Parallel executors the scenario may use (pool size). */
+  workers: z.number().int().positive(),
+});
+
+export const ioParamsSchema = z.object({
+  kind: z.literal("io"),
+  /** Number of posts to fetch (the lesson's API calls). */
+  requests: z.number().int().positive(),
+  /** Most requests in flight at once for the async scenarios. */
+  concurrency: z.number().int().positive(),
+  /** Worker threads for the threads-analogue scenario. */
+  workers: z.number().int().positive(),
+  /** The mock API's injected latency, for the ideal time. */
+  latencyMs: z.number().nonnegative(),
+  /** A request not answered within this long fails. */
+  requestTimeoutMs: z.number().int().positive(),
+  /** Where the mock API listens (in a result file: "(mock API)", as its port means nothing to a reader). */
+  baseUrl: z.string(),
+});
+
+export const cellParamsSchema = z.discriminatedUnion("kind", [cpuParamsSchema, ioParamsSchema]);
+
+export type CpuCellParams = z.infer<typeof cpuParamsSchema>;
+export type IoCellParams = z.infer<typeof ioParamsSchema>;
+export type CellParams = z.infer<typeof cellParamsSchema>;

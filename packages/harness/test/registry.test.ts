@@ -1,0 +1,50 @@
+/**
+ * The runtime registry is the one list of runtimes; where a file cannot read it (JSON configs, the CI script),
+ * these checks keep that file in step with it.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PASSED_VARIABLES } from "../src/launcher/child-environment.ts";
+import { loadLaunch } from "../src/launcher/launches.ts";
+import { repoRoot } from "../src/launcher/repo.ts";
+import { BENCH_PROCESS_PATTERN, binaryOverrideVariable, RUNTIME_NAMES, RUNTIMES } from "../src/runtimes.ts";
+import { loadSuite } from "../src/suite.ts";
+
+const readJson = (file: string) => JSON.parse(readFileSync(join(repoRoot, file), "utf8"));
+
+describe("the runtime registry", () => {
+  it.each(RUNTIME_NAMES)("%s has its app: adapter, measurement entry, launch, preflight and quick-profile test", async (name) => {
+    const { app } = RUNTIMES[name];
+    for (const file of ["src/primitives.ts", "src/main.ts", "src/launch.ts", "src/bench.ts", "test/quick-profile.test.ts"]) {
+      expect(existsSync(join(repoRoot, app, file)), `${app}/${file}`).toBe(true);
+    }
+    expect((await loadLaunch(name)).runtime).toBe(name);
+  });
+
+  it("every runtime is pinned in the root package.json, and the benchmarks package depends on every app (turbo's ^bench)", () => {
+    const root = readJson("package.json");
+    const benchmarks = readJson("benchmarks/package.json");
+    for (const name of RUNTIME_NAMES) {
+      expect(root.devDependencies[RUNTIMES[name].npmPackage], name).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(benchmarks.dependencies[readJson(`${RUNTIMES[name].app}/package.json`).name], name).toBe("workspace:*");
+    }
+  });
+
+  it("the suite lists only registered runtimes", () => {
+    const suite = loadSuite(join(repoRoot, "benchmarks/suite.json"));
+    expect(suite.runtimes.every((name) => (RUNTIME_NAMES as readonly string[]).includes(name))).toBe(true);
+  });
+
+  it("turbo passes through every variable the launcher passes on, and every binary override", () => {
+    const passThrough: string[] = readJson("turbo.json").globalPassThroughEnv;
+    const covered = (name: string) => passThrough.some((entry) => (entry.endsWith("*") ? name.startsWith(entry.slice(0, -1)) : entry === name));
+    for (const name of [...PASSED_VARIABLES.map((variable) => variable.name), ...RUNTIME_NAMES.map(binaryOverrideVariable)]) {
+      expect(covered(name), name).toBe(true);
+    }
+  });
+
+  it("CI checks for leftover processes with the same pattern as the tests", () => {
+    expect(readFileSync(join(repoRoot, ".ci/run"), "utf8")).toContain(`pgrep -af "${BENCH_PROCESS_PATTERN}"`);
+  });
+});
