@@ -2,14 +2,15 @@
  * Bun's native primitives: the Web Worker global, Bun.spawn with an IPC channel, native fetch, and
  * piscina where it runs (else a native pool).
  */
-import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
-import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
-import { RUNTIMES } from "@runtime-bench/harness/runtimes";
+
 import { fileURLToPath } from "node:url";
 import { OutputTail } from "@runtime-bench/harness/output-tail";
-import { collectInto } from "@runtime-bench/harness/web-streams";
+import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
+import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
 import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
+import { RUNTIMES } from "@runtime-bench/harness/runtimes";
 import { startWebWorker } from "@runtime-bench/harness/web-platform";
+import { collectInto } from "@runtime-bench/harness/web-streams";
 import { fetchJson, httpClients } from "./http.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url).href;

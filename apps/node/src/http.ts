@@ -4,9 +4,10 @@
  * labelled variant, is undici's `request` API with an explicit Agent (several times cheaper per call than
  * fetch here), its connection limits and keep-alive set and recorded.
  */
-import type { HttpClientKind } from "@runtime-bench/workloads";
+
 import type { HttpClientDescription } from "@runtime-bench/harness/primitives";
 import { fetchJsonWithGlobalFetch } from "@runtime-bench/harness/web-platform";
+import type { HttpClientKind } from "@runtime-bench/workloads";
 
 const tunedSettings = { connections: 256, keepAliveTimeoutMs: 60_000, pipelining: 1 };
 
@@ -23,7 +24,8 @@ const loadTunedClient = async () => {
 };
 
 async function fetchJsonTuned(url: string, timeoutMs: number): Promise<unknown> {
-  const { request, agent } = await (tunedClient ??= loadTunedClient());
+  tunedClient ??= loadTunedClient();
+  const { request, agent } = await tunedClient;
   const response = await request(url, { dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
   if (response.statusCode !== 200) {
     await response.body.dump();

@@ -5,11 +5,11 @@
 import { fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { OutputTail } from "@runtime-bench/harness/output-tail";
 import { createPiscinaPool } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
-import { RUNTIMES } from "@runtime-bench/harness/runtimes";
-import { OutputTail } from "@runtime-bench/harness/output-tail";
 import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
+import { RUNTIMES } from "@runtime-bench/harness/runtimes";
 import { fetchJson, httpClients } from "./http.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url);

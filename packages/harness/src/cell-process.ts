@@ -5,12 +5,12 @@
  * /proc itself without --allow-all). Everything here is runtime-neutral; the app passes in its primitives.
  */
 import { createInterface } from "node:readline";
-import { describeTask, verifyTask, warmUp, type Task } from "@runtime-bench/workloads";
+import { describeTask, type Task, verifyTask, warmUp } from "@runtime-bench/workloads";
 import { NotApplicableError, toMessage } from "./errors.ts";
 import { measureInProcess } from "./in-process.ts";
 import type { RuntimePrimitives } from "./primitives.ts";
 import type { TaskReply } from "./protocol.ts";
-import { getScenario, prepareCell, type CellSpec } from "./scenarios/index.ts";
+import { type CellSpec, getScenario, type PreparedCell, prepareCell } from "./scenarios/index.ts";
 import type { CellOutput, DescribeOutput } from "./schema.ts";
 
 /** Marks the stdout lines the launcher reads, so runtime warnings on stdout cannot be mistaken for them. */
@@ -94,7 +94,7 @@ async function measureCell(primitives: RuntimePrimitives, { cell, measureInProce
   const scenario = getScenario(cell.scenarioId);
   const gates = createGates();
   const cores = primitives.describe().reportedParallelism;
-  let prepared;
+  let prepared: PreparedCell;
   try {
     prepared = await prepareCell(scenario, cell.params, { primitives, cores });
   } catch (error) {
@@ -116,7 +116,8 @@ async function measureCell(primitives: RuntimePrimitives, { cell, measureInProce
   const errors = verifyReplies(prepared.tasks, replies);
   // Only verified work is worth repeating; the in-process figure is per call, so scale the observed time.
   const callMs = prepared.inProcess?.label === "one task" ? wallMs / prepared.tasks.length : wallMs;
-  const inProcess = inProcessWanted && prepared.inProcess && errors.length === 0 ? await measureInProcess(prepared.inProcess, callMs) : null;
+  const inProcess =
+    inProcessWanted && prepared.inProcess && errors.length === 0 ? await measureInProcess(prepared.inProcess, callMs) : null;
   await prepared.dispose();
   return {
     cellId: cell.cellId,

@@ -10,7 +10,7 @@
 import { RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
 import type { CellResult, CellSample } from "./schema.ts";
 import { pairedRatio } from "./stats.ts";
-import { relativeHalfWidth, verdictOf, type Verdict } from "./verdict.ts";
+import { relativeHalfWidth, type Verdict, verdictOf } from "./verdict.ts";
 
 /** Fewer pairs than this give no interval worth a verdict. */
 export const MIN_PAIRS = 3;
@@ -37,7 +37,10 @@ export function comparePaired(subject: readonly Timed[], reference: readonly Tim
     return other === undefined ? [] : [[sample.wallMs, other] as const];
   });
   if (pairs.length < MIN_PAIRS) return null;
-  const { ratio, ci95 } = pairedRatio(pairs.map(([own]) => own), pairs.map(([, other]) => other));
+  const { ratio, ci95 } = pairedRatio(
+    pairs.map(([own]) => own),
+    pairs.map(([, other]) => other),
+  );
   return { timeRatio: ratio, ci95, pairs: pairs.length, verdict: verdictOf(ratio, ci95), halfWidth: relativeHalfWidth(ratio, ci95) };
 }
 
@@ -51,7 +54,8 @@ export type HeadlineComparison =
   | { kind: "runtimes"; cellId: string; subject: RuntimeName; reference: RuntimeName; comparison: PairedComparison | null };
 
 /** A cell with counted, verified runs. */
-const measured = (cell: CellResult | undefined): cell is CellResult => cell !== undefined && cell.status === "ok" && cell.samples.length > 0;
+const measured = (cell: CellResult | undefined): cell is CellResult =>
+  cell !== undefined && cell.status === "ok" && cell.samples.length > 0;
 
 /**
  * Every headline comparison of a run: each cell against its baseline in each runtime, and each pair of
@@ -64,17 +68,35 @@ export function headlineComparisons(runtimes: readonly RuntimeCells[]): Headline
     cells.flatMap((cell): HeadlineComparison[] => {
       const baseline = cells.find((other) => other.cellId === cell.baseline);
       if (!measured(cell) || !measured(baseline)) return [];
-      return [{ kind: "baseline", cellId: cell.cellId, runtime: name, baseline: baseline.cellId, comparison: comparePaired(cell.samples, baseline.samples) }];
+      return [
+        {
+          kind: "baseline",
+          cellId: cell.cellId,
+          runtime: name,
+          baseline: baseline.cellId,
+          comparison: comparePaired(cell.samples, baseline.samples),
+        },
+      ];
     }),
   );
-  const cellIds = [...new Set(ordered.flatMap(({ cells }) => cells.filter((cell) => cell.comparedAcrossRuntimes).map((cell) => cell.cellId)))];
+  const cellIds = [
+    ...new Set(ordered.flatMap(({ cells }) => cells.filter((cell) => cell.comparedAcrossRuntimes).map((cell) => cell.cellId))),
+  ];
   const acrossRuntimes = cellIds.flatMap((cellId) =>
     ordered.flatMap((reference, index) =>
       ordered.slice(index + 1).flatMap((subject): HeadlineComparison[] => {
         const own = subject.cells.find((cell) => cell.cellId === cellId);
         const other = reference.cells.find((cell) => cell.cellId === cellId);
         if (!measured(own) || !measured(other)) return [];
-        return [{ kind: "runtimes", cellId, subject: subject.name, reference: reference.name, comparison: comparePaired(own.samples, other.samples) }];
+        return [
+          {
+            kind: "runtimes",
+            cellId,
+            subject: subject.name,
+            reference: reference.name,
+            comparison: comparePaired(own.samples, other.samples),
+          },
+        ];
       }),
     ),
   );

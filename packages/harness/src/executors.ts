@@ -4,8 +4,8 @@
  */
 import { runTask, runTaskInterleaved, type Task, type TaskServices } from "@runtime-bench/workloads";
 import { toMessage } from "./errors.ts";
-import type { TaskPort, TaskReply } from "./protocol.ts";
 import type { WorkerPool } from "./primitives.ts";
+import type { TaskPort, TaskReply } from "./protocol.ts";
 import type { ExecutorRecord } from "./schema.ts";
 
 async function settle(id: number, work: () => number | Promise<number>): Promise<TaskReply> {
@@ -59,7 +59,12 @@ export class ExecutorLog {
 }
 
 /** Every task on an executor of its own, started for it (start-up is timed) and stopped after it. */
-export function runEachOnFreshExecutor(tasks: Task[], kind: ExecutorRecord["kind"], start: () => Promise<TaskPort>, log: ExecutorLog): Promise<TaskReply[]> {
+export function runEachOnFreshExecutor(
+  tasks: Task[],
+  kind: ExecutorRecord["kind"],
+  start: () => Promise<TaskPort>,
+  log: ExecutorLog,
+): Promise<TaskReply[]> {
   return Promise.all(
     tasks.map(async (task, id): Promise<TaskReply> => {
       const askedAt = performance.now();

@@ -21,7 +21,7 @@ export async function runWithFault(fault: InjectedFault, run: () => number | Pro
     case "crash":
       // A crashing program usually says something first; the parent must pass it on in the cell's reason.
       process.stderr.write("injected fault: the executor crashed\n");
-      process.exit(70);
+      return process.exit(70);
     case "hang":
       for (;;); // a task stuck in JavaScript: only a timeout ends it
     case "wrong-value":

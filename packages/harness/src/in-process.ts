@@ -20,7 +20,12 @@ export interface InProcessTarget {
 
 export async function measureInProcess(target: InProcessTarget, observedCallMs: number): Promise<InProcessMeasurement> {
   if (observedCallMs > MAX_CALL_MS) {
-    return { tool: "mitata", label: target.label, samplesMs: [], skipped: `one call takes ${observedCallMs.toFixed(0)} ms (> ${MAX_CALL_MS} ms)` };
+    return {
+      tool: "mitata",
+      label: target.label,
+      samplesMs: [],
+      skipped: `one call takes ${observedCallMs.toFixed(0)} ms (> ${MAX_CALL_MS} ms)`,
+    };
   }
   const timed = target.isAsync ? async () => do_not_optimize(await target.call()) : () => do_not_optimize(target.call());
   const stats = await measure(timed, MITATA_OPTIONS);

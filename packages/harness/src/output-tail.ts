@@ -16,7 +16,10 @@ export class OutputTail {
 
   /** Up to `count` last non-empty lines on one line (a reason lands in a table cell), at most maxChars long. */
   lastLines(count = 5): string {
-    const lines = this.text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+    const lines = this.text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "");
     const joined = lines.slice(-count).join(" / ");
     return joined.length > this.maxChars ? `…${joined.slice(-this.maxChars)}` : joined;
   }

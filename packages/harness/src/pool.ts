@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Task } from "@runtime-bench/workloads";
 import { toMessage } from "./errors.ts";
-import type { TaskPort, TaskReply } from "./protocol.ts";
 import type { WorkerPool } from "./primitives.ts";
+import type { TaskPort, TaskReply } from "./protocol.ts";
 
 const POOL_CHECK_TASK: Task = { kind: "sum-of-squares", n: 1000 };
 
@@ -86,7 +86,10 @@ function packageVersion(name: string): string {
   let directory = new URL("./", import.meta.resolve(name));
   for (let depth = 0; depth < 5; depth++, directory = new URL("../", directory)) {
     try {
-      const manifest = JSON.parse(readFileSync(fileURLToPath(new URL("package.json", directory)), "utf8")) as { name?: string; version?: string };
+      const manifest = JSON.parse(readFileSync(fileURLToPath(new URL("package.json", directory)), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === name && manifest.version) return manifest.version;
     } catch {
       // no package.json at this level; look one higher

@@ -3,7 +3,7 @@
  * executor loop both sides share. Each runtime only supplies an Endpoint: how its native primitive sends
  * and receives one message.
  */
-import { runTask, warmUp, type Task, type TaskServices } from "@runtime-bench/workloads";
+import { runTask, type Task, type TaskServices, warmUp } from "@runtime-bench/workloads";
 import { injectedFault, runWithFault } from "./fault-injection.ts";
 
 export interface TaskRequest {
@@ -11,9 +11,7 @@ export interface TaskRequest {
   task: Task;
 }
 
-export type TaskReply =
-  | { id: number; ok: true; value: number }
-  | { id: number; ok: false; error: string };
+export type TaskReply = { id: number; ok: true; value: number } | { id: number; ok: false; error: string };
 
 /** The executor's first message: loaded, warmed up and listening. The parent times start-up up to it. */
 export interface ReadyMessage {
@@ -79,7 +77,10 @@ export function createExecutorChannel(send: (request: TaskRequest) => void) {
       });
     },
     receive(message: unknown): void {
-      if ((message as ReadyMessage).ready === true) return markReady();
+      if ((message as ReadyMessage).ready === true) {
+        markReady();
+        return;
+      }
       const reply = message as TaskReply;
       pending.get(reply.id)?.(reply);
       pending.delete(reply.id);

@@ -242,7 +242,10 @@ export function parseRunResult(json: unknown, file: string): RunResult {
 function parseWith<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === "number" && version > RESULT_SCHEMA_VERSION) {
-    throw new ResultFileError(file, `schemaVersion ${version} is newer than this tool reads (${RESULT_SCHEMA_VERSION}); update runtime-bench`);
+    throw new ResultFileError(
+      file,
+      `schemaVersion ${version} is newer than this tool reads (${RESULT_SCHEMA_VERSION}); update runtime-bench`,
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

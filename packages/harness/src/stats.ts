@@ -122,7 +122,11 @@ export function compareSamples(a: readonly number[], b: readonly number[], seed 
  * (with an even number of pairs a plain median would average the middle two ratios, and the two directions
  * would disagree).
  */
-export function pairedRatio(numerators: readonly number[], denominators: readonly number[], seed = 11): { ratio: number; ci95: [number, number] } {
+export function pairedRatio(
+  numerators: readonly number[],
+  denominators: readonly number[],
+  seed = 11,
+): { ratio: number; ci95: [number, number] } {
   if (numerators.length !== denominators.length || numerators.length === 0) {
     throw new RangeError(`paired samples need equal, non-zero lengths (got ${numerators.length} and ${denominators.length})`);
   }

@@ -4,11 +4,11 @@
  * expanded into the list of cells every runtime measures.
  */
 import { readFileSync } from "node:fs";
-import { z } from "zod";
 import { MAX_TASK_SIZE } from "@runtime-bench/workloads";
+import { z } from "zod";
 import { toMessage } from "./errors.ts";
 import { RUNTIME_NAMES } from "./runtimes.ts";
-import { scenarios, type CellSpec } from "./scenarios/index.ts";
+import { type CellSpec, scenarios } from "./scenarios/index.ts";
 
 const positiveInt = z.number().int().positive();
 
@@ -26,7 +26,13 @@ const profileSchema = z.object({
    * each runtime against each other) lies within ±targetPercent of its ratio, or when the next round would
    * not fit in budgetMinutes.
    */
-  precision: z.object({ targetPercent: z.number().positive().max(100), budgetMinutes: z.number().positive().max(24 * 60) }),
+  precision: z.object({
+    targetPercent: z.number().positive().max(100),
+    budgetMinutes: z
+      .number()
+      .positive()
+      .max(24 * 60),
+  }),
   /** A run of one cell taking longer than this is stopped and the cell marked failed. */
   cellTimeoutSeconds: positiveInt,
   scenarios: z.array(z.string().refine((id) => scenarios.has(id), { message: "unknown scenario id" })).min(1),

@@ -13,7 +13,8 @@ export async function decodeStream(stream: ReadableStream<Uint8Array>, onText: (
 }
 
 /** Keeps the end of the stream in a tail (a child's stderr, for a failure's reason). */
-export const collectInto = (tail: OutputTail, stream: ReadableStream<Uint8Array>): Promise<void> => decodeStream(stream, (text) => tail.push(text));
+export const collectInto = (tail: OutputTail, stream: ReadableStream<Uint8Array>): Promise<void> =>
+  decodeStream(stream, (text) => tail.push(text));
 
 /** Calls `onLine` with each complete line of the stream (a child speaking one JSON message per line). */
 export function readLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void): Promise<void> {

@@ -2,8 +2,9 @@
  * The methodology's controls, on real timings. Tolerances are wide on purpose: they catch a broken timer or
  * a workload that does not scale, not a noisy machine.
  */
-import { describe, expect, it } from "vitest";
+
 import { sumOfSquares, warmUp } from "@runtime-bench/workloads";
+import { describe, expect, it } from "vitest";
 import { compareSamples, median } from "../src/stats.ts";
 
 function timeRuns(n: number, runs: number): number[] {

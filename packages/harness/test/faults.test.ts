@@ -76,7 +76,11 @@ describe("a runtime that is missing or broken", () => {
     expect(run.stderr).toMatch(/\[bun\] SKIPPED: expected bun 1\.4\.5 .*found bun 0\.0\.1/);
     expect(run.stderr).toMatch(/\[deno\] SKIPPED: deno could not start: cannot start .*no-such-deno: spawn .* ENOENT/);
     const runtimes = readRun(out).runtimes;
-    expect(runtimes.map((r) => [r.name, r.status])).toEqual([["node", "measured"], ["bun", "n/a"], ["deno", "n/a"]]);
+    expect(runtimes.map((r) => [r.name, r.status])).toEqual([
+      ["node", "measured"],
+      ["bun", "n/a"],
+      ["deno", "n/a"],
+    ]);
 
     const built = report(out);
     expect(built.status).toBe(3);
@@ -98,7 +102,11 @@ describe("a runtime that is missing or broken", () => {
     const out = temporary("subset");
     const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential"]));
     expect(bench(["--suite", suite, "--out", out]).status).toBe(0);
-    expect(readRun(out).runtimes.filter((r) => r.status === "n/a").map((r) => r.name)).toEqual(["bun", "deno"]);
+    expect(
+      readRun(out)
+        .runtimes.filter((r) => r.status === "n/a")
+        .map((r) => r.name),
+    ).toEqual(["bun", "deno"]);
     expect(report(out).status).toBe(0);
   });
 });
@@ -113,23 +121,27 @@ describe("a worker or child process that fails", () => {
       /4 of 4 tasks failed: verification failed for sum-of-squares\(n=1000000\): expected \d+, got \d+/,
       /verification failed for sum-of-squares\(n=1000000\)/,
     ],
-  ])("%s: the worker and pool cells fail with the reason, the run goes on, nothing is left running", (fault, reason, poolReason) => {
-    const out = temporary(`fault-${fault}`);
-    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.worker-per-task", "cpu.worker-pool", "cpu.sequential"]));
-    const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: fault });
-    expect(run.status, run.stderr).toBe(0);
-    const cells = cellsOf(readRun(out));
-    const failed = cells.find((cell) => cell.scenarioId === "cpu.worker-per-task")!;
-    expect(failed.status).toBe("failed");
-    expect(failed.reason).toMatch(reason);
-    expect(failed.samples).toHaveLength(0); // a failed run is never timed into a result
-    // The pool (piscina on Node) goes through the same hook: its failure paths are tested too.
-    const pool = cells.find((cell) => cell.scenarioId === "cpu.worker-pool")!;
-    expect(pool.status).toBe("failed");
-    expect(pool.reason).toMatch(poolReason);
-    expect(cells.find((cell) => cell.scenarioId === "cpu.sequential")!.status).toBe("ok"); // the main thread is not faulted
-    expect(leftoverProcesses()).toBe("");
-  }, 60_000);
+  ])(
+    "%s: the worker and pool cells fail with the reason, the run goes on, nothing is left running",
+    (fault, reason, poolReason) => {
+      const out = temporary(`fault-${fault}`);
+      const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.worker-per-task", "cpu.worker-pool", "cpu.sequential"]));
+      const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: fault });
+      expect(run.status, run.stderr).toBe(0);
+      const cells = cellsOf(readRun(out));
+      const failed = cells.find((cell) => cell.scenarioId === "cpu.worker-per-task")!;
+      expect(failed.status).toBe("failed");
+      expect(failed.reason).toMatch(reason);
+      expect(failed.samples).toHaveLength(0); // a failed run is never timed into a result
+      // The pool (piscina on Node) goes through the same hook: its failure paths are tested too.
+      const pool = cells.find((cell) => cell.scenarioId === "cpu.worker-pool")!;
+      expect(pool.status).toBe("failed");
+      expect(pool.reason).toMatch(poolReason);
+      expect(cells.find((cell) => cell.scenarioId === "cpu.sequential")!.status).toBe("ok"); // the main thread is not faulted
+      expect(leftoverProcesses()).toBe("");
+    },
+    60_000,
+  );
 
   it("a child process that exits with an error says why, in every runtime", () => {
     const out = temporary("fault-child-stderr");
@@ -208,9 +220,13 @@ describe("interruption", () => {
   }, 60_000);
 
   it("keeps a cell that failed before the interruption, with its reason", async () => {
-    const { code, partial } = await interruptWhen(/cpu\.worker-per-task\S*: FAILED/, ["cpu.sequential", "cpu.worker-per-task", "io.async-fetch"], {
-      RUNTIME_BENCH_INJECT_FAULT: "throw",
-    });
+    const { code, partial } = await interruptWhen(
+      /cpu\.worker-per-task\S*: FAILED/,
+      ["cpu.sequential", "cpu.worker-per-task", "io.async-fetch"],
+      {
+        RUNTIME_BENCH_INJECT_FAULT: "throw",
+      },
+    );
     expect(code).toBe(143);
     const failed = cellsOf(partial).find((cell) => cell.scenarioId === "cpu.worker-per-task")!;
     expect(failed.status).toBe("failed");
@@ -225,7 +241,9 @@ describe("the mock API failing", () => {
     const suite = writeSuite(out, (p) => (p.scenarios = ["io.async-fetch"]));
     const run = bench(["--suite", suite, "--out", out], { RUNTIME_BENCH_INJECT_FAULT: "mock-api-exit" });
     expect(run.status).toBe(4);
-    expect(run.stderr).toMatch(/^bench: the mock API exited before it listened \(code 1\): mock-api: injected fault: exiting before it listens$/m);
+    expect(run.stderr).toMatch(
+      /^bench: the mock API exited before it listened \(code 1\): mock-api: injected fault: exiting before it listens$/m,
+    );
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(join(out, "run.json"))).toBe(false);
     expect(leftoverProcesses()).toBe("");
@@ -249,7 +267,9 @@ describe("the mock API failing", () => {
       p.scenarios = ["io.sequential"];
       p.io = { ...p.io, requests: 200, latencyMs: 20 };
     });
-    const child = spawn(process.execPath, [runFile, "--quick", "--runtimes", "node", "--suite", suite, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [runFile, "--quick", "--runtimes", "node", "--suite", suite, "--out", out], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     const apiListening = new Promise<void>((resolve) =>
       child.stderr.on("data", (chunk: Buffer) => {
@@ -285,7 +305,11 @@ describe("bad input", () => {
     ["zero workers", (p: Suite["profiles"][string]) => (p.io.workers = 0), /field "profiles\.quick\.io\.workers"/],
     ["absurd concurrency", (p: Suite["profiles"][string]) => (p.io.concurrency = 1e9), /field "profiles\.quick\.io\.concurrency"/],
     ["an unknown scenario", (p: Suite["profiles"][string]) => (p.scenarios = ["cpu.teleport"]), /unknown scenario id/],
-    ["more minimum rounds than maximum", (p: Suite["profiles"][string]) => (p.rounds = { warmup: 0, min: 5, max: 2 }), /field "profiles\.quick\.rounds": min must not exceed max/],
+    [
+      "more minimum rounds than maximum",
+      (p: Suite["profiles"][string]) => (p.rounds = { warmup: 0, min: 5, max: 2 }),
+      /field "profiles\.quick\.rounds": min must not exceed max/,
+    ],
   ])("a suite with %s: exit 2, the field named, nothing written", (_, change, message) => {
     const out = temporary("bad-suite");
     const suite = writeSuite(out, change);
@@ -316,7 +340,11 @@ describe("bad input", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, ".config") };
     delete env.TURBO_TELEMETRY_DISABLED; // the project must turn it off itself, not the shell
     delete env.DO_NOT_TRACK;
-    const run = spawnSync(join(repoRoot, "node_modules/.bin/pnpm"), ["turbo", "bench", "--", "--bogus"], { cwd: repoRoot, encoding: "utf8", env });
+    const run = spawnSync(join(repoRoot, "node_modules/.bin/pnpm"), ["turbo", "bench", "--", "--bogus"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      env,
+    });
     const output = run.stdout + run.stderr;
     expect(run.status, output).toBe(2);
     expect(output).toMatch(/Unknown option '--bogus'/);
@@ -335,18 +363,30 @@ describe("bad input", () => {
 
   it.each([
     ["truncated", (json: string) => json.slice(0, 120), /run\.json: not valid JSON/],
-    ["from a newer schema", (json: string) => json.replace(/"schemaVersion": \d+/, '"schemaVersion": 99'), /run\.json: schemaVersion 99 is newer/],
-    ["missing a field", (json: string) => json.replace(/"wallMs": [\d.]+,/, ""), /run\.json: field "runtimes\.0\.cells\.0\.samples\.0\.wallMs"/],
-  ])("a result file %s: the report exits 2, names the file, overwrites nothing", (_, corrupt, message) => {
-    const out = temporary("bad-result");
-    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential"]));
-    expect(bench(["--suite", suite, "--out", out]).status).toBe(0);
-    const file = join(out, "run.json");
-    writeFileSync(file, corrupt(readFileSync(file, "utf8")));
-    writeFileSync(join(out, "README.md"), "the last report");
-    const built = report(out);
-    expect(built.status).toBe(2);
-    expect(built.stderr).toMatch(message);
-    expect(readFileSync(join(out, "README.md"), "utf8")).toBe("the last report");
-  }, 60_000);
+    [
+      "from a newer schema",
+      (json: string) => json.replace(/"schemaVersion": \d+/, '"schemaVersion": 99'),
+      /run\.json: schemaVersion 99 is newer/,
+    ],
+    [
+      "missing a field",
+      (json: string) => json.replace(/"wallMs": [\d.]+,/, ""),
+      /run\.json: field "runtimes\.0\.cells\.0\.samples\.0\.wallMs"/,
+    ],
+  ])(
+    "a result file %s: the report exits 2, names the file, overwrites nothing",
+    (_, corrupt, message) => {
+      const out = temporary("bad-result");
+      const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential"]));
+      expect(bench(["--suite", suite, "--out", out]).status).toBe(0);
+      const file = join(out, "run.json");
+      writeFileSync(file, corrupt(readFileSync(file, "utf8")));
+      writeFileSync(join(out, "README.md"), "the last report");
+      const built = report(out);
+      expect(built.status).toBe(2);
+      expect(built.stderr).toMatch(message);
+      expect(readFileSync(join(out, "README.md"), "utf8")).toBe("the last report");
+    },
+    60_000,
+  );
 });

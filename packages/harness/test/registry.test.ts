@@ -38,7 +38,8 @@ describe("the runtime registry", () => {
 
   it("turbo passes through every variable the launcher passes on, and every binary override", () => {
     const passThrough: string[] = readJson("turbo.json").globalPassThroughEnv;
-    const covered = (name: string) => passThrough.some((entry) => (entry.endsWith("*") ? name.startsWith(entry.slice(0, -1)) : entry === name));
+    const covered = (name: string) =>
+      passThrough.some((entry) => (entry.endsWith("*") ? name.startsWith(entry.slice(0, -1)) : entry === name));
     for (const name of [...PASSED_VARIABLES.map((variable) => variable.name), ...RUNTIME_NAMES.map(binaryOverrideVariable)]) {
       expect(covered(name), name).toBe(true);
     }

@@ -49,8 +49,22 @@ function fakeBackend(wall: Wall, options: { unavailable?: RuntimeName[]; onMeasu
       calls.push({ runtime, request });
       options.onMeasure?.(calls.length);
       const wallMs = wall(runtime, request.cell.cellId, round);
-      const output = { cellId: request.cell.cellId, wallMs, windowMs: wallMs, errors: [], tasks: 4, implementation: "fake", notes: [], inProcess: null, executors: [] };
-      return { kind: "measured", output, sample: { wallMs, cpuMs: null, busyCores: null, otherLoadCores: null, peakPssKiB: null, memoryPolls: 2, executors: [] } };
+      const output = {
+        cellId: request.cell.cellId,
+        wallMs,
+        windowMs: wallMs,
+        errors: [],
+        tasks: 4,
+        implementation: "fake",
+        notes: [],
+        inProcess: null,
+        executors: [],
+      };
+      return {
+        kind: "measured",
+        output,
+        sample: { wallMs, cpuMs: null, busyCores: null, otherLoadCores: null, peakPssKiB: null, memoryPolls: 2, executors: [] },
+      };
     },
     async probeCores() {
       round++; // probed after every round
@@ -69,7 +83,15 @@ const measuredRuntimes = (result: RunResult) => result.runtimes.filter((r): r is
 describe("an interleaved run", () => {
   it("measures every (runtime, cell) once per round, records the round, slot and seed, and takes in-process figures in warm-up only", async () => {
     const { backend, calls } = fakeBackend(steadyRatios);
-    const result = await runSuite({ launches, selected: RUNTIME_NAMES, profileName: "test", profile: profile(), seed: 1234, log: quiet, backend });
+    const result = await runSuite({
+      launches,
+      selected: RUNTIME_NAMES,
+      profileName: "test",
+      profile: profile(),
+      seed: 1234,
+      log: quiet,
+      backend,
+    });
     expect(result.run.order).toEqual({ kind: "shuffled", seed: 1234 });
     const cellsPerRound = 3 * 3;
     const rounds = result.run.rounds.warmup + result.run.rounds.counted;
@@ -91,7 +113,15 @@ describe("an interleaved run", () => {
 
   it("stops at the minimum once every headline interval is within the target", async () => {
     const { backend } = fakeBackend(steadyRatios);
-    const result = await runSuite({ launches, selected: RUNTIME_NAMES, profileName: "test", profile: profile(), seed: 1, log: quiet, backend });
+    const result = await runSuite({
+      launches,
+      selected: RUNTIME_NAMES,
+      profileName: "test",
+      profile: profile(),
+      seed: 1,
+      log: quiet,
+      backend,
+    });
     expect(result.run.precision.stoppedBy).toBe("target");
     expect(result.run.rounds.counted).toBe(3);
   });
@@ -155,7 +185,16 @@ describe("an interleaved run", () => {
   it("an interruption keeps the runs finished before it, and none that it cut short", async () => {
     const interruption = new AbortController();
     const { backend } = fakeBackend(steadyRatios, { onMeasure: (call) => call === 12 && interruption.abort("SIGTERM") });
-    const run = runSuite({ launches, selected: RUNTIME_NAMES, profileName: "test", profile: profile(), seed: 1, log: quiet, backend, signal: interruption.signal });
+    const run = runSuite({
+      launches,
+      selected: RUNTIME_NAMES,
+      profileName: "test",
+      profile: profile(),
+      seed: 1,
+      log: quiet,
+      backend,
+      signal: interruption.signal,
+    });
     const error = await run.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RunInterruptedError);
     const partial = (error as RunInterruptedError).partial;

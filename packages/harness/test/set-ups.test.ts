@@ -40,11 +40,15 @@ describe("ordinary set-ups", () => {
       const checkout = join(parent, "runtime bench");
       copyCheckout(checkout);
       const out = join(parent, "out dir");
-      const run = spawnSync(process.execPath, [join(checkout, "benchmarks/src/bench.ts"), "--quick", "--suite", tinySuite(parent), "--out", out], {
-        encoding: "utf8",
-        env: { ...process.env, LD_LIBRARY_PATH: "/opt/not-a-library-folder" },
-        timeout: 150_000,
-      });
+      const run = spawnSync(
+        process.execPath,
+        [join(checkout, "benchmarks/src/bench.ts"), "--quick", "--suite", tinySuite(parent), "--out", out],
+        {
+          encoding: "utf8",
+          env: { ...process.env, LD_LIBRARY_PATH: "/opt/not-a-library-folder" },
+          timeout: 150_000,
+        },
+      );
       expect(run.status, run.stderr).toBe(0);
       const result = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as RunResult;
       for (const runtime of result.runtimes) {

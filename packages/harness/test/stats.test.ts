@@ -71,7 +71,10 @@ describe("comparing two samples", () => {
   });
 
   it("a sample twice as slow is told apart, with 2.0 inside its interval", () => {
-    const comparison = compareSamples(base.map((value) => value * 2), base);
+    const comparison = compareSamples(
+      base.map((value) => value * 2),
+      base,
+    );
     expect(comparison.ratio).toBe(2);
     expect(comparison.distinguishable).toBe(true);
     expect(comparison.ci95[0]).toBeLessThanOrEqual(2);
@@ -107,6 +110,11 @@ describe("comparing two samples", () => {
 
   it("a 3% difference buried in 10% noise is ≈", () => {
     const noisy = [90, 110, 95, 105, 100, 92, 108, 97, 103, 100];
-    expect(compareSamples(noisy.map((value) => value * 1.03), noisy).distinguishable).toBe(false);
+    expect(
+      compareSamples(
+        noisy.map((value) => value * 1.03),
+        noisy,
+      ).distinguishable,
+    ).toBe(false);
   });
 });

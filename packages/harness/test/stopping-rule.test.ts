@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { stopReason, type RoundsSoFar } from "../src/launcher/stopping-rule.ts";
+import { type RoundsSoFar, stopReason } from "../src/launcher/stopping-rule.ts";
 
 const settled = { total: 10, unsettled: [] };
-const unsettled = { total: 10, unsettled: [{ kind: "runtimes", cellId: "x", subject: "bun", reference: "node", comparison: null }] } as RoundsSoFar["precision"];
+const unsettled = {
+  total: 10,
+  unsettled: [{ kind: "runtimes", cellId: "x", subject: "bun", reference: "node", comparison: null }],
+} as RoundsSoFar["precision"];
 const state = (change: Partial<RoundsSoFar>): RoundsSoFar => ({
   counted: 10,
   minRounds: 8,

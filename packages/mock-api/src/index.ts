@@ -1,1 +1,1 @@
-export { startMockApi, type MockApiOptions, type RunningMockApi } from "./server.ts";
+export { type MockApiOptions, type RunningMockApi, startMockApi } from "./server.ts";

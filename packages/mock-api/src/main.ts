@@ -16,16 +16,25 @@ function parseNumberFlag(name: string, raw: string | undefined, fallback: number
   return value;
 }
 
-let args;
-try {
-  args = parseArgs({
-    options: { port: { type: "string" }, latency: { type: "string" }, "error-every": { type: "string" }, "drop-every": { type: "string" } },
-    strict: true,
-  }).values;
-} catch (error) {
-  console.error(`mock-api: ${(error as Error).message}`);
-  process.exit(2);
+/** The flags, or exit 2 with one line naming what is wrong. */
+function parseFlags() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: "string" },
+        latency: { type: "string" },
+        "error-every": { type: "string" },
+        "drop-every": { type: "string" },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(`mock-api: ${(error as Error).message}`);
+    return process.exit(2);
+  }
 }
+
+const args = parseFlags();
 
 // The tests' hook (the same variable the workers read): die before listening, as a broken set-up would.
 if (process.env.RUNTIME_BENCH_INJECT_FAULT === "mock-api-exit") {
@@ -34,19 +43,16 @@ if (process.env.RUNTIME_BENCH_INJECT_FAULT === "mock-api-exit") {
 }
 
 const optionalFlag = (name: "error-every" | "drop-every") => (args[name] === undefined ? undefined : parseNumberFlag(name, args[name], 0));
-let api;
-try {
-  api = await startMockApi({
-    port: parseNumberFlag("port", args.port, 0),
-    latencyMs: parseNumberFlag("latency", args.latency, 50),
-    errorEvery: optionalFlag("error-every"),
-    dropEvery: optionalFlag("drop-every"),
-  });
-} catch (error) {
+const api = await startMockApi({
+  port: parseNumberFlag("port", args.port, 0),
+  latencyMs: parseNumberFlag("latency", args.latency, 50),
+  errorEvery: optionalFlag("error-every"),
+  dropEvery: optionalFlag("drop-every"),
+}).catch((error: Error) => {
   // One line for whoever started it (the launcher puts it in its own message), not a stack trace.
-  console.error(`mock-api: cannot listen: ${(error as Error).message}`);
-  process.exit(1);
-}
+  console.error(`mock-api: cannot listen: ${error.message}`);
+  return process.exit(1);
+});
 console.log(JSON.stringify({ url: api.url, port: api.port, latencyMs: api.latencyMs, portFallback: api.portFallback }));
 
 const stop = () => void api.close().finally(() => process.exit(0));

@@ -39,7 +39,8 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be 0-65535, got ${port}`);
 
   for (const [name, value] of Object.entries({ errorEvery: options.errorEvery, dropEvery: options.dropEvery })) {
-    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new RangeError(`${name} must be a whole number >= 1, got ${value}`);
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1))
+      throw new RangeError(`${name} must be a whole number >= 1, got ${value}`);
   }
   let requests = 0;
   let postRequests = 0;

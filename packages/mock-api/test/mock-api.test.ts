@@ -1,7 +1,7 @@
 import { networkInterfaces } from "node:os";
-import { afterEach, describe, expect, it } from "vitest";
 import { assertPost } from "@runtime-bench/workloads";
-import { startMockApi, type RunningMockApi } from "../src/index.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { type RunningMockApi, startMockApi } from "../src/index.ts";
 
 let api: RunningMockApi | undefined;
 afterEach(async () => {

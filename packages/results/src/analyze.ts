@@ -7,7 +7,7 @@
 import { comparePaired, type PairedComparison } from "@runtime-bench/harness/comparisons";
 import { RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/harness/runtimes";
 import type { CellResult, RunResult } from "@runtime-bench/harness/schema";
-import { median, summarize, type Summary } from "@runtime-bench/harness/stats";
+import { median, type Summary, summarize } from "@runtime-bench/harness/stats";
 
 export interface Startup {
   /** Fresh executors per run. */

@@ -9,7 +9,7 @@
 import type { PairedComparison } from "@runtime-bench/harness/comparisons";
 import { scenarios } from "@runtime-bench/harness/scenarios/index";
 import type { Verdict } from "@runtime-bench/harness/verdict";
-import { isMeasured, type CellTable, type MeasuredRow } from "./analyze.ts";
+import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { joinWords, mib, ms, percent, perRuntime, speedupFigure } from "./format.ts";
 
 export function findings(tables: readonly CellTable[]): string[] {
@@ -22,7 +22,9 @@ const sizeOf = (table: CellTable) => (table.cell.params.kind === "cpu" ? table.c
 
 function isLargestOfItsScenario(table: CellTable, tables: readonly CellTable[]): boolean {
   const sameScenario = tables.filter((other) => other.cell.scenarioId === table.cell.scenarioId);
-  return sameScenario.every((other) => sizeOf(other) <= sizeOf(table)) && sameScenario.find((other) => sizeOf(other) === sizeOf(table)) === table;
+  return (
+    sameScenario.every((other) => sizeOf(other) <= sizeOf(table)) && sameScenario.find((other) => sizeOf(other) === sizeOf(table)) === table
+  );
 }
 
 /** The name a scenario declares for the reading, or its title where the scenario is not known to this code. */
@@ -30,7 +32,8 @@ const readingName = (scenarioId: string, title: string) => scenarios.get(scenari
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 type Compared = MeasuredRow & { versusBaseline: PairedComparison };
-const compared = (table: CellTable): Compared[] => table.rows.filter(isMeasured).filter((row): row is Compared => row.versusBaseline !== null);
+const compared = (table: CellTable): Compared[] =>
+  table.rows.filter(isMeasured).filter((row): row is Compared => row.versusBaseline !== null);
 
 /** Rows grouped by the verdict of their comparison with the baseline. */
 const withVerdict = (rows: Compared[], verdict: Verdict) => rows.filter((row) => row.versusBaseline.verdict === verdict);
@@ -43,7 +46,8 @@ function payOffClaim(rows: Compared[]): string {
   const slower = withVerdict(rows, "slower");
   const notFaster = rows.filter((row) => !faster.includes(row));
   if (notFaster.length === 0) return `paid off on ${rows.length === 1 ? names(rows) : "every runtime"}`;
-  if (faster.length === 0) return `did not pay off on ${rows.length === 1 ? names(rows) : "any runtime"}${slower.length > 0 ? ` (slower on ${names(slower)})` : ""}`;
+  if (faster.length === 0)
+    return `did not pay off on ${rows.length === 1 ? names(rows) : "any runtime"}${slower.length > 0 ? ` (slower on ${names(slower)})` : ""}`;
   return `paid off on ${names(faster)}, not on ${names(notFaster)}`;
 }
 
@@ -56,16 +60,20 @@ function modelAgainstBaseline(table: CellTable, tables: readonly CellTable[]): s
   const baselineRow = (row: MeasuredRow) => baselineTable.rows.filter(isMeasured).find((other) => other.runtime === row.runtime);
   const parts = [`${perRuntime(rows, (row) => speedupFigure(row.versusBaseline))} against ${baselineName}`];
   const { ideal } = table.cell;
-  if ("speedup" in ideal && ideal.speedup > 1) parts.push(`ideal ${ideal.speedup.toFixed(2)}x, efficiency ${perRuntime(rows, (row) => percent(row.efficiency!))}`);
+  if ("speedup" in ideal && ideal.speedup > 1)
+    parts.push(`ideal ${ideal.speedup.toFixed(2)}x, efficiency ${perRuntime(rows, (row) => percent(row.efficiency!))}`);
   if ("wallMs" in ideal) parts.push(`${perRuntime(rows, (row) => percent(row.efficiency!))} of the ideal time`);
   if (rows.every((row) => row.busyCores !== null)) parts.push(`${perRuntime(rows, (row) => row.busyCores!.toFixed(2))} cores busy`);
   const startup = startupText(rows);
   if (startup) parts.push(startup);
   const memory = rows.flatMap((row) => {
     const base = baselineRow(row);
-    return row.peakPssMiB !== null && base?.peakPssMiB != null ? [{ runtime: row.runtime, own: row.peakPssMiB, base: base.peakPssMiB }] : [];
+    return row.peakPssMiB !== null && base?.peakPssMiB != null
+      ? [{ runtime: row.runtime, own: row.peakPssMiB, base: base.peakPssMiB }]
+      : [];
   });
-  if (memory.length > 0) parts.push(`peak memory (PSS) ${perRuntime(memory, (m) => `${mib(m.own)} vs ${mib(m.base)}`)} against ${baselineName}`);
+  if (memory.length > 0)
+    parts.push(`peak memory (PSS) ${perRuntime(memory, (m) => `${mib(m.own)} vs ${mib(m.base)}`)} against ${baselineName}`);
   return `**${capitalise(name)} ${payOffClaim(rows)}:** ${parts.join("; ")}.`;
 }
 
@@ -88,15 +96,26 @@ function smallestSize(tables: readonly CellTable[]): string | null {
   const rows = parallel.flatMap(compared);
   const baseline = tables.find((table) => table.cellId === parallel[0]?.cell.baseline);
   if (rows.length === 0 || !baseline) return null;
-  const perTask = perRuntime(baseline.rows.filter(isMeasured), (row) => `${ms(row.wall.median / (row.cell.params.kind === "cpu" ? row.cell.params.tasks : 1))} ms`);
+  const perTask = perRuntime(
+    baseline.rows.filter(isMeasured),
+    (row) => `${ms(row.wall.median / (row.cell.params.kind === "cpu" ? row.cell.params.tasks : 1))} ms`,
+  );
   const list = (group: Compared[]) =>
-    group.map((row) => `${readingName(row.cell.scenarioId, row.cell.title)} on ${row.runtime} (${speedupFigure(row.versusBaseline)}${row.startup ? `, ready after ${ms(row.startup.readyMs)} ms` : ""})`).join(", ");
+    group
+      .map(
+        (row) =>
+          `${readingName(row.cell.scenarioId, row.cell.title)} on ${row.runtime} (${speedupFigure(row.versusBaseline)}${row.startup ? `, ready after ${ms(row.startup.readyMs)} ms` : ""})`,
+      )
+      .join(", ");
   const slower = withVerdict(rows, "slower");
   const parts = (["slower", "faster", "≈"] as const).flatMap((verdict) => {
     const group = withVerdict(rows, verdict);
     return group.length > 0 ? [`${verdict}: ${list(group)}`] : [];
   });
-  const claim = slower.length > 0 ? `${slower.length} of ${rows.length} parallel runs were slower than ${readingName(baseline.cell.scenarioId, baseline.cell.title)}` : "no parallel run was slower than its baseline";
+  const claim =
+    slower.length > 0
+      ? `${slower.length} of ${rows.length} parallel runs were slower than ${readingName(baseline.cell.scenarioId, baseline.cell.title)}`
+      : "no parallel run was slower than its baseline";
   return `**At the smallest size (n = ${smallest}, ${perTask} per task sequentially), ${claim}:** ${parts.join("; ")}.`;
 }
 

@@ -1,4 +1,4 @@
-export { readResults, readResultFile } from "./read-results.ts";
 export { analyze, type CellTable, type Row } from "./analyze.ts";
 export { findings } from "./findings.ts";
+export { readResultFile, readResults } from "./read-results.ts";
 export { renderReport } from "./render-markdown.ts";

@@ -9,10 +9,10 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { toMessage } from "@runtime-bench/harness/errors";
-import { BENCH_FLAGS, benchOptionsFrom } from "@runtime-bench/harness/launcher/flags";
-import { ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
 import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
+import { BENCH_FLAGS, benchOptionsFrom } from "@runtime-bench/harness/launcher/flags";
 import { repoRelative } from "@runtime-bench/harness/launcher/repo";
+import { ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
 import { readResults } from "./read-results.ts";
 import { renderReport } from "./render-markdown.ts";
 

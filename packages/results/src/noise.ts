@@ -3,7 +3,7 @@
  * every threshold here, beside its check.
  */
 import type { CoreSpeeds, RunResult } from "@runtime-bench/harness/schema";
-import { isMeasured, type CellTable } from "./analyze.ts";
+import { type CellTable, isMeasured } from "./analyze.ts";
 import { percent } from "./format.ts";
 
 /** Runs of one cell that vary more than this (coefficient of variation) make its median less certain. */
@@ -37,7 +37,14 @@ export function noiseWarnings(result: RunResult, tables: readonly CellTable[]): 
         warnings.push({ kind: "beyond-limit", runtime: row.runtime, cellId: table.cellId, efficiency: row.efficiency });
       }
       if (row.wall.cv > CV_FLAG_THRESHOLD) {
-        warnings.push({ kind: "noisy-cell", runtime: row.runtime, cellId: table.cellId, cv: row.wall.cv, minMs: row.wall.min, maxMs: row.wall.max });
+        warnings.push({
+          kind: "noisy-cell",
+          runtime: row.runtime,
+          cellId: table.cellId,
+          cv: row.wall.cv,
+          minMs: row.wall.min,
+          maxMs: row.wall.max,
+        });
       }
     }
   }
@@ -81,7 +88,11 @@ export function coreSpread(speeds: CoreSpeeds | undefined): { spread: number; sl
   if (!speeds || !("ms" in speeds) || speeds.ms.length < 2) return null;
   const slowest = speeds.ms.indexOf(Math.max(...speeds.ms));
   const fastest = speeds.ms.indexOf(Math.min(...speeds.ms));
-  return { spread: speeds.ms[slowest]! / speeds.ms[fastest]! - 1, slowestCore: speeds.cores[slowest]!, fastestCore: speeds.cores[fastest]! };
+  return {
+    spread: speeds.ms[slowest]! / speeds.ms[fastest]! - 1,
+    slowestCore: speeds.cores[slowest]!,
+    fastestCore: speeds.cores[fastest]!,
+  };
 }
 
 /** Rounds after which one core was more than the threshold slower than another, of the rounds probed. */
@@ -91,14 +102,21 @@ export function unevenRounds(readings: readonly CoreSpeeds[]): { rounds: number;
     return spread === undefined ? [] : [spread];
   });
   if (spreads.length === 0) return null;
-  return { rounds: spreads.filter((spread) => spread > CORE_SPREAD_FLAG_THRESHOLD).length, probed: spreads.length, worst: Math.max(...spreads) };
+  return {
+    rounds: spreads.filter((spread) => spread > CORE_SPREAD_FLAG_THRESHOLD).length,
+    probed: spreads.length,
+    worst: Math.max(...spreads),
+  };
 }
 
 /**
  * Rounds (0-based) after which even the fastest core ran the probe more than the threshold slower than the
  * fastest reading of the whole run (start included): every core was slow at once.
  */
-export function machineSlowRounds(start: CoreSpeeds, readings: readonly CoreSpeeds[]): { rounds: number[]; probed: number; worst: number } | null {
+export function machineSlowRounds(
+  start: CoreSpeeds,
+  readings: readonly CoreSpeeds[],
+): { rounds: number[]; probed: number; worst: number } | null {
   const fastestCoreOf = (speeds: CoreSpeeds) => ("ms" in speeds && speeds.ms.length > 0 ? Math.min(...speeds.ms) : null);
   const perRound = readings.map(fastestCoreOf);
   const probed = perRound.filter((ms): ms is number => ms !== null);

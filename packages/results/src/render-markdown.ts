@@ -1,13 +1,18 @@
 /** Renders the cross-runtime report (results/README.md) from one run's result file. */
-import { describeComparison, headlineComparisons, type HeadlineComparison, type PairedComparison } from "@runtime-bench/harness/comparisons";
+import {
+  describeComparison,
+  type HeadlineComparison,
+  headlineComparisons,
+  type PairedComparison,
+} from "@runtime-bench/harness/comparisons";
 import { RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
 import type { CoreSpeeds, MeasuredRuntime, RunResult } from "@runtime-bench/harness/schema";
 import { summarize } from "@runtime-bench/harness/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
-import { analyze, isMeasured, type CellTable, type MeasuredRow, type Row } from "./analyze.ts";
+import { analyze, type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
 import { findings } from "./findings.ts";
 import { mib, ms, percent, ratioFigure, speedupFigure, times } from "./format.ts";
-import { coreSpread, CV_FLAG_THRESHOLD, describeWarning, machineSlowRounds, noiseWarnings, unevenRounds } from "./noise.ts";
+import { CV_FLAG_THRESHOLD, coreSpread, describeWarning, machineSlowRounds, noiseWarnings, unevenRounds } from "./noise.ts";
 
 export function renderReport(result: RunResult): string {
   const tables = analyze(result);
@@ -34,15 +39,24 @@ export function renderReport(result: RunResult): string {
 }
 
 /** A two-column table of label and value. */
-const facts = (rows: Array<[string, string]>): string[] => ["| | |", "|---|---|", ...rows.map(([label, value]) => `| ${label} | ${value} |`), ""];
+const facts = (rows: Array<[string, string]>): string[] => [
+  "| | |",
+  "|---|---|",
+  ...rows.map(([label, value]) => `| ${label} | ${value} |`),
+  "",
+];
 
 function environment(result: RunResult): string[] {
   const m = result.machine;
-  const runtimes = RUNTIME_NAMES.map((name) => result.runtimes.find((runtime) => runtime.name === name)).filter((runtime) => runtime !== undefined);
+  const runtimes = RUNTIME_NAMES.map((name) => result.runtimes.find((runtime) => runtime.name === name)).filter(
+    (runtime) => runtime !== undefined,
+  );
   const row = (label: string, value: (runtime: MeasuredRuntime) => string) =>
     `| ${label} | ${runtimes.map((runtime) => (runtime.status === "measured" ? value(runtime) : `n/a (${runtime.reason})`)).join(" | ")} |`;
   const client = (c: { name: string; configuration: string; settings: Record<string, unknown> }) =>
-    `${c.name} (${c.configuration}: ${Object.entries(c.settings).map(([k, v]) => `${k}=${v}`).join(", ")})`;
+    `${c.name} (${c.configuration}: ${Object.entries(c.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")})`;
   return [
     "## Environment",
     "",
@@ -55,8 +69,17 @@ function environment(result: RunResult): string[] {
     row("parallelism it reports", (r) => String(r.description.runtime.reportedParallelism)),
     row("HTTP client (headline cells)", (r) => client(r.description.httpClients.default)),
     row("tuned HTTP client (variant)", (r) => (r.description.httpClients.tuned ? client(r.description.httpClients.tuned) : "none")),
-    row("relevant env", (r) => Object.entries(r.description.runtime.relevantEnv).map(([k, v]) => `${k}=${v}`).join(", ") || "none"),
-    row("clock resolution / call", (r) => `${(r.description.clock.resolutionMs * 1e6).toFixed(0)} ns / ${r.description.clock.callOverheadNs.toFixed(0)} ns`),
+    row(
+      "relevant env",
+      (r) =>
+        Object.entries(r.description.runtime.relevantEnv)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ") || "none",
+    ),
+    row(
+      "clock resolution / call",
+      (r) => `${(r.description.clock.resolutionMs * 1e6).toFixed(0)} ns / ${r.description.clock.callOverheadNs.toFixed(0)} ns`,
+    ),
     "",
   ];
 }
@@ -80,27 +103,49 @@ function howMeasured(result: RunResult, headlines: HeadlineComparison[]): string
     "",
     ...facts([
       ["profile", `${run.profile}; git commit ${run.gitCommit ?? "unknown"}; ${run.startedAt} to ${run.finishedAt}`],
-      ["order", `shuffled with seed ${run.order.seed}: each round runs every cell once, each cell's runtimes one after another, both in an order drawn from the seed and the round`],
-      ["rounds", `${run.rounds.warmup} warm-up (not counted) + ${run.rounds.counted} counted${belowMinimum}, ${(precision.measuringSeconds / 60).toFixed(1)} min`],
+      [
+        "order",
+        `shuffled with seed ${run.order.seed}: each round runs every cell once, each cell's runtimes one after another, both in an order drawn from the seed and the round`,
+      ],
+      [
+        "rounds",
+        `${run.rounds.warmup} warm-up (not counted) + ${run.rounds.counted} counted${belowMinimum}, ${(precision.measuringSeconds / 60).toFixed(1)} min`,
+      ],
       [
         "stopping rule",
         `after at least ${precision.minRounds} rounds, stop once every headline interval lies within ±${percent(precision.target)} of its ratio; ` +
           `at most ${precision.maxRounds} rounds and ${(precision.budgetSeconds / 60).toFixed(1)} min. Stopped because ${STOPPED_BECAUSE[precision.stoppedBy]}: ` +
           `${headlines.length - unsettled.length} of ${headlines.length} headline intervals reached the target`,
       ],
-      ["verdict rule", `"faster"/"slower" only where the interval excludes 1.0 and the difference is at least ${percent(EFFECT_THRESHOLD)}; otherwise "≈"`],
+      [
+        "verdict rule",
+        `"faster"/"slower" only where the interval excludes 1.0 and the difference is at least ${percent(EFFECT_THRESHOLD)}; otherwise "≈"`,
+      ],
       ["meter (every cell alike)", `memory: ${run.meter.memory}; CPU: ${run.meter.cpu}`],
       ["environment of every process started", environmentText(run.environment)],
       ["mock API", run.mockApi ? `${run.mockApi.runtime}, ${run.mockApi.latencyMs} ms latency, one server for every runtime` : "not used"],
       ["probe per core, start", coreSpeeds(run.coreProbe.start)],
-      ["rounds after which one core was slow", uneven ? `${uneven.rounds} of ${uneven.probed} (worst ${percent(uneven.worst)})${uneven.rounds > 0 ? " ⚠" : ""}` : "n/a (not probed)"],
-      ["rounds in which the whole machine was slow", slow ? `${slow.rounds.length} of ${slow.probed} (worst ${percent(slow.worst)} behind the run's fastest reading)${slow.rounds.length > 0 ? " ⚠" : ""}` : "n/a (not probed)"],
+      [
+        "rounds after which one core was slow",
+        uneven
+          ? `${uneven.rounds} of ${uneven.probed} (worst ${percent(uneven.worst)})${uneven.rounds > 0 ? " ⚠" : ""}`
+          : "n/a (not probed)",
+      ],
+      [
+        "rounds in which the whole machine was slow",
+        slow
+          ? `${slow.rounds.length} of ${slow.probed} (worst ${percent(slow.worst)} behind the run's fastest reading)${slow.rounds.length > 0 ? " ⚠" : ""}`
+          : "n/a (not probed)",
+      ],
       ["load average at start / end", `${loads(run.loadAverage.start)} / ${loads(run.loadAverage.end)}`],
     ]),
     ...(unsettled.length > 0
       ? [
           `Intervals that did not reach ±${percent(precision.target)}: ${unsettled
-            .map((headline) => `${describeComparison(headline)} (${headline.comparison ? `±${percent(headline.comparison.halfWidth)}` : "too few rounds"})`)
+            .map(
+              (headline) =>
+                `${describeComparison(headline)} (${headline.comparison ? `±${percent(headline.comparison.halfWidth)}` : "too few rounds"})`,
+            )
             .join("; ")}.`,
           "",
         ]
@@ -143,7 +188,9 @@ function verdictSection(tables: readonly CellTable[], headlines: HeadlineCompari
         return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
       }),
       ...pairs.map((pair) => {
-        const found = headlines.find((h) => h.kind === "runtimes" && h.cellId === table.cellId && `${h.subject} vs ${h.reference}` === pair);
+        const found = headlines.find(
+          (h) => h.kind === "runtimes" && h.cellId === table.cellId && `${h.subject} vs ${h.reference}` === pair,
+        );
         return found ? verdictCell(found.comparison, (c) => c.timeRatio.toFixed(2)) : "—";
       }),
     ];
@@ -152,8 +199,8 @@ function verdictSection(tables: readonly CellTable[], headlines: HeadlineCompari
   return [
     "## Verdicts",
     "",
-    "Every verdict of the run in one place. \"vs baseline\": the cell against the cell it declares as its baseline in the same",
-    "runtime (its speed-up; \"faster\" means the model paid off). \"A vs B\": A's time over B's in the same cell (\"faster\": A was).",
+    'Every verdict of the run in one place. "vs baseline": the cell against the cell it declares as its baseline in the same',
+    'runtime (its speed-up; "faster" means the model paid off). "A vs B": A\'s time over B\'s in the same cell ("faster": A was).',
     "",
     `| cell | ${header.join(" | ")} |`,
     `|---|${header.map(() => "---").join("|")}|`,
@@ -182,14 +229,28 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: "runtime", header: () => "runtime", align: "left", value: (row, table) => (table.fastest === row.runtime ? `**${row.runtime}** (fastest)` : row.runtime) },
-  { key: "wall", header: () => "median wall [95% CI]", align: "right", value: (row) => `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]` },
+  {
+    key: "runtime",
+    header: () => "runtime",
+    align: "left",
+    value: (row, table) => (table.fastest === row.runtime ? `**${row.runtime}** (fastest)` : row.runtime),
+  },
+  {
+    key: "wall",
+    header: () => "median wall [95% CI]",
+    align: "right",
+    value: (row) => `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]`,
+  },
   {
     key: "baseline",
     header: (table) => (table.cell.baseline ? `speed-up vs \`${table.cell.baseline}\`` : "speed-up"),
     align: "right",
     value: (row) =>
-      row.cell.baseline === null ? "— (the baseline)" : row.versusBaseline ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}` : null,
+      row.cell.baseline === null
+        ? "— (the baseline)"
+        : row.versusBaseline
+          ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}`
+          : null,
     missing: "too few rounds",
   },
   {
@@ -213,13 +274,41 @@ const COLUMNS: Column[] = [
         ? `${ms(row.startup.readyMs)} / ${row.startup.teardownMs === null ? "not reported" : `${ms(row.startup.teardownMs)}`} ms (${row.startup.perRun} per run)`
         : "—",
   },
-  { key: "cpu", header: () => "CPU user+sys", align: "right", value: (row) => (row.cpuMs === null ? null : `${ms(row.cpuMs)} ms`), missing: "unreadable" },
+  {
+    key: "cpu",
+    header: () => "CPU user+sys",
+    align: "right",
+    value: (row) => (row.cpuMs === null ? null : `${ms(row.cpuMs)} ms`),
+    missing: "unreadable",
+  },
   { key: "busy", header: () => "busy cores", align: "right", value: (row) => row.busyCores?.toFixed(2) ?? null, missing: "unreadable" },
-  { key: "other", header: () => "other load", align: "right", value: (row) => row.otherLoadCores?.toFixed(2) ?? null, missing: "unreadable" },
-  { key: "memory", header: () => "peak PSS (tree)", align: "right", value: (row) => (row.peakPssMiB === null ? null : mib(row.peakPssMiB)), missing: "unreadable" },
-  { key: "cv", header: () => "CV", align: "right", value: (row) => `${percent(row.wall.cv)}${row.wall.cv > CV_FLAG_THRESHOLD ? " ⚠" : ""}` },
+  {
+    key: "other",
+    header: () => "other load",
+    align: "right",
+    value: (row) => row.otherLoadCores?.toFixed(2) ?? null,
+    missing: "unreadable",
+  },
+  {
+    key: "memory",
+    header: () => "peak PSS (tree)",
+    align: "right",
+    value: (row) => (row.peakPssMiB === null ? null : mib(row.peakPssMiB)),
+    missing: "unreadable",
+  },
+  {
+    key: "cv",
+    header: () => "CV",
+    align: "right",
+    value: (row) => `${percent(row.wall.cv)}${row.wall.cv > CV_FLAG_THRESHOLD ? " ⚠" : ""}`,
+  },
   { key: "n", header: () => "n", align: "right", value: (row) => String(row.wall.n) },
-  { key: "how", header: () => "how", align: "left", value: (row) => `${row.cell.implementation}${row.cell.notes.length > 0 ? ` (${row.cell.notes.join("; ")})` : ""}` },
+  {
+    key: "how",
+    header: () => "how",
+    align: "left",
+    value: (row) => `${row.cell.implementation}${row.cell.notes.length > 0 ? ` (${row.cell.notes.join("; ")})` : ""}`,
+  },
 ];
 
 /** "1.45x slower [1.31–1.51]", "≈ 1.03x [0.98–1.08]", "—" for the fastest itself, null with too few rounds. */
@@ -304,11 +393,11 @@ function howToRead(): string[] {
     "- **efficiency**: the speed-up over the ideal min(tasks, workers, cores) for CPU cells; ceil(N / in-flight) x latency over",
     "  the measured time for I/O cells.",
     "- **vs fastest**: this runtime's time over the fastest runtime's (lowest median), paired by round like the speed-ups.",
-    "  \"(fastest)\" marks a runtime only where every other runtime was slower by the verdict rule.",
-    "- **verdicts**: \"faster\"/\"slower\" only where the interval excludes 1.0 and the difference is at least 5%, otherwise \"≈\".",
+    '  "(fastest)" marks a runtime only where every other runtime was slower by the verdict rule.',
+    '- **verdicts**: "faster"/"slower" only where the interval excludes 1.0 and the difference is at least 5%, otherwise "≈".',
     "- **start-up: ready / stop**: for models that start a worker or process per task, the median time from asking for one to",
-    "  its first message (loaded and warmed up), and from asking it to stop to the runtime reporting it gone (\"not",
-    "  reported\" where the runtime has no such signal).",
+    '  its first message (loaded and warmed up), and from asking it to stop to the runtime reporting it gone ("not',
+    '  reported" where the runtime has no such signal).',
     "- **CPU user+sys**, **busy cores**: CPU time of the measured process tree over the timed window (including teardowns),",
     "  and that time over the window (2.00 = two cores' worth throughout). **other load**: what the rest of the machine did",
     "  in the same window. **peak PSS (tree)**: the tree's summed proportional memory, read by the same meter in every cell.",

@@ -1,6 +1,7 @@
 /** Fixed result files for the report and schema tests: small, hand-set numbers with known answers. */
-import { RESULT_SCHEMA_VERSION, type CellResult, type CellSample, type RunResult, type RuntimeRun } from "@runtime-bench/harness/schema";
+
 import type { RuntimeName } from "@runtime-bench/harness/runtimes";
+import { type CellResult, type CellSample, RESULT_SCHEMA_VERSION, type RunResult, type RuntimeRun } from "@runtime-bench/harness/schema";
 
 /** The i-th sample of a cell is from round i + 1 (round 0 being the warm-up round). */
 export const sample = (wallMs: number, index: number): CellSample => ({
@@ -78,7 +79,12 @@ export function measured(name: RuntimeName, cells: CellResult[]): RuntimeRun {
   };
 }
 
-export const notSelected = (name: RuntimeName): RuntimeRun => ({ name, status: "n/a", selected: false, reason: "not selected: --runtimes node,bun" });
+export const notSelected = (name: RuntimeName): RuntimeRun => ({
+  name,
+  status: "n/a",
+  selected: false,
+  reason: "not selected: --runtimes node,bun",
+});
 
 export function runResult(runtimes: RuntimeRun[]): RunResult {
   return {

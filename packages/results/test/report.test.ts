@@ -21,7 +21,9 @@ const bun = measured("bun", [
 const run = runResult([node, bun, notSelected("deno")]);
 
 const row = (result: ReturnType<typeof runResult>, cellId: string, runtime: string): MeasuredRow => {
-  const found = analyze(result).find((t) => t.cellId === cellId)!.rows.find((r) => r.runtime === runtime)!;
+  const found = analyze(result)
+    .find((t) => t.cellId === cellId)!
+    .rows.find((r) => r.runtime === runtime)!;
   if (!isMeasured(found)) throw new Error(`${runtime} ${cellId} is not measured: ${found.reason}`);
   return found;
 };
@@ -38,13 +40,26 @@ describe("analysis", () => {
     const sequential = cpuCell("cpu.sequential", [100, 200, 300, 400]);
     const pool = cpuCell("cpu.worker-pool", [50, 100, 150, 200]);
     pool.samples = [pool.samples[3]!, pool.samples[1]!, pool.samples[0]!, pool.samples[2]!]; // stored out of order
-    expect(row(runResult([measured("node", [sequential, pool])]), "cpu.worker-pool/n=1e8", "node").versusBaseline!.timeRatio).toBeCloseTo(0.5, 9);
+    expect(row(runResult([measured("node", [sequential, pool])]), "cpu.worker-pool/n=1e8", "node").versusBaseline!.timeRatio).toBeCloseTo(
+      0.5,
+      9,
+    );
   });
 
   it("compares runtimes run by run: a slow round slows both and drops out of their ratio", () => {
     const slowRounds = [1, 1.4, 1, 1.3, 1.1, 1];
-    const nodeRun = measured("node", [cpuCell("cpu.sequential", slowRounds.map((f) => 300 * f))]);
-    const bunRun = measured("bun", [cpuCell("cpu.sequential", slowRounds.map((f) => 200 * f))]);
+    const nodeRun = measured("node", [
+      cpuCell(
+        "cpu.sequential",
+        slowRounds.map((f) => 300 * f),
+      ),
+    ]);
+    const bunRun = measured("bun", [
+      cpuCell(
+        "cpu.sequential",
+        slowRounds.map((f) => 200 * f),
+      ),
+    ]);
     const versus = row(runResult([nodeRun, bunRun]), "cpu.sequential/n=1e8", "node").versusFastest!;
     expect(versus.timeRatio).toBeCloseTo(1.5, 9);
     expect(versus.ci95[0]).toBeCloseTo(1.5, 9);
@@ -92,7 +107,11 @@ describe("analysis", () => {
         { kind: "worker" as const, readyMs: 30, teardownMs: null, teardownUnseen: "no exit event" },
       ],
     }));
-    const startup = row(runResult([measured("deno", [cpuCell("cpu.sequential", around(400)), perTask])]), "cpu.worker-per-task/n=1e8", "deno").startup;
+    const startup = row(
+      runResult([measured("deno", [cpuCell("cpu.sequential", around(400)), perTask])]),
+      "cpu.worker-per-task/n=1e8",
+      "deno",
+    ).startup;
     expect(startup).toEqual({ perRun: 2, readyMs: 25, teardownMs: null, unseen: "no exit event" });
   });
 });
@@ -103,14 +122,20 @@ describe("the reading", () => {
     expect(reading[0]).toMatch(
       /^\*\*Concurrent async tasks on one thread did not pay off on any runtime:\*\* 0\.99x \[0\.99–0\.99\] \(node\), 1\.00x \[1\.00–1\.00\] \(bun\) against the sequential run; /,
     );
-    expect(reading[1]).toMatch(/^\*\*A warmed worker pool paid off on every runtime:\*\* 1\.90x \[1\.90–1\.90\] \(node\), 1\.90x \[1\.90–1\.90\] \(bun\) against the sequential run; ideal 2\.00x, efficiency 95% \(node\), 95% \(bun\)/);
-    expect(reading[2]).toMatch(/^\*\*Concurrent async requests paid off on every runtime:\*\* 8\.33x \[8\.33–8\.33\] \(node\), 8\.33x \[8\.33–8\.33\] \(bun\) against sequential requests; /);
+    expect(reading[1]).toMatch(
+      /^\*\*A warmed worker pool paid off on every runtime:\*\* 1\.90x \[1\.90–1\.90\] \(node\), 1\.90x \[1\.90–1\.90\] \(bun\) against the sequential run; ideal 2\.00x, efficiency 95% \(node\), 95% \(bun\)/,
+    );
+    expect(reading[2]).toMatch(
+      /^\*\*Concurrent async requests paid off on every runtime:\*\* 8\.33x \[8\.33–8\.33\] \(node\), 8\.33x \[8\.33–8\.33\] \(bun\) against sequential requests; /,
+    );
   });
 
   it("says a model paid off only where its verdict says so", () => {
     const faster = measured("bun", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.async-main", around(100))]);
     const same = measured("node", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.async-main", around(203))]);
-    expect(findings(analyze(runResult([same, faster])))[0]).toMatch(/^\*\*Concurrent async tasks on one thread paid off on bun, not on node:/);
+    expect(findings(analyze(runResult([same, faster])))[0]).toMatch(
+      /^\*\*Concurrent async tasks on one thread paid off on bun, not on node:/,
+    );
     const slower = measured("node", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.worker-pool", around(300))]);
     expect(findings(analyze(runResult([slower])))[0]).toMatch(/^\*\*A warmed worker pool did not pay off on node \(slower on node\):/);
   });
@@ -130,11 +155,15 @@ describe("the report rendered from fixed inputs", () => {
     expect(report).toContain("| version | 1.0.0 | 1.0.0 | n/a (not selected: --runtimes node,bun) |");
     expect(report).toContain("| order | shuffled with seed 42:");
     expect(report).toContain("| rounds | 1 warm-up (not counted) + 6 counted, 10.0 min |");
-    expect(report).toMatch(/Stopped because every headline interval had reached the target: \d+ of \d+ headline intervals reached the target/);
+    expect(report).toMatch(
+      /Stopped because every headline interval had reached the target: \d+ of \d+ headline intervals reached the target/,
+    );
     expect(report).toContain("| `cpu.worker-pool/n=1e8` | faster · 1.90x | faster · 1.90x | faster · 0.50 |");
     expect(report).toContain("`cpu.worker-pool/n=1e8`");
     expect(report).toContain("| **bun** (fastest) | 105 ms [");
-    expect(report).toMatch(/\| node \| 210 ms \[[\d.]+–[\d.]+\] \| 1\.90x \[1\.90–1\.90\] faster \| 95% of 2\.00x \| 2\.00x slower \[2\.00–2\.00\] \|/);
+    expect(report).toMatch(
+      /\| node \| 210 ms \[[\d.]+–[\d.]+\] \| 1\.90x \[1\.90–1\.90\] faster \| 95% of 2\.00x \| 2\.00x slower \[2\.00–2\.00\] \|/,
+    );
   });
 
   it("says which variables the measured processes were given", () => {
@@ -162,7 +191,9 @@ describe("the report rendered from fixed inputs", () => {
     const noisy = runResult([
       measured("node", [cpuCell("cpu.sequential", [100, 100, 100, 100]), cpuCell("cpu.worker-pool", [50, 70, 40, 65])]),
     ]);
-    expect(renderReport(noisy)).toMatch(/Intervals that did not reach ±5%: node: cpu\.worker-pool\/n=1e8 vs cpu\.sequential\/n=1e8 \(±\d+%\)\./);
+    expect(renderReport(noisy)).toMatch(
+      /Intervals that did not reach ±5%: node: cpu\.worker-pool\/n=1e8 vs cpu\.sequential\/n=1e8 \(±\d+%\)\./,
+    );
   });
 
   it("shows a labelled variant apart, compared with its baseline only", () => {
@@ -171,7 +202,10 @@ describe("the report rendered from fixed inputs", () => {
         ioCell("io.async-fetch", around(600), { baseline: null }),
         ioCell("io.async-tuned-client", around(540), { baseline: "io.async-fetch", comparedAcrossRuntimes: false }),
       ]),
-      measured("bun", [ioCell("io.async-fetch", around(500), { baseline: null }), ioCell("io.async-tuned-client", [], { status: "n/a", reason: "no tuned client", comparedAcrossRuntimes: false })]),
+      measured("bun", [
+        ioCell("io.async-fetch", around(500), { baseline: null }),
+        ioCell("io.async-tuned-client", [], { status: "n/a", reason: "no tuned client", comparedAcrossRuntimes: false }),
+      ]),
     ]);
     const report = renderReport(withVariant);
     expect(report).toContain("## Labelled variants (not compared across runtimes)");
@@ -193,7 +227,13 @@ describe("noise guards", () => {
     const cores = [0, 1];
     result.run.coreProbe = {
       start: { ms: [15, 15.5], cores },
-      afterEachRound: [{ ms: [15, 15.5], cores }, { ms: [20, 15], cores }, { ms: [18, 17.5], cores }, { ms: [15, 18], cores }, { unavailable: "no taskset" }],
+      afterEachRound: [
+        { ms: [15, 15.5], cores },
+        { ms: [20, 15], cores },
+        { ms: [18, 17.5], cores },
+        { ms: [15, 18], cores },
+        { unavailable: "no taskset" },
+      ],
     };
     const report = renderReport(result);
     expect(report).toContain("| rounds after which one core was slow | 2 of 4 (worst 33%) ⚠ |");
@@ -217,7 +257,9 @@ describe("noise guards", () => {
       cpuCell("cpu.sequential", around(100), { inProcess: { tool: "mitata", label: "one task", samplesMs: [8, 8.1, 7.9, 8] } }),
     ]);
     const skipped = measured("bun", [
-      cpuCell("cpu.sequential", around(100), { inProcess: { tool: "mitata", label: "one task", samplesMs: [], skipped: "one call takes 230 ms (> 50 ms)" } }),
+      cpuCell("cpu.sequential", around(100), {
+        inProcess: { tool: "mitata", label: "one task", samplesMs: [], skipped: "one call takes 230 ms (> 50 ms)" },
+      }),
     ]);
     const report = renderReport(runResult([withMitata, skipped]));
     expect(report).toContain("(one task): node: 8.00 ms [");

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { parseRunResult, RESULT_SCHEMA_VERSION, ResultFileError } from "@runtime-bench/harness/schema";
+import { describe, expect, it } from "vitest";
 import { readResultFile, readResults } from "../src/read-results.ts";
 import { around, cpuCell, measured, runResult } from "./fixtures.ts";
 
@@ -16,7 +16,9 @@ describe("result schema", () => {
   it("names the file and the field of a broken result", () => {
     const broken = good() as unknown as { runtimes: Array<{ cells: Array<{ samples: Array<Record<string, unknown>> }> }> };
     delete broken.runtimes[0]!.cells[0]!.samples[0]!.wallMs;
-    expect(() => parseRunResult(broken, "results/run.json")).toThrow(/results\/run\.json: field "runtimes\.0\.cells\.0\.samples\.0\.wallMs"/);
+    expect(() => parseRunResult(broken, "results/run.json")).toThrow(
+      /results\/run\.json: field "runtimes\.0\.cells\.0\.samples\.0\.wallMs"/,
+    );
   });
 
   it("requires the round of every sample, and the seed of the order", () => {
@@ -29,7 +31,9 @@ describe("result schema", () => {
   });
 
   it("refuses an older format, one file per runtime measured apart, saying why", () => {
-    expect(() => parseRunResult({ ...good(), schemaVersion: 2 }, "results/node.json")).toThrow(/results\/node\.json: field "schemaVersion": 2 is an older format/);
+    expect(() => parseRunResult({ ...good(), schemaVersion: 2 }, "results/node.json")).toThrow(
+      /results\/node\.json: field "schemaVersion": 2 is an older format/,
+    );
   });
 
   it("rejects a newer format with advice", () => {

@@ -1,4 +1,21 @@
-export { CHUNK_ITERATIONS, sumOfSquares, sumOfSquaresRange, sumOfSquaresInterleaved, expectedSumOfSquares, assertTaskSize, MAX_TASK_SIZE } from "./sum-of-squares.ts";
-export { assertPost, makePost, postIdChecksum, type Post } from "./posts.ts";
-export { runTask, runTaskInterleaved, verifyTask, expectedValue, describeTask, type Task, type TaskServices, type HttpClientKind } from "./task.ts";
+export { assertPost, makePost, type Post, postIdChecksum } from "./posts.ts";
+export {
+  assertTaskSize,
+  CHUNK_ITERATIONS,
+  expectedSumOfSquares,
+  MAX_TASK_SIZE,
+  sumOfSquares,
+  sumOfSquaresInterleaved,
+  sumOfSquaresRange,
+} from "./sum-of-squares.ts";
+export {
+  describeTask,
+  expectedValue,
+  type HttpClientKind,
+  runTask,
+  runTaskInterleaved,
+  type Task,
+  type TaskServices,
+  verifyTask,
+} from "./task.ts";
 export { warmUp } from "./warm-up.ts";

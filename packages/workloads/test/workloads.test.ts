@@ -73,7 +73,13 @@ describe("task verification", () => {
   });
 
   it("checks the fetch task's id checksum", () => {
-    const task = { kind: "fetch-posts" as const, baseUrl: "http://127.0.0.1:1", ids: [1, 2, 3], timeoutMs: 1000, client: "default" as const };
+    const task = {
+      kind: "fetch-posts" as const,
+      baseUrl: "http://127.0.0.1:1",
+      ids: [1, 2, 3],
+      timeoutMs: 1000,
+      client: "default" as const,
+    };
     expect(() => verifyTask(task, 6)).not.toThrow();
     expect(() => verifyTask(task, 5)).toThrow();
   });

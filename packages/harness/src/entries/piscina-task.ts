@@ -1,5 +1,5 @@
 /** piscina's task file: warmed like every other executor, runs one task per call, and obeys the tests' fault hook. */
-import { runTask, warmUp, type Task } from "@runtime-bench/workloads";
+import { runTask, type Task, warmUp } from "@runtime-bench/workloads";
 import { injectedFault, runWithFault } from "../fault-injection.ts";
 import { fetchJsonWithGlobalFetch } from "../web-platform.ts";
 

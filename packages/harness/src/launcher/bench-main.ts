@@ -9,10 +9,11 @@
  * runs finished so far go to <out>/.partial/run.json, the last complete result file is left untouched).
  */
 import { join } from "node:path";
+import type { RuntimeName } from "../runtimes.ts";
 import { RESULT_FILE } from "../schema.ts";
-import { getProfile, loadSuite, SuiteError, type Profile } from "../suite.ts";
+import { getProfile, loadSuite, type Profile, SuiteError } from "../suite.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
-import { parseBenchArgs, selectRuntimes, UsageError, type BenchOptions } from "./flags.ts";
+import { type BenchOptions, parseBenchArgs, selectRuntimes, UsageError } from "./flags.ts";
 import { stopAllMeasurementProcesses } from "./measurement-process.ts";
 import { MockApiStartError } from "./mock-api-process.ts";
 import { assertWritableFolder } from "./output-folder.ts";
@@ -20,7 +21,6 @@ import type { RuntimeLaunch } from "./process-backend.ts";
 import { repoRelative } from "./repo.ts";
 import { randomSeed } from "./round-order.ts";
 import { RunInterruptedError, runSuite } from "./run-suite.ts";
-import type { RuntimeName } from "../runtimes.ts";
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -99,7 +99,9 @@ export async function benchMain(launches: readonly RuntimeLaunch[], argv: readon
     if (!(error instanceof RunInterruptedError)) throw error;
     const partialFile = join(options.outDir, ".partial", RESULT_FILE);
     writeFileAtomic(partialFile, `${JSON.stringify(error.partial, null, 2)}\n`);
-    process.stderr.write(`[bench] interrupted: the finished runs kept in ${repoRelative(partialFile)}; ${repoRelative(file)} left untouched\n`);
+    process.stderr.write(
+      `[bench] interrupted: the finished runs kept in ${repoRelative(partialFile)}; ${repoRelative(file)} left untouched\n`,
+    );
     return SIGNAL_EXIT_CODES[error.message as keyof typeof SIGNAL_EXIT_CODES] ?? 130;
   } finally {
     process.off("SIGINT", onSignal);

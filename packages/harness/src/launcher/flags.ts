@@ -42,17 +42,21 @@ export interface BenchOptions {
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  let values;
+  return benchOptionsFrom(parseFlags(argv));
+}
+
+function parseFlags(argv: readonly string[]) {
   try {
-    ({ values } = parseArgs({ args: [...argv], options: BENCH_FLAGS, strict: true, allowPositionals: false }));
+    return parseArgs({ args: [...argv], options: BENCH_FLAGS, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError(toMessage(error));
   }
-  return benchOptionsFrom(values);
 }
 
 /** Checks and resolves the parsed flags (also used by the report, which takes these flags and one of its own). */
-export function benchOptionsFrom(values: { [K in keyof typeof BENCH_FLAGS]?: (typeof BENCH_FLAGS)[K]["type"] extends "boolean" ? boolean : string }): BenchOptions {
+export function benchOptionsFrom(
+  values: { [K in keyof typeof BENCH_FLAGS]?: (typeof BENCH_FLAGS)[K]["type"] extends "boolean" ? boolean : string },
+): BenchOptions {
   if (values.quick && values.profile && values.profile !== "quick") {
     throw new UsageError(`--quick and --profile ${values.profile} contradict each other`);
   }
@@ -61,7 +65,8 @@ export function benchOptionsFrom(values: { [K in keyof typeof BENCH_FLAGS]?: (ty
     throw new UsageError(`--cell-timeout must be a number of seconds from 0 to 86400, got "${timeout}"`);
   }
   const seed = values.seed;
-  if (seed !== undefined && !/^\d{1,9}$/.test(seed)) throw new UsageError(`--seed must be a whole number from 0 to 999999999, got "${seed}"`);
+  if (seed !== undefined && !/^\d{1,9}$/.test(seed))
+    throw new UsageError(`--seed must be a whole number from 0 to 999999999, got "${seed}"`);
   const options = {
     profileName: values.quick ? "quick" : (values.profile ?? "full"),
     suiteFile: resolve(values.suite ?? join(repoRoot, "benchmarks/suite.json")),
@@ -77,7 +82,10 @@ export function benchOptionsFrom(values: { [K in keyof typeof BENCH_FLAGS]?: (ty
 }
 
 function parseRuntimeList(list: string): RuntimeName[] {
-  const names = list.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const names = list
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
   const unknown = names.filter((name) => !(RUNTIME_NAMES as readonly string[]).includes(name));
   if (names.length === 0 || unknown.length > 0) {
     throw new UsageError(`--runtimes takes a comma-separated list of ${RUNTIME_NAMES.join(", ")}; got "${list}"`);
@@ -89,6 +97,7 @@ function parseRuntimeList(list: string): RuntimeName[] {
 export function selectRuntimes(chosen: RuntimeName[] | null, suiteRuntimes: readonly RuntimeName[]): RuntimeName[] {
   if (chosen === null) return [...suiteRuntimes];
   const outside = chosen.filter((name) => !suiteRuntimes.includes(name));
-  if (outside.length > 0) throw new UsageError(`--runtimes: ${outside.join(", ")} not in the suite's runtimes (${suiteRuntimes.join(", ")})`);
+  if (outside.length > 0)
+    throw new UsageError(`--runtimes: ${outside.join(", ")} not in the suite's runtimes (${suiteRuntimes.join(", ")})`);
   return chosen;
 }

@@ -29,8 +29,12 @@ function osName(): string {
 /** The commit measured, with "-dirty" when the work tree had uncommitted changes; null outside git. */
 export function gitCommit(): string | null {
   try {
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    return git("rev-parse", "--short=12", "HEAD") + (git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!results") ? "-dirty" : "");
+    const git = (...args: string[]) =>
+      execFileSync("git", args, { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return (
+      git("rev-parse", "--short=12", "HEAD") +
+      (git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!results") ? "-dirty" : "")
+    );
   } catch {
     return null;
   }

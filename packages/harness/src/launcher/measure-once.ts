@@ -2,9 +2,9 @@
  * One fresh measurement process measuring one cell once, with the meter running between its timing gates.
  */
 import type { CellRequest, GateMessage } from "../cell-process.ts";
-import { cellOutputSchema, type CellOutput, type CellSample } from "../schema.ts";
-import { runMeasurementProcess, type MeasurementCommand } from "./measurement-process.ts";
-import { startResourceMeter, type MeterReading } from "./resource-meter.ts";
+import { type CellOutput, type CellSample, cellOutputSchema } from "../schema.ts";
+import { type MeasurementCommand, runMeasurementProcess } from "./measurement-process.ts";
+import { type MeterReading, startResourceMeter } from "./resource-meter.ts";
 
 type MeasuredOutput = Exclude<CellOutput, { notApplicable: string }>;
 
@@ -27,9 +27,11 @@ export async function measureOnce(command: MeasurementCommand, request: CellRequ
   if (!reading) meter?.stop();
   if (!outcome.ok) return { kind: "failed", reason: outcome.error };
   const parsed = cellOutputSchema.safeParse(outcome.output);
-  if (!parsed.success) return { kind: "failed", reason: `malformed output from the measurement process: ${parsed.error.issues[0]?.message}` };
+  if (!parsed.success)
+    return { kind: "failed", reason: `malformed output from the measurement process: ${parsed.error.issues[0]?.message}` };
   if ("notApplicable" in parsed.data) return { kind: "n/a", reason: parsed.data.notApplicable };
-  if (!reading || !gates["timing-start"] || !gates["timing-end"]) return { kind: "failed", reason: "the measurement process never passed its timing gates" };
+  if (!reading || !gates["timing-start"] || !gates["timing-end"])
+    return { kind: "failed", reason: "the measurement process never passed its timing gates" };
   return { kind: "measured", output: parsed.data, sample: toSample(parsed.data, reading, gates["timing-start"], gates["timing-end"]) };
 }
 

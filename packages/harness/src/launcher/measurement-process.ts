@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { OUTPUT_TAG, type GateMessage } from "../cell-process.ts";
+import { type GateMessage, OUTPUT_TAG } from "../cell-process.ts";
 import { OutputTail } from "../output-tail.ts";
 import { childEnvironment } from "./child-environment.ts";
 

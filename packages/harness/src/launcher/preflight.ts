@@ -12,7 +12,7 @@ import { describeRuntime, type RuntimeLaunch } from "./process-backend.ts";
 
 export async function preflightMain(launch: RuntimeLaunch, argv: readonly string[]): Promise<number> {
   const name = launch.runtime;
-  let selected;
+  let selected: boolean;
   try {
     const options = parseBenchArgs(argv);
     const suite = loadSuite(options.suiteFile);

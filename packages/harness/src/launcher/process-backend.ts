@@ -5,10 +5,10 @@
  */
 import type { CellRequest } from "../cell-process.ts";
 import type { RuntimeName } from "../runtimes.ts";
-import { describeOutputSchema, type CoreSpeeds, type DescribeOutput } from "../schema.ts";
-import { measureOnce, type MeasureOutcome } from "./measure-once.ts";
-import { runMeasurementProcess, type MeasurementCommand } from "./measurement-process.ts";
-import { startMockApiProcess, type MockApiProcess, type MockApiSettings } from "./mock-api-process.ts";
+import { type CoreSpeeds, type DescribeOutput, describeOutputSchema } from "../schema.ts";
+import { type MeasureOutcome, measureOnce } from "./measure-once.ts";
+import { type MeasurementCommand, runMeasurementProcess } from "./measurement-process.ts";
+import { type MockApiProcess, type MockApiSettings, startMockApiProcess } from "./mock-api-process.ts";
 import { pinnedVersion } from "./runtime-binaries.ts";
 import { probeEachCore } from "./speed-probe.ts";
 
@@ -35,7 +35,9 @@ export async function describeRuntime({ runtime, command }: RuntimeLaunch): Prom
   const pinned = pinnedVersion(runtime);
   const found = parsed.data.runtime;
   if (found.runtime !== runtime || (pinned && found.version !== pinned)) {
-    return { unavailable: `expected ${runtime} ${pinned ?? ""} (pinned in the root package.json), found ${found.runtime} ${found.version}` };
+    return {
+      unavailable: `expected ${runtime} ${pinned ?? ""} (pinned in the root package.json), found ${found.runtime} ${found.version}`,
+    };
   }
   return parsed.data;
 }

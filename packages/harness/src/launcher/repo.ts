@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The repository root, found from this file's place in it. */
 export const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));

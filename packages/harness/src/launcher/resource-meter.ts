@@ -35,7 +35,11 @@ export function startResourceMeter(pid: number): { stop(): MeterReading } {
   const readMemory = () => {
     const readings = [pid, ...readDescendants(pid)].map(readPssKiB).filter((kib): kib is number => kib !== null);
     memoryPolls++;
-    if (readings.length > 0) peakPssKiB = Math.max(peakPssKiB ?? 0, readings.reduce((sum, kib) => sum + kib, 0));
+    if (readings.length > 0)
+      peakPssKiB = Math.max(
+        peakPssKiB ?? 0,
+        readings.reduce((sum, kib) => sum + kib, 0),
+      );
   };
   readMemory();
   const timer = setInterval(readMemory, MEMORY_POLL_MS);

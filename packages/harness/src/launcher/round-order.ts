@@ -14,7 +14,10 @@ export interface Slot<R extends string> {
 
 export function roundOrder<R extends string>(seed: number, round: number, cellCount: number, runtimes: readonly R[]): Slot<R>[] {
   const random = seededRandom(roundSeed(seed, round));
-  const cells = shuffle(Array.from({ length: cellCount }, (_, index) => index), random);
+  const cells = shuffle(
+    Array.from({ length: cellCount }, (_, index) => index),
+    random,
+  );
   return cells.flatMap((cellIndex) => shuffle([...runtimes], random).map((runtime) => ({ cellIndex, runtime })));
 }
 

@@ -7,14 +7,22 @@
  */
 import { availableParallelism, loadavg } from "node:os";
 import type { RuntimeName } from "../runtimes.ts";
-import { getScenario, shapeOf, type CellSpec } from "../scenarios/index.ts";
-import { RESULT_SCHEMA_VERSION, type CellResult, type CoreSpeeds, type DescribeOutput, type RunResult, type RuntimeRun, type StopReason } from "../schema.ts";
+import { type CellSpec, getScenario, shapeOf } from "../scenarios/index.ts";
+import {
+  type CellResult,
+  type CoreSpeeds,
+  type DescribeOutput,
+  RESULT_SCHEMA_VERSION,
+  type RunResult,
+  type RuntimeRun,
+  type StopReason,
+} from "../schema.ts";
 import { expandCells, type Profile } from "../suite.ts";
 import { describeChildEnvironment } from "./child-environment.ts";
 import { captureMachine, gitCommit } from "./machine.ts";
 import type { MeasureOutcome } from "./measure-once.ts";
 import type { MockApiProcess } from "./mock-api-process.ts";
-import { processBackend, type MeasurementBackend, type RuntimeLaunch } from "./process-backend.ts";
+import { type MeasurementBackend, processBackend, type RuntimeLaunch } from "./process-backend.ts";
 import { METER_DESCRIPTION } from "./resource-meter.ts";
 import { roundOrder } from "./round-order.ts";
 import { precisionOf, stopReason } from "./stopping-rule.ts";
@@ -129,7 +137,12 @@ async function measureRounds(
     const roundStart = now();
     const isWarmup = round < profile.rounds.warmup;
     const label = isWarmup ? `warm-up ${round + 1}/${profile.rounds.warmup}` : `round ${progress.rounds.counted + 1}`;
-    const order = roundOrder(options.seed, round, cells.length, runtimes.map((runtime) => runtime.name));
+    const order = roundOrder(
+      options.seed,
+      round,
+      cells.length,
+      runtimes.map((runtime) => runtime.name),
+    );
     for (const [slot, { cellIndex, runtime: name }] of order.entries()) {
       const runtime = runtimes.find((candidate) => candidate.name === name)!;
       const result = runtime.cells[cellIndex]!;
@@ -160,7 +173,9 @@ async function measureRounds(
     const stop = isWarmup ? (state.elapsedMs + state.lastRoundMs > budgetMs ? "budget" : null) : stopReason(state);
     const within = `${precision.total - precision.unsettled.length} of ${precision.total} headline intervals within ±${profile.precision.targetPercent}%`;
     const budgetLeft = `${((budgetMs - state.elapsedMs) / 60_000).toFixed(1)} of ${profile.precision.budgetMinutes} min budget left`;
-    log(`[${label}] done in ${(state.lastRoundMs / 1000).toFixed(0)} s; ${within}; ${budgetLeft}; probe per core: ${describeCores(progress.coresAfterEachRound.at(-1)!)}`);
+    log(
+      `[${label}] done in ${(state.lastRoundMs / 1000).toFixed(0)} s; ${within}; ${budgetLeft}; probe per core: ${describeCores(progress.coresAfterEachRound.at(-1)!)}`,
+    );
     if (stop) {
       log(`[bench] stopped after ${progress.rounds.counted} counted rounds: ${STOP_WORDS[stop]}`);
       return stop;
@@ -204,7 +219,11 @@ function emptyResult(cell: CellSpec): CellResult {
 }
 
 /** Adds one run to its cell (or marks the cell n/a or failed); returns what the progress line says about it. */
-function recordRun(result: CellResult, outcome: MeasureOutcome, { round, slot, isWarmup }: { round: number; slot: number; isWarmup: boolean }): string {
+function recordRun(
+  result: CellResult,
+  outcome: MeasureOutcome,
+  { round, slot, isWarmup }: { round: number; slot: number; isWarmup: boolean },
+): string {
   if (outcome.kind === "n/a") {
     result.status = "n/a";
     result.reason = outcome.reason;
@@ -229,7 +248,13 @@ function recordRun(result: CellResult, outcome: MeasureOutcome, { round, slot, i
 /** What an interrupted run keeps: cells with a finished run, and cells that already failed (with their reason). */
 const isWorthKeeping = (result: CellResult): boolean => result.status !== "ok" || result.warmup.length + result.samples.length > 0;
 
-function buildResult(options: SuiteRunOptions, runtimes: RuntimeState[], progress: Progress, stoppedBy: StopReason, partial: boolean): RunResult {
+function buildResult(
+  options: SuiteRunOptions,
+  runtimes: RuntimeState[],
+  progress: Progress,
+  stoppedBy: StopReason,
+  partial: boolean,
+): RunResult {
   const { profile } = options;
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,

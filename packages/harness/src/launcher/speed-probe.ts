@@ -53,7 +53,10 @@ export async function probeEachCore(signal?: AbortSignal): Promise<CoreSpeeds> {
 async function probePinnedTo(core: number, signal: AbortSignal | undefined): Promise<number> {
   let stdout: string;
   try {
-    ({ stdout } = await execFileAsync("taskset", ["--cpu-list", String(core), process.execPath, probeMainFile], { timeout: 30_000, signal }));
+    ({ stdout } = await execFileAsync("taskset", ["--cpu-list", String(core), process.execPath, probeMainFile], {
+      timeout: 30_000,
+      signal,
+    }));
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: string; killed?: boolean };
     if (failure.code === "ENOENT") throw new Error("taskset is not installed (Debian: util-linux)");

@@ -4,7 +4,7 @@
  * budget stops them sooner when the next round would not fit (and then the report says which intervals did
  * not get there).
  */
-import { headlineComparisons, type HeadlineComparison, type RuntimeCells } from "../comparisons.ts";
+import { type HeadlineComparison, headlineComparisons, type RuntimeCells } from "../comparisons.ts";
 import type { StopReason } from "../schema.ts";
 
 export interface Precision {
@@ -16,7 +16,10 @@ export interface Precision {
 
 export function precisionOf(runtimes: readonly RuntimeCells[], target: number): Precision {
   const headlines = headlineComparisons(runtimes);
-  return { total: headlines.length, unsettled: headlines.filter((headline) => !headline.comparison || headline.comparison.halfWidth > target) };
+  return {
+    total: headlines.length,
+    unsettled: headlines.filter((headline) => !headline.comparison || headline.comparison.halfWidth > target),
+  };
 }
 
 export interface RoundsSoFar {

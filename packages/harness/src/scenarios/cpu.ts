@@ -4,13 +4,12 @@
  * by run, with the sequential cell of its size.
  */
 import { CHUNK_ITERATIONS, sumOfSquares, type Task } from "@runtime-bench/workloads";
-import { cellWithoutSetUp } from "./prepared-cell.ts";
 import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
 import type { TaskPort } from "../protocol.ts";
+import { cellWithoutSetUp } from "./prepared-cell.ts";
 import type { CellShape, CpuCellParams, PreparedCell, Scenario } from "./types.ts";
 
-const cpuTasks = (params: CpuCellParams): Task[] =>
-  Array.from({ length: params.tasks }, () => ({ kind: "sum-of-squares", n: params.n }));
+const cpuTasks = (params: CpuCellParams): Task[] => Array.from({ length: params.tasks }, () => ({ kind: "sum-of-squares", n: params.n }));
 
 const onMainThread: CellShape["ideal"] = { speedup: 1 };
 const parallelShape = (parallelism: number, cores: number): CellShape => ({
@@ -21,7 +20,12 @@ const parallelShape = (parallelism: number, cores: number): CellShape => ({
 const SEQUENTIAL = "cpu.sequential";
 
 /** A fresh executor of `kind` per task: start-up is on the clock, teardown is timed apart. */
-function freshExecutorPerTask(tasks: Task[], kind: "worker" | "process", implementation: string, start: () => Promise<TaskPort>): PreparedCell {
+function freshExecutorPerTask(
+  tasks: Task[],
+  kind: "worker" | "process",
+  implementation: string,
+  start: () => Promise<TaskPort>,
+): PreparedCell {
   const log = new ExecutorLog();
   return {
     ...cellWithoutSetUp(tasks, implementation, () => runEachOnFreshExecutor(tasks, kind, start, log)),
@@ -103,7 +107,9 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     baseline: SEQUENTIAL,
     shape: (params, cores) => parallelShape(params.tasks, cores),
     async prepare({ primitives, params }) {
-      return freshExecutorPerTask(cpuTasks(params), "process", `${primitives.labels.childProcess} per task`, () => primitives.startChildProcess());
+      return freshExecutorPerTask(cpuTasks(params), "process", `${primitives.labels.childProcess} per task`, () =>
+        primitives.startChildProcess(),
+      );
     },
   },
 ];

@@ -5,7 +5,9 @@ import type { AnyScenario, CellParams, CellShape, PreparedCell, ScenarioContext 
 export type * from "./types.ts";
 
 /** Every scenario the harness knows, by id. The suite in benchmarks/ picks which of them run. */
-export const scenarios: ReadonlyMap<string, AnyScenario> = new Map([...cpuScenarios, ...ioScenarios].map((scenario) => [scenario.id, scenario]));
+export const scenarios: ReadonlyMap<string, AnyScenario> = new Map(
+  [...cpuScenarios, ...ioScenarios].map((scenario) => [scenario.id, scenario]),
+);
 
 export function getScenario(id: string): AnyScenario {
   const scenario = scenarios.get(id);
@@ -17,7 +19,11 @@ const kindMismatch = (scenario: AnyScenario, params: CellParams) =>
   new Error(`scenario ${scenario.id} takes ${scenario.kind} parameters, the cell has ${params.kind} ones`);
 
 /** Sets a scenario up for a cell, whose parameters must be of the scenario's kind. */
-export function prepareCell(scenario: AnyScenario, params: CellParams, context: Omit<ScenarioContext<CellParams>, "params">): Promise<PreparedCell> {
+export function prepareCell(
+  scenario: AnyScenario,
+  params: CellParams,
+  context: Omit<ScenarioContext<CellParams>, "params">,
+): Promise<PreparedCell> {
   if (scenario.kind === "cpu" && params.kind === "cpu") return scenario.prepare({ ...context, params });
   if (scenario.kind === "io" && params.kind === "io") return scenario.prepare({ ...context, params });
   throw kindMismatch(scenario, params);

@@ -34,7 +34,12 @@ const WARM_UP_BURSTS = 3;
  * Requests made before timing, so connections are open and the client's code is compiled by the JIT in
  * every model alike (the first burst in a fresh process ran up to twice as slow as the third here).
  */
-async function warmConnections(run: (tasks: Task[]) => Promise<TaskReply[]>, params: IoCellParams, count: number, client: HttpClientKind = "default") {
+async function warmConnections(
+  run: (tasks: Task[]) => Promise<TaskReply[]>,
+  params: IoCellParams,
+  count: number,
+  client: HttpClientKind = "default",
+) {
   for (let burst = 0; burst < WARM_UP_BURSTS; burst++) {
     const replies = await run(ioTasks(params, Math.min(count, params.requests), client));
     const failures = replies.flatMap((reply) => (reply.ok ? [] : [reply.error]));

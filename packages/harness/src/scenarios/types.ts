@@ -1,6 +1,6 @@
 import type { Task } from "@runtime-bench/workloads";
-import type { RuntimePrimitives } from "../primitives.ts";
 import type { InProcessTarget } from "../in-process.ts";
+import type { RuntimePrimitives } from "../primitives.ts";
 import type { TaskReply } from "../protocol.ts";
 import type { ExecutorRecord } from "../schema.ts";
 import type { CellParams, CpuCellParams, IoCellParams } from "./params.ts";

@@ -11,11 +11,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { RuntimeName } from "../runtimes.ts";
-import { parseRunResult, RESULT_FILE, type MeasuredRuntime } from "../schema.ts";
-import { MEMORY_POLL_MS } from "../launcher/resource-meter.ts";
-import { getProfile, loadSuite } from "../suite.ts";
 import { repoRoot } from "../launcher/repo.ts";
+import { MEMORY_POLL_MS } from "../launcher/resource-meter.ts";
+import type { RuntimeName } from "../runtimes.ts";
+import { type MeasuredRuntime, parseRunResult, RESULT_FILE } from "../schema.ts";
+import { getProfile, loadSuite } from "../suite.ts";
 
 const QUICK_PROFILE_TIMEOUT_MS = 180_000;
 const runFile = join(repoRoot, "benchmarks/src/bench.ts");
