@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { CellRequest } from "../src/cell-process.ts";
 import type { MeasureOutcome } from "../src/launcher/measure-once.ts";
 import type { MeasurementBackend, RuntimeLaunch } from "../src/launcher/process-backend.ts";
-import { RunInterruptedError, runSuite } from "../src/launcher/run-suite.ts";
+import { RunInterruptedError, runSuite, type SuiteRunOptions } from "../src/launcher/run-suite.ts";
 import { RUNTIME_NAMES, type RuntimeName } from "../src/runtimes.ts";
 import type { MeasuredRuntime, RunResult } from "../src/schema.ts";
 import type { Profile } from "../src/suite.ts";
@@ -78,20 +78,15 @@ function fakeBackend(wall: Wall, options: { unavailable?: RuntimeName[]; onMeasu
 }
 
 const quiet = () => {};
+/** A run of every runtime with the test profile and seed 1, as changed by `options`. */
+const runWith = (backend: MeasurementBackend, options: Partial<SuiteRunOptions> = {}) =>
+  runSuite({ launches, selected: RUNTIME_NAMES, profileName: "test", profile: profile(), seed: 1, log: quiet, backend, ...options });
 const measuredRuntimes = (result: RunResult) => result.runtimes.filter((r): r is MeasuredRuntime => r.status === "measured");
 
 describe("an interleaved run", () => {
   it("measures every (runtime, cell) once per round, records the round, slot and seed, and takes in-process figures in warm-up only", async () => {
     const { backend, calls } = fakeBackend(steadyRatios);
-    const result = await runSuite({
-      launches,
-      selected: RUNTIME_NAMES,
-      profileName: "test",
-      profile: profile(),
-      seed: 1234,
-      log: quiet,
-      backend,
-    });
+    const result = await runWith(backend, { seed: 1234 });
     expect(result.run.order).toEqual({ kind: "shuffled", seed: 1234 });
     const cellsPerRound = 3 * 3;
     const rounds = result.run.rounds.warmup + result.run.rounds.counted;
@@ -113,15 +108,7 @@ describe("an interleaved run", () => {
 
   it("stops at the minimum once every headline interval is within the target", async () => {
     const { backend } = fakeBackend(steadyRatios);
-    const result = await runSuite({
-      launches,
-      selected: RUNTIME_NAMES,
-      profileName: "test",
-      profile: profile(),
-      seed: 1,
-      log: quiet,
-      backend,
-    });
+    const result = await runWith(backend);
     expect(result.run.precision.stoppedBy).toBe("target");
     expect(result.run.rounds.counted).toBe(3);
   });
@@ -131,14 +118,8 @@ describe("an interleaved run", () => {
     const { backend } = fakeBackend(noisy);
     let clock = 0;
     const now = () => (clock += 5_000); // every reading of the clock is 5 s later
-    const result = await runSuite({
-      launches,
-      selected: RUNTIME_NAMES,
-      profileName: "test",
+    const result = await runWith(backend, {
       profile: profile({ rounds: { warmup: 0, min: 3, max: 100 }, precision: { targetPercent: 1, budgetMinutes: 1 } }),
-      seed: 1,
-      log: quiet,
-      backend,
       now,
     });
     expect(result.run.precision.stoppedBy).toBe("budget");
@@ -149,14 +130,9 @@ describe("an interleaved run", () => {
   it("stops at the maximum number of rounds", async () => {
     const noisy: Wall = (runtime, cellId) => steadyRatios(runtime, cellId, 0) * (0.5 + Math.random());
     const { backend } = fakeBackend(noisy);
-    const result = await runSuite({
-      launches,
+    const result = await runWith(backend, {
       selected: ["node", "bun"],
-      profileName: "test",
       profile: profile({ rounds: { warmup: 0, min: 2, max: 4 }, precision: { targetPercent: 0.1, budgetMinutes: 60 } }),
-      seed: 1,
-      log: quiet,
-      backend,
     });
     expect(result.run.precision.stoppedBy).toBe("max-rounds");
     expect(result.run.rounds.counted).toBe(4);
@@ -164,16 +140,7 @@ describe("an interleaved run", () => {
 
   it("records a runtime that cannot run, and one left out with --runtimes, as n/a with the reason", async () => {
     const { backend, calls } = fakeBackend(steadyRatios, { unavailable: ["bun"] });
-    const result = await runSuite({
-      launches,
-      selected: ["node", "bun"],
-      notSelectedReason: "not selected: --runtimes node,bun",
-      profileName: "test",
-      profile: profile(),
-      seed: 1,
-      log: quiet,
-      backend,
-    });
+    const result = await runWith(backend, { selected: ["node", "bun"], notSelectedReason: "not selected: --runtimes node,bun" });
     expect(result.runtimes.map((r) => [r.name, r.status, r.status === "n/a" ? [r.selected, r.reason] : null])).toEqual([
       ["node", "measured", null],
       ["bun", "n/a", [true, "bun could not start: ENOENT"]],
@@ -185,16 +152,7 @@ describe("an interleaved run", () => {
   it("an interruption keeps the runs finished before it, and none that it cut short", async () => {
     const interruption = new AbortController();
     const { backend } = fakeBackend(steadyRatios, { onMeasure: (call) => call === 12 && interruption.abort("SIGTERM") });
-    const run = runSuite({
-      launches,
-      selected: RUNTIME_NAMES,
-      profileName: "test",
-      profile: profile(),
-      seed: 1,
-      log: quiet,
-      backend,
-      signal: interruption.signal,
-    });
+    const run = runWith(backend, { signal: interruption.signal });
     const error = await run.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RunInterruptedError);
     const partial = (error as RunInterruptedError).partial;
