@@ -51,7 +51,7 @@ export const primitives: RuntimePrimitives = {
     engineVersion: process.versions.webkit ?? "unknown",
     reportedParallelism: navigator.hardwareConcurrency,
     execArgv: process.execArgv,
-    relevantEnv: pickEnv(["BUN_CONFIG_MAX_HTTP_REQUESTS", "BUN_JSC_useJIT"]),
+    relevantEnv: pickEnv(["BUN_CONFIG_MAX_HTTP_REQUESTS"]),
   }),
   labels: { worker: "Web Worker", childProcess: "Bun.spawn (ipc)" },
   startWorker,

@@ -63,7 +63,7 @@ export const primitives: RuntimePrimitives = {
     reportedParallelism: availableParallelism(),
     execArgv: process.execArgv,
     relevantEnv: {
-      ...pickEnv(["UV_THREADPOOL_SIZE", "NODE_OPTIONS"]),
+      ...pickEnv(["UV_THREADPOOL_SIZE"]),
       // Its value is a machine-specific path; whether it is on is what matters.
       ...(process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: "enabled" } : {}),
     },
