@@ -8,6 +8,7 @@ import { createInterface } from "node:readline";
 import { describeTask, type Task, verifyTask, warmUp } from "@runtime-bench/workloads";
 import { NotApplicableError, toMessage } from "./errors.ts";
 import { measureInProcess } from "./in-process.ts";
+import { startLagSampler } from "./lag-sampler.ts";
 import type { RuntimePrimitives } from "./primitives.ts";
 import type { TaskReply } from "./protocol.ts";
 import { type CellSpec, getScenario, type PreparedCell, prepareCell } from "./scenarios/index.ts";
@@ -105,9 +106,11 @@ async function measureCell(primitives: RuntimePrimitives, { cell, measureInProce
   // The warm-up right before the timed part, with nothing in between that waits.
   warmUp();
   gates.start();
+  const lag = startLagSampler();
   const start = performance.now();
   const replies = await prepared.run();
   const wallMs = performance.now() - start;
+  const eventLoopLag = lag.stop();
   // Off the clock: the executors' teardowns, so their CPU time still falls inside the metered window.
   const executors = (await prepared.executors?.()) ?? [];
   const windowMs = performance.now() - start;
@@ -129,6 +132,7 @@ async function measureCell(primitives: RuntimePrimitives, { cell, measureInProce
     notes: prepared.notes,
     inProcess,
     executors,
+    eventLoopLag,
   };
 }
 

@@ -66,6 +66,13 @@ export const executorRecordSchema = z.object({
 
 const cpuTimeSchema = z.object({ user: z.number(), system: z.number() });
 
+/** How late the main thread's timer ran during the timed part (lag-sampler.ts). */
+export const eventLoopLagSchema = z.object({
+  maxMs: z.number().nonnegative(),
+  p99Ms: z.number().nonnegative(),
+  samples: z.number().int().positive(),
+});
+
 /** What `main.ts --cell` prints: one fresh-process measurement of one cell, as the runtime saw it. */
 export const cellOutputSchema = z.union([
   z.object({
@@ -81,6 +88,7 @@ export const cellOutputSchema = z.union([
     notes: z.array(z.string()),
     inProcess: inProcessSchema.nullable(),
     executors: z.array(executorRecordSchema),
+    eventLoopLag: eventLoopLagSchema,
   }),
   /** The runtime cannot run this cell (a client or API it does not have); the reason is shown as n/a. */
   z.object({ cellId: z.string(), notApplicable: z.string() }),
@@ -105,6 +113,8 @@ export const cellSampleSchema = z.object({
   memoryPolls: z.number().int().nonnegative(),
   /** Fresh workers or child processes the timed part started, one record each. */
   executors: z.array(executorRecordSchema),
+  /** The main thread's event-loop lag in the timed part (absent in files written before it was recorded). */
+  eventLoopLag: eventLoopLagSchema.optional(),
 });
 
 export const cellResultSchema = z.object({

@@ -59,6 +59,7 @@ function fakeBackend(wall: Wall, options: { unavailable?: RuntimeName[]; onMeasu
         notes: [],
         inProcess: null,
         executors: [],
+        eventLoopLag: { maxMs: wallMs, p99Ms: wallMs, samples: 1 },
       };
       return {
         kind: "measured",

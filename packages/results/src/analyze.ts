@@ -34,6 +34,8 @@ export interface MeasuredRow {
   otherLoadCores: number | null;
   peakPssMiB: number | null;
   startup: Startup | null;
+  /** Medians over runs of the main thread's largest and 99th-percentile event-loop lag; null in older files. */
+  eventLoopLag: { maxMs: number; p99Ms: number } | null;
 }
 
 export interface UnavailableRow {
@@ -89,6 +91,7 @@ function rowFor(runtime: RuntimeName, cell: CellResult, cells: readonly CellResu
     otherLoadCores: medianOf(cell.samples.map((s) => s.otherLoadCores)),
     peakPssMiB: medianOf(cell.samples.map((s) => (s.peakPssKiB === null ? null : s.peakPssKiB / 1024))),
     startup: startupOf(cell),
+    eventLoopLag: lagOf(cell),
   };
 }
 
@@ -110,6 +113,12 @@ function startupOf(cell: CellResult): Startup | null {
     teardownMs: teardowns.length > 0 ? median(teardowns) : null,
     ...(unseen ? { unseen } : {}),
   };
+}
+
+function lagOf(cell: CellResult): MeasuredRow["eventLoopLag"] {
+  const lags = cell.samples.map((sample) => sample.eventLoopLag);
+  if (lags.some((lag) => lag === undefined)) return null;
+  return { maxMs: median(lags.map((lag) => lag!.maxMs)), p99Ms: median(lags.map((lag) => lag!.p99Ms)) };
 }
 
 function medianOf(values: Array<number | null>): number | null {

@@ -64,6 +64,9 @@ function modelAgainstBaseline(table: CellTable, tables: readonly CellTable[]): s
     parts.push(`ideal ${ideal.speedup.toFixed(2)}x, efficiency ${perRuntime(rows, (row) => percent(row.efficiency!))}`);
   if ("wallMs" in ideal) parts.push(`${perRuntime(rows, (row) => percent(row.efficiency!))} of the ideal time`);
   if (rows.every((row) => row.busyCores !== null)) parts.push(`${perRuntime(rows, (row) => row.busyCores!.toFixed(2))} cores busy`);
+  if (rows.every((row) => row.eventLoopLag !== null)) {
+    parts.push(`the main thread's event loop late by up to ${perRuntime(rows, (row) => `${ms(row.eventLoopLag!.maxMs)} ms`)}`);
+  }
   const startup = startupText(rows);
   if (startup) parts.push(startup);
   const memory = rows.flatMap((row) => {

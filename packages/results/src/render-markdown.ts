@@ -275,6 +275,13 @@ const COLUMNS: Column[] = [
         : "—",
   },
   {
+    key: "lag",
+    header: () => "event-loop lag: max / p99",
+    align: "right",
+    value: (row) => (row.eventLoopLag ? `${ms(row.eventLoopLag.maxMs)} / ${ms(row.eventLoopLag.p99Ms)} ms` : null),
+    missing: "not recorded",
+  },
+  {
     key: "cpu",
     header: () => "CPU user+sys",
     align: "right",
@@ -398,6 +405,8 @@ function howToRead(): string[] {
     "- **start-up: ready / stop**: for models that start a worker or process per task, the median time from asking for one to",
     '  its first message (loaded and warmed up), and from asking it to stop to the runtime reporting it gone ("not',
     '  reported" where the runtime has no such signal).',
+    "- **event-loop lag: max / p99**: how late a timer asking to run every 10 ms on the main thread ran, at worst and at",
+    "  the 99th percentile, during the timed part (medians over runs): how long the main thread could answer nothing else.",
     "- **CPU user+sys**, **busy cores**: CPU time of the measured process tree over the timed window (including teardowns),",
     "  and that time over the window (2.00 = two cores' worth throughout). **other load**: what the rest of the machine did",
     "  in the same window. **peak PSS (tree)**: the tree's summed proportional memory, read by the same meter in every cell.",

@@ -181,6 +181,14 @@ describe("the report rendered from fixed inputs", () => {
     );
   });
 
+  it("shows the main thread's event-loop lag, or that an older file did not record it", () => {
+    const lagged = cpuCell("cpu.sequential", around(100));
+    lagged.samples = lagged.samples.map((sample, index) => ({ ...sample, eventLoopLag: { maxMs: 90 + index, p99Ms: 80, samples: 1 } }));
+    const rendered = renderReport(runResult([measured("node", [lagged]), measured("bun", [cpuCell("cpu.sequential", around(100))])]));
+    expect(rendered).toMatch(/\| node \| .* \| 92\.5 \/ 80\.0 ms \| /);
+    expect(rendered).toMatch(/\| bun \| .* \| n\/a \(not recorded\) \| /);
+  });
+
   it("prints ≈ with its interval for runtimes that cannot be told apart", () => {
     // Equal medians: the first listed is taken as the reference, and the other is ≈ to it.
     expect(report).toMatch(/\| node \| 600 ms \[[^\]]+\] \| 8\.33x \[8\.33–8\.33\] faster \| 83% of 500 ms \| — \|/);

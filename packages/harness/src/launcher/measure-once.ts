@@ -50,5 +50,6 @@ function toSample(output: MeasuredOutput, reading: MeterReading, start: GateMess
     peakPssKiB: reading.peakPssKiB,
     memoryPolls: reading.memoryPolls,
     executors: output.executors,
+    eventLoopLag: output.eventLoopLag,
   };
 }

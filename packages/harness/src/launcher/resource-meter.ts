@@ -3,7 +3,7 @@
  * timing gates it reads the tree's memory at a fixed interval (whatever the scenario), and at the gates the
  * CPU time of children that exited and the machine's per-core load.
  */
-import { coreBusyShare, readCoreTimes, readDescendants, readProcessTreeCpu, readPssKiB } from "./proc.ts";
+import { coreBusyShare, type ProcessTreeCpu, readCoreTimes, readDescendants, readProcessTreeCpu, readPssKiB } from "./proc.ts";
 
 /**
  * Reading one process's smaps_rollup costs ~0.3-1.2 ms of kernel time here (more for a bigger process), and a
@@ -15,20 +15,37 @@ export const MEMORY_POLL_MS = 100;
 export const METER_DESCRIPTION = {
   memoryPollMs: MEMORY_POLL_MS,
   memory: `peak of the tree's summed PSS (smaps_rollup), read at both gates and every ${MEMORY_POLL_MS} ms in between`,
-  cpu: "process CPU from getrusage (µs, every thread and worker) plus children that exited, from /proc (10 ms ticks)",
+  cpu: "process CPU from getrusage (µs, every thread and worker) plus its child processes', live or exited, from /proc (10 ms ticks)",
 };
 
 export interface MeterReading {
   peakPssKiB: number | null;
   memoryPolls: number;
-  /** CPU time of the measurement process's children that exited and were reaped inside the window, ms. */
+  /**
+   * CPU time of the measurement process's descendants inside the window, ms: those that exited and were reaped
+   * (a child per task), and those still alive at the end (a warmed process pool), less what either had used
+   * before the window began.
+   */
   childrenCpuMs: { user: number; system: number } | null;
   /** Summed busy share of every core over the window (all load on the machine), or null where unreadable. */
   machineBusyCores: number | null;
 }
 
+type CpuTime = { user: number; system: number };
+
+/** Own CPU time (all threads) of every live descendant, by pid. */
+function descendantsCpu(pid: number): Map<number, CpuTime> {
+  const times = new Map<number, CpuTime>();
+  for (const child of readDescendants(pid)) {
+    const cpu = readProcessTreeCpu(child);
+    if (cpu) times.set(child, { user: cpu.userMs, system: cpu.systemMs });
+  }
+  return times;
+}
+
 export function startResourceMeter(pid: number): { stop(): MeterReading } {
   const cpuBefore = readProcessTreeCpu(pid);
+  const liveBefore = descendantsCpu(pid);
   const coresBefore = readCoreTimes();
   let peakPssKiB: number | null = null;
   let memoryPolls = 0;
@@ -48,16 +65,38 @@ export function startResourceMeter(pid: number): { stop(): MeterReading } {
       clearInterval(timer);
       readMemory();
       const cpuAfter = readProcessTreeCpu(pid);
+      const liveAfter = descendantsCpu(pid);
       const coresAfter = readCoreTimes();
       return {
         peakPssKiB,
         memoryPolls,
-        childrenCpuMs:
-          cpuBefore && cpuAfter
-            ? { user: cpuAfter.childrenUserMs - cpuBefore.childrenUserMs, system: cpuAfter.childrenSystemMs - cpuBefore.childrenSystemMs }
-            : null,
+        childrenCpuMs: cpuBefore && cpuAfter ? childrenCpu(cpuBefore, cpuAfter, liveBefore, liveAfter) : null,
         machineBusyCores: coresBefore && coresAfter ? coreBusyShare(coresBefore, coresAfter).reduce((sum, share) => sum + share, 0) : null,
       };
     },
   };
+}
+
+/**
+ * Reaped children's time (it arrives whole in the parent's cutime/cstime) plus the live ones' own time, each less
+ * what it had used when the window began.
+ */
+function childrenCpu(
+  before: ProcessTreeCpu,
+  after: ProcessTreeCpu,
+  liveBefore: Map<number, CpuTime>,
+  liveAfter: Map<number, CpuTime>,
+): CpuTime {
+  const total = { user: after.childrenUserMs - before.childrenUserMs, system: after.childrenSystemMs - before.childrenSystemMs };
+  for (const [child, end] of liveAfter) {
+    const start = liveBefore.get(child) ?? { user: 0, system: 0 };
+    total.user += end.user - start.user;
+    total.system += end.system - start.system;
+  }
+  for (const [child, start] of liveBefore) {
+    if (liveAfter.has(child)) continue;
+    total.user -= start.user; // reaped in the window: its time before the window came with it
+    total.system -= start.system;
+  }
+  return total;
 }

@@ -4,9 +4,10 @@
  * by run, with the sequential cell of its size.
  */
 import { CHUNK_ITERATIONS, sumOfSquares, type Task } from "@runtime-bench/workloads";
-import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
+import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runSequentially } from "../executors.ts";
+import { createNativePool } from "../pool.ts";
 import type { TaskPort } from "../protocol.ts";
-import { cellWithoutSetUp } from "./prepared-cell.ts";
+import { cellOnPool, cellWithoutSetUp } from "./prepared-cell.ts";
 import type { CellShape, CpuCellParams, PreparedCell, Scenario } from "./types.ts";
 
 const cpuTasks = (params: CpuCellParams): Task[] => Array.from({ length: params.tasks }, () => ({ kind: "sum-of-squares", n: params.n }));
@@ -87,15 +88,22 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     baseline: SEQUENTIAL,
     shape: (params, cores) => parallelShape(Math.min(params.tasks, params.workers), cores),
     async prepare({ primitives, params }) {
-      const tasks = cpuTasks(params);
       const pool = await primitives.createWorkerPool(params.workers);
-      return {
-        tasks,
-        run: () => runOnPool(tasks, pool),
-        dispose: () => pool.close(),
-        notes: pool.notes,
-        implementation: `${pool.implementation}, ${params.workers} workers`,
-      };
+      return cellOnPool(cpuTasks(params), pool, `${pool.implementation}, ${params.workers} workers`);
+    },
+  },
+  {
+    id: "cpu.process-pool",
+    kind: "cpu",
+    title: "Warmed process pool, one child process per core",
+    lessonAnalogue: "multiprocessing.Pool: processes started and warmed once, tasks handed out over IPC (start-up excluded)",
+    readingName: "a warmed process pool (the lesson's multiprocessing.Pool)",
+    baseline: SEQUENTIAL,
+    shape: (params, cores) => parallelShape(Math.min(params.tasks, params.workers), cores),
+    async prepare({ primitives, params }) {
+      // Each child process of the runtime's own API answers one task at a time, as a pool's worker does.
+      const pool = await createNativePool(params.workers, () => primitives.startChildProcess());
+      return cellOnPool(cpuTasks(params), pool, `${params.workers} × ${primitives.labels.childProcess}, warmed`);
     },
   },
   {

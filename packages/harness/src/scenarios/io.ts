@@ -8,7 +8,7 @@ import { NotApplicableError } from "../errors.ts";
 import { runConcurrentlyOnMainThread, runOnPool, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
 import type { TaskReply } from "../protocol.ts";
-import { cellWithoutSetUp } from "./prepared-cell.ts";
+import { cellOnPool, cellWithoutSetUp } from "./prepared-cell.ts";
 import type { CellShape, IoCellParams, Scenario } from "./types.ts";
 
 /** One task per request, post ids 1..N. */
@@ -112,14 +112,11 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
       // Each worker makes one request at a time, as a thread blocked on a call would.
       const pool = await createNativePool(params.workers, () => primitives.startWorker());
       await warmConnections((tasks) => runOnPool(tasks, pool), params, params.workers);
-      const tasks = ioTasks(params);
-      return {
-        tasks,
-        run: () => runOnPool(tasks, pool),
-        dispose: () => pool.close(),
-        notes: [],
-        implementation: `${params.workers} × ${primitives.labels.worker}, ${primitives.httpClients.default.name} in each`,
-      };
+      return cellOnPool(
+        ioTasks(params),
+        pool,
+        `${params.workers} × ${primitives.labels.worker}, ${primitives.httpClients.default.name} in each`,
+      );
     },
   },
 ];

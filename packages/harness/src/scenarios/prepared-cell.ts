@@ -1,8 +1,15 @@
 import type { Task } from "@runtime-bench/workloads";
+import { runOnPool } from "../executors.ts";
+import type { WorkerPool } from "../primitives.ts";
 import type { TaskReply } from "../protocol.ts";
 import type { PreparedCell } from "./types.ts";
 
 /** A cell whose model needs no set-up and nothing to release: it runs straight on the main thread. */
 export function cellWithoutSetUp(tasks: Task[], implementation: string, run: () => Promise<TaskReply[]>): PreparedCell {
   return { tasks, run, dispose: async () => {}, notes: [], implementation };
+}
+
+/** A cell whose tasks go to a pool started and warmed in set-up (off the clock), and closed after. */
+export function cellOnPool(tasks: Task[], pool: WorkerPool, implementation: string): PreparedCell {
+  return { tasks, run: () => runOnPool(tasks, pool), dispose: () => pool.close(), notes: pool.notes, implementation };
 }
