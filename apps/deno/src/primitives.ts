@@ -32,7 +32,7 @@ async function startChildProcess(): Promise<TaskPort> {
   const stderrRead = collectInto(stderr, child.stderr);
   const input = child.stdin.getWriter();
   const encoder = new TextEncoder();
-  const channel = createExecutorChannel((request) => void input.write(encoder.encode(`${JSON.stringify(request)}\n`)));
+  const channel = createExecutorChannel((request) => input.write(encoder.encode(`${JSON.stringify(request)}\n`)));
   void readLines(child.stdout, (line) => channel.receive(JSON.parse(line)));
   void child.status.then(async (status) => {
     await stderrRead;

@@ -53,9 +53,9 @@ export type HeadlineComparison =
   | { kind: "baseline"; cellId: string; runtime: RuntimeName; baseline: string; comparison: PairedComparison | null }
   | { kind: "runtimes"; cellId: string; subject: RuntimeName; reference: RuntimeName; comparison: PairedComparison | null };
 
-/** A cell with counted, verified runs. */
+/** A headline cell with counted, verified runs (a sweep or a ladder has its own reading, not verdicts). */
 const measured = (cell: CellResult | undefined): cell is CellResult =>
-  cell !== undefined && cell.status === "ok" && cell.samples.length > 0;
+  cell !== undefined && cell.group === "headline" && cell.status === "ok" && cell.samples.length > 0;
 
 /**
  * Every headline comparison of a run: each cell against its baseline in each runtime, and each pair of
@@ -80,7 +80,11 @@ export function headlineComparisons(runtimes: readonly RuntimeCells[]): Headline
     }),
   );
   const cellIds = [
-    ...new Set(ordered.flatMap(({ cells }) => cells.filter((cell) => cell.comparedAcrossRuntimes).map((cell) => cell.cellId))),
+    ...new Set(
+      ordered.flatMap(({ cells }) =>
+        cells.filter((cell) => cell.comparedAcrossRuntimes && cell.group === "headline").map((cell) => cell.cellId),
+      ),
+    ),
   ];
   const acrossRuntimes = cellIds.flatMap((cellId) =>
     ordered.flatMap((reference, index) =>

@@ -31,8 +31,12 @@ export async function createNativePool(size: number, startWorker: () => Promise<
     },
     close: async () => void (await Promise.all(ports.map((port) => port.close()))),
   };
-  // Every worker has warmed up and answered once before the pool is handed out.
-  await Promise.all(ports.map((port) => port.run(POOL_CHECK_TASK)));
+  // Every worker has warmed up and answered once before the pool is handed out; one that could not fails the set-up.
+  const failed = (await Promise.all(ports.map((port) => port.run(POOL_CHECK_TASK)))).find((reply) => !reply.ok);
+  if (failed && !failed.ok) {
+    await pool.close();
+    throw new Error(`a pool worker failed its first task: ${failed.error}`);
+  }
   return pool;
 }
 

@@ -4,6 +4,7 @@
  * and receives one message.
  */
 import { runTask, type Task, type TaskServices, warmUp } from "@runtime-bench/workloads";
+import { toMessage } from "./errors.ts";
 import { injectedFault, runWithFault } from "./fault-injection.ts";
 
 export interface TaskRequest {
@@ -57,9 +58,11 @@ export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
  * dies first), and replies are matched to requests by id, so one channel can carry several tasks. `send`
  * posts a request with the runtime's primitive; feed every incoming message to `receive`.
  */
-export function createExecutorChannel(send: (request: TaskRequest) => void) {
+export function createExecutorChannel(send: (request: TaskRequest) => unknown) {
   const pending = new Map<number, (reply: TaskReply) => void>();
   let nextId = 0;
+  /** Why the executor is gone, once it is: a request made after that fails at once instead of waiting forever. */
+  let gone: string | null = null;
   let markReady!: () => void;
   let failStart!: (error: Error) => void;
   const ready = new Promise<void>((resolve, reject) => {
@@ -67,13 +70,25 @@ export function createExecutorChannel(send: (request: TaskRequest) => void) {
     failStart = reject;
   });
   ready.catch(() => {}); // a caller that never waits for readiness must not see an unhandled rejection
+  const settle = (id: number, reply: TaskReply) => {
+    pending.get(id)?.(reply);
+    pending.delete(id);
+  };
   return {
     ready,
     request(task: Task): Promise<TaskReply> {
       const id = nextId++;
+      if (gone !== null) return Promise.resolve({ id, ok: false, error: gone });
       return new Promise<TaskReply>((resolve) => {
         pending.set(id, resolve);
-        send({ id, task });
+        // A channel to an executor that has just died can throw, or reject, on send: the task fails, the process goes on.
+        const failSend = (error: unknown) => settle(id, { id, ok: false, error: `could not send the task: ${toMessage(error)}` });
+        try {
+          const sent = send({ id, task });
+          if (sent instanceof Promise) sent.catch(failSend);
+        } catch (error) {
+          failSend(error);
+        }
       });
     },
     receive(message: unknown): void {
@@ -82,11 +97,11 @@ export function createExecutorChannel(send: (request: TaskRequest) => void) {
         return;
       }
       const reply = message as TaskReply;
-      pending.get(reply.id)?.(reply);
-      pending.delete(reply.id);
+      settle(reply.id, reply);
     },
     /** Answers every open request with an error, e.g. when the executor died (and fails a start still waiting). */
     failAll(error: string): void {
+      gone ??= error;
       failStart(new Error(error));
       for (const [id, resolve] of pending) resolve({ id, ok: false, error });
       pending.clear();

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { ENGINES, RUNTIME_NAMES } from "./runtimes.ts";
-import { cellParamsSchema } from "./scenarios/params.ts";
+import { CELL_GROUPS, cellParamsSchema } from "./scenarios/params.ts";
 
 /**
  * 3: one file per run with every runtime interleaved in the same rounds (order and seed recorded), the
@@ -119,6 +119,8 @@ export const cellSampleSchema = z.object({
 
 export const cellResultSchema = z.object({
   cellId: z.string(),
+  /** The part of the suite it belongs to (absent in files written before sweeps: the headline). */
+  group: z.enum(CELL_GROUPS).default("headline"),
   scenarioId: z.string(),
   kind: z.enum(["cpu", "io"]),
   title: z.string(),

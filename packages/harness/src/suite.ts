@@ -8,9 +8,18 @@ import { MAX_TASK_SIZE } from "@runtime-bench/workloads";
 import { z } from "zod";
 import { toMessage } from "./errors.ts";
 import { RUNTIME_NAMES } from "./runtimes.ts";
-import { type CellSpec, scenarios } from "./scenarios/index.ts";
+import { type CellGroup, type CellSpec, scenarios } from "./scenarios/index.ts";
 
 const positiveInt = z.number().int().positive();
+
+/** Ids of CPU scenarios that declare a baseline: what a sweep or a ladder compares. */
+const cpuScenarioIds = z
+  .array(
+    z.string().refine((id) => scenarios.get(id)?.kind === "cpu" && scenarios.get(id)?.baseline !== undefined, {
+      message: "not a CPU scenario with a baseline",
+    }),
+  )
+  .min(1);
 
 const profileSchema = z.object({
   description: z.string(),
@@ -42,6 +51,23 @@ const profileSchema = z.object({
     sizes: z.record(z.string(), positiveInt.max(MAX_TASK_SIZE)).refine((sizes) => Object.keys(sizes).length > 0, "at least one size"),
     /** Pool size: a number, or "cores" for what the machine reports. */
     workers: z.union([positiveInt.max(256), z.literal("cores")]),
+    /**
+     * The scaling sweep: each of `scenarios` with each worker count, `tasks` tasks of size `n` (at least as many
+     * tasks as the largest count), and each scenario's baseline once at that size.
+     */
+    scaling: z
+      .object({
+        scenarios: cpuScenarioIds,
+        n: positiveInt.max(MAX_TASK_SIZE),
+        tasks: positiveInt.max(1024),
+        workers: z.array(positiveInt.max(256)).min(1),
+      })
+      .refine((scaling) => scaling.tasks >= Math.max(...scaling.workers), { message: "tasks must be at least the largest worker count" })
+      .optional(),
+    /** The crossover ladder: each of `scenarios` and its baseline at each task size, `tasks` tasks, one worker per core. */
+    crossover: z
+      .object({ scenarios: cpuScenarioIds, tasks: positiveInt.max(1024), sizes: z.array(positiveInt.max(MAX_TASK_SIZE)).min(2) })
+      .optional(),
   }),
   io: z.object({
     requests: positiveInt.max(100_000),
@@ -97,35 +123,74 @@ export function shortNumber(value: number): string {
   return Number.isInteger(mantissa) && exponent >= 4 ? `${mantissa}e${exponent}` : String(value);
 }
 
-/** The cells of a profile, in suite order: each CPU scenario once per size, each I/O scenario once. */
+type UnresolvedCell = Omit<CellSpec, "baseline">;
+
+/**
+ * The cells of a profile: each scenario at each headline size (CPU) or once (I/O), in suite order; then the
+ * scaling sweep and the crossover ladder, where the profile has them. A cell's baseline is the cell of the
+ * scenario it declares, in the same group, with the same task size and count.
+ */
 export function expandCells(profile: Profile, context: { cores: number; baseUrl: string }): CellSpec[] {
-  const cells: Array<Omit<CellSpec, "baseline"> & { baselineScenario?: string | undefined }> = [];
+  const cells: UnresolvedCell[] = [];
+  const add = (cell: UnresolvedCell) => {
+    if (!cells.some((other) => other.cellId === cell.cellId)) cells.push(cell);
+  };
+  const flags = (scenarioId: string) => ({ scenarioId, comparedAcrossRuntimes: scenarios.get(scenarioId)?.variant !== true });
+  const cpuCell = (scenarioId: string, group: CellGroup, size: string, tasks: number, n: number, workers: number, suffix = "") =>
+    add({
+      ...flags(scenarioId),
+      group,
+      cellId: `${scenarioId}/n=${shortNumber(n)}${suffix}`,
+      size,
+      params: { kind: "cpu", tasks, n, workers },
+    });
+
   for (const scenarioId of profile.scenarios) {
-    const scenario = scenarios.get(scenarioId)!;
-    const common = { scenarioId, baselineScenario: scenario.baseline, comparedAcrossRuntimes: scenario.variant !== true };
-    if (scenario.kind === "cpu") {
+    if (scenarios.get(scenarioId)!.kind === "cpu") {
       const { tasks, sizes, workers } = profile.cpu;
-      for (const [size, n] of Object.entries(sizes)) {
-        cells.push({
-          ...common,
-          cellId: `${scenarioId}/n=${shortNumber(n)}`,
-          size,
-          params: { kind: "cpu", tasks, n, workers: workers === "cores" ? context.cores : workers },
-        });
-      }
+      for (const [size, n] of Object.entries(sizes))
+        cpuCell(scenarioId, "headline", size, tasks, n, workers === "cores" ? context.cores : workers);
     } else {
       const { requests, concurrency, workers, latencyMs, requestTimeoutMs } = profile.io;
-      cells.push({
-        ...common,
+      add({
+        ...flags(scenarioId),
+        group: "headline",
         cellId: scenarioId,
         size: "default",
         params: { kind: "io", requests, concurrency, workers, latencyMs, requestTimeoutMs, baseUrl: context.baseUrl },
       });
     }
   }
-  // A baseline is the cell of the declared scenario at the same size, where the profile runs it.
-  return cells.map(({ baselineScenario, ...cell }) => ({
-    ...cell,
-    baseline: cells.find((other) => other.scenarioId === baselineScenario && other.size === cell.size)?.cellId ?? null,
-  }));
+  const { scaling, crossover } = profile.cpu;
+  if (scaling) {
+    const { n, tasks } = scaling;
+    for (const baseline of baselinesOf(scaling.scenarios)) cpuCell(baseline, "scaling", "scaling", tasks, n, context.cores, `/t=${tasks}`);
+    for (const scenarioId of scaling.scenarios) {
+      for (const workers of scaling.workers) cpuCell(scenarioId, "scaling", "scaling", tasks, n, workers, `/t=${tasks}/w=${workers}`);
+    }
+  }
+  if (crossover) {
+    const { tasks } = crossover;
+    for (const n of crossover.sizes) {
+      for (const scenarioId of [...baselinesOf(crossover.scenarios), ...crossover.scenarios]) {
+        cpuCell(scenarioId, "crossover", shortNumber(n), tasks, n, context.cores, `/t=${tasks}`);
+      }
+    }
+  }
+  return cells.map((cell) => {
+    const baselineScenario = scenarios.get(cell.scenarioId)?.baseline;
+    const baseline = cells.find(
+      (other) =>
+        other.scenarioId === baselineScenario &&
+        other.group === cell.group &&
+        (other.params.kind === "io" ||
+          (cell.params.kind === "cpu" && other.params.n === cell.params.n && other.params.tasks === cell.params.tasks)),
+    );
+    return { ...cell, baseline: baseline?.cellId ?? null };
+  });
 }
+
+/** The baselines the given scenarios declare, each once. */
+const baselinesOf = (scenarioIds: readonly string[]): string[] => [
+  ...new Set(scenarioIds.flatMap((id) => scenarios.get(id)?.baseline ?? [])),
+];

@@ -7,6 +7,7 @@ const runs = (walls: number[], firstRound = 1) => walls.map((wallMs, index) => (
 function cell(cellId: string, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
   return {
     cellId,
+    group: "headline",
     scenarioId: cellId.split("/")[0]!,
     kind: "cpu",
     title: cellId,

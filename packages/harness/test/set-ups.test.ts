@@ -26,7 +26,7 @@ function tinySuite(dir: string): string {
   const suite = JSON.parse(readFileSync(join(repoRoot, "benchmarks/suite.json"), "utf8")) as Suite;
   const profile = suite.profiles.quick!;
   Object.assign(profile, { rounds: { warmup: 0, min: 1, max: 1 } });
-  profile.cpu.sizes = { tiny: 1_000_000 };
+  profile.cpu = { tasks: profile.cpu.tasks, sizes: { tiny: 1_000_000 }, workers: profile.cpu.workers }; // every scenario; no sweep, no ladder
   profile.io = { ...profile.io, requests: 6, latencyMs: 5, concurrency: 3, workers: 2 };
   const file = join(dir, "suite.json");
   writeFileSync(file, JSON.stringify({ ...suite, profiles: { quick: profile } }));

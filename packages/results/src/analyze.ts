@@ -69,7 +69,8 @@ export function analyze(result: RunResult): CellTable[] {
       if (!own) return { runtime: runtime.name, reason: "n/a (not in this run's profile)" };
       return rowFor(runtime.name, own, runtime.cells);
     });
-    return { cellId, cell, rows, fastest: cell.comparedAcrossRuntimes ? markFastest(rows.filter(isMeasured)) : null };
+    const ranked = cell.comparedAcrossRuntimes && cell.group === "headline";
+    return { cellId, cell, rows, fastest: ranked ? markFastest(rows.filter(isMeasured)) : null };
   });
 }
 

@@ -10,11 +10,18 @@ import type { PairedComparison } from "@runtime-bench/harness/comparisons";
 import { scenarios } from "@runtime-bench/harness/scenarios/index";
 import type { Verdict } from "@runtime-bench/harness/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { crossover } from "./crossover.ts";
 import { joinWords, mib, ms, percent, perRuntime, speedupFigure } from "./format.ts";
 
-export function findings(tables: readonly CellTable[]): string[] {
+export function findings(allTables: readonly CellTable[]): string[] {
+  const tables = allTables.filter((table) => table.cell.group === "headline");
   const models = tables.filter((table) => table.cell.baseline !== null && isLargestOfItsScenario(table, tables));
-  const lines = [...models.map((table) => modelAgainstBaseline(table, tables)), smallestSize(tables), fastestRuntimes(tables)];
+  const lines = [
+    ...models.map((table) => modelAgainstBaseline(table, tables)),
+    smallestSize(tables),
+    ...crossoverFindings(allTables),
+    fastestRuntimes(tables),
+  ];
   return lines.filter((line): line is string => line !== null);
 }
 
@@ -28,7 +35,8 @@ function isLargestOfItsScenario(table: CellTable, tables: readonly CellTable[]):
 }
 
 /** The name a scenario declares for the reading, or its title where the scenario is not known to this code. */
-const readingName = (scenarioId: string, title: string) => scenarios.get(scenarioId)?.readingName ?? title.toLowerCase();
+export const readingNameOf = (scenarioId: string, title: string) => scenarios.get(scenarioId)?.readingName ?? title.toLowerCase();
+
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 type Compared = MeasuredRow & { versusBaseline: PairedComparison };
@@ -38,7 +46,7 @@ const compared = (table: CellTable): Compared[] =>
 /** Rows grouped by the verdict of their comparison with the baseline. */
 const withVerdict = (rows: Compared[], verdict: Verdict) => rows.filter((row) => row.versusBaseline.verdict === verdict);
 
-const names = (rows: readonly MeasuredRow[]) => joinWords(rows.map((row) => row.runtime));
+const names = (rows: readonly { runtime: string }[]) => joinWords(rows.map((row) => row.runtime));
 
 /** "paid off on every runtime", "did not pay off on any runtime (slower on node)", "paid off on bun, not on node". */
 function payOffClaim(rows: Compared[]): string {
@@ -55,8 +63,8 @@ function modelAgainstBaseline(table: CellTable, tables: readonly CellTable[]): s
   const rows = compared(table);
   const baselineTable = tables.find((other) => other.cellId === table.cell.baseline);
   if (rows.length === 0 || !baselineTable) return null;
-  const name = readingName(table.cell.scenarioId, table.cell.title);
-  const baselineName = readingName(baselineTable.cell.scenarioId, baselineTable.cell.title);
+  const name = readingNameOf(table.cell.scenarioId, table.cell.title);
+  const baselineName = readingNameOf(baselineTable.cell.scenarioId, baselineTable.cell.title);
   const baselineRow = (row: MeasuredRow) => baselineTable.rows.filter(isMeasured).find((other) => other.runtime === row.runtime);
   const parts = [`${perRuntime(rows, (row) => speedupFigure(row.versusBaseline))} against ${baselineName}`];
   const { ideal } = table.cell;
@@ -107,7 +115,7 @@ function smallestSize(tables: readonly CellTable[]): string | null {
     group
       .map(
         (row) =>
-          `${readingName(row.cell.scenarioId, row.cell.title)} on ${row.runtime} (${speedupFigure(row.versusBaseline)}${row.startup ? `, ready after ${ms(row.startup.readyMs)} ms` : ""})`,
+          `${readingNameOf(row.cell.scenarioId, row.cell.title)} on ${row.runtime} (${speedupFigure(row.versusBaseline)}${row.startup ? `, ready after ${ms(row.startup.readyMs)} ms` : ""})`,
       )
       .join(", ");
   const slower = withVerdict(rows, "slower");
@@ -117,7 +125,7 @@ function smallestSize(tables: readonly CellTable[]): string | null {
   });
   const claim =
     slower.length > 0
-      ? `${slower.length} of ${rows.length} parallel runs were slower than ${readingName(baseline.cell.scenarioId, baseline.cell.title)}`
+      ? `${slower.length} of ${rows.length} parallel runs were slower than ${readingNameOf(baseline.cell.scenarioId, baseline.cell.title)}`
       : "no parallel run was slower than its baseline";
   return `**At the smallest size (n = ${smallest}, ${perTask} per task sequentially), ${claim}:** ${parts.join("; ")}.`;
 }
@@ -134,4 +142,21 @@ function fastestRuntimes(tables: readonly CellTable[]): string | null {
     `${decided.length > 0 ? ` (${decided.map((t) => `${t.cellId}: ${t.fastest}`).join("; ")})` : ""}.` +
     (undecided.length > 0 ? ` No single fastest runtime in ${undecided.join(", ")}.` : "")
   );
+}
+
+/** One sentence per model of the crossover ladder: from which work per task it paid off, per runtime. */
+function crossoverFindings(tables: readonly CellTable[]): string[] {
+  return crossover(tables).map(({ scenarioId, title, perRuntime: runtimes }) => {
+    const paid = runtimes.filter((runtime) => runtime.from !== null);
+    const claim =
+      paid.length === runtimes.length ? "paid off" : paid.length === 0 ? "did not pay off at any size" : `paid off on ${names(paid)} only`;
+    const figures = runtimes
+      .map((runtime) =>
+        runtime.from
+          ? `from ${ms(runtime.from.msPerTask)} ms of work per task (${runtime.runtime})`
+          : `not up to ${ms(runtime.largestMsPerTask)} ms per task (${runtime.runtime})`,
+      )
+      .join(", ");
+    return `**${capitalise(readingNameOf(scenarioId, title))} ${claim} on the crossover ladder:** ${figures}.`;
+  });
 }

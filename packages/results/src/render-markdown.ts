@@ -10,9 +10,11 @@ import type { CoreSpeeds, MeasuredRuntime, RunResult } from "@runtime-bench/harn
 import { summarize } from "@runtime-bench/harness/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
 import { analyze, type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
-import { findings } from "./findings.ts";
+import { type CrossoverModel, crossover } from "./crossover.ts";
+import { findings, readingNameOf } from "./findings.ts";
 import { mib, ms, percent, ratioFigure, speedupFigure, times } from "./format.ts";
 import { CV_FLAG_THRESHOLD, coreSpread, describeWarning, machineSlowRounds, noiseWarnings, unevenRounds } from "./noise.ts";
+import { type ScalingModel, scaling } from "./scaling.ts";
 
 export function renderReport(result: RunResult): string {
   const tables = analyze(result);
@@ -32,8 +34,10 @@ export function renderReport(result: RunResult): string {
     "",
     ...verdictSection(tables, headlines),
     ...noiseSection(result, tables),
-    ...tables.filter((table) => table.cell.comparedAcrossRuntimes).flatMap(cellSection),
+    ...tables.filter((table) => table.cell.group === "headline" && table.cell.comparedAcrossRuntimes).flatMap(cellSection),
     ...variantSection(tables),
+    ...scalingSection(tables),
+    ...crossoverSection(tables),
     ...howToRead(),
   ].join("\n");
 }
@@ -361,7 +365,7 @@ function cellSection(table: CellTable): string[] {
 }
 
 function variantSection(tables: readonly CellTable[]): string[] {
-  const variants = tables.filter((table) => !table.cell.comparedAcrossRuntimes);
+  const variants = tables.filter((table) => table.cell.group === "headline" && !table.cell.comparedAcrossRuntimes);
   if (variants.length === 0) return [];
   return [
     "## Labelled variants (not compared across runtimes)",
@@ -370,6 +374,100 @@ function variantSection(tables: readonly CellTable[]): string[] {
     "defaults; it is compared only with its baseline in the same runtime.",
     "",
     ...variants.flatMap(cellSection).map((line) => line.replace(/^## /, "### ")),
+  ];
+}
+
+/** Speed-up "1.84x [1.74–1.93] (92%)", or why there is none. */
+const speedupWithEfficiency = (point: { speedup: PairedComparison | null; efficiency: number | null }) =>
+  point.speedup
+    ? `${speedupFigure(point.speedup)} (${point.efficiency === null ? "n/a" : percent(point.efficiency)})`
+    : "n/a (too few rounds)";
+
+function scalingSection(tables: readonly CellTable[]): string[] {
+  const models = scaling(tables);
+  if (models.length === 0) return [];
+  const { tasks, n } = models[0]!;
+  const runtimes = [...new Set(models.flatMap((model) => model.perRuntime.map((one) => one.runtime)))];
+  const workerCounts = [
+    ...new Set(models.flatMap((model) => model.perRuntime.flatMap((one) => one.points.map((point) => point.workers)))),
+  ].sort((a, b) => a - b);
+  const name = (model: ScalingModel) => readingNameOf(model.scenarioId, model.title);
+  return [
+    "## Scaling: speed-up against the number of workers",
+    "",
+    `${tasks} tasks of n = ${n} each; each pool against the sequential run of the same tasks, paired by round, with its`,
+    "efficiency against the ideal min(tasks, workers, cores) in brackets. Past the machine's cores, the extra workers only",
+    "take turns on them. Memory per added worker: the slope of the tree's peak PSS over the worker counts, round by round.",
+    "",
+    ...runtimes.flatMap((runtime) => {
+      const columns = models.map((model) => ({ model, one: model.perRuntime.find((candidate) => candidate.runtime === runtime) }));
+      const header = `| workers | ${columns.map(({ model }) => name(model)).join(" | ")} |`;
+      const rows = workerCounts.map((workers) => {
+        const cells = columns.map(({ one }) => {
+          const point = one?.points.find((candidate) => candidate.workers === workers);
+          return point ? speedupWithEfficiency(point) : "—";
+        });
+        return `| ${workers} | ${cells.join(" | ")} |`;
+      });
+      const memory = columns.map(({ one }) =>
+        one?.memoryPerWorker
+          ? `${one.memoryPerWorker.mib.toFixed(1)} MiB [${one.memoryPerWorker.ci95.map((value) => value.toFixed(1)).join("–")}]`
+          : "n/a (too few rounds)",
+      );
+      return [
+        `### ${runtime}`,
+        "",
+        header,
+        `|---:|${columns.map(() => "---:").join("|")}|`,
+        ...rows,
+        `| memory per added worker | ${memory.join(" | ")} |`,
+        "",
+      ];
+    }),
+  ];
+}
+
+function crossoverSection(tables: readonly CellTable[]): string[] {
+  const models = crossover(tables);
+  if (models.length === 0) return [];
+  const runtimes = [...new Set(models.flatMap((model) => model.perRuntime.map((one) => one.runtime)))];
+  const sizes = [...new Set(models.flatMap((model) => model.perRuntime.flatMap((one) => one.points.map((point) => point.n))))].sort(
+    (a, b) => a - b,
+  );
+  const fromText = (one: CrossoverModel["perRuntime"][number] | undefined) =>
+    !one
+      ? "—"
+      : one.from
+        ? `from ${ms(one.from.msPerTask)} ms per task (n = ${one.from.n})`
+        : `not up to ${ms(one.largestMsPerTask)} ms per task`;
+  return [
+    "## Crossover: from what work per task a model pays off",
+    "",
+    "Each model at each task size (one worker per core), against the sequential run of the same tasks, paired by round. It",
+    "pays off from the smallest size at which it, and every larger size, is faster by the verdict rule.",
+    "",
+    `| model | ${runtimes.join(" | ")} |`,
+    `|---|${runtimes.map(() => "---").join("|")}|`,
+    ...models.map(
+      (model) =>
+        `| ${readingNameOf(model.scenarioId, model.title)} | ${runtimes.map((runtime) => fromText(model.perRuntime.find((one) => one.runtime === runtime))).join(" | ")} |`,
+    ),
+    "",
+    ...runtimes.flatMap((runtime) => [
+      `### ${runtime}: speed-up at each size`,
+      "",
+      `| n (work per task) | ${models.map((model) => readingNameOf(model.scenarioId, model.title)).join(" | ")} |`,
+      `|---:|${models.map(() => "---:").join("|")}|`,
+      ...sizes.map((n) => {
+        const points = models.map((model) =>
+          model.perRuntime.find((one) => one.runtime === runtime)?.points.find((point) => point.n === n),
+        );
+        const work = points.find((point) => point)?.msPerTask;
+        const cells = points.map((point) => (point?.comparison ? `${speedupFigure(point.comparison)} ${point.comparison.verdict}` : "—"));
+        return `| ${n}${work === undefined ? "" : ` (${ms(work)} ms)`} | ${cells.join(" | ")} |`;
+      }),
+      "",
+    ]),
   ];
 }
 

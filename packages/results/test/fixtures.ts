@@ -25,6 +25,7 @@ export const around = (medianMs: number): number[] => [0.98, 0.99, 1, 1, 1.01, 1
 export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
   return {
     cellId: `${scenarioId}/n=1e8`,
+    group: "headline",
     scenarioId,
     kind: "cpu",
     title: scenarioId,

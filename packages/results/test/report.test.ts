@@ -274,3 +274,56 @@ describe("noise guards", () => {
     expect(report).toContain("bun: not measured (one call takes 230 ms (> 50 ms))");
   });
 });
+
+describe("the scaling sweep and the crossover ladder", () => {
+  const sweepCell = (scenarioId: string, walls: number[], workers: number | null, pssMiB = 40) => {
+    const cell = cpuCell(scenarioId, walls, {
+      cellId: `${scenarioId}/n=1e8/t=8${workers === null ? "" : `/w=${workers}`}`,
+      group: "scaling",
+      params: { kind: "cpu", tasks: 8, n: 100_000_000, workers: workers ?? 2 },
+      ideal: { speedup: workers === null ? 1 : Math.min(8, workers, 2) },
+      baseline: workers === null ? null : "cpu.sequential/n=1e8/t=8",
+    });
+    cell.samples = cell.samples.map((sample) => ({ ...sample, peakPssKiB: pssMiB * 1024 }));
+    return cell;
+  };
+  const ladderCell = (scenarioId: string, n: number, walls: number[]) =>
+    cpuCell(scenarioId, walls, {
+      cellId: `${scenarioId}/n=${n}/t=2`,
+      group: "crossover",
+      params: { kind: "cpu", tasks: 2, n, workers: 2 },
+      ideal: { speedup: scenarioId === "cpu.sequential" ? 1 : 2 },
+      baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/n=${n}/t=2`,
+    });
+  const result = runResult([
+    measured("node", [
+      cpuCell("cpu.sequential", around(400)),
+      sweepCell("cpu.sequential", around(800), null),
+      sweepCell("cpu.worker-pool", around(800), 1, 45),
+      sweepCell("cpu.worker-pool", around(400), 2, 50),
+      sweepCell("cpu.worker-pool", around(400), 4, 60),
+      ladderCell("cpu.sequential", 100_000, around(0.4)),
+      ladderCell("cpu.worker-pool", 100_000, around(0.8)),
+      ladderCell("cpu.sequential", 10_000_000, around(20)),
+      ladderCell("cpu.worker-pool", 10_000_000, around(11)),
+    ]),
+  ]);
+  const report = renderReport(result);
+
+  it("shows speed-up and efficiency per worker count, and the memory each added worker costs", () => {
+    expect(report).toContain("## Scaling: speed-up against the number of workers");
+    expect(report).toContain("| 1 | 1.00x [1.00–1.00] (100%) |");
+    expect(report).toContain("| 2 | 2.00x [2.00–2.00] (100%) |");
+    expect(report).toContain("| 4 | 2.00x [2.00–2.00] (100%) |");
+    expect(report).toContain("| memory per added worker | 5.0 MiB [5.0–5.0] |"); // 45, 50, 60 MiB at 1, 2, 4 workers
+  });
+
+  it("says from what work per task a model paid off, and keeps sweep cells out of the verdicts", () => {
+    expect(report).toContain("| a warmed worker pool | from 10.0 ms per task (n = 10000000) |");
+    expect(report).toContain("| 100000 (0.200 ms) | 0.50x [0.50–0.50] slower |");
+    expect(findings(analyze(result)).join("\n")).toContain(
+      "**A warmed worker pool paid off on the crossover ladder:** from 10.0 ms of work per task (node).",
+    );
+    expect(report).not.toMatch(/\| `cpu\.worker-pool\/n=1e8\/t=8\/w=1` \|/);
+  });
+});

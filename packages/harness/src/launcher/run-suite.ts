@@ -198,6 +198,7 @@ function emptyResult(cell: CellSpec): CellResult {
   const shape = shapeOf(scenario, cell.params, availableParallelism());
   return {
     cellId: cell.cellId,
+    group: cell.group,
     scenarioId: cell.scenarioId,
     kind: scenario.kind,
     title: scenario.title,

@@ -35,3 +35,10 @@ export const cellParamsSchema = z.discriminatedUnion("kind", [cpuParamsSchema, i
 export type CpuCellParams = z.infer<typeof cpuParamsSchema>;
 export type IoCellParams = z.infer<typeof ioParamsSchema>;
 export type CellParams = z.infer<typeof cellParamsSchema>;
+
+/**
+ * Which part of the suite a cell belongs to: the headline comparison (its verdicts and the stopping rule), the
+ * scaling sweep over worker counts, or the crossover ladder over task sizes.
+ */
+export const CELL_GROUPS = ["headline", "scaling", "crossover"] as const;
+export type CellGroup = (typeof CELL_GROUPS)[number];

@@ -3,12 +3,13 @@ import type { InProcessTarget } from "../in-process.ts";
 import type { RuntimePrimitives } from "../primitives.ts";
 import type { TaskReply } from "../protocol.ts";
 import type { ExecutorRecord } from "../schema.ts";
-import type { CellParams, CpuCellParams, IoCellParams } from "./params.ts";
+import type { CellGroup, CellParams, CpuCellParams, IoCellParams } from "./params.ts";
 
-export type { CellParams, CpuCellParams, IoCellParams } from "./params.ts";
+export type { CellGroup, CellParams, CpuCellParams, IoCellParams } from "./params.ts";
 
 /** One cell a runtime process is asked to measure. */
 export interface CellSpec {
+  group: CellGroup;
   /** Unique in a run, e.g. "cpu.worker-pool/n=3e8". */
   cellId: string;
   scenarioId: string;

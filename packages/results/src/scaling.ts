@@ -1,0 +1,77 @@
+/**
+ * The scaling sweep: each pool at each worker count, against the sequential run of the same tasks, paired by
+ * round, with its efficiency against min(tasks, workers, cores); and the memory each added worker costs: the
+ * least-squares slope of the tree's peak PSS over the worker counts, taken round by round, with a bootstrap
+ * interval over rounds (PSS splits shared pages, so a runtime's binary is not counted once per process).
+ */
+import type { PairedComparison } from "@runtime-bench/harness/comparisons";
+import type { RuntimeName } from "@runtime-bench/harness/runtimes";
+import { bootstrapInterval, median } from "@runtime-bench/harness/stats";
+import { type CellTable, isMeasured } from "./analyze.ts";
+
+export interface ScalingPoint {
+  workers: number;
+  speedup: PairedComparison | null;
+  efficiency: number | null;
+}
+
+export interface ScalingModel {
+  scenarioId: string;
+  title: string;
+  tasks: number;
+  n: number;
+  perRuntime: Array<{ runtime: RuntimeName; points: ScalingPoint[]; memoryPerWorker: { mib: number; ci95: [number, number] } | null }>;
+}
+
+export function scaling(tables: readonly CellTable[]): ScalingModel[] {
+  const sweep = tables.filter(
+    (table) => table.cell.group === "scaling" && table.cell.baseline !== null && table.cell.params.kind === "cpu",
+  );
+  const scenarioIds = [...new Set(sweep.map((table) => table.cell.scenarioId))];
+  return scenarioIds.map((scenarioId) => {
+    const own = sweep.filter((table) => table.cell.scenarioId === scenarioId);
+    const first = own[0]!.cell.params;
+    const runtimes = [...new Set(own.flatMap((table) => table.rows.filter(isMeasured).map((row) => row.runtime)))];
+    return {
+      scenarioId,
+      title: own[0]!.cell.title,
+      tasks: first.kind === "cpu" ? first.tasks : 0,
+      n: first.kind === "cpu" ? first.n : 0,
+      perRuntime: runtimes.map((runtime) => {
+        const rows = own.flatMap((table) => {
+          const row = table.rows.filter(isMeasured).find((candidate) => candidate.runtime === runtime);
+          return row && table.cell.params.kind === "cpu" ? [{ workers: table.cell.params.workers, row }] : [];
+        });
+        const points = rows
+          .map(({ workers, row }) => ({ workers, speedup: row.versusBaseline, efficiency: row.efficiency }))
+          .sort((a, b) => a.workers - b.workers);
+        return { runtime, points, memoryPerWorker: memorySlope(rows.map(({ workers, row }) => ({ workers, samples: row.cell.samples }))) };
+      }),
+    };
+  });
+}
+
+type Series = { workers: number; samples: ReadonlyArray<{ round: number; peakPssKiB: number | null }> };
+
+/** Median over rounds of the per-round least-squares slope of peak PSS over workers, in MiB per worker. */
+function memorySlope(series: Series[]): { mib: number; ci95: [number, number] } | null {
+  if (series.length < 2) return null;
+  const rounds = [...new Set(series.flatMap((one) => one.samples.map((sample) => sample.round)))];
+  const slopes = rounds.flatMap((round) => {
+    const points = series.flatMap((one) => {
+      const pss = one.samples.find((sample) => sample.round === round)?.peakPssKiB;
+      return pss == null ? [] : [{ x: one.workers, y: pss / 1024 }];
+    });
+    return points.length === series.length ? [leastSquaresSlope(points)] : [];
+  });
+  if (slopes.length < 3) return null;
+  return { mib: median(slopes), ci95: bootstrapInterval(slopes, median) };
+}
+
+export function leastSquaresSlope(points: ReadonlyArray<{ x: number; y: number }>): number {
+  const meanX = points.reduce((sum, point) => sum + point.x, 0) / points.length;
+  const meanY = points.reduce((sum, point) => sum + point.y, 0) / points.length;
+  const covariance = points.reduce((sum, point) => sum + (point.x - meanX) * (point.y - meanY), 0);
+  const variance = points.reduce((sum, point) => sum + (point.x - meanX) ** 2, 0);
+  return variance === 0 ? 0 : covariance / variance;
+}
