@@ -4,11 +4,12 @@
  * expanded into the list of cells every runtime measures.
  */
 import { readFileSync } from "node:fs";
-import { MAX_TASK_SIZE } from "@runtime-bench/workloads";
+import { KNOWN_PRIME_COUNTS, MAX_TASK_SIZE } from "@runtime-bench/workloads";
 import { z } from "zod";
 import { toMessage } from "./errors.ts";
 import { RUNTIME_NAMES } from "./runtimes.ts";
 import { type CellGroup, type CellSpec, scenarios } from "./scenarios/index.ts";
+import type { Workload } from "./scenarios/params.ts";
 
 const positiveInt = z.number().int().positive();
 
@@ -63,6 +64,25 @@ const profileSchema = z.object({
         workers: z.array(positiveInt.max(256)).min(1),
       })
       .refine((scaling) => scaling.tasks >= Math.max(...scaling.workers), { message: "tasks must be at least the largest worker count" })
+      .optional(),
+    /**
+     * The other workloads: each of `scenarios` and its baseline on each workload named in `sizes` (allocation-heavy,
+     * memory-bound), `tasks` tasks of that size, one worker per core. A sieve may only use a size with a published
+     * prime count.
+     */
+    workloads: z
+      .object({
+        scenarios: cpuScenarioIds,
+        tasks: positiveInt.max(1024),
+        sizes: z.object({
+          "json-round-trip": positiveInt.max(10_000_000).optional(),
+          "prime-sieve": positiveInt
+            .refine((n) => KNOWN_PRIME_COUNTS.has(n), {
+              message: `a size with a published prime count: ${[...KNOWN_PRIME_COUNTS.keys()].join(", ")}`,
+            })
+            .optional(),
+        }),
+      })
       .optional(),
     /** The crossover ladder: each of `scenarios` and its baseline at each task size, `tasks` tasks, one worker per core. */
     crossover: z
@@ -136,13 +156,22 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
     if (!cells.some((other) => other.cellId === cell.cellId)) cells.push(cell);
   };
   const flags = (scenarioId: string) => ({ scenarioId, comparedAcrossRuntimes: scenarios.get(scenarioId)?.variant !== true });
-  const cpuCell = (scenarioId: string, group: CellGroup, size: string, tasks: number, n: number, workers: number, suffix = "") =>
+  const cpuCell = (
+    scenarioId: string,
+    group: CellGroup,
+    size: string,
+    tasks: number,
+    n: number,
+    workers: number,
+    suffix = "",
+    workload: Workload = "sum-of-squares",
+  ) =>
     add({
       ...flags(scenarioId),
       group,
-      cellId: `${scenarioId}/n=${shortNumber(n)}${suffix}`,
+      cellId: `${scenarioId}${workload === "sum-of-squares" ? "" : `/${workload}`}/n=${shortNumber(n)}${suffix}`,
       size,
-      params: { kind: "cpu", tasks, n, workers },
+      params: { kind: "cpu", workload, tasks, n, workers },
     });
 
   for (const scenarioId of profile.scenarios) {
@@ -161,7 +190,7 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
       });
     }
   }
-  const { scaling, crossover } = profile.cpu;
+  const { scaling, crossover, workloads } = profile.cpu;
   if (scaling) {
     const { n, tasks } = scaling;
     for (const baseline of baselinesOf(scaling.scenarios)) cpuCell(baseline, "scaling", "scaling", tasks, n, context.cores, `/t=${tasks}`);
@@ -177,6 +206,15 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
       }
     }
   }
+  if (workloads) {
+    const { tasks } = workloads;
+    for (const [workload, n] of Object.entries(workloads.sizes) as Array<[Workload, number | undefined]>) {
+      if (n === undefined) continue;
+      for (const scenarioId of [...baselinesOf(workloads.scenarios), ...workloads.scenarios]) {
+        cpuCell(scenarioId, "workloads", workload, tasks, n, context.cores, `/t=${tasks}`, workload);
+      }
+    }
+  }
   return cells.map((cell) => {
     const baselineScenario = scenarios.get(cell.scenarioId)?.baseline;
     const baseline = cells.find(
@@ -184,7 +222,10 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
         other.scenarioId === baselineScenario &&
         other.group === cell.group &&
         (other.params.kind === "io" ||
-          (cell.params.kind === "cpu" && other.params.n === cell.params.n && other.params.tasks === cell.params.tasks)),
+          (cell.params.kind === "cpu" &&
+            other.params.n === cell.params.n &&
+            other.params.tasks === cell.params.tasks &&
+            other.params.workload === cell.params.workload)),
     );
     return { ...cell, baseline: baseline?.cellId ?? null };
   });

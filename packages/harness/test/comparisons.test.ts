@@ -13,7 +13,7 @@ function cell(cellId: string, walls: number[], overrides: Partial<CellResult> = 
     title: cellId,
     lessonAnalogue: "test",
     size: "default",
-    params: { kind: "cpu", tasks: 4, n: 1000, workers: 2 },
+    params: { kind: "cpu", workload: "sum-of-squares", tasks: 4, n: 1000, workers: 2 },
     parallelism: 1,
     ideal: { speedup: 1 },
     baseline: cellId.startsWith("seq") ? null : "seq",

@@ -74,6 +74,37 @@ describe("the cells of a profile", () => {
     ]);
   });
 
+  it("other workloads: each model and its baseline on each workload, matched by workload", () => {
+    const cells = expandCells(
+      profile((p) => {
+        p.scenarios = ["cpu.sequential"];
+        p.cpu = {
+          tasks: 4,
+          sizes: { big: 300_000_000 },
+          workers: "cores",
+          workloads: { scenarios: ["cpu.worker-pool"], tasks: 2, sizes: { "json-round-trip": 10_000, "prime-sieve": 1_000_000 } },
+        };
+      }),
+      { cores: 2, baseUrl: "" },
+    ).filter((cell) => cell.group === "workloads");
+    expect(cells.map((cell) => [cell.cellId, cell.params.kind === "cpu" && cell.params.workload, cell.baseline])).toEqual([
+      ["cpu.sequential/json-round-trip/n=1e4/t=2", "json-round-trip", null],
+      ["cpu.worker-pool/json-round-trip/n=1e4/t=2", "json-round-trip", "cpu.sequential/json-round-trip/n=1e4/t=2"],
+      ["cpu.sequential/prime-sieve/n=1e6/t=2", "prime-sieve", null],
+      ["cpu.worker-pool/prime-sieve/n=1e6/t=2", "prime-sieve", "cpu.sequential/prime-sieve/n=1e6/t=2"],
+    ]);
+  });
+
+  it("refuses a sieve size without a published prime count", () => {
+    const raw = JSON.parse(readFileSync(join(repoRoot, "benchmarks/suite.json"), "utf8")) as Suite;
+    raw.profiles.quick!.cpu.workloads = { scenarios: ["cpu.worker-pool"], tasks: 2, sizes: { "prime-sieve": 1_234_567 } };
+    const file = join(mkdtempSync(join(tmpdir(), "rb-suite-")), "suite.json");
+    writeFileSync(file, JSON.stringify(raw));
+    expect(() => loadSuite(file)).toThrow(
+      /field "profiles\.quick\.cpu\.workloads\.sizes\.prime-sieve": a size with a published prime count/,
+    );
+  });
+
   it.each([
     [
       "fewer tasks than workers",

@@ -6,6 +6,7 @@ import {
   type PairedComparison,
 } from "@runtime-bench/harness/comparisons";
 import { RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
+import { WORKLOAD_TITLES } from "@runtime-bench/harness/scenarios/params";
 import type { CoreSpeeds, MeasuredRuntime, RunResult } from "@runtime-bench/harness/schema";
 import { summarize } from "@runtime-bench/harness/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
@@ -38,6 +39,7 @@ export function renderReport(result: RunResult): string {
     ...variantSection(tables),
     ...scalingSection(tables),
     ...crossoverSection(tables),
+    ...workloadsSection(tables),
     ...howToRead(),
   ].join("\n");
 }
@@ -468,6 +470,50 @@ function crossoverSection(tables: readonly CellTable[]): string[] {
       }),
       "",
     ]),
+  ];
+}
+
+function workloadsSection(tables: readonly CellTable[]): string[] {
+  const own = tables.filter((table) => table.cell.group === "workloads" && table.cell.params.kind === "cpu");
+  const workloads = [...new Set(own.flatMap((table) => (table.cell.params.kind === "cpu" ? [table.cell.params.workload] : [])))];
+  if (workloads.length === 0) return [];
+  const runtimes = [...new Set(own.flatMap((table) => table.rows.filter(isMeasured).map((row) => row.runtime)))];
+  const rowOf = (table: CellTable, runtime: string) => table.rows.filter(isMeasured).find((row) => row.runtime === runtime);
+  return [
+    "## Other workloads: is it only the tight loop?",
+    "",
+    "The same models on an allocation-heavy and a memory-bound task (one worker per core), each against the sequential run",
+    "of the same tasks, paired by round, with its verdict.",
+    "",
+    ...workloads.flatMap((workload) => {
+      const ofWorkload = own.filter((table) => table.cell.params.kind === "cpu" && table.cell.params.workload === workload);
+      const baseline = ofWorkload.find((table) => table.cell.baseline === null);
+      const models = ofWorkload.filter((table) => table.cell.baseline !== null);
+      const params = baseline?.cell.params;
+      const perTask = (runtime: string) => {
+        const row = baseline && rowOf(baseline, runtime);
+        return row && params?.kind === "cpu" ? `${ms(row.wall.median / params.tasks)} ms` : "n/a";
+      };
+      return [
+        `### ${WORKLOAD_TITLES[workload]}${params?.kind === "cpu" ? `, ${params.tasks} tasks of n = ${params.n}` : ""}`,
+        "",
+        `| model | ${runtimes.join(" | ")} |`,
+        `|---|${runtimes.map(() => "---:").join("|")}|`,
+        `| the sequential run: work per task | ${runtimes.map(perTask).join(" | ")} |`,
+        ...models.map((table) => {
+          const cells = runtimes.map((runtime) => {
+            const row = rowOf(table, runtime);
+            if (!row) {
+              const missing = table.rows.find((candidate) => candidate.runtime === runtime);
+              return missing && !isMeasured(missing) ? missing.reason : "—";
+            }
+            return row.versusBaseline ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}` : "n/a (too few rounds)";
+          });
+          return `| ${readingNameOf(table.cell.scenarioId, table.cell.title)} | ${cells.join(" | ")} |`;
+        }),
+        "",
+      ];
+    }),
   ];
 }
 

@@ -31,7 +31,7 @@ export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<
     title: scenarioId,
     lessonAnalogue: "test",
     size: "default",
-    params: { kind: "cpu", tasks: 4, n: 100_000_000, workers: 2 },
+    params: { kind: "cpu", workload: "sum-of-squares", tasks: 4, n: 100_000_000, workers: 2 },
     parallelism: scenarioId === "cpu.worker-pool" ? 2 : 1,
     ideal: { speedup: scenarioId === "cpu.worker-pool" ? 2 : 1 },
     baseline: scenarioId === "cpu.sequential" ? null : "cpu.sequential/n=1e8",

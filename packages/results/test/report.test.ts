@@ -280,7 +280,7 @@ describe("the scaling sweep and the crossover ladder", () => {
     const cell = cpuCell(scenarioId, walls, {
       cellId: `${scenarioId}/n=1e8/t=8${workers === null ? "" : `/w=${workers}`}`,
       group: "scaling",
-      params: { kind: "cpu", tasks: 8, n: 100_000_000, workers: workers ?? 2 },
+      params: { kind: "cpu", workload: "sum-of-squares", tasks: 8, n: 100_000_000, workers: workers ?? 2 },
       ideal: { speedup: workers === null ? 1 : Math.min(8, workers, 2) },
       baseline: workers === null ? null : "cpu.sequential/n=1e8/t=8",
     });
@@ -291,7 +291,7 @@ describe("the scaling sweep and the crossover ladder", () => {
     cpuCell(scenarioId, walls, {
       cellId: `${scenarioId}/n=${n}/t=2`,
       group: "crossover",
-      params: { kind: "cpu", tasks: 2, n, workers: 2 },
+      params: { kind: "cpu", workload: "sum-of-squares", tasks: 2, n, workers: 2 },
       ideal: { speedup: scenarioId === "cpu.sequential" ? 1 : 2 },
       baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/n=${n}/t=2`,
     });
@@ -316,6 +316,22 @@ describe("the scaling sweep and the crossover ladder", () => {
     expect(report).toContain("| 2 | 2.00x [2.00–2.00] (100%) |");
     expect(report).toContain("| 4 | 2.00x [2.00–2.00] (100%) |");
     expect(report).toContain("| memory per added worker | 5.0 MiB [5.0–5.0] |"); // 45, 50, 60 MiB at 1, 2, 4 workers
+  });
+
+  it("shows the other workloads, each model against the sequential run of the same workload", () => {
+    const workloadCell = (scenarioId: string, walls: number[]) =>
+      cpuCell(scenarioId, walls, {
+        cellId: `${scenarioId}/prime-sieve/n=1e6/t=2`,
+        group: "workloads",
+        params: { kind: "cpu", workload: "prime-sieve", tasks: 2, n: 1_000_000, workers: 2 },
+        baseline: scenarioId === "cpu.sequential" ? null : "cpu.sequential/prime-sieve/n=1e6/t=2",
+      });
+    const rendered = renderReport(
+      runResult([measured("bun", [workloadCell("cpu.sequential", around(20)), workloadCell("cpu.worker-pool", around(12))])]),
+    );
+    expect(rendered).toContain("### prime sieve (memory-bound), 2 tasks of n = 1000000");
+    expect(rendered).toContain("| the sequential run: work per task | 10.0 ms |");
+    expect(rendered).toContain("| a warmed worker pool | 1.67x [1.67–1.67] faster |");
   });
 
   it("says from what work per task a model paid off, and keeps sweep cells out of the verdicts", () => {

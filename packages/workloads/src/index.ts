@@ -1,4 +1,6 @@
+export { expectedJsonRoundTrip, jsonRoundTrip } from "./json-round-trip.ts";
 export { assertPost, makePost, type Post, postIdChecksum } from "./posts.ts";
+export { countPrimesBelow, KNOWN_PRIME_COUNTS } from "./prime-sieve.ts";
 export {
   assertTaskSize,
   CHUNK_ITERATIONS,

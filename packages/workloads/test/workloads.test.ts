@@ -3,7 +3,11 @@ import {
   assertPost,
   assertTaskSize,
   CHUNK_ITERATIONS,
+  countPrimesBelow,
+  expectedJsonRoundTrip,
   expectedSumOfSquares,
+  jsonRoundTrip,
+  KNOWN_PRIME_COUNTS,
   makePost,
   sumOfSquares,
   sumOfSquaresInterleaved,
@@ -91,5 +95,47 @@ describe("posts", () => {
     expect(() => assertPost({ ...makePost(7), title: 3 }, 7)).toThrow(/"title" is not a string/);
     expect(() => assertPost(makePost(8), 7)).toThrow(/answered post 8/);
     expect(() => assertPost(null, 7)).toThrow(/expected a JSON object/);
+  });
+});
+
+describe("the JSON round trip (allocation-heavy)", () => {
+  it("matches its closed form, across batch boundaries", () => {
+    expect(expectedJsonRoundTrip(4)).toBe(17); // ids 0+1+2+3, i mod 3: 0+1+2+0, i mod 5: 0+1+2+3, evens: 0 and 2
+    for (const n of [0, 1, 2, 4, 9_999, 10_000, 10_001, 25_003]) expect(jsonRoundTrip(n)).toBe(expectedJsonRoundTrip(n));
+  });
+
+  it("is verified like every task", () => {
+    const task = { kind: "json-round-trip" as const, n: 1000 };
+    expect(() => verifyTask(task, jsonRoundTrip(1000))).not.toThrow();
+    expect(() => verifyTask(task, jsonRoundTrip(1000) + 1)).toThrow(/verification failed for json-round-trip\(n=1000\)/);
+  });
+});
+
+describe("the prime sieve (memory-bound)", () => {
+  /** Trial division: slow, but a different method from the sieve. */
+  const countByTrialDivision = (n: number) => {
+    let count = 0;
+    for (let candidate = 2; candidate < n; candidate++) {
+      let prime = true;
+      for (let divisor = 2; divisor * divisor <= candidate; divisor++) {
+        if (candidate % divisor === 0) {
+          prime = false;
+          break;
+        }
+      }
+      if (prime) count++;
+    }
+    return count;
+  };
+
+  it("agrees with trial division for small n, and with the published counts", () => {
+    for (const n of [0, 1, 2, 3, 4, 10, 100, 9_973, 10_000]) expect(countPrimesBelow(n)).toBe(countByTrialDivision(n));
+    for (const n of [100_000, 1_000_000, 10_000_000]) expect(countPrimesBelow(n)).toBe(KNOWN_PRIME_COUNTS.get(n));
+  });
+
+  it("is verified against the published count, and refuses a size without one", () => {
+    expect(() => verifyTask({ kind: "prime-sieve", n: 1_000_000 }, 78_498)).not.toThrow();
+    expect(() => verifyTask({ kind: "prime-sieve", n: 1_000_000 }, 78_497)).toThrow(/verification failed/);
+    expect(() => verifyTask({ kind: "prime-sieve", n: 1_234_567 }, 1)).toThrow(/no published prime count below 1234567/);
   });
 });

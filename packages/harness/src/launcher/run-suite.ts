@@ -147,8 +147,10 @@ async function measureRounds(
       const runtime = runtimes.find((candidate) => candidate.name === name)!;
       const result = runtime.cells[cellIndex]!;
       if (result.status !== "ok") continue; // a failed or n/a cell is not retried every round
-      // The in-process (mitata) figure is taken in warm-up rounds, after their timed part: counted runs stay lean.
-      const outcome = await backend.measure(runtime.launch, { cell: cells[cellIndex]!, measureInProcess: isWarmup }, timeoutMs);
+      // The in-process (mitata) figure is taken in warm-up rounds, after their timed part (counted runs stay lean),
+      // for the headline cells, whose tables show it.
+      const cell = cells[cellIndex]!;
+      const outcome = await backend.measure(runtime.launch, { cell, measureInProcess: isWarmup && cell.group === "headline" }, timeoutMs);
       if (signal?.aborted) throw interrupted(); // a run cut short by the interruption is not a result; the runs before it are
       log(`[${label} · ${slot + 1}/${order.length}] ${name} ${result.cellId}: ${recordRun(result, outcome, { round, slot, isWarmup })}`);
     }

@@ -3,14 +3,14 @@
  * one thread, one worker per task, on a warmed pool and one child process per task. Each is compared, run
  * by run, with the sequential cell of its size.
  */
-import { CHUNK_ITERATIONS, sumOfSquares, type Task } from "@runtime-bench/workloads";
+import { CHUNK_ITERATIONS, runTask, type Task } from "@runtime-bench/workloads";
 import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
 import type { TaskPort } from "../protocol.ts";
 import { cellOnPool, cellWithoutSetUp } from "./prepared-cell.ts";
 import type { CellShape, CpuCellParams, PreparedCell, Scenario } from "./types.ts";
 
-const cpuTasks = (params: CpuCellParams): Task[] => Array.from({ length: params.tasks }, () => ({ kind: "sum-of-squares", n: params.n }));
+const cpuTasks = (params: CpuCellParams): Task[] => Array.from({ length: params.tasks }, () => ({ kind: params.workload, n: params.n }));
 
 const onMainThread: CellShape["ideal"] = { speedup: 1 };
 const parallelShape = (parallelism: number, cores: number): CellShape => ({
@@ -46,7 +46,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
       const tasks = cpuTasks(params);
       return {
         ...cellWithoutSetUp(tasks, "for loop", () => runSequentially(tasks, primitives)),
-        inProcess: { label: "one task", call: () => sumOfSquares(params.n), isAsync: false },
+        inProcess: { label: "one task", call: () => runTask(tasks[0]!, primitives), isAsync: false },
       };
     },
   },

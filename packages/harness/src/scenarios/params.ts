@@ -4,8 +4,21 @@
  */
 import { z } from "zod";
 
+/** The CPU work a cell's tasks do (workloads package): a tight loop, an allocation-heavy and a memory-bound one. */
+export const WORKLOADS = ["sum-of-squares", "json-round-trip", "prime-sieve"] as const;
+export type Workload = (typeof WORKLOADS)[number];
+
+/** How the report names each workload. */
+export const WORKLOAD_TITLES: Readonly<Record<Workload, string>> = {
+  "sum-of-squares": "sum of squares (a tight integer loop)",
+  "json-round-trip": "JSON round trip (allocation-heavy)",
+  "prime-sieve": "prime sieve (memory-bound)",
+};
+
 export const cpuParamsSchema = z.object({
   kind: z.literal("cpu"),
+  /** What each task computes (absent in files written before other workloads: the sum of squares). */
+  workload: z.enum(WORKLOADS).default("sum-of-squares"),
   /** Number of tasks (the lesson: 4). */
   tasks: z.number().int().positive(),
   /** Size of each task: sum of i*i for i < n. */
@@ -38,7 +51,7 @@ export type CellParams = z.infer<typeof cellParamsSchema>;
 
 /**
  * Which part of the suite a cell belongs to: the headline comparison (its verdicts and the stopping rule), the
- * scaling sweep over worker counts, or the crossover ladder over task sizes.
+ * scaling sweep over worker counts, the crossover ladder over task sizes, or the other workloads.
  */
-export const CELL_GROUPS = ["headline", "scaling", "crossover"] as const;
+export const CELL_GROUPS = ["headline", "scaling", "crossover", "workloads"] as const;
 export type CellGroup = (typeof CELL_GROUPS)[number];
