@@ -1,6 +1,6 @@
 /** A child process started by Bun.spawn with ipc: the shared task loop over its IPC channel. */
 import { ipcChildEndpoint } from "@runtime-bench/harness/endpoints";
 import { serveTasks } from "@runtime-bench/harness/protocol";
-import { fetchJson } from "./http.ts";
+import { taskServices } from "./services.ts";
 
-serveTasks(ipcChildEndpoint(), { fetchJson });
+serveTasks(ipcChildEndpoint(), taskServices);

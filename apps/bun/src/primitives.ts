@@ -11,7 +11,8 @@ import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/pro
 import { RUNTIMES } from "@runtime-bench/harness/runtimes";
 import { startWebWorker } from "@runtime-bench/harness/web-platform";
 import { collectInto } from "@runtime-bench/harness/web-streams";
-import { fetchJson, httpClients } from "./http.ts";
+import { httpClients } from "./http.ts";
+import { taskServices } from "./services.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url).href;
 // Bun reports a terminated worker gone with a "close" event, so its teardown is timed.
@@ -53,10 +54,10 @@ export const primitives: RuntimePrimitives = {
     execArgv: process.execArgv,
     relevantEnv: pickEnv(["BUN_CONFIG_MAX_HTTP_REQUESTS"]),
   }),
-  labels: { worker: "Web Worker", childProcess: "Bun.spawn (ipc)" },
+  labels: { worker: "Web Worker", childProcess: "Bun.spawn (ipc)", nativeOffload: "crypto.pbkdf2 on Bun's native thread pool" },
   startWorker,
   startChildProcess,
   createWorkerPool: (size) => createPoolPreferringPiscina(size, startWorker),
-  fetchJson,
+  ...taskServices,
   httpClients,
 };

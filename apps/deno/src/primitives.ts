@@ -11,8 +11,9 @@ import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/pro
 import { RUNTIMES } from "@runtime-bench/harness/runtimes";
 import { startWebWorker } from "@runtime-bench/harness/web-platform";
 import { collectInto, readLines } from "@runtime-bench/harness/web-streams";
-import { fetchJson, httpClients } from "./http.ts";
+import { httpClients } from "./http.ts";
 import { childPermissionFlags } from "./permissions.ts";
+import { taskServices } from "./services.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url).href;
 // Deno only has module workers; they inherit this process's permissions. Like the Web standard, Deno fires
@@ -60,10 +61,14 @@ export const primitives: RuntimePrimitives = {
     execArgv: process.execArgv,
     relevantEnv: pickEnv(["DENO_V8_FLAGS"]),
   }),
-  labels: { worker: "Web Worker (module)", childProcess: "Deno.Command (stdio)" },
+  labels: {
+    worker: "Web Worker (module)",
+    childProcess: "Deno.Command (stdio)",
+    nativeOffload: "crypto.subtle.deriveBits (WebCrypto) as a blocking task off the JavaScript thread",
+  },
   startWorker,
   startChildProcess,
   createWorkerPool: (size) => createPoolPreferringPiscina(size, startWorker),
-  fetchJson,
+  ...taskServices,
   httpClients,
 };

@@ -10,7 +10,8 @@ import { createPiscinaPool } from "@runtime-bench/harness/pool";
 import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
 import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
 import { RUNTIMES } from "@runtime-bench/harness/runtimes";
-import { fetchJson, httpClients } from "./http.ts";
+import { httpClients } from "./http.ts";
+import { taskServices } from "./services.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url);
 const childFile = new URL("./child.ts", import.meta.url);
@@ -68,10 +69,14 @@ export const primitives: RuntimePrimitives = {
       ...(process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: "enabled" } : {}),
     },
   }),
-  labels: { worker: "worker_threads.Worker", childProcess: "child_process.fork" },
+  labels: {
+    worker: "worker_threads.Worker",
+    childProcess: "child_process.fork",
+    nativeOffload: "crypto.pbkdf2 on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise)",
+  },
   startWorker,
   startChildProcess,
   createWorkerPool: createPiscinaPool,
-  fetchJson,
+  ...taskServices,
   httpClients,
 };

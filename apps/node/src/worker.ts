@@ -1,7 +1,7 @@
 /** A worker_threads worker: the shared task loop over Node's parentPort. */
 import { parentPort } from "node:worker_threads";
 import { serveTasks } from "@runtime-bench/harness/protocol";
-import { fetchJson } from "./http.ts";
+import { taskServices } from "./services.ts";
 
 const port = parentPort!;
-serveTasks({ onMessage: (handler) => port.on("message", handler), postMessage: (message) => port.postMessage(message) }, { fetchJson });
+serveTasks({ onMessage: (handler) => port.on("message", handler), postMessage: (message) => port.postMessage(message) }, taskServices);

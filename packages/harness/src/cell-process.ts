@@ -74,7 +74,12 @@ function createGates(): { start(): void; end(): Promise<void> } {
 }
 
 function describe(primitives: RuntimePrimitives): DescribeOutput {
-  return { runtime: primitives.describe(), httpClients: primitives.httpClients, clock: measureClock() };
+  return {
+    runtime: primitives.describe(),
+    httpClients: primitives.httpClients,
+    clock: measureClock(),
+    nativeOffload: primitives.labels.nativeOffload,
+  };
 }
 
 /** Resolution and call cost of performance.now(), the one clock every runtime is timed with. */

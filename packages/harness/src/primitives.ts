@@ -43,8 +43,11 @@ export interface RuntimePrimitives extends TaskServices {
   startChildProcess(): Promise<TaskPort>;
   /** A pool of `size` workers, started and warmed before it resolves. */
   createWorkerPool(size: number): Promise<WorkerPool>;
-  /** The native API behind each primitive, as the report names it (e.g. "worker_threads.Worker"). */
-  labels: { worker: string; childProcess: string };
+  /**
+   * The native API behind each primitive, as the report names it (e.g. "worker_threads.Worker"), and where the
+   * runtime runs native key derivation (its offload path).
+   */
+  labels: { worker: string; childProcess: string; nativeOffload: string };
   /**
    * The HTTP clients behind fetchJson: `default` is the runtime's own fetch as a user would call it (the
    * headline I/O cells); `tuned`, where a runtime has one, is shown apart as a labelled variant.

@@ -42,6 +42,8 @@ export const describeOutputSchema = z.object({
   /** The client the headline I/O cells use (the runtime's default), and a tuned one where the runtime has it. */
   httpClients: z.object({ default: httpClientSchema, tuned: httpClientSchema.optional() }),
   clock: z.object({ resolutionMs: z.number(), callOverheadNs: z.number() }),
+  /** The native API of the key-derivation workload and where it runs (absent in files written before it). */
+  nativeOffload: z.string().optional(),
 });
 
 /** Repeated calls inside one warm process (mitata), beside the fresh-process runs. */

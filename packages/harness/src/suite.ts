@@ -67,20 +67,24 @@ const profileSchema = z.object({
       .optional(),
     /**
      * The other workloads: each of `scenarios` and its baseline on each workload named in `sizes` (allocation-heavy,
-     * memory-bound), `tasks` tasks of that size, one worker per core. A sieve may only use a size with a published
-     * prime count.
+     * memory-bound, key derivation natively and in plain JavaScript), `tasks` tasks of that size, one worker per
+     * core. A sieve may only use a size with a published prime count.
      */
     workloads: z
       .object({
         scenarios: cpuScenarioIds,
         tasks: positiveInt.max(1024),
+        /** Task size per workload: loop iterations, records (JSON), the sieve's bound, PBKDF2 iterations. */
         sizes: z.object({
+          "sum-of-squares": positiveInt.max(MAX_TASK_SIZE).optional(),
           "json-round-trip": positiveInt.max(10_000_000).optional(),
           "prime-sieve": positiveInt
             .refine((n) => KNOWN_PRIME_COUNTS.has(n), {
               message: `a size with a published prime count: ${[...KNOWN_PRIME_COUNTS.keys()].join(", ")}`,
             })
             .optional(),
+          "pbkdf2-native": positiveInt.max(10_000_000).optional(),
+          "pbkdf2-javascript": positiveInt.max(10_000_000).optional(),
         }),
       })
       .optional(),

@@ -57,3 +57,20 @@ export async function fetchJsonWithGlobalFetch(url: string, timeoutMs: number): 
   if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
   return response.json();
 }
+
+/** Key derivation through WebCrypto (Deno runs it as a blocking task off the JavaScript thread). */
+export async function pbkdf2ViaWebCrypto(
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  keyBytes: number,
+): Promise<Uint8Array> {
+  // Copies: WebCrypto takes buffers it owns the type of (ArrayBuffer-backed, never shared).
+  const key = await crypto.subtle.importKey("raw", Uint8Array.from(password), "PBKDF2", false, ["deriveBits"]);
+  const bits = await crypto.subtle.deriveBits(
+    { name: "PBKDF2", hash: "SHA-256", salt: Uint8Array.from(salt), iterations },
+    key,
+    keyBytes * 8,
+  );
+  return new Uint8Array(bits);
+}

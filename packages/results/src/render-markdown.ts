@@ -1,12 +1,13 @@
 /** Renders the cross-runtime report (results/README.md) from one run's result file. */
 import {
+  comparePaired,
   describeComparison,
   type HeadlineComparison,
   headlineComparisons,
   type PairedComparison,
 } from "@runtime-bench/harness/comparisons";
 import { RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
-import { WORKLOAD_TITLES } from "@runtime-bench/harness/scenarios/params";
+import { JAVASCRIPT_EQUIVALENT, WORKLOAD_TITLES, type Workload } from "@runtime-bench/harness/scenarios/params";
 import type { CoreSpeeds, MeasuredRuntime, RunResult } from "@runtime-bench/harness/schema";
 import { summarize } from "@runtime-bench/harness/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
@@ -75,6 +76,7 @@ function environment(result: RunResult): string[] {
     row("parallelism it reports", (r) => String(r.description.runtime.reportedParallelism)),
     row("HTTP client (headline cells)", (r) => client(r.description.httpClients.default)),
     row("tuned HTTP client (variant)", (r) => (r.description.httpClients.tuned ? client(r.description.httpClients.tuned) : "none")),
+    row("native key derivation (offload)", (r) => r.description.nativeOffload ?? "not recorded in this file"),
     row(
       "relevant env",
       (r) =>
@@ -473,6 +475,37 @@ function crossoverSection(tables: readonly CellTable[]): string[] {
   ];
 }
 
+/**
+ * For a native workload with a plain-JavaScript equivalent (key derivation): the sequential native run's time over
+ * the sequential JavaScript run's, paired by round, per runtime.
+ */
+function againstJavaScript(
+  workload: Workload,
+  baseline: CellTable | undefined,
+  tables: readonly CellTable[],
+  runtimes: readonly string[],
+): string[] {
+  const equivalent = JAVASCRIPT_EQUIVALENT[workload];
+  const params = baseline?.cell.params;
+  if (!equivalent || !baseline || params?.kind !== "cpu") return [];
+  const javascript = tables.find(
+    (table) =>
+      table.cell.baseline === null &&
+      table.cell.params.kind === "cpu" &&
+      table.cell.params.workload === equivalent &&
+      table.cell.params.n === params.n,
+  );
+  if (!javascript) return [];
+  const rowOf = (table: CellTable, runtime: string) => table.rows.filter(isMeasured).find((row) => row.runtime === runtime);
+  const cells = runtimes.map((runtime) => {
+    const native = rowOf(baseline, runtime);
+    const plain = rowOf(javascript, runtime);
+    const comparison = native && plain ? comparePaired(native.cell.samples, plain.cell.samples) : null;
+    return comparison ? `${ratioFigure(comparison)} ${comparison.verdict}` : "n/a";
+  });
+  return [`| the sequential run against the same work in plain JavaScript (time ratio) | ${cells.join(" | ")} |`];
+}
+
 function workloadsSection(tables: readonly CellTable[]): string[] {
   const own = tables.filter((table) => table.cell.group === "workloads" && table.cell.params.kind === "cpu");
   const workloads = [...new Set(own.flatMap((table) => (table.cell.params.kind === "cpu" ? [table.cell.params.workload] : [])))];
@@ -482,8 +515,10 @@ function workloadsSection(tables: readonly CellTable[]): string[] {
   return [
     "## Other workloads: is it only the tight loop?",
     "",
-    "The same models on an allocation-heavy and a memory-bound task (one worker per core), each against the sequential run",
-    "of the same tasks, paired by round, with its verdict.",
+    "The same models on an allocation-heavy, a memory-bound and a key-derivation task (one worker per core), each against the",
+    "sequential run of the same tasks, paired by round, with its verdict. Key derivation by the runtime's native async API is",
+    'the lesson\'s "C code that releases the lock": started together on one thread it can run in parallel on a thread pool;',
+    "the same work in plain JavaScript cannot, and its native run is also compared with the JavaScript one.",
     "",
     ...workloads.flatMap((workload) => {
       const ofWorkload = own.filter((table) => table.cell.params.kind === "cpu" && table.cell.params.workload === workload);
@@ -500,6 +535,7 @@ function workloadsSection(tables: readonly CellTable[]): string[] {
         `| model | ${runtimes.join(" | ")} |`,
         `|---|${runtimes.map(() => "---:").join("|")}|`,
         `| the sequential run: work per task | ${runtimes.map(perTask).join(" | ")} |`,
+        ...againstJavaScript(workload, baseline, own, runtimes),
         ...models.map((table) => {
           const cells = runtimes.map((runtime) => {
             const row = rowOf(table, runtime);

@@ -334,6 +334,26 @@ describe("the scaling sweep and the crossover ladder", () => {
     expect(rendered).toContain("| a warmed worker pool | 1.67x [1.67–1.67] faster |");
   });
 
+  it("compares native key derivation with the same work in plain JavaScript, and shows where it runs", () => {
+    const keyCell = (scenarioId: string, workload: "pbkdf2-native" | "pbkdf2-javascript", walls: number[]) =>
+      cpuCell(scenarioId, walls, {
+        cellId: `${scenarioId}/${workload}/n=2e5/t=4`,
+        group: "workloads",
+        params: { kind: "cpu", workload, tasks: 4, n: 200_000, workers: 2 },
+        baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/${workload}/n=2e5/t=4`,
+      });
+    const node = measured("node", [
+      keyCell("cpu.sequential", "pbkdf2-native", around(100)),
+      keyCell("cpu.async-main", "pbkdf2-native", around(50)),
+      keyCell("cpu.sequential", "pbkdf2-javascript", around(500)),
+    ]);
+    if (node.status === "measured") node.description.nativeOffload = "crypto.pbkdf2 on a thread pool";
+    const rendered = renderReport(runResult([node]));
+    expect(rendered).toContain("| the sequential run against the same work in plain JavaScript (time ratio) | 0.20x [0.20–0.20] faster |");
+    expect(rendered).toContain("| concurrent async tasks on one thread | 2.00x [2.00–2.00] faster |");
+    expect(rendered).toContain("| native key derivation (offload) | crypto.pbkdf2 on a thread pool |");
+  });
+
   it("says from what work per task a model paid off, and keeps sweep cells out of the verdicts", () => {
     expect(report).toContain("| a warmed worker pool | from 10.0 ms per task (n = 10000000) |");
     expect(report).toContain("| 100000 (0.200 ms) | 0.50x [0.50–0.50] slower |");

@@ -1,4 +1,5 @@
 export { expectedJsonRoundTrip, jsonRoundTrip } from "./json-round-trip.ts";
+export { keyChecksum, PBKDF2_KEY_BYTES, PBKDF2_PASSWORD, PBKDF2_SALT, pbkdf2Sha256 } from "./pbkdf2.ts";
 export { assertPost, makePost, type Post, postIdChecksum } from "./posts.ts";
 export { countPrimesBelow, KNOWN_PRIME_COUNTS } from "./prime-sieve.ts";
 export {
@@ -11,13 +12,18 @@ export {
   sumOfSquaresRange,
 } from "./sum-of-squares.ts";
 export {
+  CPU_WORKLOADS,
+  type CpuWorkload,
   describeTask,
   expectedValue,
   type HttpClientKind,
+  JAVASCRIPT_EQUIVALENT,
+  runsOffThread,
   runTask,
   runTaskInterleaved,
   type Task,
   type TaskServices,
   verifyTask,
+  WORKLOAD_TITLES,
 } from "./task.ts";
 export { warmUp } from "./warm-up.ts";

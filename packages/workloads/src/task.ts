@@ -4,17 +4,37 @@
  */
 
 import { expectedJsonRoundTrip, jsonRoundTrip } from "./json-round-trip.ts";
+import { keyChecksum, PBKDF2_KEY_BYTES, PBKDF2_PASSWORD, PBKDF2_SALT, pbkdf2Sha256 } from "./pbkdf2.ts";
 import { assertPost, postIdChecksum } from "./posts.ts";
 import { countPrimesBelow, KNOWN_PRIME_COUNTS } from "./prime-sieve.ts";
 import { expectedSumOfSquares, sumOfSquares, sumOfSquaresInterleaved } from "./sum-of-squares.ts";
 
+/**
+ * The CPU work a task can do, each verified exactly: a tight integer loop, an allocation-heavy and a memory-bound
+ * task, and key derivation, either by the runtime's native asynchronous API (which may run on a thread pool: the
+ * lesson's "C code that releases the lock") or in plain JavaScript on the thread that runs it.
+ */
+export const CPU_WORKLOADS = ["sum-of-squares", "json-round-trip", "prime-sieve", "pbkdf2-native", "pbkdf2-javascript"] as const;
+export type CpuWorkload = (typeof CPU_WORKLOADS)[number];
+
+/** How the report names each workload. */
+export const WORKLOAD_TITLES: Readonly<Record<CpuWorkload, string>> = {
+  "sum-of-squares": "sum of squares (a tight integer loop)",
+  "json-round-trip": "JSON round trip (allocation-heavy)",
+  "prime-sieve": "prime sieve (memory-bound)",
+  "pbkdf2-native": "PBKDF2-SHA-256 key derivation by the runtime's native async API",
+  "pbkdf2-javascript": "PBKDF2-SHA-256 key derivation in plain JavaScript",
+};
+
+/** Workloads whose work the runtime can run off the calling thread (its native async API, on a thread pool). */
+export const runsOffThread = (workload: CpuWorkload): boolean => workload === "pbkdf2-native";
+
+/** The plain-JavaScript equivalent of a native workload: the same work, computed on the calling thread. */
+export const JAVASCRIPT_EQUIVALENT: Partial<Record<CpuWorkload, CpuWorkload>> = { "pbkdf2-native": "pbkdf2-javascript" };
+
 export type Task =
-  /** The CPU-bound task: sum of i*i for i < n, modulo 2^32. */
-  | { kind: "sum-of-squares"; n: number }
-  /** An allocation-heavy CPU task: n records through JSON and back (json-round-trip.ts). */
-  | { kind: "json-round-trip"; n: number }
-  /** A memory-bound CPU task: the primes below n, by a sieve (prime-sieve.ts). */
-  | { kind: "prime-sieve"; n: number }
+  /** CPU work of size n: sum-of-squares.ts, json-round-trip.ts, prime-sieve.ts, pbkdf2.ts (n = iterations). */
+  | { kind: CpuWorkload; n: number }
   /** The I/O-bound task: fetch these posts one after another and validate each; returns the id checksum. */
   | { kind: "fetch-posts"; baseUrl: string; ids: number[]; timeoutMs: number; client: HttpClientKind };
 
@@ -25,6 +45,8 @@ export type HttpClientKind = "default" | "tuned";
 export interface TaskServices {
   /** GET a URL and parse its JSON body with one of the runtime's native HTTP clients; fail after `timeoutMs`. */
   fetchJson(url: string, timeoutMs: number, client: HttpClientKind): Promise<unknown>;
+  /** PBKDF2-HMAC-SHA-256 by the runtime's native asynchronous API: the first `keyBytes` bytes of the key. */
+  pbkdf2(password: Uint8Array, salt: Uint8Array, iterations: number, keyBytes: number): Promise<Uint8Array>;
 }
 
 /**
@@ -41,6 +63,10 @@ export function runTask(task: Task, services: TaskServices): number | Promise<nu
       return jsonRoundTrip(task.n);
     case "prime-sieve":
       return countPrimesBelow(task.n);
+    case "pbkdf2-native":
+      return services.pbkdf2(PBKDF2_PASSWORD, PBKDF2_SALT, task.n, PBKDF2_KEY_BYTES).then(keyChecksum);
+    case "pbkdf2-javascript":
+      return keyChecksum(pbkdf2Sha256(PBKDF2_PASSWORD, PBKDF2_SALT, task.n));
     case "fetch-posts":
       return fetchPosts(task, services);
   }
@@ -63,6 +89,9 @@ export function expectedValue(task: Task): number {
       return expectedSumOfSquares(task.n);
     case "json-round-trip":
       return expectedJsonRoundTrip(task.n);
+    case "pbkdf2-native":
+    case "pbkdf2-javascript":
+      return expectedKeyChecksum(task.n);
     case "prime-sieve": {
       const known = KNOWN_PRIME_COUNTS.get(task.n);
       if (known === undefined)
@@ -91,4 +120,15 @@ async function fetchPosts(task: Extract<Task, { kind: "fetch-posts" }>, services
     assertPost(await services.fetchJson(`${task.baseUrl}/posts/${id}`, task.timeoutMs, task.client), id);
   }
   return postIdChecksum(task.ids);
+}
+
+/** Every key-derivation task of n iterations has one right answer, from the plain JavaScript reference (once per n). */
+const keyChecksums = new Map<number, number>();
+function expectedKeyChecksum(iterations: number): number {
+  let checksum = keyChecksums.get(iterations);
+  if (checksum === undefined) {
+    checksum = keyChecksum(pbkdf2Sha256(PBKDF2_PASSWORD, PBKDF2_SALT, iterations));
+    keyChecksums.set(iterations, checksum);
+  }
+  return checksum;
 }

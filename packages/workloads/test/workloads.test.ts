@@ -1,3 +1,4 @@
+import { pbkdf2Sync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   assertPost,
@@ -9,6 +10,10 @@ import {
   jsonRoundTrip,
   KNOWN_PRIME_COUNTS,
   makePost,
+  PBKDF2_PASSWORD,
+  PBKDF2_SALT,
+  pbkdf2Sha256,
+  runTask,
   sumOfSquares,
   sumOfSquaresInterleaved,
   sumOfSquaresRange,
@@ -137,5 +142,38 @@ describe("the prime sieve (memory-bound)", () => {
     expect(() => verifyTask({ kind: "prime-sieve", n: 1_000_000 }, 78_498)).not.toThrow();
     expect(() => verifyTask({ kind: "prime-sieve", n: 1_000_000 }, 78_497)).toThrow(/verification failed/);
     expect(() => verifyTask({ kind: "prime-sieve", n: 1_234_567 }, 1)).toThrow(/no published prime count below 1234567/);
+  });
+});
+
+describe("key derivation (PBKDF2-HMAC-SHA-256)", () => {
+  const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
+  const text = (value: string) => new TextEncoder().encode(value);
+
+  it("the plain JavaScript reference matches the published test vectors (RFC 7914, section 11)", () => {
+    expect(hex(pbkdf2Sha256(text("passwd"), text("salt"), 1))).toBe("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc");
+    expect(hex(pbkdf2Sha256(text("Password"), text("NaCl"), 80_000))).toBe(
+      "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56",
+    );
+  });
+
+  it("matches node:crypto, also for a password longer than a block", () => {
+    const long = new Uint8Array(100).fill(7);
+    expect(hex(pbkdf2Sha256(long, PBKDF2_SALT, 3))).toBe(pbkdf2Sync(long, PBKDF2_SALT, 3, 32, "sha256").toString("hex"));
+    expect(hex(pbkdf2Sha256(PBKDF2_PASSWORD, PBKDF2_SALT, 1000))).toBe(
+      pbkdf2Sync(PBKDF2_PASSWORD, PBKDF2_SALT, 1000, 32, "sha256").toString("hex"),
+    );
+  });
+
+  it("a native and a JavaScript task of the same size return the same verified checksum", async () => {
+    const services = {
+      fetchJson: async () => null,
+      pbkdf2: async (password: Uint8Array, salt: Uint8Array, iterations: number, keyBytes: number) =>
+        new Uint8Array(pbkdf2Sync(password, salt, iterations, keyBytes, "sha256")),
+    };
+    const native = await runTask({ kind: "pbkdf2-native", n: 2000 }, services);
+    const javascript = await runTask({ kind: "pbkdf2-javascript", n: 2000 }, services);
+    expect(native).toBe(javascript);
+    expect(() => verifyTask({ kind: "pbkdf2-native", n: 2000 }, native)).not.toThrow();
+    expect(() => verifyTask({ kind: "pbkdf2-native", n: 2000 }, native + 1)).toThrow(/verification failed for pbkdf2-native\(n=2000\)/);
   });
 });

@@ -3,7 +3,7 @@
  * one thread, one worker per task, on a warmed pool and one child process per task. Each is compared, run
  * by run, with the sequential cell of its size.
  */
-import { CHUNK_ITERATIONS, runTask, type Task } from "@runtime-bench/workloads";
+import { CHUNK_ITERATIONS, runsOffThread, runTask, type Task } from "@runtime-bench/workloads";
 import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
 import type { TaskPort } from "../protocol.ts";
@@ -57,7 +57,10 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     lessonAnalogue: "threads under the GIL (concurrency without parallelism)",
     readingName: "concurrent async tasks on one thread",
     baseline: SEQUENTIAL,
-    shape: () => ({ parallelism: 1, ideal: onMainThread }),
+    // Concurrency on one thread, no parallelism: unless the work is native and asynchronous (key derivation), which
+    // the runtime may run on a thread pool while the thread goes on.
+    shape: (params, cores) =>
+      runsOffThread(params.workload) ? parallelShape(params.tasks, cores) : { parallelism: 1, ideal: onMainThread },
     async prepare({ primitives, params }) {
       const tasks = cpuTasks(params);
       const run = () => runConcurrentlyOnMainThread(tasks, primitives, tasks.length);

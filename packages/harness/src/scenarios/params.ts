@@ -2,23 +2,16 @@
  * A cell's parameters, defined once: the schema validates them in result files, and the types scenarios
  * use are inferred from it.
  */
+import { CPU_WORKLOADS } from "@runtime-bench/workloads";
 import { z } from "zod";
 
-/** The CPU work a cell's tasks do (workloads package): a tight loop, an allocation-heavy and a memory-bound one. */
-export const WORKLOADS = ["sum-of-squares", "json-round-trip", "prime-sieve"] as const;
-export type Workload = (typeof WORKLOADS)[number];
-
-/** How the report names each workload. */
-export const WORKLOAD_TITLES: Readonly<Record<Workload, string>> = {
-  "sum-of-squares": "sum of squares (a tight integer loop)",
-  "json-round-trip": "JSON round trip (allocation-heavy)",
-  "prime-sieve": "prime sieve (memory-bound)",
-};
+/** The CPU work a cell's tasks do: the workloads package defines them (CPU_WORKLOADS) and names them. */
+export { CPU_WORKLOADS as WORKLOADS, type CpuWorkload as Workload, JAVASCRIPT_EQUIVALENT, WORKLOAD_TITLES } from "@runtime-bench/workloads";
 
 export const cpuParamsSchema = z.object({
   kind: z.literal("cpu"),
   /** What each task computes (absent in files written before other workloads: the sum of squares). */
-  workload: z.enum(WORKLOADS).default("sum-of-squares"),
+  workload: z.enum(CPU_WORKLOADS).default("sum-of-squares"),
   /** Number of tasks (the lesson: 4). */
   tasks: z.number().int().positive(),
   /** Size of each task: sum of i*i for i < n. */

@@ -1,0 +1,6 @@
+/** What Bun's tasks use wherever they run (main thread, worker, child process): its HTTP clients and its key derivation. */
+import { pbkdf2ViaNodeCrypto } from "@runtime-bench/harness/node-crypto";
+import type { TaskServices } from "@runtime-bench/workloads";
+import { fetchJson } from "./http.ts";
+
+export const taskServices: TaskServices = { fetchJson, pbkdf2: pbkdf2ViaNodeCrypto };
