@@ -35,6 +35,7 @@ async function startChildProcess(): Promise<TaskPort> {
   await channel.ready;
   return {
     run: channel.request,
+    echo: channel.echo,
     async close() {
       // Closing the IPC channel tells the child to leave; it is gone once it has exited (and been reaped).
       child.disconnect();

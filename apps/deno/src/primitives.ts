@@ -42,6 +42,7 @@ async function startChildProcess(): Promise<TaskPort> {
   await channel.ready;
   return {
     run: channel.request,
+    echo: channel.echo,
     async close() {
       // End of standard input tells the child to leave; it is gone once it has exited (and been reaped).
       await input.close().catch(() => {});

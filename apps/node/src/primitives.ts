@@ -18,13 +18,14 @@ const childFile = new URL("./child.ts", import.meta.url);
 
 async function startWorker(): Promise<TaskPort> {
   const worker = new Worker(workerFile);
-  const channel = createExecutorChannel((request) => worker.postMessage(request));
+  const channel = createExecutorChannel((request, transfer) => worker.postMessage(request, transfer));
   worker.on("message", channel.receive);
   worker.on("error", (error: Error) => channel.failAll(`worker error: ${error.message}`));
   worker.on("exit", (code) => channel.failAll(`worker exited with code ${code}`));
   await channel.ready;
   return {
     run: channel.request,
+    echo: channel.echo,
     async close() {
       await worker.terminate(); // resolves once the thread has exited
       return { exitSeen: true };
@@ -46,6 +47,7 @@ async function startChildProcess(): Promise<TaskPort> {
   await channel.ready;
   return {
     run: channel.request,
+    echo: channel.echo,
     async close() {
       // Closing the IPC channel tells the child to leave; it is gone once it has exited (and been reaped).
       if (child.connected) child.disconnect();

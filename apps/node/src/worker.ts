@@ -4,4 +4,7 @@ import { serveTasks } from "@runtime-bench/harness/protocol";
 import { taskServices } from "./services.ts";
 
 const port = parentPort!;
-serveTasks({ onMessage: (handler) => port.on("message", handler), postMessage: (message) => port.postMessage(message) }, taskServices);
+serveTasks(
+  { onMessage: (handler) => port.on("message", handler), postMessage: (message, transfer) => port.postMessage(message, transfer ?? []) },
+  taskServices,
+);

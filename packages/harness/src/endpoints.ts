@@ -8,14 +8,15 @@ import type { Endpoint, ExecutorMessage } from "./protocol.ts";
 /** Inside a Web Worker (Bun, Deno): the worker's global scope is the channel. */
 export function webWorkerEndpoint(): Endpoint {
   // A worker's global functions; Node's types (which type-check this file) do not know them.
-  const postMessage: (message: unknown) => void = Reflect.get(globalThis, "postMessage").bind(globalThis);
+  const scope: object = globalThis;
+  const postMessage: (message: unknown, transfer: ArrayBuffer[]) => void = Reflect.get(scope, "postMessage").bind(globalThis);
   const addEventListener: (type: "message", listener: (event: { data: unknown }) => void) => void = Reflect.get(
-    globalThis,
+    scope,
     "addEventListener",
   ).bind(globalThis);
   return {
     onMessage: (handler) => addEventListener("message", (event) => handler(event.data)),
-    postMessage: (message) => postMessage(message),
+    postMessage: (message, transfer) => postMessage(message, transfer ?? []),
   };
 }
 

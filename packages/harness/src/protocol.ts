@@ -12,6 +12,21 @@ export interface TaskRequest {
   task: Task;
 }
 
+/**
+ * A message the executor sends straight back (the primitive-cost round trips): a small object is copied by
+ * structured clone; bytes are copied too, or moved both ways when `transfer` is set.
+ */
+export interface EchoRequest {
+  id: number;
+  echo: unknown;
+  transfer: boolean;
+}
+
+export interface EchoReply {
+  id: number;
+  echo: unknown;
+}
+
 export type TaskReply = { id: number; ok: true; value: number } | { id: number; ok: false; error: string };
 
 /** The executor's first message: loaded, warmed up and listening. The parent times start-up up to it. */
@@ -19,13 +34,18 @@ export interface ReadyMessage {
   ready: true;
 }
 
-export type ExecutorMessage = TaskReply | ReadyMessage;
+export type ExecutorMessage = TaskReply | ReadyMessage | EchoReply;
 
 /** One side of a message channel, as a runtime's native primitive provides it. */
 export interface Endpoint {
   onMessage(handler: (message: unknown) => void): void;
-  postMessage(message: ExecutorMessage): void;
+  /** `transfer`: buffers to move rather than copy, where the channel can (worker threads). */
+  postMessage(message: ExecutorMessage, transfer?: ArrayBuffer[]): void;
 }
+
+/** The buffer of a byte payload, to move it rather than copy it. */
+export const transferListOf = (payload: unknown): ArrayBuffer[] =>
+  payload instanceof Uint8Array && payload.buffer instanceof ArrayBuffer ? [payload.buffer] : [];
 
 /** How a stop went: whether the runtime reported the executor gone (and so the teardown could be timed). */
 export type TeardownOutcome = { exitSeen: true } | { exitSeen: false; why: string };
@@ -33,6 +53,8 @@ export type TeardownOutcome = { exitSeen: true } | { exitSeen: false; why: strin
 /** A started executor (worker thread or child process) seen from the parent. */
 export interface TaskPort {
   run(task: Task): Promise<TaskReply>;
+  /** Sends `payload` and resolves with what comes back (see EchoRequest). */
+  echo(payload: unknown, transfer: boolean): Promise<unknown>;
   /** Stops the executor; resolves once the runtime reports it gone, or at once where the runtime cannot tell. */
   close(): Promise<TeardownOutcome>;
 }
@@ -42,6 +64,11 @@ export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
   warmUp();
   const fault = injectedFault();
   endpoint.onMessage(async (message) => {
+    if ((message as EchoRequest).echo !== undefined) {
+      const { id, echo, transfer } = message as EchoRequest;
+      endpoint.postMessage({ id, echo }, transfer ? transferListOf(echo) : []);
+      return;
+    }
     const { id, task } = message as TaskRequest;
     try {
       const value = fault ? await runWithFault(fault, () => runTask(task, services)) : await runTask(task, services);
@@ -58,8 +85,9 @@ export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
  * dies first), and replies are matched to requests by id, so one channel can carry several tasks. `send`
  * posts a request with the runtime's primitive; feed every incoming message to `receive`.
  */
-export function createExecutorChannel(send: (request: TaskRequest) => unknown) {
+export function createExecutorChannel(send: (request: TaskRequest | EchoRequest, transfer: ArrayBuffer[]) => unknown) {
   const pending = new Map<number, (reply: TaskReply) => void>();
+  const echoes = new Map<number, { resolve: (payload: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   /** Why the executor is gone, once it is: a request made after that fails at once instead of waiting forever. */
   let gone: string | null = null;
@@ -74,6 +102,15 @@ export function createExecutorChannel(send: (request: TaskRequest) => unknown) {
     pending.get(id)?.(reply);
     pending.delete(id);
   };
+  /** Sends, turning a throw or a rejection (a channel to an executor that has just died) into `fail`. */
+  const trySend = (message: TaskRequest | EchoRequest, transfer: ArrayBuffer[], fail: (error: unknown) => void) => {
+    try {
+      const sent = send(message, transfer);
+      if (sent instanceof Promise) sent.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  };
   return {
     ready,
     request(task: Task): Promise<TaskReply> {
@@ -81,19 +118,30 @@ export function createExecutorChannel(send: (request: TaskRequest) => unknown) {
       if (gone !== null) return Promise.resolve({ id, ok: false, error: gone });
       return new Promise<TaskReply>((resolve) => {
         pending.set(id, resolve);
-        // A channel to an executor that has just died can throw, or reject, on send: the task fails, the process goes on.
-        const failSend = (error: unknown) => settle(id, { id, ok: false, error: `could not send the task: ${toMessage(error)}` });
-        try {
-          const sent = send({ id, task });
-          if (sent instanceof Promise) sent.catch(failSend);
-        } catch (error) {
-          failSend(error);
-        }
+        // The task fails and the process goes on.
+        trySend({ id, task }, [], (error) => settle(id, { id, ok: false, error: `could not send the task: ${toMessage(error)}` }));
+      });
+    },
+    echo(payload: unknown, transfer: boolean): Promise<unknown> {
+      const id = nextId++;
+      if (gone !== null) return Promise.reject(new Error(gone));
+      return new Promise<unknown>((resolve, reject) => {
+        echoes.set(id, { resolve, reject });
+        trySend({ id, echo: payload, transfer }, transfer ? transferListOf(payload) : [], (error) => {
+          echoes.delete(id);
+          reject(new Error(`could not send: ${toMessage(error)}`));
+        });
       });
     },
     receive(message: unknown): void {
       if ((message as ReadyMessage).ready === true) {
         markReady();
+        return;
+      }
+      const echoed = message as EchoReply;
+      if (echoed.echo !== undefined) {
+        echoes.get(echoed.id)?.resolve(echoed.echo);
+        echoes.delete(echoed.id);
         return;
       }
       const reply = message as TaskReply;
@@ -105,6 +153,8 @@ export function createExecutorChannel(send: (request: TaskRequest) => unknown) {
       failStart(new Error(error));
       for (const [id, resolve] of pending) resolve({ id, ok: false, error });
       pending.clear();
+      for (const { reject } of echoes.values()) reject(new Error(error));
+      echoes.clear();
     },
   };
 }

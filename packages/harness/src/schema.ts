@@ -124,7 +124,7 @@ export const cellResultSchema = z.object({
   /** The part of the suite it belongs to (absent in files written before sweeps: the headline). */
   group: z.enum(CELL_GROUPS).default("headline"),
   scenarioId: z.string(),
-  kind: z.enum(["cpu", "io"]),
+  kind: z.enum(["cpu", "io", "primitive"]),
   title: z.string(),
   lessonAnalogue: z.string(),
   size: z.string(),

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { toMessage } from "./errors.ts";
 import { RUNTIME_NAMES } from "./runtimes.ts";
 import { type CellGroup, type CellSpec, scenarios } from "./scenarios/index.ts";
-import type { Workload } from "./scenarios/params.ts";
+import type { PrimitiveCellParams, Workload } from "./scenarios/params.ts";
 
 const positiveInt = z.number().int().positive();
 
@@ -86,6 +86,26 @@ const profileSchema = z.object({
           "pbkdf2-native": positiveInt.max(10_000_000).optional(),
           "pbkdf2-javascript": positiveInt.max(10_000_000).optional(),
         }),
+      })
+      .optional(),
+    /**
+     * The primitive costs: each operation `repetitions` times in a row (starting a worker or a child process
+     * `startRepetitions` times), round trips with each payload size in `roundTripBytes` (0: a small object; bytes
+     * both copied and moved), the pool's dispatch with one worker per core.
+     */
+    primitives: z
+      .object({
+        repetitions: positiveInt.max(100_000),
+        startRepetitions: positiveInt.max(100),
+        roundTripBytes: z
+          .array(
+            z
+              .number()
+              .int()
+              .nonnegative()
+              .max(64 * 2 ** 20),
+          )
+          .min(1),
       })
       .optional(),
     /** The crossover ladder: each of `scenarios` and its baseline at each task size, `tasks` tasks, one worker per core. */
@@ -219,20 +239,41 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
       }
     }
   }
+  if (profile.cpu.primitives) {
+    const { repetitions, startRepetitions, roundTripBytes } = profile.cpu.primitives;
+    const primitive = (operation: PrimitiveCellParams["operation"], times: number, payloadBytes = 0, transfer = false) => {
+      const scenarioId = `primitive.${operation}`;
+      const payload = operation === "round-trip" ? `/${payloadBytes}B/${transfer ? "transfer" : "clone"}` : "";
+      add({
+        ...flags(scenarioId),
+        group: "primitives",
+        cellId: `${scenarioId}${payload}/x${times}`,
+        size: operation,
+        params: { kind: "primitive", operation, repetitions: times, payloadBytes, transfer, workers: context.cores },
+      });
+    };
+    primitive("worker-start", startRepetitions);
+    primitive("process-start", startRepetitions);
+    for (const bytes of roundTripBytes) {
+      primitive("round-trip", repetitions, bytes, false);
+      if (bytes > 0) primitive("round-trip", repetitions, bytes, true);
+    }
+    primitive("atomics-hand-off", repetitions);
+    primitive("pool-dispatch", repetitions);
+  }
   return cells.map((cell) => {
     const baselineScenario = scenarios.get(cell.scenarioId)?.baseline;
     const baseline = cells.find(
-      (other) =>
-        other.scenarioId === baselineScenario &&
-        other.group === cell.group &&
-        (other.params.kind === "io" ||
-          (cell.params.kind === "cpu" &&
-            other.params.n === cell.params.n &&
-            other.params.tasks === cell.params.tasks &&
-            other.params.workload === cell.params.workload)),
+      (other) => other.scenarioId === baselineScenario && other.group === cell.group && sameWork(other.params, cell.params),
     );
     return { ...cell, baseline: baseline?.cellId ?? null };
   });
+}
+
+/** Whether two cells' tasks are the same work (what a comparison with a baseline needs). */
+function sameWork(a: CellSpec["params"], b: CellSpec["params"]): boolean {
+  if (a.kind === "cpu" && b.kind === "cpu") return a.n === b.n && a.tasks === b.tasks && a.workload === b.workload;
+  return a.kind === b.kind;
 }
 
 /** The baselines the given scenarios declare, each once. */

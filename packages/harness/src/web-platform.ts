@@ -6,7 +6,7 @@ import { createExecutorChannel, type TaskPort, type TeardownOutcome } from "./pr
 
 /** The slice of the Web Worker API used here; Bun and Deno have it as a global, Node does not. */
 interface WebWorker {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
   terminate(): void;
   addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
   addEventListener(type: "error", listener: (event: { message: string }) => void): void;
@@ -29,9 +29,10 @@ export interface WebWorkerOptions {
 /** A fresh Web Worker running `url`, seen as a TaskPort once it has said it is ready. */
 export async function startWebWorker(url: string, options: WebWorkerOptions): Promise<TaskPort> {
   // Bun and Deno have a global Worker; Node's types (which type-check this file) do not know it.
-  const Worker: WebWorkerConstructor = Reflect.get(globalThis, "Worker");
+  const scope: object = globalThis;
+  const Worker: WebWorkerConstructor = Reflect.get(scope, "Worker");
   const worker = new Worker(url, options.type ? { type: options.type } : undefined);
-  const channel = createExecutorChannel((request) => worker.postMessage(request));
+  const channel = createExecutorChannel((request, transfer) => worker.postMessage(request, transfer));
   const exit = options.exit;
   const closed = "event" in exit ? new Promise<void>((resolve) => worker.addEventListener(exit.event, () => resolve())) : null;
   worker.addEventListener("message", (event) => channel.receive(event.data));
@@ -39,6 +40,7 @@ export async function startWebWorker(url: string, options: WebWorkerOptions): Pr
   await channel.ready;
   return {
     run: channel.request,
+    echo: channel.echo,
     async close(): Promise<TeardownOutcome> {
       worker.terminate();
       if (!closed) return { exitSeen: false, why: (exit as { unseen: string }).unseen };

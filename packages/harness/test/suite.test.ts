@@ -95,6 +95,31 @@ describe("the cells of a profile", () => {
     ]);
   });
 
+  it("the primitive costs: each operation once, round trips per payload (bytes both copied and moved)", () => {
+    const cells = expandCells(
+      profile((p) => {
+        p.scenarios = ["cpu.sequential"];
+        p.cpu = {
+          tasks: 4,
+          sizes: { big: 300_000_000 },
+          workers: "cores",
+          primitives: { repetitions: 50, startRepetitions: 3, roundTripBytes: [0, 1024] },
+        };
+      }),
+      { cores: 2, baseUrl: "" },
+    ).filter((cell) => cell.group === "primitives");
+    expect(cells.map((cell) => cell.cellId)).toEqual([
+      "primitive.worker-start/x3",
+      "primitive.process-start/x3",
+      "primitive.round-trip/0B/clone/x50",
+      "primitive.round-trip/1024B/clone/x50",
+      "primitive.round-trip/1024B/transfer/x50",
+      "primitive.atomics-hand-off/x50",
+      "primitive.pool-dispatch/x50",
+    ]);
+    expect(cells.every((cell) => cell.baseline === null)).toBe(true);
+  });
+
   it("refuses a sieve size without a published prime count", () => {
     const raw = JSON.parse(readFileSync(join(repoRoot, "benchmarks/suite.json"), "utf8")) as Suite;
     raw.profiles.quick!.cpu.workloads = { scenarios: ["cpu.worker-pool"], tasks: 2, sizes: { "prime-sieve": 1_234_567 } };

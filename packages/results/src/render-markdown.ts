@@ -41,6 +41,7 @@ export function renderReport(result: RunResult): string {
     ...scalingSection(tables),
     ...crossoverSection(tables),
     ...workloadsSection(tables),
+    ...primitivesSection(tables),
     ...howToRead(),
   ].join("\n");
 }
@@ -349,12 +350,20 @@ function tableRows(table: CellTable, columns: Column[]): string[] {
   ];
 }
 
+function describeParams(params: CellTable["cell"]["params"]): string {
+  switch (params.kind) {
+    case "cpu":
+      return `${params.tasks} tasks, n = ${params.n}, ${params.workers} pool workers`;
+    case "io":
+      return `${params.requests} requests, ${params.latencyMs} ms latency, ${params.concurrency} in flight (async), ${params.workers} workers`;
+    case "primitive":
+      return `${params.repetitions} times in a row`;
+  }
+}
+
 function cellSection(table: CellTable): string[] {
   const { cell } = table;
-  const params =
-    cell.params.kind === "cpu"
-      ? `${cell.params.tasks} tasks, n = ${cell.params.n}, ${cell.params.workers} pool workers`
-      : `${cell.params.requests} requests, ${cell.params.latencyMs} ms latency, ${cell.params.concurrency} in flight (async), ${cell.params.workers} workers`;
+  const params = describeParams(cell.params);
   const ideal = "speedup" in cell.ideal ? `ideal speed-up ${times(cell.ideal.speedup)}` : `ideal time ${ms(cell.ideal.wallMs)} ms`;
   const columns = cell.comparedAcrossRuntimes ? COLUMNS : COLUMNS.filter((column) => column.key !== "fastest");
   return [
@@ -550,6 +559,55 @@ function workloadsSection(tables: readonly CellTable[]): string[] {
         "",
       ];
     }),
+  ];
+}
+
+/** "3.21 µs [3.10–3.40]" or "41.2 ms [39.0–44.1]": one operation's cost, from a run's timed part over its repetitions. */
+function perOperation(row: MeasuredRow, repetitions: number): string {
+  const [median, low, high] = [row.wall.median, row.wall.ci95[0], row.wall.ci95[1]].map((value) => value / repetitions) as [
+    number,
+    number,
+    number,
+  ];
+  const micro = median < 1;
+  const show = (value: number) => (micro ? ms(value * 1000) : ms(value));
+  return `${show(median)} ${micro ? "µs" : "ms"} [${show(low)}–${show(high)}]`;
+}
+
+function primitiveLabel(params: Extract<CellTable["cell"]["params"], { kind: "primitive" }>, title: string): string {
+  if (params.operation !== "round-trip") return title;
+  const payload =
+    params.payloadBytes === 0
+      ? "a small object"
+      : params.payloadBytes >= 2 ** 20
+        ? `${params.payloadBytes / 2 ** 20} MiB`
+        : `${params.payloadBytes / 1024} KiB`;
+  return `${title}: ${payload}, ${params.transfer ? "transferred" : "structured clone"}`;
+}
+
+function primitivesSection(tables: readonly CellTable[]): string[] {
+  const own = tables.filter((table) => table.cell.group === "primitives");
+  if (own.length === 0) return [];
+  const runtimes = [...new Set(own.flatMap((table) => table.rows.map((row) => row.runtime)))];
+  return [
+    "## Primitive costs",
+    "",
+    "Each operation repeated one after another in a fresh process; the cost of one is the timed part over the repetitions,",
+    "the median over rounds with its 95% bootstrap interval. Starts are timed to the first answer of the new worker or process.",
+    "",
+    `| operation | ${runtimes.join(" | ")} |`,
+    `|---|${runtimes.map(() => "---:").join("|")}|`,
+    ...own.flatMap((table) => {
+      const { params } = table.cell;
+      if (params.kind !== "primitive") return [];
+      const cells = runtimes.map((runtime) => {
+        const row = table.rows.find((candidate) => candidate.runtime === runtime);
+        if (!row) return "—";
+        return isMeasured(row) ? perOperation(row, params.repetitions) : row.reason;
+      });
+      return [`| ${primitiveLabel(params, table.cell.title)} | ${cells.join(" | ")} |`];
+    }),
+    "",
   ];
 }
 

@@ -363,3 +363,39 @@ describe("the scaling sweep and the crossover ladder", () => {
     expect(report).not.toMatch(/\| `cpu\.worker-pool\/n=1e8\/t=8\/w=1` \|/);
   });
 });
+
+describe("the primitive costs", () => {
+  it("shows one operation's cost per runtime: the timed part over the repetitions, with its interval", () => {
+    const cost = (
+      operation: "worker-start" | "round-trip",
+      walls: number[],
+      extra: { payloadBytes?: number; transfer?: boolean; repetitions: number },
+    ) =>
+      cpuCell(`primitive.${operation}`, walls, {
+        cellId: `primitive.${operation}/x${extra.repetitions}`,
+        kind: "primitive",
+        group: "primitives",
+        title: operation === "worker-start" ? "Worker thread: start to first message" : "Message round trip to a worker",
+        params: {
+          kind: "primitive",
+          operation,
+          repetitions: extra.repetitions,
+          payloadBytes: extra.payloadBytes ?? 0,
+          transfer: extra.transfer ?? false,
+          workers: 2,
+        },
+        baseline: null,
+      });
+    const rendered = renderReport(
+      runResult([
+        measured("bun", [
+          cost("worker-start", [40, 40, 40, 40], { repetitions: 4 }),
+          cost("round-trip", [2, 2, 2, 2], { repetitions: 200, payloadBytes: 16_384, transfer: true }),
+        ]),
+      ]),
+    );
+    expect(rendered).toContain("## Primitive costs");
+    expect(rendered).toContain("| Worker thread: start to first message | 10.0 ms [10.0–10.0] |");
+    expect(rendered).toContain("| Message round trip to a worker: 16 KiB, transferred | 10.0 µs [10.0–10.0] |");
+  });
+});

@@ -36,7 +36,12 @@ export type Task =
   /** CPU work of size n: sum-of-squares.ts, json-round-trip.ts, prime-sieve.ts, pbkdf2.ts (n = iterations). */
   | { kind: CpuWorkload; n: number }
   /** The I/O-bound task: fetch these posts one after another and validate each; returns the id checksum. */
-  | { kind: "fetch-posts"; baseUrl: string; ids: number[]; timeoutMs: number; client: HttpClientKind };
+  | { kind: "fetch-posts"; baseUrl: string; ids: number[]; timeoutMs: number; client: HttpClientKind }
+  /**
+   * The other side of a SharedArrayBuffer + Atomics hand-off (a primitive cost, not a workload): `rounds` times,
+   * wait for the parent's odd number in the buffer's first slot, answer with the next even one. Returns the rounds.
+   */
+  | { kind: "atomics-hand-off"; buffer: SharedArrayBuffer; rounds: number };
 
 /** The runtime's default HTTP client (its fetch, as a user calls it) or a tuned one, where it has one. */
 export type HttpClientKind = "default" | "tuned";
@@ -69,7 +74,19 @@ export function runTask(task: Task, services: TaskServices): number | Promise<nu
       return keyChecksum(pbkdf2Sha256(PBKDF2_PASSWORD, PBKDF2_SALT, task.n));
     case "fetch-posts":
       return fetchPosts(task, services);
+    case "atomics-hand-off":
+      return answerHandOffs(task.buffer, task.rounds);
   }
+}
+
+function answerHandOffs(buffer: SharedArrayBuffer, rounds: number): number {
+  const slot = new Int32Array(buffer);
+  for (let round = 0; round < rounds; round++) {
+    Atomics.wait(slot, 0, 2 * round); // returns at once when the parent has already written 2 * round + 1
+    Atomics.store(slot, 0, 2 * round + 2);
+    Atomics.notify(slot, 0);
+  }
+  return rounds;
 }
 
 /**
@@ -100,6 +117,8 @@ export function expectedValue(task: Task): number {
     }
     case "fetch-posts":
       return postIdChecksum(task.ids);
+    case "atomics-hand-off":
+      return task.rounds;
   }
 }
 
@@ -112,7 +131,9 @@ export function verifyTask(task: Task, value: unknown): asserts value is number 
 }
 
 export function describeTask(task: Task): string {
-  return task.kind === "fetch-posts" ? `fetch-posts(${task.ids.length} posts)` : `${task.kind}(n=${task.n})`;
+  if (task.kind === "fetch-posts") return `fetch-posts(${task.ids.length} posts)`;
+  if (task.kind === "atomics-hand-off") return `atomics-hand-off(${task.rounds} rounds)`;
+  return `${task.kind}(n=${task.n})`;
 }
 
 async function fetchPosts(task: Extract<Task, { kind: "fetch-posts" }>, services: TaskServices): Promise<number> {

@@ -1,12 +1,13 @@
 import { cpuScenarios } from "./cpu.ts";
 import { ioScenarios } from "./io.ts";
+import { primitiveScenarios } from "./primitives.ts";
 import type { AnyScenario, CellParams, CellShape, PreparedCell, ScenarioContext } from "./types.ts";
 
 export type * from "./types.ts";
 
 /** Every scenario the harness knows, by id. The suite in benchmarks/ picks which of them run. */
 export const scenarios: ReadonlyMap<string, AnyScenario> = new Map(
-  [...cpuScenarios, ...ioScenarios].map((scenario) => [scenario.id, scenario]),
+  [...cpuScenarios, ...ioScenarios, ...primitiveScenarios].map((scenario) => [scenario.id, scenario]),
 );
 
 export function getScenario(id: string): AnyScenario {
@@ -26,6 +27,7 @@ export function prepareCell(
 ): Promise<PreparedCell> {
   if (scenario.kind === "cpu" && params.kind === "cpu") return scenario.prepare({ ...context, params });
   if (scenario.kind === "io" && params.kind === "io") return scenario.prepare({ ...context, params });
+  if (scenario.kind === "primitive" && params.kind === "primitive") return scenario.prepare({ ...context, params });
   throw kindMismatch(scenario, params);
 }
 
@@ -33,5 +35,6 @@ export function prepareCell(
 export function shapeOf(scenario: AnyScenario, params: CellParams, cores: number): CellShape {
   if (scenario.kind === "cpu" && params.kind === "cpu") return scenario.shape(params, cores);
   if (scenario.kind === "io" && params.kind === "io") return scenario.shape(params, cores);
+  if (scenario.kind === "primitive" && params.kind === "primitive") return scenario.shape(params, cores);
   throw kindMismatch(scenario, params);
 }

@@ -36,15 +36,32 @@ export const ioParamsSchema = z.object({
   baseUrl: z.string(),
 });
 
-export const cellParamsSchema = z.discriminatedUnion("kind", [cpuParamsSchema, ioParamsSchema]);
+/** The primitive costs: what one repeated operation is, as the report names it. */
+export const PRIMITIVE_OPERATIONS = ["worker-start", "process-start", "round-trip", "atomics-hand-off", "pool-dispatch"] as const;
+
+export const primitiveParamsSchema = z.object({
+  kind: z.literal("primitive"),
+  operation: z.enum(PRIMITIVE_OPERATIONS),
+  /** Operations one after another in the timed part: the cost of one is the timed part over this. */
+  repetitions: z.number().int().positive(),
+  /** For a round trip: 0 for a small object, else a payload of this many bytes. */
+  payloadBytes: z.number().int().nonnegative(),
+  /** For a round trip of bytes: move them both ways (transfer) instead of copying them (structured clone). */
+  transfer: z.boolean(),
+  /** Workers of the pool, for the pool's dispatch cost. */
+  workers: z.number().int().positive(),
+});
+
+export const cellParamsSchema = z.discriminatedUnion("kind", [cpuParamsSchema, ioParamsSchema, primitiveParamsSchema]);
 
 export type CpuCellParams = z.infer<typeof cpuParamsSchema>;
 export type IoCellParams = z.infer<typeof ioParamsSchema>;
+export type PrimitiveCellParams = z.infer<typeof primitiveParamsSchema>;
 export type CellParams = z.infer<typeof cellParamsSchema>;
 
 /**
  * Which part of the suite a cell belongs to: the headline comparison (its verdicts and the stopping rule), the
- * scaling sweep over worker counts, the crossover ladder over task sizes, or the other workloads.
+ * scaling sweep over worker counts, the crossover ladder over task sizes, the other workloads, or the primitive costs.
  */
-export const CELL_GROUPS = ["headline", "scaling", "crossover", "workloads"] as const;
+export const CELL_GROUPS = ["headline", "scaling", "crossover", "workloads", "primitives"] as const;
 export type CellGroup = (typeof CELL_GROUPS)[number];

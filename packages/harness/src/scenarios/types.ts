@@ -3,9 +3,9 @@ import type { InProcessTarget } from "../in-process.ts";
 import type { RuntimePrimitives } from "../primitives.ts";
 import type { TaskReply } from "../protocol.ts";
 import type { ExecutorRecord } from "../schema.ts";
-import type { CellGroup, CellParams, CpuCellParams, IoCellParams } from "./params.ts";
+import type { CellGroup, CellParams, CpuCellParams, IoCellParams, PrimitiveCellParams } from "./params.ts";
 
-export type { CellGroup, CellParams, CpuCellParams, IoCellParams } from "./params.ts";
+export type { CellGroup, CellParams, CpuCellParams, IoCellParams, PrimitiveCellParams } from "./params.ts";
 
 /** One cell a runtime process is asked to measure. */
 export interface CellSpec {
@@ -72,4 +72,4 @@ export interface Scenario<P extends CellParams> {
 }
 
 /** A scenario of any kind; its `kind` tells which parameters it takes. */
-export type AnyScenario = Scenario<CpuCellParams> | Scenario<IoCellParams>;
+export type AnyScenario = Scenario<CpuCellParams> | Scenario<IoCellParams> | Scenario<PrimitiveCellParams>;
