@@ -15,7 +15,7 @@ import { repoRoot } from "../launcher/repo.ts";
 import { MEMORY_POLL_MS } from "../launcher/resource-meter.ts";
 import type { RuntimeName } from "../runtimes.ts";
 import { type MeasuredRuntime, parseRunResult, RESULT_FILE } from "../schema.ts";
-import { getProfile, loadSuite } from "../suite.ts";
+import { expandCells, getProfile, loadSuite } from "../suite.ts";
 
 const QUICK_PROFILE_TIMEOUT_MS = 180_000;
 const runFile = join(repoRoot, "benchmarks/src/bench.ts");
@@ -59,7 +59,9 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
         const own = result.runtimes.find((r): r is MeasuredRuntime => r.name === runtime && r.status === "measured")!;
         expect(own.description.runtime.runtime).toBe(runtime);
         expect(result.runtimes.filter((r) => r.name !== runtime).every((r) => r.status === "n/a" && !r.selected)).toBe(true);
-        expect(new Set(own.cells.map((cell) => cell.scenarioId))).toEqual(new Set(profile.scenarios));
+        // The profile's scenarios and its cell groups (the primitive costs among them); the cell count depends on cores.
+        const expected = expandCells(profile, { cores: result.machine.availableParallelism, baseUrl: "http://127.0.0.1" });
+        expect(new Set(own.cells.map((cell) => cell.scenarioId))).toEqual(new Set(expected.map((cell) => cell.scenarioId)));
         expect(result.run.rounds).toEqual({ warmup: profile.rounds.warmup, counted: profile.rounds.max });
         for (const cell of own.cells) {
           if (expectedNotApplicable(runtime, cell.scenarioId)) {
