@@ -12,7 +12,7 @@ import type { CoreSpeeds, MeasuredRuntime, RunResult } from "@runtime-bench/harn
 import { summarize } from "@runtime-bench/harness/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
 import { analyze, type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
-import { type CrossoverModel, crossover } from "./crossover.ts";
+import { type CrossoverModel, crossover, largestSizeShortfall, type Shortfall } from "./crossover.ts";
 import { findings, readingNameOf } from "./findings.ts";
 import { mib, ms, percent, ratioFigure, speedupFigure, times } from "./format.ts";
 import { CV_FLAG_THRESHOLD, coreSpread, describeWarning, machineSlowRounds, noiseWarnings, unevenRounds } from "./noise.ts";
@@ -39,7 +39,7 @@ export function renderReport(result: RunResult): string {
     ...tables.filter((table) => table.cell.group === "headline" && table.cell.comparedAcrossRuntimes).flatMap(cellSection),
     ...variantSection(tables),
     ...scalingSection(tables),
-    ...crossoverSection(tables),
+    ...crossoverSection(result, tables),
     ...workloadsSection(tables),
     ...primitivesSection(tables),
     ...howToRead(),
@@ -440,7 +440,7 @@ function scalingSection(tables: readonly CellTable[]): string[] {
   ];
 }
 
-function crossoverSection(tables: readonly CellTable[]): string[] {
+function crossoverSection(result: RunResult, tables: readonly CellTable[]): string[] {
   const models = crossover(tables);
   if (models.length === 0) return [];
   const runtimes = [...new Set(models.flatMap((model) => model.perRuntime.map((one) => one.runtime)))];
@@ -481,6 +481,22 @@ function crossoverSection(tables: readonly CellTable[]): string[] {
       }),
       "",
     ]),
+    ...shortfallLines(largestSizeShortfall(result, tables)),
+  ];
+}
+
+/** Why the largest size of the ladder stopped short of the ideal, in what the run measured. */
+function shortfallLines(shortfall: Shortfall | null): string[] {
+  if (!shortfall) return [];
+  const { best, spread, slowCoreCeiling, busyCores, otherLoadCores } = shortfall;
+  const range = (values: [number, number] | null) => (values ? `${values[0].toFixed(2)}-${values[1].toFixed(2)}` : "n/a");
+  return [
+    `**Why the largest size (n = ${shortfall.n}) stops short of ${times(shortfall.ideal)}:** the best was ${times(best.speedup)} (${readingNameOf(best.scenarioId, best.title)}, ${best.runtime}).`,
+    spread
+      ? `Its tasks end when the slower core finishes, and after each of the ${spread.rounds} rounds the per-core probe put one core a median ${percent(spread.median)} behind the other (worst ${percent(spread.worst)})${slowCoreCeiling === null ? "" : `, which alone caps one task per core at about ${times(slowCoreCeiling)}`}.`
+      : "The cores were not probed, so how far they differed is unknown.",
+    `Those runs kept ${range(busyCores)} cores busy, beside ${range(otherLoadCores)} cores of other load (the launcher, its meter, the OS).`,
+    "",
   ];
 }
 

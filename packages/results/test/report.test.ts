@@ -310,6 +310,25 @@ describe("the scaling sweep and the crossover ladder", () => {
   ]);
   const report = renderReport(result);
 
+  it("says why the largest size stops short of the ideal: the slower core, as the per-core probe measured it", () => {
+    const probed = structuredClone(result);
+    probed.run.coreProbe.afterEachRound = [
+      { ms: [15, 16.5], cores: [0, 1] },
+      { ms: [15, 15.3], cores: [0, 1] },
+      { ms: [15.6, 15], cores: [0, 1] },
+    ];
+    const rendered = renderReport(probed);
+    expect(rendered).toContain(
+      "**Why the largest size (n = 10000000) stops short of 2.00x:** the best was 1.82x (a warmed worker pool, node).",
+    );
+    // Spreads of 10%, 2% and 4%: a median of 4%, and 2 / 1.04 = 1.92x.
+    expect(rendered).toMatch(
+      /the per-core probe put one core a median 4% behind the other \(worst 10%\), which alone caps one task per core at about 1\.92x/,
+    );
+    expect(rendered).toContain("Those runs kept 1.00-1.00 cores busy, beside 0.00-0.00 cores of other load");
+    expect(report).toContain("The cores were not probed, so how far they differed is unknown.");
+  });
+
   it("shows speed-up and efficiency per worker count, and the memory each added worker costs", () => {
     expect(report).toContain("## Scaling: speed-up against the number of workers");
     expect(report).toContain("| 1 | 1.00x [1.00–1.00] (100%) |");
