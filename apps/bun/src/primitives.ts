@@ -55,7 +55,12 @@ export const primitives: RuntimePrimitives = {
     execArgv: process.execArgv,
     relevantEnv: pickEnv(["BUN_CONFIG_MAX_HTTP_REQUESTS"]),
   }),
-  labels: { worker: "Web Worker", childProcess: "Bun.spawn (ipc)", nativeOffload: "crypto.pbkdf2 on Bun's native thread pool" },
+  labels: {
+    worker: "Web Worker",
+    childProcess: "Bun.spawn (ipc)",
+    nativeOffload: "crypto.pbkdf2 on Bun's native thread pool",
+    files: { async: "Bun.write / Bun.file().bytes()", sync: "fs.writeFileSync / fs.readFileSync (node:fs in Bun)" },
+  },
   startWorker,
   startChildProcess,
   createWorkerPool: (size) => createPoolPreferringPiscina(size, startWorker),

@@ -5,8 +5,13 @@ import { runtimeBinary } from "@runtime-bench/harness/launcher/runtime-binaries"
 import { measurementPermissionFlags } from "./permissions.ts";
 
 const deno = runtimeBinary("deno");
+const mainFile = fileURLToPath(new URL("./main.ts", import.meta.url));
 
 export const launch: RuntimeLaunch = {
   runtime: "deno",
-  command: { argv: [deno, "run", ...measurementPermissionFlags(deno), fileURLToPath(new URL("./main.ts", import.meta.url))] },
+  command: {
+    argv: [deno, "run", ...measurementPermissionFlags(deno), mainFile],
+    // A file cell's scratch folder, readable and writable (no other folder is); a real API's host (--target).
+    argvWithAccess: (access) => [deno, "run", ...measurementPermissionFlags(deno, access), mainFile],
+  },
 };

@@ -66,6 +66,7 @@ export const primitives: RuntimePrimitives = {
     worker: "Web Worker (module)",
     childProcess: "Deno.Command (stdio)",
     nativeOffload: "crypto.subtle.deriveBits (WebCrypto) as a blocking task off the JavaScript thread",
+    files: { async: "Deno.writeFile / Deno.readFile", sync: "Deno.writeFileSync / Deno.readFileSync" },
   },
   startWorker,
   startChildProcess,

@@ -1,6 +1,6 @@
 /**
- * Node's native primitives: worker_threads, child_process.fork, piscina, and its global fetch (undici's
- * request API as a tuned variant).
+ * Node's native primitives: worker_threads, child_process.fork, piscina, and its global fetch (with an explicit
+ * Agent, undici's request API and node:http as labelled variants).
  */
 import { fork } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -75,6 +75,7 @@ export const primitives: RuntimePrimitives = {
     worker: "worker_threads.Worker",
     childProcess: "child_process.fork",
     nativeOffload: "crypto.pbkdf2 on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise)",
+    files: { async: "fs.promises (libuv's thread pool)", sync: "fs.writeFileSync / fs.readFileSync" },
   },
   startWorker,
   startChildProcess,

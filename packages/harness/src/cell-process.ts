@@ -12,7 +12,8 @@ import { startLagSampler } from "./lag-sampler.ts";
 import type { RuntimePrimitives } from "./primitives.ts";
 import type { TaskReply } from "./protocol.ts";
 import { type CellSpec, getScenario, type PreparedCell, prepareCell } from "./scenarios/index.ts";
-import type { CellOutput, DescribeOutput } from "./schema.ts";
+import type { CellOutput, DescribeOutput, RequestLatency } from "./schema.ts";
+import { quantile } from "./stats.ts";
 
 /** Marks the stdout lines the launcher reads, so runtime warnings on stdout cannot be mistaken for them. */
 export const OUTPUT_TAG = "@@runtime-bench ";
@@ -37,6 +38,8 @@ export interface CellRequest {
   cell: CellSpec;
   /** Repeat the work in-process with mitata after the timed part (done in warm-up rounds, which are not counted). */
   measureInProcess: boolean;
+  /** The folder a file cell writes in, made (and removed) by the launcher. */
+  scratchDir?: string;
 }
 
 export async function runCellProcess(primitives: RuntimePrimitives, argv: readonly string[]): Promise<never> {
@@ -79,6 +82,7 @@ function describe(primitives: RuntimePrimitives): DescribeOutput {
     httpClients: primitives.httpClients,
     clock: measureClock(),
     nativeOffload: primitives.labels.nativeOffload,
+    files: primitives.labels.files,
   };
 }
 
@@ -96,13 +100,16 @@ function measureClock(): DescribeOutput["clock"] {
   return { resolutionMs: smallestStepMs, callOverheadNs: ((previous - start) / calls) * 1e6 };
 }
 
-async function measureCell(primitives: RuntimePrimitives, { cell, measureInProcess: inProcessWanted }: CellRequest): Promise<CellOutput> {
+async function measureCell(
+  primitives: RuntimePrimitives,
+  { cell, measureInProcess: inProcessWanted, scratchDir }: CellRequest,
+): Promise<CellOutput> {
   const scenario = getScenario(cell.scenarioId);
   const gates = createGates();
   const cores = primitives.describe().reportedParallelism;
   let prepared: PreparedCell;
   try {
-    prepared = await prepareCell(scenario, cell.params, { primitives, cores });
+    prepared = await prepareCell(scenario, cell.params, { primitives, cores, scratchDir: scratchDir ?? null });
   } catch (error) {
     if (error instanceof NotApplicableError) return { cellId: cell.cellId, notApplicable: error.message };
     throw error;
@@ -138,7 +145,16 @@ async function measureCell(primitives: RuntimePrimitives, { cell, measureInProce
     inProcess,
     executors,
     eventLoopLag,
+    requestLatency: requestLatencyOf(prepared.tasks, replies),
   };
+}
+
+/** Percentiles of the answered requests' latencies, for a cell whose tasks are requests; null for other work. */
+function requestLatencyOf(tasks: readonly Task[], replies: readonly TaskReply[]): RequestLatency | null {
+  if (!tasks.every((task) => task.kind === "fetch-posts")) return null;
+  const latencies = replies.flatMap((reply) => (reply.ok && reply.ms !== undefined ? [reply.ms] : []));
+  if (latencies.length === 0) return null;
+  return { p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), requests: latencies.length };
 }
 
 /** Every reply checked against its task: a failed or wrong task is an error, never a timing. */

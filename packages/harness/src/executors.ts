@@ -9,8 +9,9 @@ import type { TaskPort, TaskReply } from "./protocol.ts";
 import type { ExecutorRecord } from "./schema.ts";
 
 async function settle(id: number, work: () => number | Promise<number>): Promise<TaskReply> {
+  const start = performance.now();
   try {
-    return { id, ok: true, value: await work() };
+    return { id, ok: true, value: await work(), ms: performance.now() - start };
   } catch (error) {
     return { id, ok: false, error: toMessage(error) };
   }

@@ -2,19 +2,24 @@
  * Worker pools. Node uses piscina; Bun and Deno try piscina first and fall back to the small native pool
  * below when it does not run there, recording why, so the report can say which pool each runtime used.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Task } from "@runtime-bench/workloads";
 import { toMessage } from "./errors.ts";
+import { packageVersion } from "./package-version.ts";
 import type { WorkerPool } from "./primitives.ts";
 import type { TaskPort, TaskReply } from "./protocol.ts";
 
 const POOL_CHECK_TASK: Task = { kind: "sum-of-squares", n: 1000 };
 
-/** A fixed set of started workers; each task goes to the next idle one, or waits for one. */
-export async function createNativePool(size: number, startWorker: () => Promise<TaskPort>): Promise<WorkerPool> {
+/**
+ * A fixed set of started workers; each task goes to the next free slot, or waits for one. A worker has one slot
+ * (a thread blocked on its task), unless `inFlight` slots are spread over the workers round robin: then a worker
+ * runs several async tasks at once (W workers with C/W requests in flight each).
+ */
+export async function createNativePool(size: number, startWorker: () => Promise<TaskPort>, inFlight = size): Promise<WorkerPool> {
+  if (!Number.isInteger(inFlight) || inFlight < 1) throw new RangeError(`inFlight must be a whole number >= 1, got ${inFlight}`);
   const ports = await Promise.all(Array.from({ length: size }, startWorker));
-  const idle = [...ports];
+  // Popped from the end: the first slots handed out are one per worker, so few tasks still spread over every worker.
+  const idle = Array.from({ length: inFlight }, (_, slot) => ports[slot % size]!).reverse();
   const waiting: Array<(port: TaskPort) => void> = [];
   const acquire = () => new Promise<TaskPort>((resolve) => (idle.length > 0 ? resolve(idle.pop()!) : waiting.push(resolve)));
   const release = (port: TaskPort) => (waiting.length > 0 ? waiting.shift()!(port) : idle.push(port));
@@ -83,21 +88,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** A dependency's version, read from its package.json (which piscina does not export). */
-function packageVersion(name: string): string {
-  let directory = new URL("./", import.meta.resolve(name));
-  for (let depth = 0; depth < 5; depth++, directory = new URL("../", directory)) {
-    try {
-      const manifest = JSON.parse(readFileSync(fileURLToPath(new URL("package.json", directory)), "utf8")) as {
-        name?: string;
-        version?: string;
-      };
-      if (manifest.name === name && manifest.version) return manifest.version;
-    } catch {
-      // no package.json at this level; look one higher
-    }
-  }
-  return "unknown";
 }

@@ -2,7 +2,7 @@
  * The port every runtime app implements with its own native APIs and nothing more. Scenarios are written
  * once, against this interface (ports and adapters).
  */
-import type { TaskServices } from "@runtime-bench/workloads";
+import type { HttpClientId, TaskServices } from "@runtime-bench/workloads";
 import type { TaskPort } from "./protocol.ts";
 import type { RuntimeEntry, RuntimeName } from "./runtimes.ts";
 
@@ -30,10 +30,14 @@ export interface WorkerPool {
 export interface HttpClientDescription {
   /** e.g. "fetch (undici)", "Bun fetch", "Deno fetch", "undici.request". */
   name: string;
-  /** "default" when the runtime's defaults are used unchanged, "tuned" otherwise. */
-  configuration: "default" | "tuned";
+  /** "default" when the runtime's defaults are used unchanged, "configured" when settings were set. */
+  configuration: "default" | "configured";
+  /** With "default": facts about the defaults; with "configured": every setting that differs from them. */
   settings: Record<string, string | number | boolean>;
 }
+
+/** The runtime's clients by id: its default fetch always, the others where it has them (HTTP_CLIENTS). */
+export type HttpClients = { default: HttpClientDescription } & Partial<Record<Exclude<HttpClientId, "default">, HttpClientDescription>>;
 
 export interface RuntimePrimitives extends TaskServices {
   describe(): RuntimeDescription;
@@ -47,12 +51,12 @@ export interface RuntimePrimitives extends TaskServices {
    * The native API behind each primitive, as the report names it (e.g. "worker_threads.Worker"), and where the
    * runtime runs native key derivation (its offload path).
    */
-  labels: { worker: string; childProcess: string; nativeOffload: string };
+  labels: { worker: string; childProcess: string; nativeOffload: string; files: { async: string; sync: string } };
   /**
    * The HTTP clients behind fetchJson: `default` is the runtime's own fetch as a user would call it (the
-   * headline I/O cells); `tuned`, where a runtime has one, is shown apart as a labelled variant.
+   * headline and sweep I/O cells); the others, where a runtime has them, are labelled variants shown apart.
    */
-  httpClients: { default: HttpClientDescription; tuned?: HttpClientDescription };
+  httpClients: HttpClients;
 }
 
 /** The subset of `names` that is set in the environment, for RuntimeDescription.relevantEnv. */

@@ -27,7 +27,11 @@ export interface EchoReply {
   echo: unknown;
 }
 
-export type TaskReply = { id: number; ok: true; value: number } | { id: number; ok: false; error: string };
+/**
+ * A task's answer. `ms`: how long the task took where it ran, from its start to its answer (for a request:
+ * the request's latency as its client saw it, without the wait for a free executor).
+ */
+export type TaskReply = { id: number; ok: true; value: number; ms?: number } | { id: number; ok: false; error: string };
 
 /** The executor's first message: loaded, warmed up and listening. The parent times start-up up to it. */
 export interface ReadyMessage {
@@ -70,9 +74,10 @@ export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
       return;
     }
     const { id, task } = message as TaskRequest;
+    const start = performance.now();
     try {
       const value = fault ? await runWithFault(fault, () => runTask(task, services)) : await runTask(task, services);
-      endpoint.postMessage({ id, ok: true, value });
+      endpoint.postMessage({ id, ok: true, value, ms: performance.now() - start });
     } catch (error) {
       endpoint.postMessage({ id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }

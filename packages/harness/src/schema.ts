@@ -32,18 +32,21 @@ export const runtimeDescriptionSchema = z.object({
 
 export const httpClientSchema = z.object({
   name: z.string(),
-  configuration: z.enum(["default", "tuned"]),
+  /** "tuned": files written before clients were named by id (now "configured"). */
+  configuration: z.enum(["default", "configured", "tuned"]),
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
 
 /** What `main.ts --describe` prints. */
 export const describeOutputSchema = z.object({
   runtime: runtimeDescriptionSchema,
-  /** The client the headline I/O cells use (the runtime's default), and a tuned one where the runtime has it. */
-  httpClients: z.object({ default: httpClientSchema, tuned: httpClientSchema.optional() }),
+  /** The client the headline I/O cells use (the runtime's default), and the others it has, by id (HTTP_CLIENTS). */
+  httpClients: z.object({ default: httpClientSchema }).catchall(httpClientSchema),
   clock: z.object({ resolutionMs: z.number(), callOverheadNs: z.number() }),
   /** The native API of the key-derivation workload and where it runs (absent in files written before it). */
   nativeOffload: z.string().optional(),
+  /** The file APIs of the file scenarios (absent in files written before them). */
+  files: z.object({ async: z.string(), sync: z.string() }).optional(),
 });
 
 /** Repeated calls inside one warm process (mitata), beside the fresh-process runs. */
@@ -75,6 +78,13 @@ export const eventLoopLagSchema = z.object({
   samples: z.number().int().positive(),
 });
 
+/** Each request's latency as its client saw it, from sending it to its parsed answer (io cells). */
+export const requestLatencySchema = z.object({
+  p50Ms: z.number().nonnegative(),
+  p99Ms: z.number().nonnegative(),
+  requests: z.number().int().positive(),
+});
+
 /** What `main.ts --cell` prints: one fresh-process measurement of one cell, as the runtime saw it. */
 export const cellOutputSchema = z.union([
   z.object({
@@ -91,6 +101,8 @@ export const cellOutputSchema = z.union([
     inProcess: inProcessSchema.nullable(),
     executors: z.array(executorRecordSchema),
     eventLoopLag: eventLoopLagSchema,
+    /** For requests: their latency percentiles in the timed part; null for other work. */
+    requestLatency: requestLatencySchema.nullable().default(null),
   }),
   /** The runtime cannot run this cell (a client or API it does not have); the reason is shown as n/a. */
   z.object({ cellId: z.string(), notApplicable: z.string() }),
@@ -117,6 +129,13 @@ export const cellSampleSchema = z.object({
   executors: z.array(executorRecordSchema),
   /** The main thread's event-loop lag in the timed part (absent in files written before it was recorded). */
   eventLoopLag: eventLoopLagSchema.optional(),
+  /** Request latency percentiles in the timed part (io cells; absent in files written before it was recorded). */
+  requestLatency: requestLatencySchema.nullable().optional(),
+  /**
+   * The mock API's own CPU time over the window, in cores (its CPU time over the window): above 0.5 the server,
+   * not the client, may be what the cell measured. Absent where there was no API or it was not recorded.
+   */
+  serverBusyCores: z.number().nonnegative().nullable().optional(),
 });
 
 export const cellResultSchema = z.object({
@@ -124,7 +143,7 @@ export const cellResultSchema = z.object({
   /** The part of the suite it belongs to (absent in files written before sweeps: the headline). */
   group: z.enum(CELL_GROUPS).default("headline"),
   scenarioId: z.string(),
-  kind: z.enum(["cpu", "io", "primitive"]),
+  kind: z.enum(["cpu", "io", "primitive", "files"]),
   title: z.string(),
   lessonAnalogue: z.string(),
   size: z.string(),
@@ -133,7 +152,7 @@ export const cellResultSchema = z.object({
   ideal: z.union([z.object({ speedup: z.number().positive() }), z.object({ wallMs: z.number().nonnegative() })]),
   /** The cell of the same runtime this one is compared with, run by run (e.g. its sequential cell); null for a baseline. */
   baseline: z.string().nullable(),
-  /** False for a labelled variant (e.g. a tuned client): compared with its baseline only, never across runtimes. */
+  /** False for a labelled variant (e.g. another HTTP client): compared with its baseline only, never across runtimes. */
   comparedAcrossRuntimes: z.boolean(),
   /** "ok": every counted run verified; "failed": a run failed or did not verify; "n/a": not possible here. */
   status: z.enum(["ok", "failed", "n/a"]),
@@ -178,6 +197,19 @@ export const runtimeRunSchema = z.discriminatedUnion("status", [
 
 export const STOP_REASONS = ["target", "budget", "max-rounds", "interrupted"] as const;
 
+/** Requests per second the mock API served to a load generator that is none of the clients under test. */
+export const serverCapacitySchema = z.union([
+  z.object({
+    tool: z.string(),
+    connections: z.number().int().positive(),
+    durationSeconds: z.number().positive(),
+    latencyMs: z.number().nonnegative(),
+    requestsPerSecond: z.number().nonnegative(),
+    errors: z.number().int().nonnegative(),
+  }),
+  z.object({ unavailable: z.string() }),
+]);
+
 export const runResultSchema = z.object({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
   machine: machineSchema,
@@ -203,12 +235,23 @@ export const runResultSchema = z.object({
       /** Seconds from the first round's start to the last round's end. */
       measuringSeconds: z.number().nonnegative(),
     }),
-    mockApi: z.object({ latencyMs: z.number(), runtime: z.string() }).nullable(),
+    mockApi: z
+      .object({
+        latencyMs: z.number(),
+        runtime: z.string(),
+        /** Its capacity, measured by an independent load generator before the rounds (absent before it was measured). */
+        capacity: serverCapacitySchema.optional(),
+        /** Whether server and clients were pinned to different cores, and why (not). */
+        pinning: z.string().optional(),
+      })
+      .nullable(),
     /** The one meter every cell is measured with. */
     meter: z.object({ memoryPollMs: z.number().positive(), memory: z.string(), cpu: z.string() }),
     /** The machine-speed probe on every core at once, one copy pinned to each: at the start and after each round. */
     coreProbe: z.object({ start: coreSpeedsSchema, afterEachRound: z.array(coreSpeedsSchema) }),
     loadAverage: z.object({ start: z.array(z.number()), end: z.array(z.number()) }),
+    /** The real API the I/O cells went to instead of the mock API (--target); absent for the mock API. */
+    target: z.string().optional(),
     /** The only variables passed on to the processes the launcher starts (absent in files written before it was recorded). */
     environment: z
       .object({ passed: z.array(z.object({ name: z.string(), why: z.string(), set: z.boolean() })), note: z.string() })
@@ -230,6 +273,8 @@ export type MeasuredRuntime = Extract<RuntimeRun, { status: "measured" }>;
 export type ExecutorRecord = z.infer<typeof executorRecordSchema>;
 export type StopReason = (typeof STOP_REASONS)[number];
 export type CoreSpeeds = z.infer<typeof coreSpeedsSchema>;
+export type RequestLatency = z.infer<typeof requestLatencySchema>;
+export type ServerCapacity = z.infer<typeof serverCapacitySchema>;
 
 /** Thrown for a result file that does not match the schema; names the file and the field. */
 export class ResultFileError extends Error {

@@ -4,14 +4,15 @@
  * expanded into the list of cells every runtime measures.
  */
 import { readFileSync } from "node:fs";
-import { KNOWN_PRIME_COUNTS, MAX_TASK_SIZE } from "@runtime-bench/workloads";
+import { HTTP_CLIENTS, type HttpClientId, KNOWN_PRIME_COUNTS, MAX_FILE_BYTES, MAX_TASK_SIZE } from "@runtime-bench/workloads";
 import { z } from "zod";
 import { toMessage } from "./errors.ts";
 import { RUNTIME_NAMES } from "./runtimes.ts";
 import { type CellGroup, type CellSpec, scenarios } from "./scenarios/index.ts";
-import type { PrimitiveCellParams, Workload } from "./scenarios/params.ts";
+import type { IoCellParams, PrimitiveCellParams, Workload } from "./scenarios/params.ts";
 
 const positiveInt = z.number().int().positive();
+const OTHER_HTTP_CLIENTS = HTTP_CLIENTS.filter((client): client is Exclude<HttpClientId, "default"> => client !== "default");
 
 /** Ids of CPU scenarios that declare a baseline: what a sweep or a ladder compares. */
 const cpuScenarioIds = z
@@ -120,10 +121,46 @@ const profileSchema = z.object({
     workers: positiveInt.max(256),
     /** A request not answered within this long counts as a failed request. */
     requestTimeoutMs: positiveInt.max(600_000),
+    /** The other clients io.async-client measures, one labelled variant each (HTTP_CLIENTS; default: all of them). */
+    clients: z
+      .array(z.enum(OTHER_HTTP_CLIENTS))
+      .min(1)
+      .default([...OTHER_HTTP_CLIENTS]),
+    /**
+     * The I/O sweep: at each latency, sequential requests (its baseline), and async requests on the main thread
+     * with each number in flight C, N = requestsPerInFlight x C requests; at `workersLatencyMs`, the same requests
+     * spread over each worker count W (W <= C), C/W in flight in each worker, compared with async at the same C.
+     */
+    sweep: z
+      .object({
+        concurrency: z.array(positiveInt.max(10_000)).min(1),
+        latencyMs: z.array(z.number().nonnegative().max(10_000)).min(1),
+        requestsPerInFlight: positiveInt.max(1000),
+        workers: z.array(positiveInt.max(256)),
+        workersLatencyMs: z.number().nonnegative().max(10_000),
+      })
+      .refine((sweep) => sweep.workers.length === 0 || sweep.latencyMs.includes(sweep.workersLatencyMs), {
+        message: "workersLatencyMs must be one of the sweep's latencies",
+      })
+      .optional(),
+    /** The mock API's capacity, measured before the rounds with an independent load generator: how long and how many connections. */
+    capacity: z.object({ connections: positiveInt.max(10_000), durationSeconds: z.number().positive().max(60) }).optional(),
     /** Fault injection for tests: the mock API answers every k-th request with 503, or never. */
     serverErrorEvery: positiveInt.optional(),
     serverDropEvery: positiveInt.optional(),
   }),
+  /**
+   * The file scenarios: each of `scenarios` (and the baseline it declares) on each set of `files` files of `bytes`
+   * bytes, in a scratch folder of the cell's own; `concurrency` files in flight for the async models.
+   */
+  files: z
+    .object({
+      scenarios: z.array(z.string().refine((id) => scenarios.get(id)?.kind === "files", { message: "not a file scenario" })).min(1),
+      sets: z.array(z.object({ files: positiveInt.max(100_000), bytes: positiveInt.max(MAX_FILE_BYTES) })).min(1),
+      concurrency: positiveInt.max(10_000),
+      workers: z.union([positiveInt.max(256), z.literal("cores")]),
+    })
+    .optional(),
 });
 
 const suiteSchema = z.object({
@@ -167,6 +204,13 @@ export function shortNumber(value: number): string {
   return Number.isInteger(mantissa) && exponent >= 4 ? `${mantissa}e${exponent}` : String(value);
 }
 
+/** Writes 4096 as "4KiB" and 10485760 as "10MiB" (other sizes in bytes), for cell ids. */
+export function shortBytes(bytes: number): string {
+  if (bytes >= 2 ** 20 && bytes % 2 ** 20 === 0) return `${bytes / 2 ** 20}MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024}KiB`;
+  return `${bytes}B`;
+}
+
 type UnresolvedCell = Omit<CellSpec, "baseline">;
 
 /**
@@ -174,7 +218,8 @@ type UnresolvedCell = Omit<CellSpec, "baseline">;
  * scaling sweep and the crossover ladder, where the profile has them. A cell's baseline is the cell of the
  * scenario it declares, in the same group, with the same task size and count.
  */
-export function expandCells(profile: Profile, context: { cores: number; baseUrl: string }): CellSpec[] {
+export function expandCells(profile: Profile, context: { cores: number; baseUrl: string; target?: IoCellParams["target"] }): CellSpec[] {
+  const target = context.target ?? "mock-api";
   const cells: UnresolvedCell[] = [];
   const add = (cell: UnresolvedCell) => {
     if (!cells.some((other) => other.cellId === cell.cellId)) cells.push(cell);
@@ -204,14 +249,19 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
       for (const [size, n] of Object.entries(sizes))
         cpuCell(scenarioId, "headline", size, tasks, n, workers === "cores" ? context.cores : workers);
     } else {
-      const { requests, concurrency, workers, latencyMs, requestTimeoutMs } = profile.io;
-      add({
-        ...flags(scenarioId),
-        group: "headline",
-        cellId: scenarioId,
-        size: "default",
-        params: { kind: "io", requests, concurrency, workers, latencyMs, requestTimeoutMs, baseUrl: context.baseUrl },
-      });
+      const { requests, concurrency, workers, requestTimeoutMs } = profile.io;
+      // A real API's latency is its own: none is injected, and none is claimed.
+      const latencyMs = target === "real" ? 0 : profile.io.latencyMs;
+      // The other-clients variant runs once per client; every other I/O scenario with the runtime's default fetch.
+      const clients: HttpClientId[] = scenarioId === "io.async-client" ? profile.io.clients : ["default"];
+      for (const client of clients)
+        add({
+          ...flags(scenarioId),
+          group: "headline",
+          cellId: client === "default" ? scenarioId : `${scenarioId}/${client}`,
+          size: "default",
+          params: { kind: "io", requests, concurrency, workers, latencyMs, requestTimeoutMs, baseUrl: context.baseUrl, client, target },
+        });
     }
   }
   const { scaling, crossover, workloads } = profile.cpu;
@@ -236,6 +286,54 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
       if (n === undefined) continue;
       for (const scenarioId of [...baselinesOf(workloads.scenarios), ...workloads.scenarios]) {
         cpuCell(scenarioId, "workloads", workload, tasks, n, context.cores, `/t=${tasks}`, workload);
+      }
+    }
+  }
+  // The sweep's latencies are injected by the mock API: against a real API it has nothing to vary.
+  if (profile.io.sweep && target === "mock-api") {
+    const { concurrency, latencyMs, requestsPerInFlight, workers, workersLatencyMs } = profile.io.sweep;
+    const { requestTimeoutMs } = profile.io;
+    const ioCell = (scenarioId: string, latency: number, inFlight: number, requests: number, workerCount: number, suffix: string) =>
+      add({
+        ...flags(scenarioId),
+        group: "io-sweep",
+        cellId: `${scenarioId}/L=${latency}ms${suffix}/N=${requests}`,
+        size: `${latency} ms`,
+        params: {
+          kind: "io",
+          requests,
+          concurrency: inFlight,
+          workers: workerCount,
+          latencyMs: latency,
+          requestTimeoutMs,
+          baseUrl: context.baseUrl,
+          client: "default",
+          target,
+        },
+      });
+    for (const latency of latencyMs) {
+      ioCell("io.sequential", latency, 1, requestsPerInFlight, 1, "");
+      for (const inFlight of concurrency) {
+        const requests = requestsPerInFlight * inFlight;
+        ioCell("io.async-fetch", latency, inFlight, requests, 1, `/C=${inFlight}`);
+        if (latency !== workersLatencyMs) continue;
+        for (const workerCount of workers.filter((count) => count <= inFlight))
+          ioCell("io.worker-threads", latency, inFlight, requests, workerCount, `/C=${inFlight}/W=${workerCount}`);
+      }
+    }
+  }
+  if (profile.files) {
+    const { sets, concurrency } = profile.files;
+    const workers = profile.files.workers === "cores" ? context.cores : profile.files.workers;
+    for (const { files, bytes } of sets) {
+      for (const scenarioId of [...baselinesOf(profile.files.scenarios), ...profile.files.scenarios]) {
+        add({
+          ...flags(scenarioId),
+          group: "files",
+          cellId: `${scenarioId}/${files}x${shortBytes(bytes)}`,
+          size: `${files} x ${shortBytes(bytes)}`,
+          params: { kind: "files", files, bytes, concurrency, workers },
+        });
       }
     }
   }
@@ -273,6 +371,8 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
 /** Whether two cells' tasks are the same work (what a comparison with a baseline needs). */
 function sameWork(a: CellSpec["params"], b: CellSpec["params"]): boolean {
   if (a.kind === "cpu" && b.kind === "cpu") return a.n === b.n && a.tasks === b.tasks && a.workload === b.workload;
+  if (a.kind === "io" && b.kind === "io") return a.requests === b.requests && a.latencyMs === b.latencyMs;
+  if (a.kind === "files" && b.kind === "files") return a.files === b.files && a.bytes === b.bytes;
   return a.kind === b.kind;
 }
 

@@ -53,9 +53,12 @@ export async function startWebWorker(url: string, options: WebWorkerOptions): Pr
   };
 }
 
-/** GET a URL with the global fetch, failing on a non-200 answer or after `timeoutMs`. */
-export async function fetchJsonWithGlobalFetch(url: string, timeoutMs: number): Promise<unknown> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+/**
+ * GET a URL with the global fetch, failing on a non-200 answer or after `timeoutMs`. `options`: what a runtime's
+ * fetch takes beyond the standard to change its connection handling (Node's `dispatcher`, Deno's `client`).
+ */
+export async function fetchJsonWithGlobalFetch(url: string, timeoutMs: number, options: object = {}): Promise<unknown> {
+  const response = await fetch(url, { ...options, signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
   return response.json();
 }

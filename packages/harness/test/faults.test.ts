@@ -3,11 +3,12 @@
  * each must end in a clear message, the rest of the run going on, nothing overwritten, nothing left running.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../src/launcher/repo.ts";
+import { SCRATCH_PREFIX } from "../src/launcher/scratch-folder.ts";
 import { BENCH_PROCESS_PATTERN, RUNTIME_NAMES } from "../src/runtimes.ts";
 import type { CellResult, RunResult } from "../src/schema.ts";
 import type { Suite } from "../src/suite.ts";
@@ -21,7 +22,16 @@ function writeSuite(dir: string, change: (profile: Suite["profiles"][string]) =>
   const profile = suite.profiles.quick!;
   Object.assign(profile, { rounds: { warmup: 0, min: 1, max: 1 } });
   profile.cpu = { tasks: profile.cpu.tasks, sizes: { tiny: 1_000_000 }, workers: profile.cpu.workers }; // no sweep, no ladder
-  profile.io = { ...profile.io, requests: 10, latencyMs: 5, concurrency: 5, workers: 2 };
+  // No sweep, no capacity measurement, no files: only what a test asks for.
+  profile.io = {
+    clients: profile.io.clients,
+    requestTimeoutMs: profile.io.requestTimeoutMs,
+    requests: 10,
+    latencyMs: 5,
+    concurrency: 5,
+    workers: 2,
+  };
+  delete profile.files;
   change(profile);
   const file = join(dir, "suite.json");
   writeFileSync(file, JSON.stringify({ ...suite, profiles: { quick: profile } }));
@@ -172,6 +182,31 @@ describe("a worker or child process that fails", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/test hook; a run with it set may not write to results\//);
   });
+});
+
+describe("the file cells' scratch folders", () => {
+  it.each(["throw", "hang"])(
+    "are removed after every run, also when the cell fails (%s) or its process is killed",
+    (fault) => {
+      const out = temporary(`files-${fault}`);
+      const scratch = temporary(`files-tmp-${fault}`);
+      const suite = writeSuite(out, (p) => {
+        p.scenarios = ["cpu.sequential"];
+        p.files = { scenarios: ["files.workers"], sets: [{ files: 20, bytes: 4096 }], concurrency: 4, workers: 2 };
+      });
+      // The launcher makes each folder under TMPDIR: this test's own, so other tests' folders cannot mix in.
+      const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: fault, TMPDIR: scratch });
+      expect(run.status, run.stderr).toBe(0);
+      const cells = cellsOf(readRun(out));
+      expect(cells.find((cell) => cell.scenarioId === "files.sync")!.status).toBe("ok"); // the main thread wrote its files
+      const workers = cells.find((cell) => cell.scenarioId === "files.workers")!;
+      expect(workers.status).toBe("failed");
+      expect(workers.reason).toMatch(fault === "hang" ? /timed out/ : /injected fault/);
+      expect(readdirSync(scratch).filter((name) => name.startsWith(SCRATCH_PREFIX))).toEqual([]);
+      expect(leftoverProcesses()).toBe("");
+    },
+    60_000,
+  );
 });
 
 describe("interruption", () => {

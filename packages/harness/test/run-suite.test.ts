@@ -20,7 +20,7 @@ const profile = (change: Partial<Profile> = {}): Profile => ({
   cellTimeoutSeconds: 10,
   scenarios: ["cpu.sequential", "cpu.worker-pool", "io.async-fetch"],
   cpu: { tasks: 4, sizes: { small: 1000 }, workers: 2 },
-  io: { requests: 10, latencyMs: 5, concurrency: 5, workers: 2, requestTimeoutMs: 1000 },
+  io: { requests: 10, latencyMs: 5, concurrency: 5, workers: 2, requestTimeoutMs: 1000, clients: ["undici-request"] },
   ...change,
 });
 
@@ -60,6 +60,7 @@ function fakeBackend(wall: Wall, options: { unavailable?: RuntimeName[]; onMeasu
         inProcess: null,
         executors: [],
         eventLoopLag: { maxMs: wallMs, p99Ms: wallMs, samples: 1 },
+        requestLatency: null,
       };
       return {
         kind: "measured",
@@ -72,7 +73,10 @@ function fakeBackend(wall: Wall, options: { unavailable?: RuntimeName[]; onMeasu
       return { ms: [15, 15], cores: [0, 1] };
     },
     async startMockApi(settings) {
-      return { url: "http://127.0.0.1:1", latencyMs: settings.latencyMs, stop: async () => {} };
+      return { url: "http://127.0.0.1:1", latencyMs: settings.latencyMs, pid: null, stop: async () => {} };
+    },
+    async measureServerCapacity() {
+      return { unavailable: "a fake backend has no server" };
     },
   };
   return { backend, calls };

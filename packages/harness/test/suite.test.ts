@@ -20,7 +20,7 @@ describe("the cells of a profile", () => {
         p.cpu = { tasks: 4, sizes: { big: 300_000_000, small: 10_000_000 }, workers: "cores" };
       }),
       { cores: 2, baseUrl: "" },
-    );
+    ).filter((cell) => cell.group === "headline");
     expect(cells.map((cell) => [cell.cellId, cell.group, cell.baseline])).toEqual([
       ["cpu.sequential/n=3e8", "headline", null],
       ["cpu.sequential/n=1e7", "headline", null],
@@ -118,6 +118,93 @@ describe("the cells of a profile", () => {
       "primitive.pool-dispatch/x50",
     ]);
     expect(cells.every((cell) => cell.baseline === null)).toBe(true);
+  });
+
+  it("the I/O sweep: sequential and async at each latency and C (N = 10 x C), workers at one latency with W <= C", () => {
+    const cells = expandCells(
+      profile((p) => {
+        p.io.sweep = { concurrency: [1, 10], latencyMs: [0, 50], requestsPerInFlight: 10, workers: [1, 4, 16], workersLatencyMs: 50 };
+      }),
+      { cores: 2, baseUrl: "http://api" },
+    ).filter((cell) => cell.group === "io-sweep");
+    const described = cells.map((cell) => [
+      cell.cellId,
+      cell.params.kind === "io" && [cell.params.requests, cell.params.concurrency, cell.params.workers, cell.params.latencyMs],
+      cell.baseline,
+    ]);
+    expect(described).toEqual([
+      ["io.sequential/L=0ms/N=10", [10, 1, 1, 0], null],
+      ["io.async-fetch/L=0ms/C=1/N=10", [10, 1, 1, 0], "io.sequential/L=0ms/N=10"],
+      ["io.async-fetch/L=0ms/C=10/N=100", [100, 10, 1, 0], null],
+      ["io.sequential/L=50ms/N=10", [10, 1, 1, 50], null],
+      ["io.async-fetch/L=50ms/C=1/N=10", [10, 1, 1, 50], "io.sequential/L=50ms/N=10"],
+      ["io.worker-threads/L=50ms/C=1/W=1/N=10", [10, 1, 1, 50], "io.async-fetch/L=50ms/C=1/N=10"],
+      ["io.async-fetch/L=50ms/C=10/N=100", [100, 10, 1, 50], null],
+      ["io.worker-threads/L=50ms/C=10/W=1/N=100", [100, 10, 1, 50], "io.async-fetch/L=50ms/C=10/N=100"],
+      ["io.worker-threads/L=50ms/C=10/W=4/N=100", [100, 10, 4, 50], "io.async-fetch/L=50ms/C=10/N=100"],
+    ]);
+    expect(
+      cells.every((cell) => cell.params.kind === "io" && cell.params.client === "default" && cell.params.baseUrl === "http://api"),
+    ).toBe(true);
+  });
+
+  it("the other clients: one labelled variant per client, each against the default fetch", () => {
+    const cells = expandCells(
+      profile((p) => {
+        p.scenarios = ["io.async-fetch", "io.async-client"];
+        p.io.clients = ["fetch-configured", "node-http"];
+      }),
+      { cores: 2, baseUrl: "" },
+    ).filter((cell) => cell.group === "headline");
+    expect(
+      cells.map((cell) => [cell.cellId, cell.params.kind === "io" && cell.params.client, cell.baseline, cell.comparedAcrossRuntimes]),
+    ).toEqual([
+      ["io.async-fetch", "default", null, true],
+      ["io.async-client/fetch-configured", "fetch-configured", "io.async-fetch", false],
+      ["io.async-client/node-http", "node-http", "io.async-fetch", false],
+    ]);
+  });
+
+  it("the file scenarios: each model and the blocking baseline on each set of files", () => {
+    const cells = expandCells(
+      profile((p) => {
+        p.files = {
+          scenarios: ["files.workers"],
+          sets: [
+            { files: 1000, bytes: 4096 },
+            { files: 3, bytes: 1000 },
+          ],
+          concurrency: 8,
+          workers: "cores",
+        };
+      }),
+      { cores: 2, baseUrl: "" },
+    ).filter((cell) => cell.group === "files");
+    expect(cells.map((cell) => [cell.cellId, cell.baseline, cell.params.kind === "files" && cell.params.workers])).toEqual([
+      ["files.sync/1000x4KiB", null, 2],
+      ["files.workers/1000x4KiB", "files.sync/1000x4KiB", 2],
+      ["files.sync/3x1000B", null, 2],
+      ["files.workers/3x1000B", "files.sync/3x1000B", 2],
+    ]);
+  });
+
+  it.each([
+    [
+      "a worker latency that is not swept",
+      ["io", "sweep", "workersLatencyMs"],
+      50,
+      /workersLatencyMs must be one of the sweep's latencies/,
+    ],
+    ["an unknown client", ["io", "clients"], ["curl"], /profiles\.quick\.io\.clients\.0/],
+    ["a CPU scenario as a file scenario", ["files", "scenarios"], ["cpu.sequential"], /not a file scenario/],
+  ])("refuses %s", (_, path, value, message) => {
+    const raw = JSON.parse(readFileSync(join(repoRoot, "benchmarks/suite.json"), "utf8")) as Suite;
+    let target: Record<string, unknown> = raw.profiles.quick as unknown as Record<string, unknown>;
+    for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>;
+    target[path.at(-1)!] = value;
+    const file = join(mkdtempSync(join(tmpdir(), "rb-suite-")), "suite.json");
+    writeFileSync(file, JSON.stringify(raw));
+    expect(() => loadSuite(file)).toThrow(message);
   });
 
   it("refuses a sieve size without a published prime count", () => {

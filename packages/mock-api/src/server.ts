@@ -1,6 +1,7 @@
 /**
  * A local JSONPlaceholder-style API: GET /posts/:id answers {userId, id, title, body} after an injected
- * latency, standing in for the remote API of the lesson so every runtime meets the same server.
+ * latency, standing in for the remote API of the lesson so every runtime meets the same server. A request may
+ * ask for its own latency (`/posts/7?latency=10`), so one server serves every point of a latency sweep.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,7 +31,9 @@ export interface RunningMockApi {
 
 // Loopback only: the server must never be reachable from another interface.
 const HOST = "127.0.0.1";
-const POST_PATH = /^\/posts\/(\d+)$/;
+const POST_PATH = /^\/posts\/(\d+)(?:\?latency=(\d+(?:\.\d+)?))?$/;
+/** The most latency a request may ask for: a request waiting longer is a mistake, not a measurement. */
+export const MAX_REQUEST_LATENCY_MS = 10_000;
 
 export async function startMockApi(options: MockApiOptions = {}): Promise<RunningMockApi> {
   const latencyMs = options.latencyMs ?? 50;
@@ -59,10 +62,12 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
     const json = (value: unknown) => Buffer.from(JSON.stringify(value));
     if (request.url === "/health") return send(200, json({ ok: true, latencyMs }));
     if (!match) return send(404, json({ error: `no route for ${request.method} ${request.url}` }));
+    const delayMs = match[2] === undefined ? latencyMs : Number(match[2]);
+    if (delayMs > MAX_REQUEST_LATENCY_MS) return send(400, json({ error: `latency must be at most ${MAX_REQUEST_LATENCY_MS} ms` }));
     postRequests++;
     if (every(options.dropEvery)) return; // never answered: the client's timeout must catch it
     const [status, body] = every(options.errorEvery) ? [503, json({ error: "injected failure" })] : [200, postBody(Number(match[1]))];
-    setTimeout(() => send(status, body), latencyMs);
+    setTimeout(() => send(status, body), delayMs);
   });
   // Keep idle connections open well past any pause between cells, so clients reuse them.
   server.keepAliveTimeout = 60_000;

@@ -1,7 +1,7 @@
 import { networkInterfaces } from "node:os";
 import { assertPost } from "@runtime-bench/workloads";
 import { afterEach, describe, expect, it } from "vitest";
-import { type RunningMockApi, startMockApi } from "../src/index.ts";
+import { MAX_REQUEST_LATENCY_MS, type RunningMockApi, startMockApi } from "../src/index.ts";
 
 let api: RunningMockApi | undefined;
 afterEach(async () => {
@@ -22,6 +22,32 @@ describe("mock API over real loopback HTTP", () => {
     assertPost(post, 42);
     expect(elapsed).toBeGreaterThanOrEqual(39);
     expect(api.requestCount()).toBe(1);
+  });
+
+  it("delays each request by the latency it asks for (the sweep's latencies on one server)", async () => {
+    api = await startMockApi({ latencyMs: 0 });
+    const medianOf = async (latency: number) => {
+      const elapsed: number[] = [];
+      for (let id = 1; id <= 9; id++) {
+        const start = performance.now();
+        const response = await fetch(`${api!.url}/posts/${id}?latency=${latency}`);
+        assertPost(await response.json(), id);
+        elapsed.push(performance.now() - start);
+      }
+      return elapsed.sort((a, b) => a - b)[4]!;
+    };
+    await medianOf(0); // the connection is open and the client compiled before anything is judged
+    // Timers never fire early; the upper bound only has to tell 30 ms from 0 and from 60.
+    expect(await medianOf(30)).toBeGreaterThanOrEqual(29.5);
+    expect(await medianOf(30)).toBeLessThan(45);
+    expect(await medianOf(0)).toBeLessThan(15);
+  });
+
+  it("refuses a latency past its limit with 400 and a reason", async () => {
+    api = await startMockApi({ latencyMs: 0 });
+    const response = await fetch(`${api.url}/posts/1?latency=${MAX_REQUEST_LATENCY_MS + 1}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: expect.stringMatching(/at most/) });
   });
 
   it("keeps connections alive", async () => {

@@ -36,6 +36,10 @@ export interface MeasuredRow {
   startup: Startup | null;
   /** Medians over runs of the main thread's largest and 99th-percentile event-loop lag; null in older files. */
   eventLoopLag: { maxMs: number; p99Ms: number } | null;
+  /** Requests: medians over runs of each run's 50th and 99th percentile request latency; null for other work. */
+  requestLatency: { p50Ms: number; p99Ms: number } | null;
+  /** Medians over runs of the mock API's CPU use in cores; null without one or in older files. */
+  serverBusyCores: number | null;
 }
 
 export interface UnavailableRow {
@@ -93,12 +97,23 @@ function rowFor(runtime: RuntimeName, cell: CellResult, cells: readonly CellResu
     peakPssMiB: medianOf(cell.samples.map((s) => (s.peakPssKiB === null ? null : s.peakPssKiB / 1024))),
     startup: startupOf(cell),
     eventLoopLag: lagOf(cell),
+    requestLatency: requestLatencyOf(cell),
+    serverBusyCores: medianOf(cell.samples.map((s) => s.serverBusyCores ?? null)),
   };
 }
 
-/** CPU cells measure against the ideal speed-up over their baseline, I/O cells against the ideal time. */
+function requestLatencyOf(cell: CellResult): MeasuredRow["requestLatency"] {
+  const latencies = cell.samples.map((sample) => sample.requestLatency);
+  if (latencies.some((latency) => !latency)) return null;
+  return { p50Ms: median(latencies.map((latency) => latency!.p50Ms)), p99Ms: median(latencies.map((latency) => latency!.p99Ms)) };
+}
+
+/**
+ * CPU cells measure against the ideal speed-up over their baseline, I/O cells against the ideal time (none at zero
+ * latency, where the ideal is no time at all: requests per second tell those apart).
+ */
 function efficiencyOf(cell: CellResult, wall: Summary, versusBaseline: PairedComparison | null): number | null {
-  if ("wallMs" in cell.ideal) return cell.ideal.wallMs / wall.median;
+  if ("wallMs" in cell.ideal) return cell.ideal.wallMs > 0 ? cell.ideal.wallMs / wall.median : null;
   if (cell.baseline === null) return 1 / cell.ideal.speedup; // the baseline itself: a speed-up of 1 by definition
   return versusBaseline ? 1 / versusBaseline.timeRatio / cell.ideal.speedup : null;
 }

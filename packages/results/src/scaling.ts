@@ -45,22 +45,30 @@ export function scaling(tables: readonly CellTable[]): ScalingModel[] {
         const points = rows
           .map(({ workers, row }) => ({ workers, speedup: row.versusBaseline, efficiency: row.efficiency }))
           .sort((a, b) => a.workers - b.workers);
-        return { runtime, points, memoryPerWorker: memorySlope(rows.map(({ workers, row }) => ({ workers, samples: row.cell.samples }))) };
+        return {
+          runtime,
+          points,
+          memoryPerWorker: memorySlope(rows.map(({ workers, row }) => ({ x: workers, samples: row.cell.samples }))),
+        };
       }),
     };
   });
 }
 
-type Series = { workers: number; samples: ReadonlyArray<{ round: number; peakPssKiB: number | null }> };
+/** One cell's runs at one point of a sweep: `x` is what the sweep varies (workers, requests in flight). */
+export type MemorySeries = { x: number; samples: ReadonlyArray<{ round: number; peakPssKiB: number | null }> };
 
-/** Median over rounds of the per-round least-squares slope of peak PSS over workers, in MiB per worker. */
-function memorySlope(series: Series[]): { mib: number; ci95: [number, number] } | null {
+/**
+ * Median over rounds of the per-round least-squares slope of peak PSS over `x`, in MiB per unit of x, with a
+ * bootstrap interval over rounds; null with fewer than two points or three complete rounds.
+ */
+export function memorySlope(series: MemorySeries[]): { mib: number; ci95: [number, number] } | null {
   if (series.length < 2) return null;
   const rounds = [...new Set(series.flatMap((one) => one.samples.map((sample) => sample.round)))];
   const slopes = rounds.flatMap((round) => {
     const points = series.flatMap((one) => {
       const pss = one.samples.find((sample) => sample.round === round)?.peakPssKiB;
-      return pss == null ? [] : [{ x: one.workers, y: pss / 1024 }];
+      return pss == null ? [] : [{ x: one.x, y: pss / 1024 }];
     });
     return points.length === series.length ? [leastSquaresSlope(points)] : [];
   });

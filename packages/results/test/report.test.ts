@@ -208,19 +208,28 @@ describe("the report rendered from fixed inputs", () => {
     const withVariant = runResult([
       measured("node", [
         ioCell("io.async-fetch", around(600), { baseline: null }),
-        ioCell("io.async-tuned-client", around(540), { baseline: "io.async-fetch", comparedAcrossRuntimes: false }),
+        ioCell("io.async-client", around(540), {
+          cellId: "io.async-client/node-http",
+          baseline: "io.async-fetch",
+          comparedAcrossRuntimes: false,
+        }),
       ]),
       measured("bun", [
         ioCell("io.async-fetch", around(500), { baseline: null }),
-        ioCell("io.async-tuned-client", [], { status: "n/a", reason: "no tuned client", comparedAcrossRuntimes: false }),
+        ioCell("io.async-client", [], {
+          cellId: "io.async-client/node-http",
+          status: "n/a",
+          reason: "no node-http client is set up for this runtime",
+          comparedAcrossRuntimes: false,
+        }),
       ]),
     ]);
     const report = renderReport(withVariant);
     expect(report).toContain("## Labelled variants (not compared across runtimes)");
-    expect(report).toMatch(/### I\/O: io\.async-tuned-client — `io\.async-tuned-client`/);
-    expect(report).toContain("| bun | n/a (no tuned client) |");
+    expect(report).toMatch(/### I\/O: io\.async-client — `io\.async-client\/node-http`/);
+    expect(report).toContain("| bun | n/a (no node-http client is set up for this runtime) |");
     // In the verdicts, the variant has its comparison with its baseline and no runtime-vs-runtime ratio.
-    expect(report).toContain("| `io.async-tuned-client` | faster · 1.11x | — | — |");
+    expect(report).toContain("| `io.async-client/node-http` | faster · 1.11x | — | — |");
   });
 });
 
@@ -416,5 +425,136 @@ describe("the primitive costs", () => {
     expect(rendered).toContain("## Primitive costs");
     expect(rendered).toContain("| Worker thread: start to first message | 10.0 ms [10.0–10.0] |");
     expect(rendered).toContain("| Message round trip to a worker: 16 KiB, transferred | 10.0 µs [10.0–10.0] |");
+  });
+});
+
+describe("the I/O sweep", () => {
+  const point = (
+    scenarioId: string,
+    latencyMs: number,
+    concurrency: number,
+    walls: number[],
+    extra: { workers?: number; pssMiB?: number; serverCores?: number; baseline?: string | null } = {},
+  ) => {
+    const requests = 10 * concurrency;
+    const workers = extra.workers ?? 1;
+    const cell = ioCell(scenarioId, walls, {
+      cellId: `${scenarioId}/L=${latencyMs}ms/C=${concurrency}${scenarioId === "io.worker-threads" ? `/W=${workers}` : ""}/N=${requests}`,
+      group: "io-sweep",
+      params: {
+        kind: "io",
+        requests,
+        concurrency,
+        workers,
+        latencyMs,
+        requestTimeoutMs: 10_000,
+        baseUrl: "(mock API)",
+        client: "default",
+        target: "mock-api",
+      },
+      ideal: { wallMs: Math.ceil(requests / concurrency) * latencyMs },
+      baseline: extra.baseline ?? null,
+    });
+    cell.samples = cell.samples.map((sample) => ({
+      ...sample,
+      peakPssKiB: (extra.pssMiB ?? 40) * 1024,
+      requestLatency: { p50Ms: latencyMs + 1, p99Ms: latencyMs + 4, requests },
+      serverBusyCores: extra.serverCores ?? 0.1,
+    }));
+    return cell;
+  };
+  const asyncAt = (concurrency: number) => `io.async-fetch/L=50ms/C=${concurrency}/N=${10 * concurrency}`;
+  const cells = [
+    point("io.async-fetch", 0, 10, around(20), { pssMiB: 40 }),
+    point("io.async-fetch", 50, 10, around(520), { pssMiB: 40 }),
+    point("io.async-fetch", 50, 100, around(550), { pssMiB: 42, serverCores: 0.7 }),
+    point("io.worker-threads", 50, 100, around(605), { workers: 1, pssMiB: 60, baseline: asyncAt(100) }),
+    point("io.worker-threads", 50, 100, around(605), { workers: 2, pssMiB: 70, baseline: asyncAt(100) }),
+  ];
+  const withCapacity = (requestsPerSecond: number) => {
+    const result = runResult([measured("node", cells)]);
+    result.run.mockApi = {
+      latencyMs: 50,
+      runtime: "node 26",
+      capacity: { tool: "autocannon 9.0.0", connections: 100, durationSeconds: 5, latencyMs: 0, requestsPerSecond, errors: 0 },
+      pinning: "not pinned",
+    };
+    return renderReport(result);
+  };
+  const report = withCapacity(100_000);
+
+  it("shows efficiency against the ideal, requests per second and latency percentiles at each point", () => {
+    expect(report).toContain("## I/O: requests in flight, latency and the models");
+    expect(report).toContain("### 0 ms latency");
+    // At 0 ms the ideal is no time at all: no efficiency, the rate tells the models apart.
+    expect(report).toContain("| node | concurrent async requests | 10 | — | 100 | 20.0 ms | — | — | 5000 | 1.00 ms | 4.00 ms | — | 0.10 |");
+    expect(report).toContain(
+      "| node | concurrent async requests | 100 | — | 1000 | 550 ms | 500 ms | 91% | 1818 | 51.0 ms | 54.0 ms | — | 0.70 ⚠ |",
+    );
+    expect(report).toMatch(
+      /\| node \| requests spread over worker threads \| 100 \| 2 \| 1000 \| 605 ms \| 500 ms \| 83% \| 1653 \| .* \| 1\.10x \[1\.10–1\.10\] slower \| 0\.10 \|/,
+    );
+  });
+
+  it("derives the memory per in-flight request and per worker thread from the sweep", () => {
+    // 40 MiB at C = 10 and 42 MiB at C = 100: 2 MiB over 90 requests; 60 and 70 MiB at 1 and 2 workers.
+    expect(report).toContain("| node | 22.8 KiB [22.8–22.8] | 10.0 MiB [10.0–10.0] (C = 100) |");
+  });
+
+  it("flags a cell where the server was busy, and whether its capacity left 5x headroom over the fastest client", () => {
+    expect(report).toMatch(/⚠ 1 cells had the mock API busy more than 0\.5 cores/);
+    expect(report).toMatch(
+      /Mock API capacity: 100000 requests\/s to autocannon 9\.0\.0 at 0 ms latency; highest client rate 5000 requests\/s \(node, io\.async-fetch\/L=0ms\/C=10\/N=100\); 20\.0x the highest client rate/,
+    );
+    const tight = withCapacity(20_000);
+    expect(tight).toMatch(/⚠ only 4\.0x the highest client rate \(5x needed\): 1 points reached more than 1\/5 of it/);
+    expect(tight).toContain("| 5000 ⚠ |");
+    expect(report).not.toContain("| 5000 ⚠ |");
+    expect(renderReport(runResult([measured("node", cells)]))).toMatch(
+      /n\/a \(not measured in this run\): whether the server was the bottleneck is unknown/,
+    );
+  });
+
+  it("shows each request's latency and the server's CPU in the headline I/O tables", () => {
+    const headline = ioCell("io.async-fetch", around(520), { baseline: null });
+    headline.samples = headline.samples.map((sample) => ({
+      ...sample,
+      requestLatency: { p50Ms: 51, p99Ms: 58, requests: 100 },
+      serverBusyCores: 0.2,
+    }));
+    const rendered = renderReport(runResult([measured("node", [headline])]));
+    expect(rendered).toContain("request latency: p50 / p99");
+    expect(rendered).toContain("51.0 / 58.0 ms");
+  });
+});
+
+describe("the file scenarios", () => {
+  const fileCell = (scenarioId: string, walls: number[]) =>
+    cpuCell(scenarioId, walls, {
+      cellId: `${scenarioId}/10x1MiB`,
+      kind: "files",
+      group: "files",
+      size: "10 x 1MiB",
+      params: { kind: "files", files: 10, bytes: 2 ** 20, concurrency: 8, workers: 2 },
+      ideal: { speedup: scenarioId === "files.sync" ? 1 : 2 },
+      baseline: scenarioId === "files.sync" ? null : "files.sync/10x1MiB",
+    });
+  it("shows each model against the blocking calls, with its rate", () => {
+    const rendered = renderReport(runResult([measured("deno", [fileCell("files.sync", around(40)), fileCell("files.async", around(25))])]));
+    expect(rendered).toContain("## Files: blocking calls, async calls and worker threads");
+    expect(rendered).toContain("### 10 x 1MiB");
+    expect(rendered).toContain("| deno | the synchronous file API | 40.0 ms | 524 | — (the baseline) |");
+    expect(rendered).toContain("| deno | the async file API on the main thread | 25.0 ms | 839 | 1.60x [1.60–1.60] faster (80%) |");
+  });
+});
+
+describe("a run against a real API (--target)", () => {
+  it("is marked at the top, with the mock API named as not used", () => {
+    const result = runResult([measured("node", [ioCell("io.async-fetch", around(300), { baseline: null })])]);
+    result.run.target = "https://api.example.test";
+    result.run.mockApi = null;
+    const rendered = renderReport(result);
+    expect(rendered).toMatch(/> ⚠ \*\*The I\/O cells of this run went to a real API, https:\/\/api\.example\.test\*\*/);
+    expect(rendered).toContain("| mock API | not used: the I/O cells went to https://api.example.test (--target) |");
   });
 });

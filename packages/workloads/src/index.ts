@@ -1,3 +1,4 @@
+export { checksumOfRead, expectedFileChecksum, fileContent, MAX_FILE_BYTES } from "./file-round-trip.ts";
 export { expectedJsonRoundTrip, jsonRoundTrip } from "./json-round-trip.ts";
 export { keyChecksum, PBKDF2_KEY_BYTES, PBKDF2_PASSWORD, PBKDF2_SALT, pbkdf2Sha256 } from "./pbkdf2.ts";
 export { assertPost, makePost, type Post, postIdChecksum } from "./posts.ts";
@@ -16,7 +17,10 @@ export {
   type CpuWorkload,
   describeTask,
   expectedValue,
-  type HttpClientKind,
+  type FileApi,
+  type FileServices,
+  HTTP_CLIENTS,
+  type HttpClientId,
   JAVASCRIPT_EQUIVALENT,
   runsOffThread,
   runTask,

@@ -3,6 +3,7 @@
  * main thread, posted to a worker or sent to a child process, and checked the same way wherever it ran.
  */
 
+import { checksumOfRead, expectedFileChecksum, fileContent } from "./file-round-trip.ts";
 import { expectedJsonRoundTrip, jsonRoundTrip } from "./json-round-trip.ts";
 import { keyChecksum, PBKDF2_KEY_BYTES, PBKDF2_PASSWORD, PBKDF2_SALT, pbkdf2Sha256 } from "./pbkdf2.ts";
 import { assertPost, postIdChecksum } from "./posts.ts";
@@ -35,21 +36,45 @@ export const JAVASCRIPT_EQUIVALENT: Partial<Record<CpuWorkload, CpuWorkload>> = 
 export type Task =
   /** CPU work of size n: sum-of-squares.ts, json-round-trip.ts, prime-sieve.ts, pbkdf2.ts (n = iterations). */
   | { kind: CpuWorkload; n: number }
-  /** The I/O-bound task: fetch these posts one after another and validate each; returns the id checksum. */
-  | { kind: "fetch-posts"; baseUrl: string; ids: number[]; timeoutMs: number; client: HttpClientKind }
+  /**
+   * The I/O-bound task: fetch these posts one after another and validate each; returns the id checksum. With
+   * `latencyMs`, each request asks the mock API to answer after that long (a real API is asked nothing).
+   */
+  | { kind: "fetch-posts"; baseUrl: string; ids: number[]; timeoutMs: number; client: HttpClientId; latencyMs?: number }
+  /**
+   * The file task: write `bytes` bytes to `path` and read them back, with the runtime's asynchronous file API or
+   * its synchronous one (which blocks the thread that calls it). Returns the checksum of what was read.
+   */
+  | { kind: "file-round-trip"; path: string; bytes: number; api: FileApi }
   /**
    * The other side of a SharedArrayBuffer + Atomics hand-off (a primitive cost, not a workload): `rounds` times,
    * wait for the parent's odd number in the buffer's first slot, answer with the next even one. Returns the rounds.
    */
   | { kind: "atomics-hand-off"; buffer: SharedArrayBuffer; rounds: number };
 
-/** The runtime's default HTTP client (its fetch, as a user calls it) or a tuned one, where it has one. */
-export type HttpClientKind = "default" | "tuned";
+/**
+ * Which HTTP client a request goes through: the runtime's fetch with its defaults, as its users call it (every
+ * headline and sweep cell); its fetch with explicit settings; undici's request API; or the node:http module.
+ * A runtime that has no such client here answers n/a with the reason.
+ */
+export const HTTP_CLIENTS = ["default", "fetch-configured", "undici-request", "node-http"] as const;
+export type HttpClientId = (typeof HTTP_CLIENTS)[number];
+
+export type FileApi = "async" | "sync";
+
+/** The runtime's own file API: asynchronous (a promise) and synchronous (blocks the calling thread). */
+export interface FileServices {
+  write(path: string, data: Uint8Array): Promise<void>;
+  read(path: string): Promise<Uint8Array>;
+  writeSync(path: string, data: Uint8Array): void;
+  readSync(path: string): Uint8Array;
+}
 
 /** What a task needs from the runtime it runs on. */
 export interface TaskServices {
+  files: FileServices;
   /** GET a URL and parse its JSON body with one of the runtime's native HTTP clients; fail after `timeoutMs`. */
-  fetchJson(url: string, timeoutMs: number, client: HttpClientKind): Promise<unknown>;
+  fetchJson(url: string, timeoutMs: number, client: HttpClientId): Promise<unknown>;
   /** PBKDF2-HMAC-SHA-256 by the runtime's native asynchronous API: the first `keyBytes` bytes of the key. */
   pbkdf2(password: Uint8Array, salt: Uint8Array, iterations: number, keyBytes: number): Promise<Uint8Array>;
 }
@@ -74,9 +99,23 @@ export function runTask(task: Task, services: TaskServices): number | Promise<nu
       return keyChecksum(pbkdf2Sha256(PBKDF2_PASSWORD, PBKDF2_SALT, task.n));
     case "fetch-posts":
       return fetchPosts(task, services);
+    case "file-round-trip":
+      return task.api === "sync" ? fileRoundTripSync(task, services.files) : fileRoundTrip(task, services.files);
     case "atomics-hand-off":
       return answerHandOffs(task.buffer, task.rounds);
   }
+}
+
+type FileTask = Extract<Task, { kind: "file-round-trip" }>;
+
+function fileRoundTripSync(task: FileTask, files: FileServices): number {
+  files.writeSync(task.path, fileContent(task.bytes));
+  return checksumOfRead(files.readSync(task.path), task.bytes, task.path);
+}
+
+async function fileRoundTrip(task: FileTask, files: FileServices): Promise<number> {
+  await files.write(task.path, fileContent(task.bytes));
+  return checksumOfRead(await files.read(task.path), task.bytes, task.path);
 }
 
 function answerHandOffs(buffer: SharedArrayBuffer, rounds: number): number {
@@ -117,6 +156,8 @@ export function expectedValue(task: Task): number {
     }
     case "fetch-posts":
       return postIdChecksum(task.ids);
+    case "file-round-trip":
+      return expectedFileChecksum(task.bytes);
     case "atomics-hand-off":
       return task.rounds;
   }
@@ -133,12 +174,14 @@ export function verifyTask(task: Task, value: unknown): asserts value is number 
 export function describeTask(task: Task): string {
   if (task.kind === "fetch-posts") return `fetch-posts(${task.ids.length} posts)`;
   if (task.kind === "atomics-hand-off") return `atomics-hand-off(${task.rounds} rounds)`;
+  if (task.kind === "file-round-trip") return `file-round-trip(${task.bytes} bytes, ${task.api} API)`;
   return `${task.kind}(n=${task.n})`;
 }
 
 async function fetchPosts(task: Extract<Task, { kind: "fetch-posts" }>, services: TaskServices): Promise<number> {
   for (const id of task.ids) {
-    assertPost(await services.fetchJson(`${task.baseUrl}/posts/${id}`, task.timeoutMs, task.client), id);
+    const url = `${task.baseUrl}/posts/${id}${task.latencyMs === undefined ? "" : `?latency=${task.latencyMs}`}`;
+    assertPost(await services.fetchJson(url, task.timeoutMs, task.client), id);
   }
   return postIdChecksum(task.ids);
 }

@@ -5,10 +5,14 @@ import {
   assertTaskSize,
   CHUNK_ITERATIONS,
   countPrimesBelow,
+  expectedFileChecksum,
   expectedJsonRoundTrip,
   expectedSumOfSquares,
+  type FileServices,
+  fileContent,
   jsonRoundTrip,
   KNOWN_PRIME_COUNTS,
+  MAX_FILE_BYTES,
   makePost,
   PBKDF2_PASSWORD,
   PBKDF2_SALT,
@@ -92,6 +96,60 @@ describe("task verification", () => {
     expect(() => verifyTask(task, 6)).not.toThrow();
     expect(() => verifyTask(task, 5)).toThrow();
   });
+
+  it("asks the mock API for the task's latency in each request, and a real API for nothing", async () => {
+    const urls: string[] = [];
+    const services = {
+      fetchJson: async (url: string) => {
+        urls.push(url);
+        return makePost(Number(/posts\/(\d+)/.exec(url)![1]));
+      },
+      pbkdf2: () => Promise.reject(new Error("not used")),
+      files: filesInMemory(),
+    };
+    const task = { kind: "fetch-posts" as const, baseUrl: "http://api", ids: [1, 2], timeoutMs: 1000, client: "default" as const };
+    expect(await runTask({ ...task, latencyMs: 10 }, services)).toBe(3);
+    expect(await runTask(task, services)).toBe(3);
+    expect(urls).toEqual(["http://api/posts/1?latency=10", "http://api/posts/2?latency=10", "http://api/posts/1", "http://api/posts/2"]);
+  });
+});
+
+/** A file API over a Map, `cut` bytes short on every read when asked (a truncated file). */
+function filesInMemory(cut = 0): FileServices {
+  const stored = new Map<string, Uint8Array>();
+  const read = (path: string) => stored.get(path)!.subarray(0, Math.max(0, stored.get(path)!.length - cut));
+  return {
+    write: async (path, data) => void stored.set(path, data.slice()),
+    read: async (path) => read(path),
+    writeSync: (path, data) => void stored.set(path, data.slice()),
+    readSync: read,
+  };
+}
+
+describe("the file round trip", () => {
+  it("has a closed-form checksum equal to the sum of the bytes written, at every size", () => {
+    for (const bytes of [0, 1, 255, 256, 257, 4096, 10_001]) {
+      expect(expectedFileChecksum(bytes)).toBe(fileContent(bytes).reduce((sum, byte) => sum + byte, 0));
+    }
+  });
+
+  it("round-trips through the async and the sync API, and a short read fails", async () => {
+    const services = { fetchJson: async () => null, pbkdf2: () => Promise.reject(new Error("not used")), files: filesInMemory() };
+    for (const api of ["async", "sync"] as const) {
+      const task = { kind: "file-round-trip" as const, path: `/f-${api}`, bytes: 5000, api };
+      const value = await runTask(task, services);
+      expect(() => verifyTask(task, value)).not.toThrow();
+    }
+    const truncated = { ...services, files: filesInMemory(1) };
+    await expect(async () => runTask({ kind: "file-round-trip", path: "/short", bytes: 5000, api: "async" }, truncated)).rejects.toThrow(
+      /read 4999 bytes back, wrote 5000/,
+    );
+    expect(() => runTask({ kind: "file-round-trip", path: "/short", bytes: 5000, api: "sync" }, truncated)).toThrow(/read 4999 bytes/);
+  });
+
+  it("refuses a file size past its limit", () => {
+    expect(() => fileContent(MAX_FILE_BYTES + 1)).toThrow(RangeError);
+  });
 });
 
 describe("posts", () => {
@@ -169,6 +227,7 @@ describe("key derivation (PBKDF2-HMAC-SHA-256)", () => {
       fetchJson: async () => null,
       pbkdf2: async (password: Uint8Array, salt: Uint8Array, iterations: number, keyBytes: number) =>
         new Uint8Array(pbkdf2Sync(password, salt, iterations, keyBytes, "sha256")),
+      files: filesInMemory(),
     };
     const native = await runTask({ kind: "pbkdf2-native", n: 2000 }, services);
     const javascript = await runTask({ kind: "pbkdf2-javascript", n: 2000 }, services);

@@ -2,11 +2,17 @@
 import { runTask, type Task, warmUp } from "@runtime-bench/workloads";
 import { injectedFault, runWithFault } from "../fault-injection.ts";
 import { pbkdf2ViaNodeCrypto } from "../node-crypto.ts";
+import { nodeFileServices } from "../node-files.ts";
 import { fetchJsonWithGlobalFetch } from "../web-platform.ts";
 
 warmUp();
 
-const services = { fetchJson: fetchJsonWithGlobalFetch, pbkdf2: pbkdf2ViaNodeCrypto };
+// piscina runs CPU work here; a request would go through the global fetch whatever client it names.
+const services = {
+  fetchJson: (url: string, timeoutMs: number) => fetchJsonWithGlobalFetch(url, timeoutMs),
+  pbkdf2: pbkdf2ViaNodeCrypto,
+  files: nodeFileServices,
+};
 const fault = injectedFault();
 
 export default function run(task: Task): number | Promise<number> {

@@ -84,6 +84,7 @@ export async function benchMain(launches: readonly RuntimeLaunch[], argv: readon
       profileName: options.profileName,
       profile,
       seed,
+      target: options.target,
       signal: interruption.signal,
     });
     writeFileAtomic(file, `${JSON.stringify(result, null, 2)}\n`);

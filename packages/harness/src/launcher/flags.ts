@@ -9,6 +9,8 @@
  *   --cell-timeout SEC   stop a run of one cell after this long (default: the profile's cellTimeoutSeconds)
  *   --runtimes A,B       measure only these runtimes of the suite (the others are recorded as not selected)
  *   --seed N             seed of the round order (default: a fresh one, recorded in the result)
+ *   --target URL         send the I/O cells to a real API at URL (JSONPlaceholder-style /posts/:id) instead of the
+ *                        mock API; no latency is injected, the sweep is not run, and the report marks the run
  */
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -29,6 +31,7 @@ export const BENCH_FLAGS = {
   "cell-timeout": { type: "string" },
   runtimes: { type: "string" },
   seed: { type: "string" },
+  target: { type: "string" },
 } as const;
 
 export interface BenchOptions {
@@ -39,6 +42,8 @@ export interface BenchOptions {
   /** null: every runtime the suite lists. */
   runtimes: RuntimeName[] | null;
   seed: number | null;
+  /** A real API the I/O cells go to instead of the mock API (--target); null: the mock API. */
+  target: string | null;
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -74,11 +79,25 @@ export function benchOptionsFrom(
     cellTimeoutSeconds: timeout === undefined ? null : Number(timeout),
     runtimes: values.runtimes === undefined ? null : parseRuntimeList(values.runtimes),
     seed: seed === undefined ? null : Number(seed),
+    target: values.target === undefined ? null : parseTarget(values.target),
   };
   if (process.env[FAULT_VARIABLE] && options.outDir === resolve(repoRoot, "results")) {
     throw new UsageError(`${FAULT_VARIABLE} is a test hook; a run with it set may not write to results/ (use --out)`);
   }
   return options;
+}
+
+/** An http(s) URL without a trailing slash, so "<target>/posts/1" is the post's address. */
+function parseTarget(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--target must be an http(s) URL such as https://jsonplaceholder.typicode.com, got "${raw}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`--target must be an http(s) URL, got the ${url.protocol.slice(0, -1)} scheme in "${raw}"`);
+  return url.href.replace(/\/+$/, "");
 }
 
 function parseRuntimeList(list: string): RuntimeName[] {

@@ -3,8 +3,9 @@
  */
 import type { CellRequest, GateMessage } from "../cell-process.ts";
 import { type CellOutput, type CellSample, cellOutputSchema } from "../schema.ts";
-import { type MeasurementCommand, runMeasurementProcess } from "./measurement-process.ts";
+import { type ExtraAccess, type MeasurementCommand, runMeasurementProcess } from "./measurement-process.ts";
 import { type MeterReading, startResourceMeter } from "./resource-meter.ts";
+import { withScratchFolder } from "./scratch-folder.ts";
 
 type MeasuredOutput = Exclude<CellOutput, { notApplicable: string }>;
 
@@ -14,13 +15,42 @@ export type MeasureOutcome =
   | { kind: "n/a"; reason: string }
   | { kind: "failed"; reason: string };
 
-export async function measureOnce(command: MeasurementCommand, request: CellRequest, timeoutMs: number): Promise<MeasureOutcome> {
+/**
+ * `serverPid`: the mock API's process, whose CPU time in the window is recorded apart (null: none). A file cell
+ * gets a scratch folder of its own, removed when the run ends, however it ends.
+ */
+export function measureOnce(
+  command: MeasurementCommand,
+  request: CellRequest,
+  timeoutMs: number,
+  serverPid: number | null = null,
+): Promise<MeasureOutcome> {
+  const { params } = request.cell;
+  const withAccess = (access: ExtraAccess) => ({ ...command, argv: command.argvWithAccess?.(access) ?? command.argv });
+  if (params.kind === "io") {
+    const host = params.target === "real" ? new URL(params.baseUrl).host : null;
+    const started = host ? withAccess({ folder: null, host }) : command;
+    const clientEnv = command.clientEnv?.[params.client];
+    return measureIn(clientEnv ? { ...started, env: { ...started.env, ...clientEnv } } : started, request, timeoutMs, serverPid);
+  }
+  if (params.kind !== "files") return measureIn(command, request, timeoutMs, serverPid);
+  return withScratchFolder((folder) =>
+    measureIn(withAccess({ folder, host: null }), { ...request, scratchDir: folder }, timeoutMs, serverPid),
+  );
+}
+
+async function measureIn(
+  command: MeasurementCommand,
+  request: CellRequest,
+  timeoutMs: number,
+  serverPid: number | null,
+): Promise<MeasureOutcome> {
   let meter: ReturnType<typeof startResourceMeter> | undefined;
   let reading: MeterReading | undefined;
   const gates: Partial<Record<GateMessage["gate"], GateMessage>> = {};
   const outcome = await runMeasurementProcess(command, ["--cell", JSON.stringify(request)], timeoutMs, (gate, pid) => {
     gates[gate.gate] = gate;
-    if (gate.gate === "timing-start") meter = startResourceMeter(pid);
+    if (gate.gate === "timing-start") meter = startResourceMeter(pid, serverPid);
     else reading = meter?.stop();
   });
   // A process killed inside its timed window never reached the second gate: stop metering it all the same.
@@ -51,5 +81,7 @@ function toSample(output: MeasuredOutput, reading: MeterReading, start: GateMess
     memoryPolls: reading.memoryPolls,
     executors: output.executors,
     eventLoopLag: output.eventLoopLag,
+    requestLatency: output.requestLatency,
+    serverBusyCores: reading.serverCpuMs !== null && output.windowMs > 0 ? reading.serverCpuMs / output.windowMs : null,
   };
 }

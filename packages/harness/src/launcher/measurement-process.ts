@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import type { HttpClientId } from "@runtime-bench/workloads";
 import { type GateMessage, OUTPUT_TAG } from "../cell-process.ts";
 import { OutputTail } from "../output-tail.ts";
 import { childEnvironment } from "./child-environment.ts";
@@ -15,6 +16,19 @@ export interface MeasurementCommand {
   /** Program and arguments up to the entry file; measurement arguments are appended. */
   argv: string[];
   env?: Record<string, string>;
+  /**
+   * The argv of a process that may also read and write a scratch folder, or reach a host beyond loopback, where the
+   * runtime must be told (Deno's permissions); absent where the runtime needs no telling.
+   */
+  argvWithAccess?: (access: ExtraAccess) => string[];
+  /** Variables an HTTP client needs set when the process starts (Bun reads its fetch's in-flight limit only then). */
+  clientEnv?: Partial<Record<HttpClientId, Record<string, string>>>;
+}
+
+/** What a cell needs beyond the defaults: a file cell's scratch folder; the real API's host:port (--target). */
+export interface ExtraAccess {
+  folder: string | null;
+  host: string | null;
 }
 
 /** Called at each gate, before the process is let through; `pid` is the measurement process. */

@@ -13,6 +13,8 @@ const mainFile = fileURLToPath(import.meta.resolve("@runtime-bench/mock-api/main
 export interface MockApiProcess {
   url: string;
   latencyMs: number;
+  /** Its process, whose CPU time each cell records apart (null where there is no process of its own, as in tests). */
+  pid: number | null;
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export function startMockApiProcess(settings: MockApiSettings): Promise<MockApiP
       resolve({
         url,
         latencyMs,
+        pid: child.pid ?? null,
         async stop() {
           child.kill("SIGTERM");
           await exited;

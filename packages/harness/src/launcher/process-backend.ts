@@ -5,11 +5,12 @@
  */
 import type { CellRequest } from "../cell-process.ts";
 import type { RuntimeName } from "../runtimes.ts";
-import { type CoreSpeeds, type DescribeOutput, describeOutputSchema } from "../schema.ts";
+import { type CoreSpeeds, type DescribeOutput, describeOutputSchema, type ServerCapacity } from "../schema.ts";
 import { type MeasureOutcome, measureOnce } from "./measure-once.ts";
 import { type MeasurementCommand, runMeasurementProcess } from "./measurement-process.ts";
 import { type MockApiProcess, type MockApiSettings, startMockApiProcess } from "./mock-api-process.ts";
 import { pinnedVersion } from "./runtime-binaries.ts";
+import { type CapacitySettings, measureServerCapacity } from "./server-capacity.ts";
 import { probeEachCore } from "./speed-probe.ts";
 
 /** A runtime under test and how to start one of its measurement processes (its app's main.ts). */
@@ -21,9 +22,12 @@ export interface RuntimeLaunch {
 export interface MeasurementBackend {
   /** The runtime's own description, or why it cannot be measured (missing, wrong version, crashed on start). */
   describe(launch: RuntimeLaunch): Promise<DescribeOutput | { unavailable: string }>;
-  measure(launch: RuntimeLaunch, request: CellRequest, timeoutMs: number): Promise<MeasureOutcome>;
+  /** `api`: the mock API this cell's requests go to, metered apart. */
+  measure(launch: RuntimeLaunch, request: CellRequest, timeoutMs: number, api: MockApiProcess | null): Promise<MeasureOutcome>;
   probeCores(signal?: AbortSignal): Promise<CoreSpeeds>;
   startMockApi(settings: MockApiSettings): Promise<MockApiProcess>;
+  /** What the mock API serves to an independent load generator (before the rounds, so it does not disturb them). */
+  measureServerCapacity(api: MockApiProcess, settings: CapacitySettings): Promise<ServerCapacity>;
 }
 
 /** Starts `main.ts --describe` under the runtime and checks it is the version the root package.json pins. */
@@ -44,7 +48,8 @@ export async function describeRuntime({ runtime, command }: RuntimeLaunch): Prom
 
 export const processBackend: MeasurementBackend = {
   describe: describeRuntime,
-  measure: (launch, request, timeoutMs) => measureOnce(launch.command, request, timeoutMs),
+  measure: (launch, request, timeoutMs, api) => measureOnce(launch.command, request, timeoutMs, api?.pid ?? null),
   probeCores: probeEachCore,
   startMockApi: startMockApiProcess,
+  measureServerCapacity,
 };

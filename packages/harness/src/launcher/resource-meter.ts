@@ -29,6 +29,8 @@ export interface MeterReading {
   childrenCpuMs: { user: number; system: number } | null;
   /** Summed busy share of every core over the window (all load on the machine), or null where unreadable. */
   machineBusyCores: number | null;
+  /** CPU time of the mock API's process over the window, ms (null without one, or where unreadable). */
+  serverCpuMs: number | null;
 }
 
 type CpuTime = { user: number; system: number };
@@ -43,7 +45,13 @@ function descendantsCpu(pid: number): Map<number, CpuTime> {
   return times;
 }
 
-export function startResourceMeter(pid: number): { stop(): MeterReading } {
+/** Meters the tree of `pid`, and apart from it the CPU time of the server it talks to (`serverPid`), if any. */
+export function startResourceMeter(pid: number, serverPid: number | null = null): { stop(): MeterReading } {
+  const serverCpu = () => {
+    const cpu = serverPid === null ? null : readProcessTreeCpu(serverPid);
+    return cpu && cpu.userMs + cpu.systemMs;
+  };
+  const serverBefore = serverCpu();
   const cpuBefore = readProcessTreeCpu(pid);
   const liveBefore = descendantsCpu(pid);
   const coresBefore = readCoreTimes();
@@ -67,7 +75,9 @@ export function startResourceMeter(pid: number): { stop(): MeterReading } {
       const cpuAfter = readProcessTreeCpu(pid);
       const liveAfter = descendantsCpu(pid);
       const coresAfter = readCoreTimes();
+      const serverAfter = serverCpu();
       return {
+        serverCpuMs: serverBefore !== null && serverAfter !== null ? serverAfter - serverBefore : null,
         peakPssKiB,
         memoryPolls,
         childrenCpuMs: cpuBefore && cpuAfter ? childrenCpu(cpuBefore, cpuAfter, liveBefore, liveAfter) : null,

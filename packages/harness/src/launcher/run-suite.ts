@@ -15,6 +15,7 @@ import {
   RESULT_SCHEMA_VERSION,
   type RunResult,
   type RuntimeRun,
+  type ServerCapacity,
   type StopReason,
 } from "../schema.ts";
 import { expandCells, type Profile } from "../suite.ts";
@@ -37,6 +38,8 @@ export interface SuiteRunOptions {
   profile: Profile;
   /** Seeds the order of every round; recorded in the result. */
   seed: number;
+  /** A real API the I/O cells go to instead of the mock API (--target); recorded, and the report marks the run. */
+  target?: string | null;
   /** Progress lines for a person watching (stderr by default). */
   log?: (line: string) => void;
   /** Aborted when the run is interrupted: no further measurement starts. */
@@ -69,6 +72,7 @@ interface Progress {
   rounds: { warmup: number; counted: number };
   measuringMs: number;
   api: MockApiProcess | null;
+  serverCapacity: ServerCapacity | null;
 }
 
 export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
@@ -82,6 +86,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
     rounds: { warmup: 0, counted: 0 },
     measuringMs: 0,
     api: null,
+    serverCapacity: null,
   };
   const runtimes: RuntimeState[] = [];
   const interrupted = (stoppedBy: StopReason = "interrupted") =>
@@ -105,11 +110,24 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
   }
 
   const measured = runtimes.filter((runtime): runtime is MeasuredState => runtime.status === "measured");
-  const needsApi = measured.length > 0 && options.profile.scenarios.some((id) => getScenario(id).kind === "io");
+  const target = options.target ?? null;
+  const needsApi = target === null && measured.length > 0 && options.profile.scenarios.some((id) => getScenario(id).kind === "io");
   progress.api = needsApi ? await backend.startMockApi(options.profile.io) : null;
-  if (progress.api) log(`[bench] mock API listening on ${progress.api.url} (${progress.api.latencyMs} ms latency), one for every runtime`);
   try {
-    const cells = expandCells(options.profile, { cores: availableParallelism(), baseUrl: progress.api?.url ?? "" });
+    if (progress.api) {
+      log(`[bench] mock API listening on ${progress.api.url} (${progress.api.latencyMs} ms latency), one for every runtime`);
+      const { capacity } = options.profile.io;
+      if (capacity) {
+        progress.serverCapacity = await backend.measureServerCapacity(progress.api, capacity);
+        log(`[bench] mock API capacity: ${describeCapacity(progress.serverCapacity)}`);
+      }
+    }
+    if (target) log(`[bench] the I/O cells go to ${target}, a real API: no latency injected, no sweep`);
+    const cells = expandCells(options.profile, {
+      cores: availableParallelism(),
+      baseUrl: target ?? progress.api?.url ?? "",
+      target: target ? "real" : "mock-api",
+    });
     for (const runtime of measured) runtime.cells = cells.map(emptyResult);
     const stoppedBy = measured.length > 0 ? await measureRounds(cells, measured, options, backend, progress, log, interrupted) : "target";
     return buildResult(options, runtimes, progress, stoppedBy, false);
@@ -150,7 +168,8 @@ async function measureRounds(
       // The in-process (mitata) figure is taken in warm-up rounds, after their timed part (counted runs stay lean),
       // for the headline cells, whose tables show it.
       const cell = cells[cellIndex]!;
-      const outcome = await backend.measure(runtime.launch, { cell, measureInProcess: isWarmup && cell.group === "headline" }, timeoutMs);
+      const request = { cell, measureInProcess: isWarmup && cell.group === "headline" };
+      const outcome = await backend.measure(runtime.launch, request, timeoutMs, cell.params.kind === "io" ? progress.api : null);
       if (signal?.aborted) throw interrupted(); // a run cut short by the interruption is not a result; the runs before it are
       log(`[${label} · ${slot + 1}/${order.length}] ${name} ${result.cellId}: ${recordRun(result, outcome, { round, slot, isWarmup })}`);
     }
@@ -192,6 +211,17 @@ const STOP_WORDS: Record<StopReason, string> = {
   interrupted: "interrupted",
 };
 
+const describeCapacity = (capacity: ServerCapacity): string =>
+  "unavailable" in capacity
+    ? `n/a (${capacity.unavailable})`
+    : `${capacity.requestsPerSecond.toFixed(0)} requests/s to ${capacity.tool} (${capacity.connections} connections, ${capacity.durationSeconds} s, ${capacity.errors} errors)`;
+
+/**
+ * Why server and clients share the cores: pinning chooses the conditions a figure is taken in, and on a machine
+ * of a few cores it would take cores from the clients; each cell records the server's own CPU use instead.
+ */
+const PINNING = "not pinned: server and clients share every core (each cell records the server's CPU use apart)";
+
 export const describeCores = (speeds: CoreSpeeds): string =>
   "ms" in speeds ? speeds.ms.map((ms) => `${ms.toFixed(1)} ms`).join(" / ") : `n/a (${speeds.unavailable})`;
 
@@ -207,7 +237,7 @@ function emptyResult(cell: CellSpec): CellResult {
     lessonAnalogue: scenario.lessonAnalogue,
     size: cell.size,
     // The API's port changes every run and means nothing to a reader.
-    params: cell.params.kind === "io" ? { ...cell.params, baseUrl: "(mock API)" } : cell.params,
+    params: cell.params.kind === "io" && cell.params.target === "mock-api" ? { ...cell.params, baseUrl: "(mock API)" } : cell.params,
     parallelism: shape.parallelism,
     ideal: shape.ideal,
     baseline: cell.baseline,
@@ -277,11 +307,19 @@ function buildResult(
         stoppedBy,
         measuringSeconds: progress.measuringMs / 1000,
       },
-      mockApi: progress.api ? { latencyMs: progress.api.latencyMs, runtime: `node ${process.versions.node}` } : null,
+      mockApi: progress.api
+        ? {
+            latencyMs: progress.api.latencyMs,
+            runtime: `node ${process.versions.node}`,
+            ...(progress.serverCapacity ? { capacity: progress.serverCapacity } : {}),
+            pinning: PINNING,
+          }
+        : null,
       meter: METER_DESCRIPTION,
       coreProbe: { start: progress.coresAtStart, afterEachRound: progress.coresAfterEachRound },
       loadAverage: { start: progress.loadAtStart, end: loadavg() },
       environment: describeChildEnvironment(),
+      ...(options.target ? { target: options.target } : {}),
     },
     runtimes: runtimes.map(
       (runtime): RuntimeRun =>

@@ -1,4 +1,5 @@
 import { cpuScenarios } from "./cpu.ts";
+import { fileScenarios } from "./files.ts";
 import { ioScenarios } from "./io.ts";
 import { primitiveScenarios } from "./primitives.ts";
 import type { AnyScenario, CellParams, CellShape, PreparedCell, ScenarioContext } from "./types.ts";
@@ -7,7 +8,7 @@ export type * from "./types.ts";
 
 /** Every scenario the harness knows, by id. The suite in benchmarks/ picks which of them run. */
 export const scenarios: ReadonlyMap<string, AnyScenario> = new Map(
-  [...cpuScenarios, ...ioScenarios, ...primitiveScenarios].map((scenario) => [scenario.id, scenario]),
+  [...cpuScenarios, ...ioScenarios, ...primitiveScenarios, ...fileScenarios].map((scenario) => [scenario.id, scenario]),
 );
 
 export function getScenario(id: string): AnyScenario {
@@ -28,6 +29,7 @@ export function prepareCell(
   if (scenario.kind === "cpu" && params.kind === "cpu") return scenario.prepare({ ...context, params });
   if (scenario.kind === "io" && params.kind === "io") return scenario.prepare({ ...context, params });
   if (scenario.kind === "primitive" && params.kind === "primitive") return scenario.prepare({ ...context, params });
+  if (scenario.kind === "files" && params.kind === "files") return scenario.prepare({ ...context, params });
   throw kindMismatch(scenario, params);
 }
 
@@ -36,5 +38,6 @@ export function shapeOf(scenario: AnyScenario, params: CellParams, cores: number
   if (scenario.kind === "cpu" && params.kind === "cpu") return scenario.shape(params, cores);
   if (scenario.kind === "io" && params.kind === "io") return scenario.shape(params, cores);
   if (scenario.kind === "primitive" && params.kind === "primitive") return scenario.shape(params, cores);
+  if (scenario.kind === "files" && params.kind === "files") return scenario.shape(params, cores);
   throw kindMismatch(scenario, params);
 }

@@ -1,30 +1,33 @@
 /**
  * The lesson's I/O-bound experiments: fetch N posts from the mock API one after another, as concurrent
  * async requests on the main thread, and spread over worker threads (the lesson's thread pool). The headline
- * cells use each runtime's default fetch, as its users would; a tuned client is a labelled variant beside them.
+ * cells use each runtime's default fetch, as its users would; other clients are labelled variants beside them.
  */
-import type { HttpClientKind, Task } from "@runtime-bench/workloads";
+import type { HttpClientId, Task } from "@runtime-bench/workloads";
 import { NotApplicableError } from "../errors.ts";
 import { runConcurrentlyOnMainThread, runOnPool, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
+import type { HttpClientDescription, RuntimePrimitives } from "../primitives.ts";
 import type { TaskReply } from "../protocol.ts";
 import { cellOnPool, cellWithoutSetUp } from "./prepared-cell.ts";
-import type { CellShape, IoCellParams, Scenario } from "./types.ts";
+import type { CellShape, IoCellParams, PreparedCell, Scenario, ScenarioContext } from "./types.ts";
 
-/** One task per request, post ids 1..N. */
-const ioTasks = (params: IoCellParams, count = params.requests, client: HttpClientKind = "default"): Task[] =>
+/** One task per request, post ids 1..N, through the cell's client. */
+const ioTasks = (params: IoCellParams, count = params.requests): Task[] =>
   Array.from({ length: count }, (_, index) => ({
     kind: "fetch-posts",
     baseUrl: params.baseUrl,
     ids: [index + 1],
     timeoutMs: params.requestTimeoutMs,
-    client,
+    client: params.client,
+    // A real API is asked for nothing beyond the post: its own latency is what is measured.
+    ...(params.target === "mock-api" ? { latencyMs: params.latencyMs } : {}),
   }));
 
-/** N requests, `inFlight` at a time, each taking the injected latency. */
+/** N requests, `inFlight` at a time, each taking the injected latency (a real API's latency is unknown: no ideal). */
 const ioShape = (params: IoCellParams, inFlight: number): CellShape => ({
   parallelism: inFlight,
-  ideal: { wallMs: Math.ceil(params.requests / inFlight) * params.latencyMs },
+  ideal: { wallMs: params.target === "real" ? 0 : Math.ceil(params.requests / inFlight) * params.latencyMs },
 });
 
 /** Bursts of requests made before timing: the same in every model and runtime. */
@@ -34,19 +37,38 @@ const WARM_UP_BURSTS = 3;
  * Requests made before timing, so connections are open and the client's code is compiled by the JIT in
  * every model alike (the first burst in a fresh process ran up to twice as slow as the third here).
  */
-async function warmConnections(
-  run: (tasks: Task[]) => Promise<TaskReply[]>,
-  params: IoCellParams,
-  count: number,
-  client: HttpClientKind = "default",
-) {
+async function warmConnections(run: (tasks: Task[]) => Promise<TaskReply[]>, params: IoCellParams, count: number) {
   for (let burst = 0; burst < WARM_UP_BURSTS; burst++) {
-    const replies = await run(ioTasks(params, Math.min(count, params.requests), client));
+    const replies = await run(ioTasks(params, Math.min(count, params.requests)));
     const failures = replies.flatMap((reply) => (reply.ok ? [] : [reply.error]));
     if (failures.length > 0) {
       throw new Error(`warm-up: ${failures.length} of ${replies.length} requests failed: ${failures.slice(0, 3).join("; ")}`);
     }
   }
+}
+
+/** Why a runtime may lack a client: what the n/a says. */
+const CLIENT_GAPS: Record<HttpClientId, string> = {
+  default: "every runtime has its fetch",
+  "fetch-configured": "its fetch takes no connection settings here",
+  "undici-request": "undici's request API is measured on Node, where it is fetch's engine",
+  "node-http": "node:http is measured on Node, where it is native; elsewhere it is a compatibility layer",
+};
+
+/** The cell's client as the runtime describes it; n/a where the runtime does not have it. */
+function clientOf(primitives: RuntimePrimitives, params: IoCellParams): HttpClientDescription {
+  const client = primitives.httpClients[params.client];
+  if (!client) throw new NotApplicableError(`no ${params.client} client is set up for this runtime (${CLIENT_GAPS[params.client]})`);
+  return client;
+}
+
+/** Every request started as an async call on the main thread, at most C in flight (asyncio's model). */
+async function prepareAsyncOnMainThread({ primitives, params }: ScenarioContext<IoCellParams>): Promise<PreparedCell> {
+  const client = clientOf(primitives, params);
+  const run = (tasks: Task[]) => runConcurrentlyOnMainThread(tasks, primitives, params.concurrency);
+  await warmConnections(run, params, params.concurrency);
+  const tasks = ioTasks(params);
+  return cellWithoutSetUp(tasks, `${client.name}, ${params.concurrency} in flight`, () => run(tasks));
 }
 
 const SEQUENTIAL = "io.sequential";
@@ -61,9 +83,10 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
     readingName: "sequential requests",
     shape: (params) => ioShape(params, 1),
     async prepare({ primitives, params }) {
+      const client = clientOf(primitives, params);
       await warmConnections((tasks) => runSequentially(tasks, primitives), params, 1);
       const tasks = ioTasks(params);
-      return cellWithoutSetUp(tasks, primitives.httpClients.default.name, () => runSequentially(tasks, primitives));
+      return cellWithoutSetUp(tasks, client.name, () => runSequentially(tasks, primitives));
     },
   },
   {
@@ -74,30 +97,18 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
     readingName: "concurrent async requests",
     baseline: SEQUENTIAL,
     shape: (params) => ioShape(params, Math.min(params.concurrency, params.requests)),
-    async prepare({ primitives, params }) {
-      const run = (tasks: Task[]) => runConcurrentlyOnMainThread(tasks, primitives, params.concurrency);
-      await warmConnections(run, params, params.concurrency);
-      const tasks = ioTasks(params);
-      return cellWithoutSetUp(tasks, `${primitives.httpClients.default.name}, ${params.concurrency} in flight`, () => run(tasks));
-    },
+    prepare: prepareAsyncOnMainThread,
   },
   {
-    id: "io.async-tuned-client",
+    id: "io.async-client",
     kind: "io",
-    title: "Concurrent async requests, main thread, tuned client (variant)",
-    lessonAnalogue: "asyncio, with a client tuned past the runtime's defaults",
-    readingName: "a tuned client (a labelled variant, shown apart)",
+    title: "Concurrent async requests, main thread, another HTTP client (variant)",
+    lessonAnalogue: "asyncio, with another client, or the runtime's client set past its defaults",
+    readingName: "another HTTP client (a labelled variant, shown apart)",
     baseline: ASYNC,
     variant: true,
     shape: (params) => ioShape(params, Math.min(params.concurrency, params.requests)),
-    async prepare({ primitives, params }) {
-      const tuned = primitives.httpClients.tuned;
-      if (!tuned) throw new NotApplicableError("no tuned HTTP client is set up for this runtime; its I/O cells use its default fetch");
-      const run = (tasks: Task[]) => runConcurrentlyOnMainThread(tasks, primitives, params.concurrency);
-      await warmConnections(run, params, params.concurrency, "tuned");
-      const tasks = ioTasks(params, params.requests, "tuned");
-      return cellWithoutSetUp(tasks, `${tuned.name}, ${params.concurrency} in flight`, () => run(tasks));
-    },
+    prepare: prepareAsyncOnMainThread,
   },
   {
     id: "io.worker-threads",
@@ -107,16 +118,16 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
     readingName: "requests spread over worker threads",
     // The lesson's I/O question: threads against asyncio, at the same number of requests in flight.
     baseline: ASYNC,
-    shape: (params) => ioShape(params, Math.min(params.workers, params.requests)),
+    shape: (params) => ioShape(params, Math.min(params.concurrency, params.requests)),
     async prepare({ primitives, params }) {
-      // Each worker makes one request at a time, as a thread blocked on a call would.
-      const pool = await createNativePool(params.workers, () => primitives.startWorker());
-      await warmConnections((tasks) => runOnPool(tasks, pool), params, params.workers);
-      return cellOnPool(
-        ioTasks(params),
-        pool,
-        `${params.workers} × ${primitives.labels.worker}, ${primitives.httpClients.default.name} in each`,
-      );
+      const client = clientOf(primitives, params);
+      // The requests in flight spread over the workers: with as many workers as requests in flight, each makes one
+      // request at a time, as a thread blocked on a call would; with fewer, each is async with its share in flight.
+      const pool = await createNativePool(params.workers, () => primitives.startWorker(), params.concurrency);
+      await warmConnections((tasks) => runOnPool(tasks, pool), params, params.concurrency);
+      const perWorker = params.concurrency / params.workers;
+      const share = perWorker === 1 ? "" : `, ${Number.isInteger(perWorker) ? perWorker : `~${perWorker.toFixed(1)}`} in flight in each`;
+      return cellOnPool(ioTasks(params), pool, `${params.workers} × ${primitives.labels.worker}, ${client.name} in each${share}`);
     },
   },
 ];

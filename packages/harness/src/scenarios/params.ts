@@ -2,7 +2,7 @@
  * A cell's parameters, defined once: the schema validates them in result files, and the types scenarios
  * use are inferred from it.
  */
-import { CPU_WORKLOADS } from "@runtime-bench/workloads";
+import { CPU_WORKLOADS, HTTP_CLIENTS } from "@runtime-bench/workloads";
 import { z } from "zod";
 
 /** The CPU work a cell's tasks do: the workloads package defines them (CPU_WORKLOADS) and names them. */
@@ -24,9 +24,9 @@ export const ioParamsSchema = z.object({
   kind: z.literal("io"),
   /** Number of posts to fetch (the lesson's API calls). */
   requests: z.number().int().positive(),
-  /** Most requests in flight at once for the async scenarios. */
+  /** Most requests in flight at once: on the main thread, or spread over the workers (sequential: 1). */
   concurrency: z.number().int().positive(),
-  /** Worker threads for the threads-analogue scenario. */
+  /** Worker threads for the threads-analogue scenario; the requests in flight are spread over them round robin. */
   workers: z.number().int().positive(),
   /** The mock API's injected latency, for the ideal time. */
   latencyMs: z.number().nonnegative(),
@@ -34,6 +34,10 @@ export const ioParamsSchema = z.object({
   requestTimeoutMs: z.number().int().positive(),
   /** Where the mock API listens (in a result file: "(mock API)", as its port means nothing to a reader). */
   baseUrl: z.string(),
+  /** The HTTP client every request goes through (absent in files written before clients were named: the default). */
+  client: z.enum(HTTP_CLIENTS).default("default"),
+  /** Where requests go: the mock API (latency injected per request), or a real API given with --target (none injected). */
+  target: z.enum(["mock-api", "real"]).default("mock-api"),
 });
 
 /** The primitive costs: what one repeated operation is, as the report names it. */
@@ -52,16 +56,30 @@ export const primitiveParamsSchema = z.object({
   workers: z.number().int().positive(),
 });
 
-export const cellParamsSchema = z.discriminatedUnion("kind", [cpuParamsSchema, ioParamsSchema, primitiveParamsSchema]);
+export const filesParamsSchema = z.object({
+  kind: z.literal("files"),
+  /** Files written and read back, each by one task. */
+  files: z.number().int().positive(),
+  /** Size of each file. */
+  bytes: z.number().int().nonnegative(),
+  /** Most files in flight at once for the async models (on the main thread, or spread over the workers). */
+  concurrency: z.number().int().positive(),
+  /** Worker threads for the workers model. */
+  workers: z.number().int().positive(),
+});
+
+export const cellParamsSchema = z.discriminatedUnion("kind", [cpuParamsSchema, ioParamsSchema, primitiveParamsSchema, filesParamsSchema]);
 
 export type CpuCellParams = z.infer<typeof cpuParamsSchema>;
 export type IoCellParams = z.infer<typeof ioParamsSchema>;
 export type PrimitiveCellParams = z.infer<typeof primitiveParamsSchema>;
+export type FilesCellParams = z.infer<typeof filesParamsSchema>;
 export type CellParams = z.infer<typeof cellParamsSchema>;
 
 /**
  * Which part of the suite a cell belongs to: the headline comparison (its verdicts and the stopping rule), the
- * scaling sweep over worker counts, the crossover ladder over task sizes, the other workloads, or the primitive costs.
+ * scaling sweep over worker counts, the crossover ladder over task sizes, the other workloads, the primitive
+ * costs, the I/O sweep over requests in flight and latency, or the file scenarios.
  */
-export const CELL_GROUPS = ["headline", "scaling", "crossover", "workloads", "primitives"] as const;
+export const CELL_GROUPS = ["headline", "scaling", "crossover", "workloads", "primitives", "io-sweep", "files"] as const;
 export type CellGroup = (typeof CELL_GROUPS)[number];

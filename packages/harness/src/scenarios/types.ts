@@ -3,9 +3,9 @@ import type { InProcessTarget } from "../in-process.ts";
 import type { RuntimePrimitives } from "../primitives.ts";
 import type { TaskReply } from "../protocol.ts";
 import type { ExecutorRecord } from "../schema.ts";
-import type { CellGroup, CellParams, CpuCellParams, IoCellParams, PrimitiveCellParams } from "./params.ts";
+import type { CellGroup, CellParams, CpuCellParams, FilesCellParams, IoCellParams, PrimitiveCellParams } from "./params.ts";
 
-export type { CellGroup, CellParams, CpuCellParams, IoCellParams, PrimitiveCellParams } from "./params.ts";
+export type { CellGroup, CellParams, CpuCellParams, FilesCellParams, IoCellParams, PrimitiveCellParams } from "./params.ts";
 
 /** One cell a runtime process is asked to measure. */
 export interface CellSpec {
@@ -49,6 +49,8 @@ export interface ScenarioContext<P extends CellParams> {
   primitives: RuntimePrimitives;
   params: P;
   cores: number;
+  /** A folder of its own the cell may write in (file cells; the launcher creates it and always removes it), or null. */
+  scratchDir: string | null;
 }
 
 export interface Scenario<P extends CellParams> {
@@ -65,11 +67,11 @@ export interface Scenario<P extends CellParams> {
   readingName: string;
   /** The scenario (same size, same runtime) this one is compared with run by run, e.g. "cpu.sequential". */
   baseline?: string;
-  /** A labelled variant (e.g. a tuned client): compared with its baseline only, never across runtimes. */
+  /** A labelled variant (e.g. another HTTP client): compared with its baseline only, never across runtimes. */
   variant?: true;
   shape(params: P, cores: number): CellShape;
   prepare(context: ScenarioContext<P>): Promise<PreparedCell>;
 }
 
 /** A scenario of any kind; its `kind` tells which parameters it takes. */
-export type AnyScenario = Scenario<CpuCellParams> | Scenario<IoCellParams> | Scenario<PrimitiveCellParams>;
+export type AnyScenario = Scenario<CpuCellParams> | Scenario<IoCellParams> | Scenario<PrimitiveCellParams> | Scenario<FilesCellParams>;

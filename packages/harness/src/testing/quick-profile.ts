@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../launcher/repo.ts";
 import { MEMORY_POLL_MS } from "../launcher/resource-meter.ts";
 import type { RuntimeName } from "../runtimes.ts";
-import { type MeasuredRuntime, parseRunResult, RESULT_FILE } from "../schema.ts";
+import { type CellResult, type MeasuredRuntime, parseRunResult, RESULT_FILE } from "../schema.ts";
 import { expandCells, getProfile, loadSuite } from "../suite.ts";
 
 const QUICK_PROFILE_TIMEOUT_MS = 180_000;
@@ -32,8 +32,9 @@ function runNode(file: string, args: string[]) {
   });
 }
 
-/** Cells a runtime cannot run by design, and why: the tuned client is set up on Node only. */
-const expectedNotApplicable = (runtime: RuntimeName, scenarioId: string) => scenarioId === "io.async-tuned-client" && runtime !== "node";
+/** Cells a runtime cannot run by design: those of an HTTP client it does not describe itself as having. */
+const expectedNotApplicable = (runtime: MeasuredRuntime, cell: CellResult) =>
+  cell.params.kind === "io" && runtime.description.httpClients[cell.params.client] === undefined;
 
 export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): void {
   describe(`${runtime} app`, () => {
@@ -64,9 +65,9 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
         expect(new Set(own.cells.map((cell) => cell.scenarioId))).toEqual(new Set(expected.map((cell) => cell.scenarioId)));
         expect(result.run.rounds).toEqual({ warmup: profile.rounds.warmup, counted: profile.rounds.max });
         for (const cell of own.cells) {
-          if (expectedNotApplicable(runtime, cell.scenarioId)) {
-            expect(cell.status).toBe("n/a");
-            expect(cell.reason).toMatch(/no tuned HTTP client/);
+          if (expectedNotApplicable(own, cell)) {
+            expect(cell.status, cell.cellId).toBe("n/a");
+            expect(cell.reason).toMatch(/no [\w-]+ client is set up for this runtime/);
             continue;
           }
           expect(cell.status, `${cell.cellId}: ${cell.reason}`).toBe("ok");

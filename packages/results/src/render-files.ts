@@ -1,0 +1,51 @@
+/** The report's file section: per set of files, each model per runtime against the blocking calls, paired by round. */
+import type { RunResult } from "@runtime-bench/harness/schema";
+import { type CellTable, isMeasured } from "./analyze.ts";
+import { readingNameOf } from "./findings.ts";
+import { mib, ms, percent, speedupFigure } from "./format.ts";
+
+export function filesSection(result: RunResult, tables: readonly CellTable[]): string[] {
+  // A runtime left out of the run (or unable to start) is said so in the environment table, not on every row here.
+  const measured = new Set(result.runtimes.flatMap((runtime) => (runtime.status === "measured" ? [runtime.name] : [])));
+  const own = tables.filter((table) => table.cell.group === "files" && table.cell.params.kind === "files");
+  if (own.length === 0) return [];
+  const sets = [...new Set(own.map((table) => table.cell.size))];
+  return [
+    "## Files: blocking calls, async calls and worker threads",
+    "",
+    "Each file written and read back (and checked) by one task, in a scratch folder of the cell's own that is removed",
+    "after every run. The synchronous API on the main thread, one file after another, is the baseline; the async API",
+    "starts the files together on the main thread; the workers use the async API in each. Speed-ups are paired by round,",
+    "with efficiency against the ideal min(files in flight, cores) in brackets; MB/s counts bytes written plus read.",
+    "Each runtime's file APIs are named in the environment table.",
+    "",
+    ...sets.flatMap((set) => {
+      const ofSet = own.filter((table) => table.cell.size === set);
+      return [
+        `### ${set}`,
+        "",
+        "| runtime | model | median | MB/s | speed-up vs sync | busy cores | peak PSS |",
+        "|---|---|---:|---:|---:|---:|---:|",
+        ...ofSet.flatMap((table) =>
+          table.rows
+            .filter((row) => measured.has(row.runtime))
+            .map((row) => {
+              const name = readingNameOf(table.cell.scenarioId, table.cell.title);
+              if (!isMeasured(row)) return `| ${row.runtime} | ${name} | ${row.reason} | | | | |`;
+              const params = row.cell.params;
+              const bytesMoved = params.kind === "files" ? 2 * params.files * params.bytes : 0;
+              const rate = bytesMoved / 1e6 / (row.wall.median / 1000);
+              const speedup =
+                row.cell.baseline === null
+                  ? "— (the baseline)"
+                  : row.versusBaseline
+                    ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}${row.efficiency === null ? "" : ` (${percent(row.efficiency)})`}`
+                    : "n/a (too few rounds)";
+              return `| ${row.runtime} | ${name} | ${ms(row.wall.median)} ms | ${rate.toFixed(0)} | ${speedup} | ${row.busyCores?.toFixed(2) ?? "n/a"} | ${row.peakPssMiB === null ? "n/a" : mib(row.peakPssMiB)} |`;
+            }),
+        ),
+        "",
+      ];
+    }),
+  ];
+}

@@ -1,0 +1,128 @@
+/** The report's I/O sweep section: efficiency, rate and latency per point, memory per unit, server headroom. */
+import type { RunResult } from "@runtime-bench/harness/schema";
+import type { CellTable } from "./analyze.ts";
+import { readingNameOf } from "./findings.ts";
+import { ms, percent, ratioFigure } from "./format.ts";
+import { CAPACITY_HEADROOM, type IoSweep, type IoSweepPoint, ioSweep, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
+
+const kib = (slope: NonNullable<IoSweep["memory"][number]["perInFlightRequest"]>) =>
+  `${(slope.mib * 1024).toFixed(1)} KiB [${slope.ci95.map((value) => (value * 1024).toFixed(1)).join("–")}]`;
+const mibSlope = (slope: NonNullable<IoSweep["memory"][number]["perWorker"]>) =>
+  `${slope.mib.toFixed(1)} MiB [${slope.ci95.map((value) => value.toFixed(1)).join("–")}]`;
+
+export function ioSweepSection(result: RunResult, tables: readonly CellTable[]): string[] {
+  const sweep = ioSweep(result, tables);
+  if (!sweep) return [];
+  const latencies = [...new Set(sweep.points.map((point) => point.latencyMs))].sort((a, b) => a - b);
+  const runtimes = [...new Set(sweep.points.map((point) => point.runtime))];
+  return [
+    "## I/O: requests in flight, latency and the models",
+    "",
+    "N = 10 x C requests, C in flight at once: on the main thread (async), or spread over W worker threads (C/W in",
+    "flight in each), with the mock API answering each after the injected latency. Efficiency is the ideal",
+    "ceil(N/C) x latency over the median time (none at 0 ms, where requests per second tell the models apart);",
+    "p50/p99 are each request's latency as its client saw it (medians over rounds). Workers are compared with async",
+    "requests at the same C, run by run.",
+    "",
+    ...capacityLines(sweep),
+    ...capLines(result, sweep),
+    ...memoryLines(sweep),
+    ...latencies.flatMap((latencyMs) => [
+      `### ${latencyMs} ms latency`,
+      "",
+      "| runtime | model | C | W | N | median | ideal | efficiency | requests/s | p50 | p99 | against its baseline | server cores |",
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+      ...runtimes.flatMap((runtime) =>
+        sweep.points
+          .filter((point) => point.runtime === runtime && point.latencyMs === latencyMs)
+          .sort((a, b) => a.concurrency - b.concurrency || modelOrder(a) - modelOrder(b) || a.workers - b.workers)
+          .map(pointRow),
+      ),
+      "",
+    ]),
+    ...(sweep.unavailable.length > 0
+      ? ["Not measured:", "", ...sweep.unavailable.map(({ runtime, cellId, reason }) => `- ${runtime} ${cellId}: ${reason}`), ""]
+      : []),
+  ];
+}
+
+/** Sequential requests, then async on the main thread, then worker threads: the lesson's order. */
+const MODEL_ORDER = ["io.sequential", "io.async-fetch", "io.worker-threads"];
+const modelOrder = (point: IoSweepPoint) => MODEL_ORDER.indexOf(point.scenarioId);
+
+function pointRow(point: IoSweepPoint): string {
+  const { row } = point;
+  const ideal = "wallMs" in row.cell.ideal ? row.cell.ideal.wallMs : null;
+  const versus = row.versusBaseline ? `${ratioFigure(row.versusBaseline)} ${row.versusBaseline.verdict}` : "—";
+  const server = row.serverBusyCores === null ? "n/a" : `${row.serverBusyCores.toFixed(2)}${point.serverBusy ? " ⚠" : ""}`;
+  return [
+    "",
+    point.runtime,
+    readingNameOf(point.scenarioId, row.cell.title),
+    point.concurrency,
+    point.scenarioId === "io.worker-threads" ? point.workers : "—",
+    point.requests,
+    `${ms(row.wall.median)} ms`,
+    ideal === null || ideal === 0 ? "—" : `${ms(ideal)} ms`,
+    row.efficiency === null ? "—" : percent(row.efficiency),
+    `${point.requestsPerSecond.toFixed(0)}${point.nearServerCapacity ? " ⚠" : ""}`,
+    row.requestLatency ? `${ms(row.requestLatency.p50Ms)} ms` : "n/a",
+    row.requestLatency ? `${ms(row.requestLatency.p99Ms)} ms` : "n/a",
+    versus,
+    server,
+    "",
+  ]
+    .join(" | ")
+    .trim();
+}
+
+function capacityLines({ capacity, points }: IoSweep): string[] {
+  const busy = points.filter((point) => point.serverBusy);
+  const near = points.filter((point) => point.nearServerCapacity);
+  const highest = capacity.highest
+    ? `${capacity.highest.requestsPerSecond.toFixed(0)} requests/s (${capacity.highest.runtime}, ${capacity.highest.cellId})`
+    : "none measured";
+  const verdict =
+    capacity.headroom === null
+      ? `n/a (${capacity.unavailable ?? "no client rate"}): whether the server was the bottleneck is unknown`
+      : capacity.headroom >= CAPACITY_HEADROOM
+        ? `${capacity.headroom.toFixed(1)}x the highest client rate (at least ${CAPACITY_HEADROOM}x needed): the server was not the limit`
+        : `⚠ only ${capacity.headroom.toFixed(1)}x the highest client rate (${CAPACITY_HEADROOM}x needed): ${near.length} points reached more than 1/${CAPACITY_HEADROOM} of it (⚠ by their requests/s) and may measure the server, not the client`;
+  return [
+    `- Mock API capacity: ${capacity.serverRequestsPerSecond === null ? "not measured" : `${capacity.serverRequestsPerSecond.toFixed(0)} requests/s to ${capacity.tool} at 0 ms latency`}; highest client rate ${highest}; ${verdict}.`,
+    `- Server CPU per cell: ${busy.length === 0 ? `no cell had the mock API busy more than ${SERVER_BUSY_FLAG_CORES} cores` : `⚠ ${busy.length} cells had the mock API busy more than ${SERVER_BUSY_FLAG_CORES} cores (marked ⚠): there the server may be what was measured`}.`,
+    "",
+  ];
+}
+
+/** Where a runtime's default client holds fewer requests in flight than a point asks for, that point is capped by it. */
+function capLines(result: RunResult, sweep: IoSweep): string[] {
+  const largest = Math.max(...sweep.points.map((point) => point.concurrency));
+  const caps = result.runtimes.flatMap((runtime) => {
+    if (runtime.status !== "measured") return [];
+    const cap = runtime.description.httpClients.default.settings.maxRequestsInFlight;
+    return typeof cap === "number" && cap < largest
+      ? [
+          `- ${runtime.name}: its fetch keeps at most ${cap} requests in flight (${runtime.description.httpClients.default.name}'s default), so its points above C = ${cap} are capped by the runtime, not the model.`,
+        ]
+      : [];
+  });
+  return caps.length > 0 ? [...caps, ""] : [];
+}
+
+function memoryLines({ memory }: IoSweep): string[] {
+  return [
+    "Memory per unit of concurrency: the slope of the tree's peak PSS, round by round, with its interval (async requests",
+    "on the main thread over C at the largest latency; worker threads over W at the largest C).",
+    "",
+    "| runtime | per in-flight async request | per worker thread |",
+    "|---|---:|---:|",
+    ...memory.map(
+      (one) =>
+        `| ${one.runtime} | ${one.perInFlightRequest ? kib(one.perInFlightRequest) : "n/a (too few points or rounds)"} | ${
+          one.perWorker ? `${mibSlope(one.perWorker)} (C = ${one.workersAtConcurrency})` : "n/a (too few points or rounds)"
+        } |`,
+    ),
+    "",
+  ];
+}
