@@ -121,6 +121,8 @@ const profileSchema = z.object({
     workers: positiveInt.max(256),
     /** A request not answered within this long counts as a failed request. */
     requestTimeoutMs: positiveInt.max(600_000),
+    /** Requests every I/O cell makes before timing (at no latency, through its own model, at least C at once). */
+    warmUpRequests: z.number().int().nonnegative().max(100_000).default(1000),
     /** The other clients io.async-client measures, one labelled variant each (HTTP_CLIENTS; default: all of them). */
     clients: z
       .array(z.enum(OTHER_HTTP_CLIENTS))
@@ -249,7 +251,7 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
       for (const [size, n] of Object.entries(sizes))
         cpuCell(scenarioId, "headline", size, tasks, n, workers === "cores" ? context.cores : workers);
     } else {
-      const { requests, concurrency, workers, requestTimeoutMs } = profile.io;
+      const { requests, concurrency, workers, requestTimeoutMs, warmUpRequests } = profile.io;
       // A real API's latency is its own: none is injected, and none is claimed.
       const latencyMs = target === "real" ? 0 : profile.io.latencyMs;
       // The other-clients variant runs once per client; every other I/O scenario with the runtime's default fetch.
@@ -260,7 +262,18 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
           group: "headline",
           cellId: client === "default" ? scenarioId : `${scenarioId}/${client}`,
           size: "default",
-          params: { kind: "io", requests, concurrency, workers, latencyMs, requestTimeoutMs, baseUrl: context.baseUrl, client, target },
+          params: {
+            kind: "io",
+            requests,
+            concurrency,
+            workers,
+            latencyMs,
+            requestTimeoutMs,
+            warmUpRequests,
+            baseUrl: context.baseUrl,
+            client,
+            target,
+          },
         });
     }
   }
@@ -292,7 +305,7 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
   // The sweep's latencies are injected by the mock API: against a real API it has nothing to vary.
   if (profile.io.sweep && target === "mock-api") {
     const { concurrency, latencyMs, requestsPerInFlight, workers, workersLatencyMs } = profile.io.sweep;
-    const { requestTimeoutMs } = profile.io;
+    const { requestTimeoutMs, warmUpRequests } = profile.io;
     const ioCell = (scenarioId: string, latency: number, inFlight: number, requests: number, workerCount: number, suffix: string) =>
       add({
         ...flags(scenarioId),
@@ -306,6 +319,7 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
           workers: workerCount,
           latencyMs: latency,
           requestTimeoutMs,
+          warmUpRequests,
           baseUrl: context.baseUrl,
           client: "default",
           target,

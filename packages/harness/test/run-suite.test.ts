@@ -20,7 +20,7 @@ const profile = (change: Partial<Profile> = {}): Profile => ({
   cellTimeoutSeconds: 10,
   scenarios: ["cpu.sequential", "cpu.worker-pool", "io.async-fetch"],
   cpu: { tasks: 4, sizes: { small: 1000 }, workers: 2 },
-  io: { requests: 10, latencyMs: 5, concurrency: 5, workers: 2, requestTimeoutMs: 1000, clients: ["undici-request"] },
+  io: { requests: 10, latencyMs: 5, concurrency: 5, workers: 2, requestTimeoutMs: 1000, warmUpRequests: 10, clients: ["undici-request"] },
   ...change,
 });
 

@@ -31,6 +31,7 @@ function tinySuite(dir: string): string {
   profile.io = {
     clients: profile.io.clients,
     requestTimeoutMs: profile.io.requestTimeoutMs,
+    warmUpRequests: 20,
     requests: 6,
     latencyMs: 5,
     concurrency: 3,

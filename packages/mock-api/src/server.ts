@@ -67,7 +67,9 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
     postRequests++;
     if (every(options.dropEvery)) return; // never answered: the client's timeout must catch it
     const [status, body] = every(options.errorEvery) ? [503, json({ error: "injected failure" })] : [200, postBody(Number(match[1]))];
-    setTimeout(() => send(status, body), delayMs);
+    // No latency: answered at once (a 0 ms timer still waits for the next turn of the timers, about 1 ms).
+    if (delayMs === 0) send(status, body);
+    else setTimeout(() => send(status, body), delayMs);
   });
   // Keep idle connections open well past any pause between cells, so clients reuse them.
   server.keepAliveTimeout = 60_000;

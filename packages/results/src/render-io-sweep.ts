@@ -21,8 +21,9 @@ export function ioSweepSection(result: RunResult, tables: readonly CellTable[]):
     "N = 10 x C requests, C in flight at once: on the main thread (async), or spread over W worker threads (C/W in",
     "flight in each), with the mock API answering each after the injected latency. Efficiency is the ideal",
     "ceil(N/C) x latency over the median time (none at 0 ms, where requests per second tell the models apart);",
-    "p50/p99 are each request's latency as its client saw it (medians over rounds). Workers are compared with async",
-    "requests at the same C, run by run.",
+    "p50/p99 are each request's latency as its client saw it (medians over rounds); client CPU / request is the client's",
+    "process tree's CPU time over N: where it approaches the latency over C, the client, not the latency, sets the pace.",
+    "Workers are compared with async requests at the same C, run by run.",
     "",
     ...capacityLines(sweep),
     ...capLines(result, sweep),
@@ -30,8 +31,8 @@ export function ioSweepSection(result: RunResult, tables: readonly CellTable[]):
     ...latencies.flatMap((latencyMs) => [
       `### ${latencyMs} ms latency`,
       "",
-      "| runtime | model | C | W | N | median | ideal | efficiency | requests/s | p50 | p99 | against its baseline | server cores |",
-      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+      "| runtime | model | C | W | N | median | ideal | efficiency | requests/s | p50 | p99 | client CPU / request | against its baseline | server cores |",
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
       ...runtimes.flatMap((runtime) =>
         sweep.points
           .filter((point) => point.runtime === runtime && point.latencyMs === latencyMs)
@@ -68,6 +69,7 @@ function pointRow(point: IoSweepPoint): string {
     `${point.requestsPerSecond.toFixed(0)}${point.nearServerCapacity ? " ⚠" : ""}`,
     row.requestLatency ? `${ms(row.requestLatency.p50Ms)} ms` : "n/a",
     row.requestLatency ? `${ms(row.requestLatency.p99Ms)} ms` : "n/a",
+    row.cpuMs === null ? "n/a" : `${ms((row.cpuMs * 1000) / point.requests)} µs`,
     versus,
     server,
     "",

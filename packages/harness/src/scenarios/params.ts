@@ -36,6 +36,8 @@ export const ioParamsSchema = z.object({
   baseUrl: z.string(),
   /** The HTTP client every request goes through (absent in files written before clients were named: the default). */
   client: z.enum(HTTP_CLIENTS).default("default"),
+  /** Requests made before timing, at no latency, through the cell's model (absent in files written before it was set). */
+  warmUpRequests: z.number().int().nonnegative().optional(),
   /** Where requests go: the mock API (latency injected per request), or a real API given with --target (none injected). */
   target: z.enum(["mock-api", "real"]).default("mock-api"),
 });

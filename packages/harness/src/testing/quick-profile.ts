@@ -59,6 +59,11 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
         const profile = getProfile(loadSuite(join(repoRoot, "benchmarks/suite.json")), "quick");
         const own = result.runtimes.find((r): r is MeasuredRuntime => r.name === runtime && r.status === "measured")!;
         expect(own.description.runtime.runtime).toBe(runtime);
+        // Every client besides the default says it is configured, and records the settings that differ from its defaults.
+        for (const [id, client] of Object.entries(own.description.httpClients).filter(([id]) => id !== "default")) {
+          expect(client.configuration, id).toBe("configured");
+          expect(Object.keys(client.settings).length, id).toBeGreaterThan(0);
+        }
         expect(result.runtimes.filter((r) => r.name !== runtime).every((r) => r.status === "n/a" && !r.selected)).toBe(true);
         // The profile's scenarios and its cell groups (the primitive costs among them); the cell count depends on cores.
         const expected = expandCells(profile, { cores: result.machine.availableParallelism, baseUrl: "http://127.0.0.1" });
