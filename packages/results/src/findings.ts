@@ -26,9 +26,12 @@ export function findings(allTables: readonly CellTable[]): string[] {
 }
 
 const sizeOf = (table: CellTable) => (table.cell.params.kind === "cpu" ? table.cell.params.n : 0);
+/** An I/O cell's client where it is not the runtime's default fetch: the same scenario once per client. */
+const clientOf = (table: CellTable) =>
+  table.cell.params.kind === "io" && table.cell.params.client !== "default" ? table.cell.params.client : null;
 
 function isLargestOfItsScenario(table: CellTable, tables: readonly CellTable[]): boolean {
-  const sameScenario = tables.filter((other) => other.cell.scenarioId === table.cell.scenarioId);
+  const sameScenario = tables.filter((other) => other.cell.scenarioId === table.cell.scenarioId && clientOf(other) === clientOf(table));
   return (
     sameScenario.every((other) => sizeOf(other) <= sizeOf(table)) && sameScenario.find((other) => sizeOf(other) === sizeOf(table)) === table
   );
@@ -63,7 +66,8 @@ function modelAgainstBaseline(table: CellTable, tables: readonly CellTable[]): s
   const rows = compared(table);
   const baselineTable = tables.find((other) => other.cellId === table.cell.baseline);
   if (rows.length === 0 || !baselineTable) return null;
-  const name = readingNameOf(table.cell.scenarioId, table.cell.title);
+  const client = clientOf(table);
+  const name = `${readingNameOf(table.cell.scenarioId, table.cell.title)}${client ? `, \`${client}\`` : ""}`;
   const baselineName = readingNameOf(baselineTable.cell.scenarioId, baselineTable.cell.title);
   const baselineRow = (row: MeasuredRow) => baselineTable.rows.filter(isMeasured).find((other) => other.runtime === row.runtime);
   const parts = [`${perRuntime(rows, (row) => speedupFigure(row.versusBaseline))} against ${baselineName}`];

@@ -1,6 +1,7 @@
 /** Fixed result files for the report and schema tests: small, hand-set numbers with known answers. */
 
 import type { RuntimeName } from "@runtime-bench/harness/runtimes";
+import type { IoCellParams } from "@runtime-bench/harness/scenarios/params";
 import { type CellResult, type CellSample, RESULT_SCHEMA_VERSION, type RunResult, type RuntimeRun } from "@runtime-bench/harness/schema";
 
 /** The i-th sample of a cell is from round i + 1 (round 0 being the warm-up round). */
@@ -46,22 +47,25 @@ export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<
   };
 }
 
+/** The headline I/O cell's parameters, through the given client. */
+export const ioParams = (client: IoCellParams["client"]): CellResult["params"] => ({
+  kind: "io",
+  requests: 100,
+  concurrency: 10,
+  workers: 10,
+  latencyMs: 50,
+  requestTimeoutMs: 10_000,
+  baseUrl: "(mock API)",
+  client,
+  target: "mock-api",
+});
+
 export function ioCell(scenarioId: string, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
   return {
     ...cpuCell(scenarioId, walls),
     cellId: scenarioId,
     kind: "io",
-    params: {
-      kind: "io",
-      requests: 100,
-      concurrency: 10,
-      workers: 10,
-      latencyMs: 50,
-      requestTimeoutMs: 10_000,
-      baseUrl: "(mock API)",
-      client: "default",
-      target: "mock-api",
-    },
+    params: ioParams("default"),
     parallelism: 10,
     ideal: { wallMs: 500 },
     baseline: scenarioId === "io.sequential" ? null : "io.sequential",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, isMeasured, type MeasuredRow } from "../src/analyze.ts";
 import { findings } from "../src/findings.ts";
 import { renderReport } from "../src/render-markdown.ts";
-import { around, cpuCell, ioCell, measured, notSelected, runResult } from "./fixtures.ts";
+import { around, cpuCell, ioCell, ioParams, measured, notSelected, runResult } from "./fixtures.ts";
 
 const node = measured("node", [
   cpuCell("cpu.sequential", around(400)),
@@ -210,6 +210,13 @@ describe("the report rendered from fixed inputs", () => {
         ioCell("io.async-fetch", around(600), { baseline: null }),
         ioCell("io.async-client", around(540), {
           cellId: "io.async-client/node-http",
+          params: ioParams("node-http"),
+          baseline: "io.async-fetch",
+          comparedAcrossRuntimes: false,
+        }),
+        ioCell("io.async-client", around(600), {
+          cellId: "io.async-client/fetch-configured",
+          params: ioParams("fetch-configured"),
           baseline: "io.async-fetch",
           comparedAcrossRuntimes: false,
         }),
@@ -230,6 +237,10 @@ describe("the report rendered from fixed inputs", () => {
     expect(report).toContain("| bun | n/a (no node-http client is set up for this runtime) |");
     // In the verdicts, the variant has its comparison with its baseline and no runtime-vs-runtime ratio.
     expect(report).toContain("| `io.async-client/node-http` | faster · 1.11x | — | — |");
+    // Each client its own sentence in the reading, named by its id.
+    expect(report).toMatch(
+      /\*\*Another HTTP client \(a labelled variant, shown apart\), `fetch-configured` did not pay off on node:\*\* 1\.00x/,
+    );
   });
 });
 
