@@ -1,4 +1,5 @@
 export { analyze, type CellTable, type Row } from "./analyze.ts";
 export { findings } from "./findings.ts";
 export { readResultFile, readResults } from "./read-results.ts";
+export { CSV_COLUMNS, renderCsv } from "./render-csv.ts";
 export { renderReport } from "./render-markdown.ts";

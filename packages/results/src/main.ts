@@ -1,5 +1,6 @@
 /**
- * `pnpm turbo bench`'s last step: reads results/run.json, validates it, and writes results/README.md. A
+ * `pnpm turbo bench`'s last step: reads results/run.json, validates it, and writes results/README.md and
+ * results/results.csv (the same figures, one row per runtime x cell x statistic). A
  * missing, broken or differently versioned file stops it with exit code 2 and a message naming the file and
  * field; nothing is overwritten then. Otherwise it exits 3 when a runtime could not be measured, 1 when a
  * cell failed, else 0 (the measuring step itself exits 0 once it wrote an honest file).
@@ -14,7 +15,10 @@ import { BENCH_FLAGS, benchOptionsFrom } from "@runtime-bench/harness/launcher/f
 import { repoRelative } from "@runtime-bench/harness/launcher/repo";
 import { ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
 import { readResults } from "./read-results.ts";
+import { renderCsv } from "./render-csv.ts";
 import { renderReport } from "./render-markdown.ts";
+
+const CSV_FILE = "results.csv";
 
 function main(argv: string[]): number {
   let dir: string;
@@ -31,7 +35,8 @@ function main(argv: string[]): number {
   try {
     const result = readResults(dir);
     writeFileAtomic(join(dir, "README.md"), renderReport(result));
-    process.stderr.write(`report: wrote ${repoRelative(join(dir, "README.md"))}\n`);
+    writeFileAtomic(join(dir, CSV_FILE), renderCsv(result));
+    process.stderr.write(`report: wrote ${repoRelative(join(dir, "README.md"))} and ${CSV_FILE}\n`);
     return exitCodeFor(result);
   } catch (error) {
     if (error instanceof ResultFileError) {
