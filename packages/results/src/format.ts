@@ -19,7 +19,7 @@ export function speedupFigure(comparison: PairedComparison): string {
 }
 
 /** "1.45x [1.31–1.51]": this one's time over the reference's. */
-export function ratioFigure(comparison: PairedComparison): string {
+export function ratioFigure(comparison: Pick<PairedComparison, "timeRatio" | "ci95">): string {
   return `${times(comparison.timeRatio)} ${interval(comparison.ci95)}`;
 }
 

@@ -1,0 +1,84 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RunResult } from "@runtime-bench/harness/schema";
+import { describe, expect, it } from "vitest";
+import { compareRuns } from "../src/compare-runs.ts";
+import { renderComparison } from "../src/render-comparison.ts";
+import { around, cpuCell, measured, runResult } from "./fixtures.ts";
+
+const mainFile = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+
+const baseline = runResult([
+  measured("node", [
+    cpuCell("cpu.sequential", around(100)),
+    cpuCell("cpu.worker-pool", around(50)),
+    cpuCell("cpu.async-main", around(100)),
+  ]),
+]);
+const current = runResult([
+  measured("node", [
+    cpuCell("cpu.sequential", around(102)), // 2%: within noise, ≈
+    cpuCell("cpu.worker-pool", around(65)), // 30% slower: a regression
+    cpuCell("cpu.async-main", around(80)), // 20% faster
+    cpuCell("cpu.process-pool", around(60)), // new: not in the baseline
+  ]),
+]);
+
+describe("a run against a baseline", () => {
+  const comparison = compareRuns(current, baseline);
+
+  it("lists regressions first, then improvements, then ≈, each change with its interval", () => {
+    expect(comparison.changes.map((change) => [change.cellId, change.verdict])).toEqual([
+      ["cpu.worker-pool/n=1e8", "slower"],
+      ["cpu.async-main/n=1e8", "faster"],
+      ["cpu.sequential/n=1e8", "≈"],
+    ]);
+    const regression = comparison.changes[0]!;
+    expect(regression.timeRatio).toBeCloseTo(1.3, 5);
+    expect(regression.ci95[0]).toBeGreaterThan(1);
+  });
+
+  it("says which cells it could not compare, and whether the machines differ", () => {
+    expect(comparison.unmatched).toEqual([{ runtime: "node", cellId: "cpu.process-pool/n=1e8", why: "not in the baseline run" }]);
+    expect(comparison.machineDifferences).toEqual([]);
+    const elsewhere = structuredClone(baseline);
+    elsewhere.machine.cores = 16;
+    const rendered = renderComparison(current, elsewhere, compareRuns(current, elsewhere));
+    expect(rendered).toContain("⚠ The machines differ (cores: 2 now, 16 in the baseline)");
+  });
+
+  it("renders a table of the changes, ≈ where the verdict rule sees none", () => {
+    const rendered = renderComparison(current, baseline, comparison);
+    expect(rendered).toContain("- 1 slower, 1 faster, 1 unchanged (≈) of 3 cells compared.");
+    expect(rendered).toMatch(/\| node \| `cpu\.worker-pool\/n=1e8` \| 50\.0 ms \| 65\.0 ms \| 1\.30x \[[\d.]+–[\d.]+\] \| ⚠ slower \|/);
+    expect(rendered).toMatch(/\| node \| `cpu\.sequential\/n=1e8` \| 100 ms \| 102 ms \| 1\.02x \[[\d.]+–[\d.]+\] \| ≈ \|/);
+  });
+});
+
+describe("pnpm report --baseline", () => {
+  const folder = (result: RunResult) => {
+    const dir = mkdtempSync(join(tmpdir(), "rb-compare-"));
+    writeFileSync(join(dir, "run.json"), JSON.stringify(result));
+    return dir;
+  };
+
+  it("writes comparison.md beside the report", () => {
+    const dir = folder(current);
+    const run = spawnSync(process.execPath, [mainFile, "--dir", dir, "--baseline", folder(baseline)], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, "comparison.md"), "utf8")).toContain("# runtime-bench: this run against a baseline");
+  });
+
+  it("stops at a baseline folder without a result file: exit 2, the message names it, nothing written", () => {
+    const dir = folder(current);
+    const empty = mkdtempSync(join(tmpdir(), "rb-compare-empty-"));
+    const run = spawnSync(process.execPath, [mainFile, "--dir", dir, "--baseline", empty], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(join(empty, "run.json"));
+    expect(existsSync(join(dir, "README.md"))).toBe(false);
+    expect(existsSync(join(dir, "comparison.md"))).toBe(false);
+  });
+});
