@@ -245,13 +245,23 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
       params: { kind: "cpu", workload, tasks, n, workers },
     });
 
+  /** An I/O cell's parameters: what varies per cell, and what every I/O cell of the profile shares. */
+  const ioParams = (own: Pick<IoCellParams, "requests" | "concurrency" | "workers" | "latencyMs" | "client">): IoCellParams => ({
+    kind: "io",
+    ...own,
+    requestTimeoutMs: profile.io.requestTimeoutMs,
+    warmUpRequests: profile.io.warmUpRequests,
+    baseUrl: context.baseUrl,
+    target,
+  });
+
   for (const scenarioId of profile.scenarios) {
     if (scenarios.get(scenarioId)!.kind === "cpu") {
       const { tasks, sizes, workers } = profile.cpu;
       for (const [size, n] of Object.entries(sizes))
         cpuCell(scenarioId, "headline", size, tasks, n, workers === "cores" ? context.cores : workers);
     } else {
-      const { requests, concurrency, workers, requestTimeoutMs, warmUpRequests } = profile.io;
+      const { requests, concurrency, workers } = profile.io;
       // A real API's latency is its own: none is injected, and none is claimed.
       const latencyMs = target === "real" ? 0 : profile.io.latencyMs;
       // The other-clients variant runs once per client; every other I/O scenario with the runtime's default fetch.
@@ -262,18 +272,7 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
           group: "headline",
           cellId: client === "default" ? scenarioId : `${scenarioId}/${client}`,
           size: "default",
-          params: {
-            kind: "io",
-            requests,
-            concurrency,
-            workers,
-            latencyMs,
-            requestTimeoutMs,
-            warmUpRequests,
-            baseUrl: context.baseUrl,
-            client,
-            target,
-          },
+          params: ioParams({ requests, concurrency, workers, latencyMs, client }),
         });
     }
   }
@@ -305,25 +304,13 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
   // The sweep's latencies are injected by the mock API: against a real API it has nothing to vary.
   if (profile.io.sweep && target === "mock-api") {
     const { concurrency, latencyMs, requestsPerInFlight, workers, workersLatencyMs } = profile.io.sweep;
-    const { requestTimeoutMs, warmUpRequests } = profile.io;
     const ioCell = (scenarioId: string, latency: number, inFlight: number, requests: number, workerCount: number, suffix: string) =>
       add({
         ...flags(scenarioId),
         group: "io-sweep",
         cellId: `${scenarioId}/L=${latency}ms${suffix}/N=${requests}`,
         size: `${latency} ms`,
-        params: {
-          kind: "io",
-          requests,
-          concurrency: inFlight,
-          workers: workerCount,
-          latencyMs: latency,
-          requestTimeoutMs,
-          warmUpRequests,
-          baseUrl: context.baseUrl,
-          client: "default",
-          target,
-        },
+        params: ioParams({ requests, concurrency: inFlight, workers: workerCount, latencyMs: latency, client: "default" }),
       });
     for (const latency of latencyMs) {
       ioCell("io.sequential", latency, 1, requestsPerInFlight, 1, "");

@@ -9,7 +9,7 @@ import type { FileApi, Task } from "@runtime-bench/workloads";
 import { runConcurrentlyOnMainThread, runOnPool, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
 import type { TaskReply } from "../protocol.ts";
-import { cellOnPool, cellWithoutSetUp } from "./prepared-cell.ts";
+import { cellOnPool, cellWithoutSetUp, throwIfWarmUpFailed } from "./prepared-cell.ts";
 import type { FilesCellParams, Scenario, ScenarioContext } from "./types.ts";
 
 /** One task per file, each to a path of its own under `folder`; `prefix` keeps a warm-up's files apart. */
@@ -32,8 +32,7 @@ function scratchOf({ scratchDir }: ScenarioContext<FilesCellParams>): string {
  * the code compiled and the pool warm before the clock starts; the timed run then creates new files like the first.
  */
 async function warmUp(run: (tasks: Task[]) => Promise<TaskReply[]>, tasks: Task[]): Promise<void> {
-  const failed = (await run(tasks)).find((reply) => !reply.ok);
-  if (failed && !failed.ok) throw new Error(`warm-up: a file round trip failed: ${failed.error}`);
+  throwIfWarmUpFailed(await run(tasks), "file round trips");
 }
 
 /** At best, the files in flight keep every core busy: the ideal speed-up over the blocking calls. */

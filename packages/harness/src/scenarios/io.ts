@@ -9,7 +9,7 @@ import { runConcurrentlyOnMainThread, runOnPool, runSequentially } from "../exec
 import { createNativePool } from "../pool.ts";
 import type { HttpClientDescription, RuntimePrimitives } from "../primitives.ts";
 import type { TaskReply } from "../protocol.ts";
-import { cellOnPool, cellWithoutSetUp } from "./prepared-cell.ts";
+import { cellOnPool, cellWithoutSetUp, throwIfWarmUpFailed } from "./prepared-cell.ts";
 import type { CellShape, IoCellParams, PreparedCell, Scenario, ScenarioContext } from "./types.ts";
 
 /** One task per request, post ids 1..N (1..100 over and over for a warm-up), through the cell's client. */
@@ -42,11 +42,7 @@ const DEFAULT_WARM_UP_REQUESTS = 1000;
 async function warmConnections(run: (tasks: Task[]) => Promise<TaskReply[]>, params: IoCellParams) {
   const wanted = Math.max(params.warmUpRequests ?? DEFAULT_WARM_UP_REQUESTS, params.concurrency);
   const count = params.target === "real" ? Math.min(wanted, params.requests) : wanted;
-  const replies = await run(ioTasks({ ...params, latencyMs: 0 }, count, true));
-  const failures = replies.flatMap((reply) => (reply.ok ? [] : [reply.error]));
-  if (failures.length > 0) {
-    throw new Error(`warm-up: ${failures.length} of ${replies.length} requests failed: ${failures.slice(0, 3).join("; ")}`);
-  }
+  throwIfWarmUpFailed(await run(ioTasks({ ...params, latencyMs: 0 }, count, true)), "requests");
 }
 
 /** Why a runtime may lack a client: what the n/a says. */
