@@ -175,6 +175,11 @@ export const machineSchema = z.object({
   arch: z.string(),
   /** 1, 5 and 15 minute load averages, when the machine was captured (the end of the run). */
   loadAverage: z.array(z.number()),
+  /**
+   * Names the hardware (machine-fingerprint.ts): runs with the same fingerprint may be compared cell by cell, runs
+   * with different ones only side by side. Absent in files written before it was recorded (computed on reading).
+   */
+  fingerprint: z.string().optional(),
 });
 
 /** Probe times per core, ms (`cores[i]` is the core `ms[i]` was measured on), or why they could not be taken. */
@@ -252,6 +257,34 @@ export const runResultSchema = z.object({
     loadAverage: z.object({ start: z.array(z.number()), end: z.array(z.number()) }),
     /** The real API the I/O cells went to instead of the mock API (--target); absent for the mock API. */
     target: z.string().optional(),
+    /**
+     * Cells measured again later with --scenarios (rerun-merge.ts), oldest first: each replaced those cells in every
+     * runtime it measured. Their runs are numbered after every earlier round, so no comparison ever pairs a run of a
+     * re-run with a run of another; the probe readings of their rounds follow the earlier ones in coreProbe.
+     */
+    reruns: z
+      .array(
+        z.object({
+          startedAt: z.string(),
+          finishedAt: z.string(),
+          gitCommit: z.string().nullable(),
+          seed: z.number().int().nonnegative(),
+          /** The patterns as given to --scenarios. */
+          scenarios: z.array(z.string()),
+          runtimes: z.array(runtimeName),
+          cells: z.array(z.string()),
+          /** The first round number of the re-run in this file, and how many warm-up and counted rounds it ran. */
+          rounds: z.object({
+            first: z.number().int().nonnegative(),
+            warmup: z.number().int().nonnegative(),
+            counted: z.number().int().nonnegative(),
+          }),
+          stoppedBy: z.enum(STOP_REASONS),
+        }),
+      )
+      .optional(),
+    /** The patterns of --scenarios when this run measured only some cells (absent: every cell of the profile). */
+    scenarios: z.array(z.string()).optional(),
     /** The only variables passed on to the processes the launcher starts (absent in files written before it was recorded). */
     environment: z
       .object({ passed: z.array(z.object({ name: z.string(), why: z.string(), set: z.boolean() })), note: z.string() })
@@ -275,6 +308,7 @@ export type StopReason = (typeof STOP_REASONS)[number];
 export type CoreSpeeds = z.infer<typeof coreSpeedsSchema>;
 export type RequestLatency = z.infer<typeof requestLatencySchema>;
 export type ServerCapacity = z.infer<typeof serverCapacitySchema>;
+export type Rerun = NonNullable<RunResult["run"]["reruns"]>[number];
 
 /** Thrown for a result file that does not match the schema; names the file and the field. */
 export class ResultFileError extends Error {

@@ -3,71 +3,15 @@
  * each must end in a clear message, the rest of the run going on, nothing overwritten, nothing left running.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../src/launcher/repo.ts";
 import { SCRATCH_PREFIX } from "../src/launcher/scratch-folder.ts";
-import { BENCH_PROCESS_PATTERN, RUNTIME_NAMES } from "../src/runtimes.ts";
-import type { CellResult, RunResult } from "../src/schema.ts";
+import { RUNTIME_NAMES } from "../src/runtimes.ts";
+import type { RunResult } from "../src/schema.ts";
 import type { Suite } from "../src/suite.ts";
-
-const runFile = join(repoRoot, "benchmarks/src/bench.ts");
-const reportFile = join(repoRoot, "packages/results/src/main.ts");
-
-/** A one-profile suite, derived from the real one, small enough for a test: one counted round, no warm-up. */
-function writeSuite(dir: string, change: (profile: Suite["profiles"][string]) => void): string {
-  const suite = JSON.parse(readFileSync(join(repoRoot, "benchmarks/suite.json"), "utf8")) as Suite;
-  const profile = suite.profiles.quick!;
-  Object.assign(profile, { rounds: { warmup: 0, min: 1, max: 1 } });
-  profile.cpu = { tasks: profile.cpu.tasks, sizes: { tiny: 1_000_000 }, workers: profile.cpu.workers }; // no sweep, no ladder
-  // No sweep, no capacity measurement, no files: only what a test asks for.
-  profile.io = {
-    clients: profile.io.clients,
-    requestTimeoutMs: profile.io.requestTimeoutMs,
-    warmUpRequests: 20,
-    requests: 10,
-    latencyMs: 5,
-    concurrency: 5,
-    workers: 2,
-  };
-  delete profile.files;
-  change(profile);
-  const file = join(dir, "suite.json");
-  writeFileSync(file, JSON.stringify({ ...suite, profiles: { quick: profile } }));
-  return file;
-}
-
-/** The interleaved run, quick profile, Node only unless the args say otherwise. */
-function bench(args: string[], env: Record<string, string> = {}) {
-  const runtimes = args.includes("--runtimes") ? [] : ["--runtimes", "node"];
-  return spawnSync(process.execPath, [runFile, "--quick", ...runtimes, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-    timeout: 120_000,
-  });
-}
-
-function report(dir: string) {
-  return spawnSync(process.execPath, [reportFile, "--dir", dir], { encoding: "utf8" });
-}
-
-const readRun = (dir: string): RunResult => JSON.parse(readFileSync(join(dir, "run.json"), "utf8"));
-const cellsOf = (run: RunResult, runtime = "node"): CellResult[] => {
-  const found = run.runtimes.find((r) => r.name === runtime);
-  return found?.status === "measured" ? found.cells : [];
-};
-
-function leftoverProcesses(): string {
-  try {
-    return execFileSync("pgrep", ["-af", BENCH_PROCESS_PATTERN], { encoding: "utf8" }).trim();
-  } catch {
-    return ""; // pgrep exits 1 when nothing matches
-  }
-}
-
-const temporary = (name: string) => mkdtempSync(join(tmpdir(), `rb-${name}-`));
+import { bench, cellsOf, leftoverProcesses, readRun, report, runFile, temporary, writeSuite } from "./bench-helpers.ts";
 
 describe("a runtime that is missing or broken", () => {
   it("is n/a with its reason; the others run, the report builds and exits 3", () => {

@@ -4,21 +4,25 @@
  * interleaved run, and writes <out>/run.json atomically.
  *
  * Exit codes: 0 a result file was written (failed cells and unavailable runtimes are recorded in it, and the
- * report's exit code carries them); 2 bad input, including a result folder that cannot be written (nothing
- * measured, nothing written); 4 the mock API could not start; 130 / 143 interrupted by SIGINT / SIGTERM (the
+ * report's exit code carries them); 2 bad input, including a result folder that cannot be written or a result
+ * a partial re-run (--scenarios) cannot replace cells of (nothing measured, nothing written); 4 the mock API could not start; 130 / 143 interrupted by SIGINT / SIGTERM (the
  * runs finished so far go to <out>/.partial/run.json, the last complete result file is left untouched).
  */
 import { join } from "node:path";
 import type { RuntimeName } from "../runtimes.ts";
-import { RESULT_FILE } from "../schema.ts";
+import { RESULT_FILE, type RunResult } from "../schema.ts";
 import { getProfile, loadSuite, type Profile, SuiteError } from "../suite.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
+import { profileCells, selectCells } from "./cell-selection.ts";
 import { type BenchOptions, parseBenchArgs, selectRuntimes, UsageError } from "./flags.ts";
+import { benchHelp } from "./help.ts";
+import { captureMachine } from "./machine.ts";
 import { stopAllMeasurementProcesses } from "./measurement-process.ts";
 import { MockApiStartError } from "./mock-api-process.ts";
 import { assertWritableFolder } from "./output-folder.ts";
 import type { RuntimeLaunch } from "./process-backend.ts";
 import { repoRelative } from "./repo.ts";
+import { mergeRerun, RerunMergeError, readMergeTarget } from "./rerun-merge.ts";
 import { randomSeed } from "./round-order.ts";
 import { RunInterruptedError, runSuite } from "./run-suite.ts";
 
@@ -29,13 +33,17 @@ interface Plan {
   profile: Profile;
   launches: RuntimeLaunch[];
   selected: RuntimeName[];
+  /** The result in --out that a partial re-run (--scenarios) replaces cells of; null: the run is written whole. */
+  mergeInto: RunResult | null;
 }
 
 /** Flags and suite, checked before anything runs: a UsageError or SuiteError means exit 2, nothing written. */
-function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Plan {
+function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Plan | { help: string } {
   const options = parseBenchArgs(argv);
   const suite = loadSuite(options.suiteFile);
+  if (options.help) return { help: benchHelp(suite, options.profileName) };
   let profile = getProfile(suite, options.profileName);
+  if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
   if (options.cellTimeoutSeconds !== null) profile = { ...profile, cellTimeoutSeconds: options.cellTimeoutSeconds };
   const suiteLaunches = suite.runtimes.map((name) => {
     const launch = launches.find((candidate) => candidate.runtime === name);
@@ -44,13 +52,25 @@ function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Plan
   });
   const selected = selectRuntimes(options.runtimes, suite.runtimes);
   assertWritableFolder(options.outDir);
-  return { options, profile, launches: suiteLaunches, selected };
+  const mergeInto =
+    options.scenarios &&
+    readMergeTarget(options.outDir, {
+      profileName: options.profileName,
+      fingerprint: captureMachine().fingerprint!,
+      target: options.target,
+    });
+  return { options, profile, launches: suiteLaunches, selected, mergeInto: mergeInto || null };
 }
 
 export async function benchMain(launches: readonly RuntimeLaunch[], argv: readonly string[]): Promise<number> {
   let checked: Plan;
   try {
-    checked = plan(launches, argv);
+    const planned = plan(launches, argv);
+    if ("help" in planned) {
+      process.stdout.write(planned.help);
+      return 0;
+    }
+    checked = planned;
   } catch (error) {
     if (error instanceof UsageError || error instanceof SuiteError) {
       process.stderr.write(`bench: ${error.message}\n`);
@@ -85,14 +105,22 @@ export async function benchMain(launches: readonly RuntimeLaunch[], argv: readon
       profile,
       seed,
       target: options.target,
+      scenarios: options.scenarios,
       signal: interruption.signal,
     });
-    writeFileAtomic(file, `${JSON.stringify(result, null, 2)}\n`);
+    const written = checked.mergeInto ? mergeRerun(checked.mergeInto, result, options.scenarios ?? []) : result;
+    writeFileAtomic(file, `${JSON.stringify(written, null, 2)}\n`);
+    if (checked.mergeInto)
+      process.stderr.write(`[bench] ${describeMerge(result)} replaced in ${repoRelative(file)}; every other cell kept\n`);
     const cells = result.runtimes.flatMap((runtime) => (runtime.status === "measured" ? runtime.cells : []));
     const failed = cells.filter((cell) => cell.status === "failed").length;
     process.stderr.write(`[bench] wrote ${repoRelative(file)} (${cells.length} runtime cells, ${failed} failed)\n`);
     return 0;
   } catch (error) {
+    if (error instanceof RerunMergeError) {
+      process.stderr.write(`bench: ${error.message}; ${repoRelative(file)} left untouched\n`);
+      return 2;
+    }
     if (error instanceof MockApiStartError) {
       process.stderr.write(`bench: ${error.message}\n`);
       return 4;
@@ -108,4 +136,11 @@ export async function benchMain(launches: readonly RuntimeLaunch[], argv: readon
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+/** "12 cells of node, bun" */
+function describeMerge(rerun: RunResult): string {
+  const measured = rerun.runtimes.flatMap((runtime) => (runtime.status === "measured" ? [runtime] : []));
+  const cells = new Set(measured.flatMap((runtime) => runtime.cells.map((cell) => cell.cellId)));
+  return `${cells.size} cell(s) of ${measured.map((runtime) => runtime.name).join(", ") || "no runtime"}`;
 }

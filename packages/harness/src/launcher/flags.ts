@@ -1,23 +1,14 @@
 /**
  * The bench's command line, in one place: `pnpm turbo bench -- <flags>` hands the same flags to every task
  * (each app's preflight, the run, the report), so all of them read them with this one parser.
- *
- *   --quick              the quick profile (same as --profile quick)
- *   --profile NAME       a profile of the suite (default: full)
- *   --suite FILE         the suite file (default: benchmarks/suite.json)
- *   --out DIR            where the result file and report go (default: results/)
- *   --cell-timeout SEC   stop a run of one cell after this long (default: the profile's cellTimeoutSeconds)
- *   --runtimes A,B       measure only these runtimes of the suite (the others are recorded as not selected)
- *   --seed N             seed of the round order (default: a fresh one, recorded in the result)
- *   --target URL         send the I/O cells to a real API at URL (JSONPlaceholder-style /posts/:id) instead of the
- *                        mock API; no latency is injected, the sweep is not run, and the report marks the run
+ * What each flag does is FLAG_HELP below, which --help prints (help.ts).
  */
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { toMessage } from "../errors.ts";
 import { FAULT_VARIABLE } from "../fault-injection.ts";
-import { RUNTIME_NAMES, type RuntimeName } from "../runtimes.ts";
-import { repoRoot } from "./repo.ts";
+import { isRuntimeName, RUNTIME_NAMES, type RuntimeName } from "../runtimes.ts";
+import { fromCaller, repoRoot } from "./repo.ts";
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -32,7 +23,36 @@ export const BENCH_FLAGS = {
   runtimes: { type: "string" },
   seed: { type: "string" },
   target: { type: "string" },
+  scenarios: { type: "string" },
+  help: { type: "boolean" },
 } as const;
+
+/** One line per flag, printed by --help: the one description of each flag. */
+export const FLAG_HELP: Readonly<Record<keyof typeof BENCH_FLAGS, [argument: string, help: string]>> = {
+  quick: ["", "the quick profile (same as --profile quick)"],
+  profile: ["NAME", "a profile of the suite (default: full); the profiles are listed below"],
+  suite: ["FILE", "the suite file (default: benchmarks/suite.json)"],
+  out: ["DIR", "where run.json, the report, the CSV and the charts go (default: results/)"],
+  "cell-timeout": ["SEC", "stop a run of one cell after this long (default: the profile's cellTimeoutSeconds)"],
+  runtimes: ["A,B", `measure only these runtimes of the suite (${RUNTIME_NAMES.join(", ")}); the others are recorded as not selected`],
+  seed: ["N", "seed of the round order (default: a fresh one, recorded in the result)"],
+  target: [
+    "URL",
+    "send the I/O cells to a real API (JSONPlaceholder-style /posts/:id) instead of the mock API: no latency is injected, no sweep",
+  ],
+  scenarios: [
+    "P,Q",
+    'measure only these cells and their baselines: scenario ids, cell ids, or globs over either ("cpu.*"); with a result ' +
+      "already in --out, they replace those cells in it and the rest is kept",
+  ],
+  help: ["", "print this, measure nothing"],
+};
+
+/** Every flag as typed, for messages that list the valid ones. */
+export const flagNames = (flags: object): string =>
+  Object.keys(flags)
+    .map((name) => `--${name}`)
+    .join(", ");
 
 export interface BenchOptions {
   profileName: string;
@@ -44,6 +64,9 @@ export interface BenchOptions {
   seed: number | null;
   /** A real API the I/O cells go to instead of the mock API (--target); null: the mock API. */
   target: string | null;
+  /** Patterns choosing the cells to measure (--scenarios); null: every cell of the profile. */
+  scenarios: string[] | null;
+  help: boolean;
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -54,7 +77,7 @@ function parseFlags(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: BENCH_FLAGS, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError(toMessage(error));
+    throw new UsageError(`${toMessage(error)}; the flags are ${flagNames(BENCH_FLAGS)}`);
   }
 }
 
@@ -74,12 +97,14 @@ export function benchOptionsFrom(
     throw new UsageError(`--seed must be a whole number from 0 to 999999999, got "${seed}"`);
   const options = {
     profileName: values.quick ? "quick" : (values.profile ?? "full"),
-    suiteFile: resolve(values.suite ?? join(repoRoot, "benchmarks/suite.json")),
-    outDir: resolve(values.out ?? join(repoRoot, "results")),
+    suiteFile: values.suite === undefined ? join(repoRoot, "benchmarks/suite.json") : fromCaller(values.suite),
+    outDir: values.out === undefined ? join(repoRoot, "results") : fromCaller(values.out),
     cellTimeoutSeconds: timeout === undefined ? null : Number(timeout),
     runtimes: values.runtimes === undefined ? null : parseRuntimeList(values.runtimes),
     seed: seed === undefined ? null : Number(seed),
     target: values.target === undefined ? null : parseTarget(values.target),
+    scenarios: values.scenarios === undefined ? null : parseScenarioPatterns(values.scenarios),
+    help: values.help ?? false,
   };
   if (process.env[FAULT_VARIABLE] && options.outDir === resolve(repoRoot, "results")) {
     throw new UsageError(`${FAULT_VARIABLE} is a test hook; a run with it set may not write to results/ (use --out)`);
@@ -100,16 +125,28 @@ function parseTarget(raw: string): string {
   return url.href.replace(/\/+$/, "");
 }
 
+/** The items of a comma-separated list, each once, blanks dropped. */
+const splitList = (list: string): string[] => [
+  ...new Set(
+    list
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== ""),
+  ),
+];
+
+function parseScenarioPatterns(list: string): string[] {
+  const patterns = splitList(list);
+  if (patterns.length === 0)
+    throw new UsageError(`--scenarios takes a comma-separated list of scenario ids, cell ids or globs; got "${list}"`);
+  return patterns;
+}
+
 function parseRuntimeList(list: string): RuntimeName[] {
-  const names = list
-    .split(",")
-    .map((name) => name.trim())
-    .filter((name) => name !== "");
-  const unknown = names.filter((name) => !(RUNTIME_NAMES as readonly string[]).includes(name));
-  if (names.length === 0 || unknown.length > 0) {
+  const names = splitList(list);
+  if (names.length === 0 || !names.every(isRuntimeName))
     throw new UsageError(`--runtimes takes a comma-separated list of ${RUNTIME_NAMES.join(", ")}; got "${list}"`);
-  }
-  return [...new Set(names)] as RuntimeName[];
+  return names.filter(isRuntimeName);
 }
 
 /** The runtimes a run measures: those chosen with --runtimes, which must be in the suite, or all of the suite's. */

@@ -2,19 +2,19 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from "node:os";
+import { machineFingerprint } from "../machine-fingerprint.ts";
 import type { Machine } from "../schema.ts";
 import { repoRoot } from "./repo.ts";
 
 export function captureMachine(): Machine {
+  const hardware = { cpuModel: cpus()[0]?.model.trim() || "unknown", cores: cpus().length, memoryBytes: totalmem(), arch: process.arch };
   return {
-    cpuModel: cpus()[0]?.model.trim() || "unknown",
-    cores: cpus().length,
+    ...hardware,
     availableParallelism: availableParallelism(),
-    memoryBytes: totalmem(),
     os: osName(),
     kernel: `${type()} ${release()}`,
-    arch: process.arch,
     loadAverage: loadavg(),
+    fingerprint: machineFingerprint(hardware),
   };
 }
 

@@ -6,6 +6,7 @@
  * run records that runtime's cells as n/a with the same reason, and the report's exit code carries it.
  */
 import { getProfile, loadSuite, SuiteError } from "../suite.ts";
+import { profileCells, selectCells } from "./cell-selection.ts";
 import { parseBenchArgs, selectRuntimes, UsageError } from "./flags.ts";
 import { assertWritableFolder } from "./output-folder.ts";
 import { describeRuntime, type RuntimeLaunch } from "./process-backend.ts";
@@ -15,8 +16,10 @@ export async function preflightMain(launch: RuntimeLaunch, argv: readonly string
   let selected: boolean;
   try {
     const options = parseBenchArgs(argv);
+    if (options.help) return 0; // the measuring step prints the help, once
     const suite = loadSuite(options.suiteFile);
-    getProfile(suite, options.profileName);
+    const profile = getProfile(suite, options.profileName);
+    if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
     selected = selectRuntimes(options.runtimes, suite.runtimes).includes(name);
     assertWritableFolder(options.outDir);
   } catch (error) {

@@ -19,6 +19,7 @@ import {
   type StopReason,
 } from "../schema.ts";
 import { expandCells, type Profile } from "../suite.ts";
+import { selectCells } from "./cell-selection.ts";
 import { describeChildEnvironment } from "./child-environment.ts";
 import { captureMachine, gitCommit } from "./machine.ts";
 import type { MeasureOutcome } from "./measure-once.ts";
@@ -40,6 +41,8 @@ export interface SuiteRunOptions {
   seed: number;
   /** A real API the I/O cells go to instead of the mock API (--target); recorded, and the report marks the run. */
   target?: string | null;
+  /** Patterns choosing the cells to measure (--scenarios, cell-selection.ts); absent or null: every cell. */
+  scenarios?: readonly string[] | null;
   /** Progress lines for a person watching (stderr by default). */
   log?: (line: string) => void;
   /** Aborted when the run is interrupted: no further measurement starts. */
@@ -111,7 +114,10 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
 
   const measured = runtimes.filter((runtime): runtime is MeasuredState => runtime.status === "measured");
   const target = options.target ?? null;
-  const needsApi = target === null && measured.length > 0 && options.profile.scenarios.some((id) => getScenario(id).kind === "io");
+  const expand = (baseUrl: string) =>
+    expandCells(options.profile, { cores: availableParallelism(), baseUrl, target: target ? "real" : "mock-api" });
+  const planned = chosenCells(expand(target ?? ""), options, log);
+  const needsApi = target === null && measured.length > 0 && planned.some((cell) => cell.params.kind === "io");
   progress.api = needsApi ? await backend.startMockApi(options.profile.io) : null;
   try {
     if (progress.api) {
@@ -123,17 +129,24 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
       }
     }
     if (target) log(`[bench] the I/O cells go to ${target}, a real API: no latency injected, no sweep`);
-    const cells = expandCells(options.profile, {
-      cores: availableParallelism(),
-      baseUrl: target ?? progress.api?.url ?? "",
-      target: target ? "real" : "mock-api",
-    });
+    // The same cells, now with the address the mock API listens on.
+    const cells = progress.api ? chosenCells(expand(progress.api.url), options, () => {}) : planned;
     for (const runtime of measured) runtime.cells = cells.map(emptyResult);
     const stoppedBy = measured.length > 0 ? await measureRounds(cells, measured, options, backend, progress, log, interrupted) : "target";
     return buildResult(options, runtimes, progress, stoppedBy, false);
   } finally {
     await progress.api?.stop();
   }
+}
+
+/** The cells --scenarios chose, with the baselines they are compared with; every cell without it. */
+function chosenCells(cells: CellSpec[], options: SuiteRunOptions, log: (line: string) => void): CellSpec[] {
+  if (!options.scenarios) return cells;
+  const selection = selectCells(cells, options.scenarios, options.profileName);
+  const baselines =
+    selection.addedBaselines.length > 0 ? `, with the baselines they are compared with (${selection.addedBaselines.join(", ")})` : "";
+  log(`[bench] --scenarios ${options.scenarios.join(",")}: ${selection.cells.length} of ${cells.length} cells${baselines}`);
+  return selection.cells;
 }
 
 async function measureRounds(
@@ -320,6 +333,7 @@ function buildResult(
       loadAverage: { start: progress.loadAtStart, end: loadavg() },
       environment: describeChildEnvironment(),
       ...(options.target ? { target: options.target } : {}),
+      ...(options.scenarios ? { scenarios: [...options.scenarios] } : {}),
     },
     runtimes: runtimes.map(
       (runtime): RuntimeRun =>

@@ -6,7 +6,13 @@ import { CPU_WORKLOADS, HTTP_CLIENTS } from "@runtime-bench/workloads";
 import { z } from "zod";
 
 /** The CPU work a cell's tasks do: the workloads package defines them (CPU_WORKLOADS) and names them. */
-export { CPU_WORKLOADS as WORKLOADS, type CpuWorkload as Workload, JAVASCRIPT_EQUIVALENT, WORKLOAD_TITLES } from "@runtime-bench/workloads";
+export {
+  CPU_WORKLOADS as WORKLOADS,
+  type CpuWorkload as Workload,
+  JAVASCRIPT_EQUIVALENT,
+  runsOffThread,
+  WORKLOAD_TITLES,
+} from "@runtime-bench/workloads";
 
 export const cpuParamsSchema = z.object({
   kind: z.literal("cpu"),
