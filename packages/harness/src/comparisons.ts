@@ -5,9 +5,10 @@
  *
  * - Against a baseline: each cell with the cell it declares as its baseline, in the same runtime (e.g. a
  *   worker pool against the sequential run of the same size).
- * - Across runtimes: each pair of runtimes, in every cell measured the same way on both.
+ * - Across runtimes: each pair of runtimes under test, in every cell measured the same way on both (the Python
+ *   references are compared with their own baselines only).
  */
-import { RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
+import { isUnderTest, RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
 import type { CellResult, CellSample } from "./schema.ts";
 import { pairedRatio } from "./stats.ts";
 import { relativeHalfWidth, type Verdict, verdictOf } from "./verdict.ts";
@@ -86,9 +87,11 @@ export function headlineComparisons(runtimes: readonly RuntimeCells[]): Headline
       ),
     ),
   ];
+  // Only runtimes under test are ranked against each other; a Python reference stands beside them (its own baselines).
+  const ranked = ordered.filter(({ name }) => isUnderTest(name));
   const acrossRuntimes = cellIds.flatMap((cellId) =>
-    ordered.flatMap((reference, index) =>
-      ordered.slice(index + 1).flatMap((subject): HeadlineComparison[] => {
+    ranked.flatMap((reference, index) =>
+      ranked.slice(index + 1).flatMap((subject): HeadlineComparison[] => {
         const own = subject.cells.find((cell) => cell.cellId === cellId);
         const other = reference.cells.find((cell) => cell.cellId === cellId);
         if (!measured(own) || !measured(other)) return [];

@@ -1,31 +1,64 @@
 /**
- * The runtimes under test: the one list every other part reads (the schema, the suite's validation, the flags,
- * the launcher, the report's order, the tests, and through file paths turbo and CI). Adding a runtime is an
- * entry here, its app in `apps/<name>/` (its adapter: primitives, main.ts, launch.ts, bench.ts), its pinned
- * devDependency in the root package.json, and its name in benchmarks/suite.json.
+ * The runtimes: the one list every other part reads (the schema, the suite's validation, the flags, the launcher,
+ * the report's order, the tests, and through file paths turbo and CI). Adding a runtime under test is an entry
+ * here, its app in `apps/<name>/` (its adapter: primitives, main.ts, launch.ts, bench.ts), its pinned
+ * devDependency in the root package.json, and its name in benchmarks/suite.json. The Python references (the
+ * lesson's own experiment) share one app, `apps/python`, whose launch.ts launches each interpreter.
  */
 
-/** In the order the report lists them. */
-export const RUNTIME_NAMES = ["node", "bun", "deno"] as const;
+/** In the order the report lists them: the runtimes under test, then the Python references. */
+export const RUNTIME_NAMES = ["node", "bun", "deno", "cpython", "pypy", "jython"] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
 
-export const ENGINES = ["V8", "JavaScriptCore"] as const;
+export const ENGINES = ["V8", "JavaScriptCore", "CPython", "PyPy", "Jython"] as const;
+
+/** Where a runtime's program comes from: a pinned npm devDependency, or a program of the machine (found on PATH). */
+export type Installation =
+  | {
+      kind: "npm";
+      /** The npm package that installs the runtime (a devDependency of the repository root pins its version). */
+      npmPackage: string;
+      /** The real binary, relative to that package's folder. */
+      binaryInPackage: string;
+    }
+  | {
+      kind: "system";
+      program: string;
+      /** How to install it where it is missing, shown as the reason its cells are n/a. */
+      installHint: string;
+    };
 
 export interface RuntimeEntry {
   engine: (typeof ENGINES)[number];
-  /** The npm package that installs the runtime (a devDependency of the repository root pins its version). */
-  npmPackage: string;
-  /** The real binary, relative to that package's folder. */
-  binaryInPackage: string;
-  /** The runtime's app: its adapter (primitives), its measurement entry (src/main.ts) and how to launch it (src/launch.ts). */
+  installation: Installation;
+  /** The runtime's app: its measurement entry (src/main.ts, or src/main.py), its launch (src/launch.ts) and preflight. */
   app: string;
+  /**
+   * A reference, not a runtime under test: the lesson's own experiment in Python, measured in the same rounds and
+   * shown beside the runtimes, but never ranked among them (no fastest, no cross-runtime verdicts), and optional: a
+   * missing interpreter makes its cells n/a with how to install it, never a failed run.
+   */
+  reference: boolean;
 }
 
+const npm = (npmPackage: string, binaryInPackage: string): Installation => ({ kind: "npm", npmPackage, binaryInPackage });
+const debian = (program: string, debianPackage: string): Installation => ({
+  kind: "system",
+  program,
+  installHint: `not installed: apt-get install ${debianPackage}`,
+});
+
 export const RUNTIMES: Readonly<Record<RuntimeName, RuntimeEntry>> = {
-  node: { engine: "V8", npmPackage: "node", binaryInPackage: "bin/node", app: "apps/node" },
-  bun: { engine: "JavaScriptCore", npmPackage: "bun", binaryInPackage: "bin/bun.exe", app: "apps/bun" },
-  deno: { engine: "V8", npmPackage: "deno", binaryInPackage: "deno", app: "apps/deno" },
+  node: { engine: "V8", installation: npm("node", "bin/node"), app: "apps/node", reference: false },
+  bun: { engine: "JavaScriptCore", installation: npm("bun", "bin/bun.exe"), app: "apps/bun", reference: false },
+  deno: { engine: "V8", installation: npm("deno", "deno"), app: "apps/deno", reference: false },
+  cpython: { engine: "CPython", installation: debian("python3", "python3"), app: "apps/python", reference: true },
+  pypy: { engine: "PyPy", installation: debian("pypy3", "pypy3"), app: "apps/python", reference: true },
+  jython: { engine: "Jython", installation: debian("jython", "jython"), app: "apps/python", reference: true },
 };
+
+/** The runtimes under test (JavaScript), without the Python references. */
+export const isUnderTest = (name: RuntimeName): boolean => !RUNTIMES[name].reference;
 
 /** The variable that points the bench at another binary of a runtime, e.g. RUNTIME_BENCH_BUN_BIN. */
 export const binaryOverrideVariable = (runtime: RuntimeName): string => `RUNTIME_BENCH_${runtime.toUpperCase()}_BIN`;

@@ -14,19 +14,23 @@ import { loadSuite } from "../src/suite.ts";
 const readJson = (file: string) => JSON.parse(readFileSync(join(repoRoot, file), "utf8"));
 
 describe("the runtime registry", () => {
-  it.each(RUNTIME_NAMES)("%s has its app: adapter, measurement entry, launch, preflight and quick-profile test", async (name) => {
-    const { app } = RUNTIMES[name];
-    for (const file of ["src/primitives.ts", "src/main.ts", "src/launch.ts", "src/bench.ts", "test/quick-profile.test.ts"]) {
-      expect(existsSync(join(repoRoot, app, file)), `${app}/${file}`).toBe(true);
-    }
+  it.each(RUNTIME_NAMES)("%s has its app: measurement entry, launch, preflight and a test running it", async (name) => {
+    const { app, reference } = RUNTIMES[name];
+    const files = reference
+      ? ["src/main.py", "src/launch.ts", "src/bench.ts"]
+      : ["src/primitives.ts", "src/main.ts", "src/launch.ts", "src/bench.ts", "test/quick-profile.test.ts"];
+    for (const file of files) expect(existsSync(join(repoRoot, app, file)), `${app}/${file}`).toBe(true);
     expect((await loadLaunch(name)).runtime).toBe(name);
   });
 
-  it("every runtime is pinned in the root package.json, and the benchmarks package depends on every app (turbo's ^bench)", () => {
+  it("every runtime under test is pinned in the root package.json, and the benchmarks package depends on every app (turbo's ^bench)", () => {
     const root = readJson("package.json");
     const benchmarks = readJson("benchmarks/package.json");
     for (const name of RUNTIME_NAMES) {
-      expect(root.devDependencies[RUNTIMES[name].npmPackage], name).toMatch(/^\d+\.\d+\.\d+$/);
+      const { installation, reference } = RUNTIMES[name];
+      // A runtime under test is a pinned npm package; a reference is a program of the machine, optional.
+      expect(installation.kind, name).toBe(reference ? "system" : "npm");
+      if (installation.kind === "npm") expect(root.devDependencies[installation.npmPackage], name).toMatch(/^\d+\.\d+\.\d+$/);
       expect(benchmarks.dependencies[readJson(`${RUNTIMES[name].app}/package.json`).name], name).toBe("workspace:*");
     }
   });

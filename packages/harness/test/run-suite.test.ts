@@ -28,7 +28,7 @@ type Wall = (runtime: RuntimeName, cellId: string, call: number) => number;
 
 /** Each runtime at a fixed speed, each round slower or faster for all alike: paired ratios are exact. */
 const steadyRatios: Wall = (runtime, cellId, call) => {
-  const speed = { node: 1, bun: 0.7, deno: 0.9 }[runtime];
+  const speed = { node: 1, bun: 0.7, deno: 0.9, cpython: 30, pypy: 3, jython: 20 }[runtime];
   const cell = cellId.startsWith("cpu.worker-pool") ? 50 : 100;
   return cell * speed * (1 + 0.3 * Math.sin(call)); // the machine's speed moving, shared by the round
 };

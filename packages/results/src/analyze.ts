@@ -5,7 +5,7 @@
  * round (comparisons.ts), so the figures here and the launcher's stopping rule agree.
  */
 import { comparePaired, type PairedComparison } from "@runtime-bench/harness/comparisons";
-import { RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/harness/runtimes";
+import { isUnderTest, RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/harness/runtimes";
 import type { CellResult, RunResult } from "@runtime-bench/harness/schema";
 import { median, type Summary, summarize } from "@runtime-bench/harness/stats";
 
@@ -146,12 +146,14 @@ function medianOf(values: Array<number | null>): number | null {
  * other runtime was slower than it by the verdict rule.
  */
 function markFastest(rows: MeasuredRow[]): RuntimeName | null {
-  if (rows.length === 0) return null;
-  const fastest = rows.reduce((best, row) => (row.wall.median < best.wall.median ? row : best));
+  // Only runtimes under test are ranked; a Python reference gets its time over the fastest of them, unranked.
+  const ranked = rows.filter((row) => isUnderTest(row.runtime));
+  if (ranked.length === 0) return null;
+  const fastest = ranked.reduce((best, row) => (row.wall.median < best.wall.median ? row : best));
   for (const row of rows) {
     if (row !== fastest) row.versusFastest = comparePaired(row.cell.samples, fastest.cell.samples);
   }
-  const others = rows.filter((row) => row !== fastest);
+  const others = ranked.filter((row) => row !== fastest);
   return others.length > 0 && others.every((row) => row.versusFastest?.verdict === "slower") ? fastest.runtime : null;
 }
 

@@ -25,12 +25,12 @@ export function findings(allTables: readonly CellTable[]): string[] {
   return lines.filter((line): line is string => line !== null);
 }
 
-const sizeOf = (table: CellTable) => (table.cell.params.kind === "cpu" ? table.cell.params.n : 0);
+export const sizeOf = (table: CellTable) => (table.cell.params.kind === "cpu" ? table.cell.params.n : 0);
 /** An I/O cell's client where it is not the runtime's default fetch: the same scenario once per client. */
-const clientOf = (table: CellTable) =>
+export const clientOf = (table: CellTable) =>
   table.cell.params.kind === "io" && table.cell.params.client !== "default" ? table.cell.params.client : null;
 
-function isLargestOfItsScenario(table: CellTable, tables: readonly CellTable[]): boolean {
+export function isLargestOfItsScenario(table: CellTable, tables: readonly CellTable[]): boolean {
   const sameScenario = tables.filter((other) => other.cell.scenarioId === table.cell.scenarioId && clientOf(other) === clientOf(table));
   return (
     sameScenario.every((other) => sizeOf(other) <= sizeOf(table)) && sameScenario.find((other) => sizeOf(other) === sizeOf(table)) === table
@@ -40,10 +40,10 @@ function isLargestOfItsScenario(table: CellTable, tables: readonly CellTable[]):
 /** The name a scenario declares for the reading, or its title where the scenario is not known to this code. */
 export const readingNameOf = (scenarioId: string, title: string) => scenarios.get(scenarioId)?.readingName ?? title.toLowerCase();
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-type Compared = MeasuredRow & { versusBaseline: PairedComparison };
-const compared = (table: CellTable): Compared[] =>
+export type Compared = MeasuredRow & { versusBaseline: PairedComparison };
+export const compared = (table: CellTable): Compared[] =>
   table.rows.filter(isMeasured).filter((row): row is Compared => row.versusBaseline !== null);
 
 /** Rows grouped by the verdict of their comparison with the baseline. */
@@ -52,7 +52,7 @@ const withVerdict = (rows: Compared[], verdict: Verdict) => rows.filter((row) =>
 const names = (rows: readonly { runtime: string }[]) => joinWords(rows.map((row) => row.runtime));
 
 /** "paid off on every runtime", "did not pay off on any runtime (slower on node)", "paid off on bun, not on node". */
-function payOffClaim(rows: Compared[]): string {
+export function payOffClaim(rows: Compared[]): string {
   const faster = withVerdict(rows, "faster");
   const slower = withVerdict(rows, "slower");
   const notFaster = rows.filter((row) => !faster.includes(row));
@@ -149,7 +149,7 @@ function fastestRuntimes(tables: readonly CellTable[]): string | null {
 }
 
 /** One sentence per model of the crossover ladder: from which work per task it paid off, per runtime. */
-function crossoverFindings(tables: readonly CellTable[]): string[] {
+export function crossoverFindings(tables: readonly CellTable[]): string[] {
   return crossover(tables).map(({ scenarioId, title, perRuntime: runtimes }) => {
     const paid = runtimes.filter((runtime) => runtime.from !== null);
     const claim =

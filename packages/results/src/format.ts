@@ -32,3 +32,9 @@ export function perRuntime<T extends { runtime: string }>(items: readonly T[], s
 export function joinWords(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
+
+/** A memory slope with its interval: "23.4 KiB [21.0–25.1]" (per in-flight request) or "9.2 MiB [9.0–9.4]" (per worker). */
+type Slope = { mib: number; ci95: readonly [number, number] };
+export const kibSlope = (slope: Slope): string =>
+  `${(slope.mib * 1024).toFixed(1)} KiB [${slope.ci95.map((value) => (value * 1024).toFixed(1)).join("–")}]`;
+export const mibSlope = (slope: Slope): string => `${slope.mib.toFixed(1)} MiB [${slope.ci95.map((value) => value.toFixed(1)).join("–")}]`;

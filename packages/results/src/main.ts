@@ -1,65 +1,79 @@
 /**
- * `pnpm turbo bench`'s last step: reads results/run.json, validates it, and writes results/README.md and
- * results/results.csv (the same figures, one row per runtime x cell x statistic). A
- * missing, broken or differently versioned file stops it with exit code 2 and a message naming the file and
- * field; nothing is overwritten then. Otherwise it exits 3 when a runtime could not be measured, 1 when a
- * cell failed, else 0 (the measuring step itself exits 0 once it wrote an honest file).
- *
- *   node src/main.ts [--dir DIR | --out DIR] [--baseline DIR]   (the bench's other flags are accepted, and checked, too)
- *
- * With --baseline, it also writes <dir>/comparison.md: this run against the baseline run's run.json, regressions first.
+ * `pnpm turbo bench`'s last step, and `pnpm report`: reads run.json, validates it, and writes the report beside it
+ * (report-files.ts: README.md, results.csv, charts/*.svg). A missing, broken or differently versioned file stops
+ * it with exit code 2 and a message naming the file and field; nothing is overwritten then. Otherwise it exits 3
+ * when a runtime could not be measured, 1 when a cell failed, else 0 (the measuring step itself exits 0 once it
+ * wrote an honest file). Every input is read and every output rendered before the first file is written.
  */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { toMessage } from "@runtime-bench/harness/errors";
 import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
-import { BENCH_FLAGS, benchOptionsFrom } from "@runtime-bench/harness/launcher/flags";
-import { repoRelative } from "@runtime-bench/harness/launcher/repo";
+import { BENCH_FLAGS, benchOptionsFrom, flagNames, UsageError } from "@runtime-bench/harness/launcher/flags";
+import { fromCaller, repoRelative } from "@runtime-bench/harness/launcher/repo";
+import { isUnderTest } from "@runtime-bench/harness/runtimes";
 import { ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
 import { compareRuns } from "./compare-runs.ts";
 import { readResults } from "./read-results.ts";
 import { renderComparison } from "./render-comparison.ts";
-import { renderCsv } from "./render-csv.ts";
-import { renderReport } from "./render-markdown.ts";
+import { machineFolders, mergedCsv, renderMachines } from "./render-machines.ts";
+import { RAW_FILES } from "./render-markdown.ts";
+import { REPORT_FILE, type ReportFiles, renderReportFiles, writeReportFiles } from "./report-files.ts";
 
-const CSV_FILE = "results.csv";
 const COMPARISON_FILE = "comparison.md";
 
-/** A path as the person typed it: `pnpm report` runs this in packages/results, pnpm keeps their folder in INIT_CWD. */
-const fromCaller = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+const REPORT_FLAGS = {
+  ...BENCH_FLAGS,
+  dir: { type: "string" },
+  baseline: { type: "string" },
+  merge: { type: "string", multiple: true },
+} as const;
 
-function main(argv: string[]): number {
-  let dir: string;
-  let baseline: string | null;
+const USAGE = `usage: pnpm report [--dir DIR] [--baseline DIR] | --merge DIR [--merge DIR ...] --out DIR
+
+  --dir DIR        the folder holding run.json, where the report is written (default: --out, else results/)
+  --baseline DIR   also write DIR/comparison.md: this run against the run.json in the baseline folder, regressions first
+  --merge DIR      one report over several machines' result folders (each holding a run.json), a section per run,
+                   written to --out with each run's full report in a folder of its own; never averaged across machines
+  --help           print this
+(the bench's flags are accepted too, as \`pnpm turbo bench -- <flags>\` hands them to every step)
+`;
+
+type Plan = { kind: "help" } | { kind: "report"; dir: string; baseline: string | null } | { kind: "merge"; sources: string[]; out: string };
+
+function plan(argv: string[]): Plan {
+  const parse = (args: string[]) => parseArgs({ args, options: REPORT_FLAGS, strict: true });
+  let values: ReturnType<typeof parse>["values"];
   try {
-    // Every flag of `pnpm turbo bench -- ...` reaches this script too; --out names the folder as it does for the run.
-    const { values } = parseArgs({
-      args: argv,
-      options: { ...BENCH_FLAGS, dir: { type: "string" }, baseline: { type: "string" } },
-      strict: true,
-    });
-    const { dir: explicitDir, baseline: baselineDir, ...benchFlags } = values;
-    const options = benchOptionsFrom(benchFlags);
-    dir = explicitDir === undefined ? options.outDir : fromCaller(explicitDir);
-    baseline = baselineDir === undefined ? null : fromCaller(baselineDir);
+    values = parse(argv).values;
   } catch (error) {
-    process.stderr.write(`report: ${toMessage(error)}\n`);
-    return 2;
+    throw new UsageError(`${toMessage(error)}; the flags are ${flagNames(REPORT_FLAGS)}`);
   }
+  const { dir, baseline, merge, ...benchFlags } = values;
+  const options = benchOptionsFrom(benchFlags);
+  if (options.help) return { kind: "help" };
+  if (merge === undefined) {
+    return {
+      kind: "report",
+      dir: dir === undefined ? options.outDir : fromCaller(dir),
+      baseline: baseline === undefined ? null : fromCaller(baseline),
+    };
+  }
+  if (dir !== undefined || baseline !== undefined) throw new UsageError("--merge writes to --out; it takes neither --dir nor --baseline");
+  if (benchFlags.out === undefined) throw new UsageError("--merge needs --out DIR, the folder the merged report goes to");
+  return { kind: "merge", sources: merge.map(fromCaller), out: options.outDir };
+}
+
+async function main(argv: string[]): Promise<number> {
   try {
-    const result = readResults(dir);
-    // Both files are read before anything is written: a bad baseline leaves every file as it was.
-    const before = baseline === null ? null : readResults(baseline);
-    writeFileAtomic(join(dir, "README.md"), renderReport(result));
-    writeFileAtomic(join(dir, CSV_FILE), renderCsv(result));
-    process.stderr.write(`report: wrote ${repoRelative(join(dir, "README.md"))} and ${CSV_FILE}\n`);
-    if (baseline !== null && before !== null) {
-      writeFileAtomic(join(dir, COMPARISON_FILE), renderComparison(result, before, compareRuns(result, before)));
-      process.stderr.write(`report: wrote ${repoRelative(join(dir, COMPARISON_FILE))} (against ${repoRelative(baseline)})\n`);
+    const planned = plan(argv);
+    if (planned.kind === "help") {
+      process.stdout.write(USAGE);
+      return 0;
     }
-    return exitCodeFor(result);
+    return planned.kind === "merge" ? await merge(planned.sources, planned.out) : await report(planned.dir, planned.baseline);
   } catch (error) {
-    if (error instanceof ResultFileError) {
+    if (error instanceof UsageError || error instanceof ResultFileError) {
       process.stderr.write(`report: ${error.message}\n`);
       return 2;
     }
@@ -67,9 +81,44 @@ function main(argv: string[]): number {
   }
 }
 
-/** The last word of `pnpm turbo bench`: 3 when a selected runtime could not run, 1 when a cell failed, else 0. */
+async function report(dir: string, baseline: string | null): Promise<number> {
+  const result = readResults(dir);
+  // Both files are read before anything is written: a bad baseline leaves every file as it was.
+  const before = baseline === null ? null : readResults(baseline);
+  const files = await renderReportFiles(result);
+  writeReportFiles(dir, files);
+  process.stderr.write(`report: wrote ${repoRelative(join(dir, REPORT_FILE))}, ${RAW_FILES.csv} and ${files.charts.length} chart(s)\n`);
+  if (baseline !== null && before !== null) {
+    writeFileAtomic(join(dir, COMPARISON_FILE), renderComparison(result, before, compareRuns(result, before)));
+    process.stderr.write(`report: wrote ${repoRelative(join(dir, COMPARISON_FILE))} (against ${repoRelative(baseline)})\n`);
+  }
+  return exitCodeFor(result);
+}
+
+/** Several machines' runs into one report: every run read and rendered first, then written, each in its own folder. */
+async function merge(sources: string[], out: string): Promise<number> {
+  const results = sources.map(readResults);
+  const folders = machineFolders(results);
+  const runs = results.map((result, index) => ({ source: repoRelative(sources[index]!), folder: folders[index]!, result }));
+  const perRun: Array<[string, ReportFiles]> = [];
+  for (const run of runs) perRun.push([run.folder, await renderReportFiles(run.result)]);
+  for (const [folder, files] of perRun) writeReportFiles(join(out, folder), files);
+  // Each run's own result file goes beside its report, so every figure of the merged report can be traced to its runs.
+  for (const run of runs) writeFileAtomic(join(out, run.folder, RAW_FILES.json), `${JSON.stringify(run.result, null, 2)}\n`);
+  writeFileAtomic(join(out, RAW_FILES.csv), mergedCsv(runs));
+  writeFileAtomic(join(out, REPORT_FILE), renderMachines(runs));
+  process.stderr.write(`report: wrote ${repoRelative(join(out, REPORT_FILE))}, a section for each of ${runs.length} runs\n`);
+  return Math.max(...results.map(exitCodeFor));
+}
+
+/**
+ * The last word of `pnpm turbo bench`: 3 when a selected runtime under test could not run, 1 when a cell failed,
+ * else 0. A Python reference that is not installed is n/a in the report and no failure: nothing requires it.
+ */
 function exitCodeFor(result: RunResult): number {
-  const skipped = result.runtimes.flatMap((runtime) => (runtime.status === "n/a" && runtime.selected ? [runtime] : []));
+  const skipped = result.runtimes.flatMap((runtime) =>
+    runtime.status === "n/a" && runtime.selected && isUnderTest(runtime.name) ? [runtime] : [],
+  );
   for (const runtime of skipped) process.stderr.write(`report: ${runtime.name} was skipped: ${runtime.reason}\n`);
   const failed = result.runtimes.flatMap((runtime) =>
     runtime.status === "measured"
@@ -81,4 +130,4 @@ function exitCodeFor(result: RunResult): number {
   return failed.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

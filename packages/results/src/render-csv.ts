@@ -21,7 +21,7 @@ export const CSV_COLUMNS = [
   "n",
 ] as const;
 
-type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
+export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
 const number = (value: number) => String(Number(value.toPrecision(6)));
 
@@ -68,8 +68,9 @@ function statistics(row: MeasuredRow): Array<Pick<CsvRow, "statistic" | "value" 
   ];
 }
 
-export function renderCsv(result: RunResult): string {
-  const rows: CsvRow[] = analyze(result).flatMap((table) =>
+/** Every row of a run's CSV, as records keyed by column. */
+export function csvRecords(result: RunResult): CsvRow[] {
+  return analyze(result).flatMap((table) =>
     table.rows.flatMap((row) => {
       const where = { runtime: row.runtime, group: table.cell.group, cell: table.cellId, scenario: table.cell.scenarioId };
       if (!isMeasured(row))
@@ -77,8 +78,14 @@ export function renderCsv(result: RunResult): string {
       return statistics(row).map((statistic) => ({ ...where, ...statistic, n: String(row.wall.n) }));
     }),
   );
-  return `${[CSV_COLUMNS.join(","), ...rows.map((row) => CSV_COLUMNS.map((column) => quote(row[column])).join(","))].join("\n")}\n`;
 }
+
+/** Records as CSV text: a header of the columns, then one line per record. */
+export function toCsv<Column extends string>(columns: readonly Column[], records: ReadonlyArray<Record<Column, string>>): string {
+  return `${[columns.join(","), ...records.map((record) => columns.map((column) => quote(record[column])).join(","))].join("\n")}\n`;
+}
+
+export const renderCsv = (result: RunResult): string => toCsv(CSV_COLUMNS, csvRecords(result));
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
 function quote(field: string): string {

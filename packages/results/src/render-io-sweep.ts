@@ -2,13 +2,8 @@
 import type { RunResult } from "@runtime-bench/harness/schema";
 import type { CellTable } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
-import { ms, percent, ratioFigure } from "./format.ts";
+import { kibSlope, mibSlope, ms, percent, ratioFigure } from "./format.ts";
 import { CAPACITY_HEADROOM, type IoSweep, type IoSweepPoint, ioSweep, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
-
-const kib = (slope: NonNullable<IoSweep["memory"][number]["perInFlightRequest"]>) =>
-  `${(slope.mib * 1024).toFixed(1)} KiB [${slope.ci95.map((value) => (value * 1024).toFixed(1)).join("–")}]`;
-const mibSlope = (slope: NonNullable<IoSweep["memory"][number]["perWorker"]>) =>
-  `${slope.mib.toFixed(1)} MiB [${slope.ci95.map((value) => value.toFixed(1)).join("–")}]`;
 
 export function ioSweepSection(result: RunResult, tables: readonly CellTable[]): string[] {
   const sweep = ioSweep(result, tables);
@@ -121,7 +116,7 @@ function memoryLines({ memory }: IoSweep): string[] {
     "|---|---:|---:|",
     ...memory.map(
       (one) =>
-        `| ${one.runtime} | ${one.perInFlightRequest ? kib(one.perInFlightRequest) : "n/a (too few points or rounds)"} | ${
+        `| ${one.runtime} | ${one.perInFlightRequest ? kibSlope(one.perInFlightRequest) : "n/a (too few points or rounds)"} | ${
           one.perWorker ? `${mibSlope(one.perWorker)} (C = ${one.workersAtConcurrency})` : "n/a (too few points or rounds)"
         } |`,
     ),

@@ -4,12 +4,12 @@
  * round loop against a fake one without starting processes (as hyperfine's MockExecutor does).
  */
 import type { CellRequest } from "../cell-process.ts";
-import type { RuntimeName } from "../runtimes.ts";
+import { RUNTIMES, type RuntimeName } from "../runtimes.ts";
 import { type CoreSpeeds, type DescribeOutput, describeOutputSchema, type ServerCapacity } from "../schema.ts";
 import { type MeasureOutcome, measureOnce } from "./measure-once.ts";
 import { type MeasurementCommand, runMeasurementProcess } from "./measurement-process.ts";
 import { type MockApiProcess, type MockApiSettings, startMockApiProcess } from "./mock-api-process.ts";
-import { pinnedVersion } from "./runtime-binaries.ts";
+import { onPath, pinnedVersion } from "./runtime-binaries.ts";
 import { type CapacitySettings, measureServerCapacity } from "./server-capacity.ts";
 import { probeEachCore } from "./speed-probe.ts";
 
@@ -32,6 +32,8 @@ export interface MeasurementBackend {
 
 /** Starts `main.ts --describe` under the runtime and checks it is the version the root package.json pins. */
 export async function describeRuntime({ runtime, command }: RuntimeLaunch): Promise<DescribeOutput | { unavailable: string }> {
+  const { installation } = RUNTIMES[runtime];
+  if (installation.kind === "system" && !onPath(command.argv[0] ?? "")) return { unavailable: installation.installHint };
   const described = await runMeasurementProcess(command, ["--describe"], 60_000);
   if (!described.ok) return { unavailable: `${runtime} could not start: ${described.error}` };
   const parsed = describeOutputSchema.safeParse(described.output);

@@ -1,0 +1,130 @@
+/**
+ * charts/headline.svg: the headline verdicts against each cell's baseline, as the report's verdict table lists
+ * them (headlineComparisons, the comparisons the launcher's stopping rule used): each model's speed-up over its
+ * baseline per runtime, with its 95% interval, one panel per baseline. Bars grow from break-even (1x) on a log
+ * scale, so 0.5x reaches as far left as 2x reaches right; a "≈" verdict (interval over 1.0, or under 5%) is faded.
+ */
+import { headlineComparisons } from "@runtime-bench/harness/comparisons";
+import type { MeasuredRuntime } from "@runtime-bench/harness/schema";
+import { speedupOf } from "../analyze.ts";
+import { readingNameOf } from "../findings.ts";
+import { joinWords, times } from "../format.ts";
+import type { ChartBuilder, ConcatMember } from "./chart.ts";
+import { modelLabel, workLabel } from "./labels.ts";
+import { LINES_EXPR, logTicks, wrap } from "./scales.ts";
+import { BOTTOM_LEGEND, CHART_WIDTH, frame, REFERENCE_COLOUR, runtimeColours, runtimeOrder } from "./theme.ts";
+
+/** Room for the model names, wrapped onto lines. */
+const LABEL_WIDTH = 190;
+/** The verdict rule's two outcomes as the bars show them: solid where it found a difference, faded where it did not. */
+const CLEAR = "faster or slower";
+const UNCLEAR = "≈ (no clear difference)";
+
+export const headlineChart: ChartBuilder = ({ result, tables }) => {
+  const measured = result.runtimes.filter((runtime): runtime is MeasuredRuntime => runtime.status === "measured");
+  const rows = headlineComparisons(measured).flatMap((headline) => {
+    if (headline.kind !== "baseline" || !headline.comparison) return [];
+    const cell = tables.find((table) => table.cellId === headline.cellId)?.cell;
+    const baseline = tables.find((table) => table.cellId === headline.baseline)?.cell;
+    if (!cell || !baseline) return [];
+    const { speedup, ci95 } = speedupOf(headline.comparison);
+    return [
+      {
+        panel: `against ${readingNameOf(baseline.scenarioId, baseline.title)} (${workLabel(baseline)})`,
+        model: wrap(modelLabel(cell), LABEL_WIDTH, 12),
+        runtime: headline.runtime,
+        speedup,
+        low: ci95[0],
+        high: ci95[1],
+        verdict: headline.comparison.verdict === "≈" ? UNCLEAR : CLEAR,
+        label: times(speedup),
+      },
+    ];
+  });
+  if (rows.length === 0) return null;
+  const panels = [...new Set(rows.map((row) => row.panel))];
+  const runtimes = [...new Set(rows.map((row) => row.runtime))].sort(runtimeOrder);
+  // Room on both sides of the intervals for their labels, on the log scale every panel shares.
+  const domain: [number, number] = [Math.min(...rows.map((row) => row.low), 1) / 1.8, Math.max(...rows.map((row) => row.high), 1) * 1.8];
+  const x = {
+    type: "quantitative",
+    title: "speed-up over the baseline (x, log scale)",
+    scale: { type: "log", domain, nice: false },
+    axis: { values: logTicks(...domain, [0.05, 0.2, 0.5, 2, 5]), format: "~g" },
+  } as const;
+  const colour = { field: "runtime", type: "nominal", scale: runtimeColours(runtimes), legend: BOTTOM_LEGEND } as const;
+  const opacity = {
+    field: "verdict",
+    type: "nominal",
+    sort: [CLEAR, UNCLEAR],
+    scale: { domain: [CLEAR, UNCLEAR], range: [1, 0.35] },
+    legend: { ...BOTTOM_LEGEND, symbolFillColor: REFERENCE_COLOUR, symbolStrokeColor: REFERENCE_COLOUR },
+  } as const;
+  const panel = (name: string, index: number): ConcatMember => {
+    const own = rows.filter((row) => row.panel === name);
+    const last = index === panels.length - 1;
+    return {
+      title: { text: name, fontSize: 13, anchor: "start", offset: 6 },
+      width: CHART_WIDTH - LABEL_WIDTH - 90,
+      height: { step: 12 },
+      layer: [
+        {
+          data: { values: own },
+          encoding: {
+            y: {
+              field: "model",
+              type: "nominal",
+              title: null,
+              sort: [...new Set(own.map((row) => row.model))],
+              axis: { labelExpr: LINES_EXPR, labelFontSize: 12, labelLimit: LABEL_WIDTH + 20 },
+            },
+            yOffset: { field: "runtime", type: "nominal", sort: runtimes },
+          },
+          layer: [
+            {
+              mark: { type: "bar", height: { band: 0.85 } },
+              encoding: {
+                x: { ...x, field: "speedup", axis: last ? x.axis : { ...x.axis, title: null } },
+                x2: { datum: 1 },
+                color: colour,
+                opacity,
+              },
+            },
+            { mark: { type: "rule", color: REFERENCE_COLOUR }, encoding: { x: { ...x, field: "low" }, x2: { field: "high" } } },
+            {
+              transform: [{ filter: "datum.speedup >= 1" }],
+              mark: { type: "text", align: "left", dx: 3, fontSize: 10, color: "#222222" },
+              encoding: { x: { ...x, field: "high" }, text: { field: "label" } },
+            },
+            {
+              transform: [{ filter: "datum.speedup < 1" }],
+              mark: { type: "text", align: "right", dx: -3, fontSize: 10, color: "#222222" },
+              encoding: { x: { ...x, field: "low" }, text: { field: "label" } },
+            },
+          ],
+        },
+        {
+          data: { values: [{}] },
+          mark: { type: "rule", color: REFERENCE_COLOUR, strokeDash: [4, 3] },
+          encoding: { x: { datum: 1, type: "quantitative" } },
+        },
+      ],
+    };
+  };
+  const title = "Headline: each model against its baseline";
+  return {
+    file: "charts/headline.svg",
+    title,
+    alt: `Speed-up of each headline model over its baseline on ${joinWords(runtimes)}, with 95% intervals and a line at 1x, in ${panels.length} groups: ${joinWords(panels)}.`,
+    spec: {
+      ...frame(title, [
+        "Each bar: the median over rounds of the baseline's time over the model's in the same round, drawn",
+        "from 1x (break-even); whisker: its 95% interval; faded: ≈ (the interval includes 1.0, or the",
+        "difference is under 5%). Baselines and models run in the same runtime.",
+      ]),
+      vconcat: panels.map(panel),
+      spacing: 18,
+      resolve: { scale: { x: "shared", y: "independent", yOffset: "independent" } },
+    },
+  };
+};

@@ -1,0 +1,38 @@
+/**
+ * The words the charts put on models and cells, built from the names the scenarios declare (as the report's
+ * reading does), so the charts know no scenario id. Chart labels drop a name's aside in brackets: the report's
+ * text carries it, and a legend or axis has no room for it.
+ */
+import type { CellResult } from "@runtime-bench/harness/schema";
+import { readingNameOf } from "../findings.ts";
+
+/** "a warmed process pool (the lesson's multiprocessing.Pool)" -> "a warmed process pool". */
+export const shortName = (scenarioId: string, title: string): string => readingNameOf(scenarioId, title).replace(/\s*\(.*\)$/, "");
+
+/** A model as a chart names it: its short name, and its HTTP client where that is not the runtime's default. */
+export function modelLabel(cell: CellResult): string {
+  const client = cell.params.kind === "io" && cell.params.client !== "default" ? cell.params.client : null;
+  return client === null ? shortName(cell.scenarioId, cell.title) : `${client} (another HTTP client)`;
+}
+
+/** 300000000 -> "3e8", 12345 -> "12345": how the cell ids write sizes. */
+export function sizeLabel(n: number): string {
+  if (n < 10_000) return String(n);
+  const [mantissa, exponent] = n.toExponential().split("e+");
+  return `${mantissa}e${exponent}`;
+}
+
+/** What a cell's runs did, in the words the report's headings use: "4 tasks of n = 3e8", "100 requests, 10 in flight, 50 ms". */
+export function workLabel(cell: CellResult): string {
+  const { params } = cell;
+  switch (params.kind) {
+    case "cpu":
+      return `${params.tasks} tasks of n = ${sizeLabel(params.n)}`;
+    case "io":
+      return `${params.requests} requests, ${params.concurrency} in flight, ${params.latencyMs} ms latency`;
+    case "files":
+      return cell.size;
+    case "primitive":
+      return `${params.repetitions} repetitions`;
+  }
+}

@@ -1,0 +1,263 @@
+/** The report's per-cell sections: the verdicts table, the noise guards, one table per headline cell, the variants. */
+import type { HeadlineComparison, PairedComparison } from "@runtime-bench/harness/comparisons";
+import { isUnderTest, RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
+import type { RunResult } from "@runtime-bench/harness/schema";
+import { summarize } from "@runtime-bench/harness/stats";
+import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
+import { mib, ms, percent, ratioFigure, speedupFigure, times } from "./format.ts";
+import { SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
+import { CV_FLAG_THRESHOLD, describeWarning, noiseWarnings } from "./noise.ts";
+
+/** "faster · 1.84x" for a comparison with a baseline (its speed-up), "faster · 0.69" for runtimes (time ratio). */
+export const verdictCell = (comparison: PairedComparison | null, show: (c: PairedComparison) => string) =>
+  comparison ? `${comparison.verdict} · ${show(comparison)}` : "n/a (too few rounds)";
+
+export function verdictSection(tables: readonly CellTable[], headlines: HeadlineComparison[]): string[] {
+  const runtimes = [...new Set(headlines.flatMap((h) => (h.kind === "baseline" ? [h.runtime] : [h.subject, h.reference])))].sort(
+    (a, b) => RUNTIME_NAMES.indexOf(a) - RUNTIME_NAMES.indexOf(b),
+  );
+  const pairs = [...new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [`${h.subject} vs ${h.reference}`] : [])))];
+  if (headlines.length === 0) return [];
+  const header = [...runtimes.map((runtime) => `${runtime}: vs baseline`), ...pairs.map((pair) => `${pair}: time ratio`)];
+  const lines = tables.map((table) => {
+    const entries = [
+      ...runtimes.map((runtime) => {
+        const found = headlines.find((h) => h.kind === "baseline" && h.cellId === table.cellId && h.runtime === runtime);
+        return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
+      }),
+      ...pairs.map((pair) => {
+        const found = headlines.find(
+          (h) => h.kind === "runtimes" && h.cellId === table.cellId && `${h.subject} vs ${h.reference}` === pair,
+        );
+        return found ? verdictCell(found.comparison, (c) => c.timeRatio.toFixed(2)) : "—";
+      }),
+    ];
+    return `| \`${table.cellId}\` | ${entries.join(" | ")} |`;
+  });
+  return [
+    "## Verdicts",
+    "",
+    'Every verdict of the run in one place. "vs baseline": the cell against the cell it declares as its baseline in the same',
+    'runtime (its speed-up; "faster" means the model paid off). "A vs B": A\'s time over B\'s in the same cell ("faster": A was).',
+    "",
+    `| cell | ${header.join(" | ")} |`,
+    `|---|${header.map(() => "---").join("|")}|`,
+    ...lines,
+    "",
+  ];
+}
+
+export function noiseSection(result: RunResult, tables: readonly CellTable[]): string[] {
+  const warnings = noiseWarnings(result, tables);
+  if (warnings.length === 0) return ["## Noise guards", "", "No cell or round was flagged.", ""];
+  return ["## Noise guards", "", ...warnings.map((warning) => `- ⚠ ${describeWarning(warning)}`), ""];
+}
+
+/**
+ * One report column, declared once: its header, its alignment, what it shows for a measured row, and what it
+ * says where that value cannot be read. Header, separator and rows of every cell table are built from the list.
+ */
+interface Column {
+  key: string;
+  header: (table: CellTable) => string;
+  align: "left" | "right";
+  value: (row: MeasuredRow, table: CellTable) => string | null;
+  /** Shown as "n/a (...)" where `value` gives null. */
+  missing?: string;
+  /** Only in tables of these kinds of cell (every kind if absent). */
+  kinds?: ReadonlyArray<CellTable["cell"]["kind"]>;
+}
+
+const COLUMNS: Column[] = [
+  {
+    key: "runtime",
+    header: () => "runtime",
+    align: "left",
+    value: (row, table) =>
+      table.fastest === row.runtime
+        ? `**${row.runtime}** (fastest)`
+        : isUnderTest(row.runtime)
+          ? row.runtime
+          : `${row.runtime} (reference)`,
+  },
+  {
+    key: "wall",
+    header: () => "median wall [95% CI]",
+    align: "right",
+    value: (row) => `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]`,
+  },
+  {
+    key: "baseline",
+    header: (table) => (table.cell.baseline ? `speed-up vs \`${table.cell.baseline}\`` : "speed-up"),
+    align: "right",
+    value: (row) =>
+      row.cell.baseline === null
+        ? "— (the baseline)"
+        : row.versusBaseline
+          ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}`
+          : null,
+    missing: "too few rounds",
+  },
+  {
+    key: "efficiency",
+    header: () => "efficiency",
+    align: "right",
+    value: (row) => {
+      if (row.efficiency === null) return null;
+      const ideal = row.cell.ideal;
+      return `${percent(row.efficiency)} of ${"speedup" in ideal ? `${times(ideal.speedup)}` : `${ms(ideal.wallMs)} ms`}`;
+    },
+    missing: "no speed-up",
+  },
+  { key: "fastest", header: () => "vs fastest", align: "right", value: (row) => versusFastest(row), missing: "too few rounds" },
+  {
+    key: "startup",
+    header: () => "start-up: ready / stop",
+    align: "right",
+    value: (row) =>
+      row.startup
+        ? `${ms(row.startup.readyMs)} / ${row.startup.teardownMs === null ? "not reported" : `${ms(row.startup.teardownMs)}`} ms (${row.startup.perRun} per run)`
+        : "—",
+  },
+  {
+    key: "lag",
+    header: () => "event-loop lag: max / p99",
+    align: "right",
+    value: (row) => (row.eventLoopLag ? `${ms(row.eventLoopLag.maxMs)} / ${ms(row.eventLoopLag.p99Ms)} ms` : null),
+    missing: "not recorded",
+  },
+  {
+    key: "request-latency",
+    header: () => "request latency: p50 / p99",
+    align: "right",
+    value: (row) => (row.requestLatency ? `${ms(row.requestLatency.p50Ms)} / ${ms(row.requestLatency.p99Ms)} ms` : null),
+    missing: "not recorded",
+    kinds: ["io"],
+  },
+  {
+    key: "server",
+    header: () => "server cores",
+    align: "right",
+    value: (row) =>
+      row.serverBusyCores === null ? null : `${row.serverBusyCores.toFixed(2)}${row.serverBusyCores > SERVER_BUSY_FLAG_CORES ? " ⚠" : ""}`,
+    missing: "not recorded",
+    kinds: ["io"],
+  },
+  {
+    key: "cpu",
+    header: () => "CPU user+sys",
+    align: "right",
+    value: (row) => (row.cpuMs === null ? null : `${ms(row.cpuMs)} ms`),
+    missing: "unreadable",
+  },
+  { key: "busy", header: () => "busy cores", align: "right", value: (row) => row.busyCores?.toFixed(2) ?? null, missing: "unreadable" },
+  {
+    key: "other",
+    header: () => "other load",
+    align: "right",
+    value: (row) => row.otherLoadCores?.toFixed(2) ?? null,
+    missing: "unreadable",
+  },
+  {
+    key: "memory",
+    header: () => "peak PSS (tree)",
+    align: "right",
+    value: (row) => (row.peakPssMiB === null ? null : mib(row.peakPssMiB)),
+    missing: "unreadable",
+  },
+  {
+    key: "cv",
+    header: () => "CV",
+    align: "right",
+    value: (row) => `${percent(row.wall.cv)}${row.wall.cv > CV_FLAG_THRESHOLD ? " ⚠" : ""}`,
+  },
+  { key: "n", header: () => "n", align: "right", value: (row) => String(row.wall.n) },
+  {
+    key: "how",
+    header: () => "how",
+    align: "left",
+    value: (row) => `${row.cell.implementation}${row.cell.notes.length > 0 ? ` (${row.cell.notes.join("; ")})` : ""}`,
+  },
+];
+
+/** "1.45x slower [1.31–1.51]", "≈ 1.03x [0.98–1.08]", "—" for the fastest itself, null with too few rounds. */
+function versusFastest(row: MeasuredRow): string | null {
+  const comparison = row.versusFastest;
+  if (comparison === undefined) return "—";
+  if (comparison === null) return null;
+  const figure = ratioFigure(comparison);
+  if (comparison.verdict === "≈") return `≈ ${figure}`;
+  return `${figure.replace(/x /, `x ${comparison.verdict} `)}`;
+}
+
+function tableRows(table: CellTable, columns: Column[]): string[] {
+  const cellText = (column: Column, row: MeasuredRow) => column.value(row, table) ?? `n/a (${column.missing ?? "not measured"})`;
+  const renderRow = (row: Row) =>
+    isMeasured(row)
+      ? `| ${columns.map((column) => cellText(column, row)).join(" | ")} |`
+      : `| ${[row.runtime, row.reason, ...columns.slice(2).map(() => "")].join(" | ")} |`;
+  return [
+    `| ${columns.map((column) => column.header(table)).join(" | ")} |`,
+    `|${columns.map((column) => (column.align === "right" ? "---:" : "---")).join("|")}|`,
+    ...table.rows.map(renderRow),
+  ];
+}
+
+function describeParams(params: CellTable["cell"]["params"]): string {
+  switch (params.kind) {
+    case "cpu":
+      return `${params.tasks} tasks, n = ${params.n}, ${params.workers} pool workers`;
+    case "io":
+      return `${params.requests} requests, ${params.latencyMs} ms latency, ${params.concurrency} in flight (async), ${params.workers} workers`;
+    case "primitive":
+      return `${params.repetitions} times in a row`;
+    case "files":
+      return `${params.files} files of ${params.bytes} bytes, ${params.concurrency} in flight, ${params.workers} workers`;
+  }
+}
+
+export function cellSection(table: CellTable): string[] {
+  const { cell } = table;
+  const params = describeParams(cell.params);
+  const ideal = "speedup" in cell.ideal ? `ideal speed-up ${times(cell.ideal.speedup)}` : `ideal time ${ms(cell.ideal.wallMs)} ms`;
+  const columns = COLUMNS.filter(
+    (column) => (cell.comparedAcrossRuntimes || column.key !== "fastest") && (column.kinds?.includes(cell.kind) ?? true),
+  );
+  return [
+    `## ${cell.kind === "cpu" ? "CPU" : "I/O"}: ${cell.title} — \`${table.cellId}\``,
+    "",
+    `Lesson analogue: ${cell.lessonAnalogue}. ${params}; ${ideal}.`,
+    "",
+    ...tableRows(table, columns),
+    "",
+    ...inProcessLines(table),
+  ];
+}
+
+export function variantSection(tables: readonly CellTable[]): string[] {
+  const variants = tables.filter((table) => table.cell.group === "headline" && !table.cell.comparedAcrossRuntimes);
+  if (variants.length === 0) return [];
+  return [
+    "## Labelled variants (not compared across runtimes)",
+    "",
+    "Each runtime's headline cells use its default client, as its users would. A variant uses another client, or the",
+    "runtime's own with settings past its defaults (each named, with its settings, in the environment table); it is",
+    "compared only with its baseline in the same runtime.",
+    "",
+    ...variants.flatMap(cellSection).map((line) => line.replace(/^## /, "### ")),
+  ];
+}
+
+/** The in-process (mitata) figure of each runtime, under the table, where the scenario has one. */
+export function inProcessLines(table: CellTable): string[] {
+  const parts = table.rows.filter(isMeasured).flatMap((row) => {
+    const measured = row.cell.inProcess;
+    if (!measured) return [];
+    if (measured.samplesMs.length === 0) return [`${row.runtime}: not measured (${measured.skipped ?? "no samples"})`];
+    const summary = summarize(measured.samplesMs);
+    return [`${row.runtime}: ${ms(summary.median)} ms [${ms(summary.ci95[0])}–${ms(summary.ci95[1])}] (n=${summary.n})`];
+  });
+  if (parts.length === 0) return [];
+  const label = table.rows.filter(isMeasured).find((row) => row.cell.inProcess)?.cell.inProcess?.label ?? "";
+  return [`In-process, repeated in one warm process with mitata during the warm-up round (${label}): ${parts.join("; ")}.`, ""];
+}

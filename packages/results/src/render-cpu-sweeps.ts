@@ -1,0 +1,246 @@
+/** The report's CPU sections beyond the headline: scaling, crossover, other workloads, primitive costs. */
+import { comparePaired, type PairedComparison } from "@runtime-bench/harness/comparisons";
+import { JAVASCRIPT_EQUIVALENT, WORKLOAD_TITLES, type Workload } from "@runtime-bench/harness/scenarios/params";
+import type { RunResult } from "@runtime-bench/harness/schema";
+import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { type CrossoverModel, crossover, largestSizeShortfall, type Shortfall } from "./crossover.ts";
+import { readingNameOf } from "./findings.ts";
+import { ms, percent, ratioFigure, speedupFigure, times } from "./format.ts";
+import { type ScalingModel, scaling } from "./scaling.ts";
+
+/** Speed-up "1.84x [1.74–1.93] (92%)", or why there is none. */
+export const speedupWithEfficiency = (point: { speedup: PairedComparison | null; efficiency: number | null }) =>
+  point.speedup
+    ? `${speedupFigure(point.speedup)} (${point.efficiency === null ? "n/a" : percent(point.efficiency)})`
+    : "n/a (too few rounds)";
+
+export function scalingSection(tables: readonly CellTable[]): string[] {
+  const models = scaling(tables);
+  if (models.length === 0) return [];
+  const { tasks, n } = models[0]!;
+  const runtimes = [...new Set(models.flatMap((model) => model.perRuntime.map((one) => one.runtime)))];
+  const workerCounts = [
+    ...new Set(models.flatMap((model) => model.perRuntime.flatMap((one) => one.points.map((point) => point.workers)))),
+  ].sort((a, b) => a - b);
+  const name = (model: ScalingModel) => readingNameOf(model.scenarioId, model.title);
+  return [
+    "## Scaling: speed-up against the number of workers",
+    "",
+    `${tasks} tasks of n = ${n} each; each pool against the sequential run of the same tasks, paired by round, with its`,
+    "efficiency against the ideal min(tasks, workers, cores) in brackets. Past the machine's cores, the extra workers only",
+    "take turns on them. Memory per added worker: the slope of the tree's peak PSS over the worker counts, round by round.",
+    "",
+    ...runtimes.flatMap((runtime) => {
+      const columns = models.map((model) => ({ model, one: model.perRuntime.find((candidate) => candidate.runtime === runtime) }));
+      const header = `| workers | ${columns.map(({ model }) => name(model)).join(" | ")} |`;
+      const rows = workerCounts.map((workers) => {
+        const cells = columns.map(({ one }) => {
+          const point = one?.points.find((candidate) => candidate.workers === workers);
+          return point ? speedupWithEfficiency(point) : "—";
+        });
+        return `| ${workers} | ${cells.join(" | ")} |`;
+      });
+      const memory = columns.map(({ one }) =>
+        one?.memoryPerWorker
+          ? `${one.memoryPerWorker.mib.toFixed(1)} MiB [${one.memoryPerWorker.ci95.map((value) => value.toFixed(1)).join("–")}]`
+          : "n/a (too few rounds)",
+      );
+      return [
+        `### ${runtime}`,
+        "",
+        header,
+        `|---:|${columns.map(() => "---:").join("|")}|`,
+        ...rows,
+        `| memory per added worker | ${memory.join(" | ")} |`,
+        "",
+      ];
+    }),
+  ];
+}
+
+export function crossoverSection(result: RunResult, tables: readonly CellTable[]): string[] {
+  const models = crossover(tables);
+  if (models.length === 0) return [];
+  const runtimes = [...new Set(models.flatMap((model) => model.perRuntime.map((one) => one.runtime)))];
+  const sizes = [...new Set(models.flatMap((model) => model.perRuntime.flatMap((one) => one.points.map((point) => point.n))))].sort(
+    (a, b) => a - b,
+  );
+  const fromText = (one: CrossoverModel["perRuntime"][number] | undefined) =>
+    !one
+      ? "—"
+      : one.from
+        ? `from ${ms(one.from.msPerTask)} ms per task (n = ${one.from.n})`
+        : `not up to ${ms(one.largestMsPerTask)} ms per task`;
+  return [
+    "## Crossover: from what work per task a model pays off",
+    "",
+    "Each model at each task size (one worker per core), against the sequential run of the same tasks, paired by round. It",
+    "pays off from the smallest size at which it, and every larger size, is faster by the verdict rule.",
+    "",
+    `| model | ${runtimes.join(" | ")} |`,
+    `|---|${runtimes.map(() => "---").join("|")}|`,
+    ...models.map(
+      (model) =>
+        `| ${readingNameOf(model.scenarioId, model.title)} | ${runtimes.map((runtime) => fromText(model.perRuntime.find((one) => one.runtime === runtime))).join(" | ")} |`,
+    ),
+    "",
+    ...runtimes.flatMap((runtime) => [
+      `### ${runtime}: speed-up at each size`,
+      "",
+      `| n (work per task) | ${models.map((model) => readingNameOf(model.scenarioId, model.title)).join(" | ")} |`,
+      `|---:|${models.map(() => "---:").join("|")}|`,
+      ...sizes.map((n) => {
+        const points = models.map((model) =>
+          model.perRuntime.find((one) => one.runtime === runtime)?.points.find((point) => point.n === n),
+        );
+        const work = points.find((point) => point)?.msPerTask;
+        const cells = points.map((point) => (point?.comparison ? `${speedupFigure(point.comparison)} ${point.comparison.verdict}` : "—"));
+        return `| ${n}${work === undefined ? "" : ` (${ms(work)} ms)`} | ${cells.join(" | ")} |`;
+      }),
+      "",
+    ]),
+    ...shortfallLines(largestSizeShortfall(result, tables)),
+  ];
+}
+
+/** Why the largest size of the ladder stopped short of the ideal, in what the run measured. */
+function shortfallLines(shortfall: Shortfall | null): string[] {
+  if (!shortfall) return [];
+  const { best, spread, slowCoreCeiling, busyCores, otherLoadCores } = shortfall;
+  const range = (values: [number, number] | null) => (values ? `${values[0].toFixed(2)}-${values[1].toFixed(2)}` : "n/a");
+  return [
+    `**Why the largest size (n = ${shortfall.n}) stops short of ${times(shortfall.ideal)}:** the best was ${times(best.speedup)} (${readingNameOf(best.scenarioId, best.title)}, ${best.runtime}).`,
+    spread
+      ? `Its tasks end when the slower core finishes, and after each of the ${spread.rounds} rounds the per-core probe put one core a median ${percent(spread.median)} behind the other (worst ${percent(spread.worst)})${slowCoreCeiling === null ? "" : `, which alone caps one task per core at about ${times(slowCoreCeiling)}`}.`
+      : "The cores were not probed, so how far they differed is unknown.",
+    `Those runs kept ${range(busyCores)} cores busy, beside ${range(otherLoadCores)} cores of other load (the launcher, its meter, the OS).`,
+    "",
+  ];
+}
+
+/**
+ * For a native workload with a plain-JavaScript equivalent (key derivation): the sequential native run's time over
+ * the sequential JavaScript run's, paired by round, per runtime.
+ */
+function againstJavaScript(
+  workload: Workload,
+  baseline: CellTable | undefined,
+  tables: readonly CellTable[],
+  runtimes: readonly string[],
+): string[] {
+  const equivalent = JAVASCRIPT_EQUIVALENT[workload];
+  const params = baseline?.cell.params;
+  if (!equivalent || !baseline || params?.kind !== "cpu") return [];
+  const javascript = tables.find(
+    (table) =>
+      table.cell.baseline === null &&
+      table.cell.params.kind === "cpu" &&
+      table.cell.params.workload === equivalent &&
+      table.cell.params.n === params.n,
+  );
+  if (!javascript) return [];
+  const rowOf = (table: CellTable, runtime: string) => table.rows.filter(isMeasured).find((row) => row.runtime === runtime);
+  const cells = runtimes.map((runtime) => {
+    const native = rowOf(baseline, runtime);
+    const plain = rowOf(javascript, runtime);
+    const comparison = native && plain ? comparePaired(native.cell.samples, plain.cell.samples) : null;
+    return comparison ? `${ratioFigure(comparison)} ${comparison.verdict}` : "n/a";
+  });
+  return [`| the sequential run against the same work in plain JavaScript (time ratio) | ${cells.join(" | ")} |`];
+}
+
+export function workloadsSection(tables: readonly CellTable[]): string[] {
+  const own = tables.filter((table) => table.cell.group === "workloads" && table.cell.params.kind === "cpu");
+  const workloads = [...new Set(own.flatMap((table) => (table.cell.params.kind === "cpu" ? [table.cell.params.workload] : [])))];
+  if (workloads.length === 0) return [];
+  const runtimes = [...new Set(own.flatMap((table) => table.rows.filter(isMeasured).map((row) => row.runtime)))];
+  const rowOf = (table: CellTable, runtime: string) => table.rows.filter(isMeasured).find((row) => row.runtime === runtime);
+  return [
+    "## Other workloads: is it only the tight loop?",
+    "",
+    "The same models on an allocation-heavy, a memory-bound and a key-derivation task (one worker per core), each against the",
+    "sequential run of the same tasks, paired by round, with its verdict. Key derivation by the runtime's native async API is",
+    'the lesson\'s "C code that releases the lock": started together on one thread it can run in parallel on a thread pool;',
+    "the same work in plain JavaScript cannot, and its native run is also compared with the JavaScript one.",
+    "",
+    ...workloads.flatMap((workload) => {
+      const ofWorkload = own.filter((table) => table.cell.params.kind === "cpu" && table.cell.params.workload === workload);
+      const baseline = ofWorkload.find((table) => table.cell.baseline === null);
+      const models = ofWorkload.filter((table) => table.cell.baseline !== null);
+      const params = baseline?.cell.params;
+      const perTask = (runtime: string) => {
+        const row = baseline && rowOf(baseline, runtime);
+        return row && params?.kind === "cpu" ? `${ms(row.wall.median / params.tasks)} ms` : "n/a";
+      };
+      return [
+        `### ${WORKLOAD_TITLES[workload]}${params?.kind === "cpu" ? `, ${params.tasks} tasks of n = ${params.n}` : ""}`,
+        "",
+        `| model | ${runtimes.join(" | ")} |`,
+        `|---|${runtimes.map(() => "---:").join("|")}|`,
+        `| the sequential run: work per task | ${runtimes.map(perTask).join(" | ")} |`,
+        ...againstJavaScript(workload, baseline, own, runtimes),
+        ...models.map((table) => {
+          const cells = runtimes.map((runtime) => {
+            const row = rowOf(table, runtime);
+            if (!row) {
+              const missing = table.rows.find((candidate) => candidate.runtime === runtime);
+              return missing && !isMeasured(missing) ? missing.reason : "—";
+            }
+            return row.versusBaseline ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}` : "n/a (too few rounds)";
+          });
+          return `| ${readingNameOf(table.cell.scenarioId, table.cell.title)} | ${cells.join(" | ")} |`;
+        }),
+        "",
+      ];
+    }),
+  ];
+}
+
+/** "3.21 µs [3.10–3.40]" or "41.2 ms [39.0–44.1]": one operation's cost, from a run's timed part over its repetitions. */
+function perOperation(row: MeasuredRow, repetitions: number): string {
+  const [median, low, high] = [row.wall.median, row.wall.ci95[0], row.wall.ci95[1]].map((value) => value / repetitions) as [
+    number,
+    number,
+    number,
+  ];
+  const micro = median < 1;
+  const show = (value: number) => (micro ? ms(value * 1000) : ms(value));
+  return `${show(median)} ${micro ? "µs" : "ms"} [${show(low)}–${show(high)}]`;
+}
+
+function primitiveLabel(params: Extract<CellTable["cell"]["params"], { kind: "primitive" }>, title: string): string {
+  if (params.operation !== "round-trip") return title;
+  const payload =
+    params.payloadBytes === 0
+      ? "a small object"
+      : params.payloadBytes >= 2 ** 20
+        ? `${params.payloadBytes / 2 ** 20} MiB`
+        : `${params.payloadBytes / 1024} KiB`;
+  return `${title}: ${payload}, ${params.transfer ? "transferred" : "structured clone"}`;
+}
+
+export function primitivesSection(tables: readonly CellTable[]): string[] {
+  const own = tables.filter((table) => table.cell.group === "primitives");
+  if (own.length === 0) return [];
+  const runtimes = [...new Set(own.flatMap((table) => table.rows.map((row) => row.runtime)))];
+  return [
+    "## Primitive costs",
+    "",
+    "Each operation repeated one after another in a fresh process; the cost of one is the timed part over the repetitions,",
+    "the median over rounds with its 95% bootstrap interval. Starts are timed to the first answer of the new worker or process.",
+    "",
+    `| operation | ${runtimes.join(" | ")} |`,
+    `|---|${runtimes.map(() => "---:").join("|")}|`,
+    ...own.flatMap((table) => {
+      const { params } = table.cell;
+      if (params.kind !== "primitive") return [];
+      const cells = runtimes.map((runtime) => {
+        const row = table.rows.find((candidate) => candidate.runtime === runtime);
+        if (!row) return "—";
+        return isMeasured(row) ? perOperation(row, params.repetitions) : row.reason;
+      });
+      return [`| ${primitiveLabel(params, table.cell.title)} | ${cells.join(" | ")} |`];
+    }),
+    "",
+  ];
+}

@@ -1,0 +1,181 @@
+/** The report's environment and method sections: the machine, the runtimes, and how this run was measured. */
+import { describeComparison, type HeadlineComparison } from "@runtime-bench/harness/comparisons";
+import { RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
+import type { CoreSpeeds, MeasuredRuntime, Rerun, RunResult } from "@runtime-bench/harness/schema";
+import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
+import { ms, percent } from "./format.ts";
+import { coreSpread, machineSlowRounds, unevenRounds } from "./noise.ts";
+
+/** A two-column table of label and value. */
+export const facts = (rows: Array<[string, string]>): string[] => [
+  "| | |",
+  "|---|---|",
+  ...rows.map(([label, value]) => `| ${label} | ${value} |`),
+  "",
+];
+
+export function environment(result: RunResult): string[] {
+  const m = result.machine;
+  const runtimes = RUNTIME_NAMES.map((name) => result.runtimes.find((runtime) => runtime.name === name)).filter(
+    (runtime) => runtime !== undefined,
+  );
+  const row = (label: string, value: (runtime: MeasuredRuntime) => string) =>
+    `| ${label} | ${runtimes.map((runtime) => (runtime.status === "measured" ? value(runtime) : `n/a (${runtime.reason})`)).join(" | ")} |`;
+  const client = (c: { name: string; configuration: string; settings: Record<string, unknown> }) =>
+    `${c.name} (${c.configuration}: ${Object.entries(c.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")})`;
+  return [
+    "## Environment",
+    "",
+    `Machine: ${m.cpuModel}, ${m.cores} cores (${m.availableParallelism} available), ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, ${m.os}, ${m.kernel}, ${m.arch}.`,
+    "",
+    `| | ${runtimes.map((runtime) => runtime.name).join(" | ")} |`,
+    `|---|${runtimes.map(() => "---").join("|")}|`,
+    row("version", (r) => r.description.runtime.version),
+    row("engine", (r) => `${r.description.runtime.engine} ${r.description.runtime.engineVersion.slice(0, 20)}`),
+    row("parallelism it reports", (r) => String(r.description.runtime.reportedParallelism)),
+    row("HTTP client (headline and sweep cells)", (r) => client(r.description.httpClients.default)),
+    row("other HTTP clients (labelled variants)", (r) => {
+      const others = Object.entries(r.description.httpClients).filter(([id]) => id !== "default");
+      return others.length > 0 ? others.map(([id, described]) => `\`${id}\`: ${client(described)}`).join("; ") : "none";
+    }),
+    row("native key derivation (offload)", (r) => r.description.nativeOffload ?? "not recorded in this file"),
+    row("file API", (r) =>
+      r.description.files ? `async: ${r.description.files.async}; sync: ${r.description.files.sync}` : "not recorded in this file",
+    ),
+    row(
+      "relevant env",
+      (r) =>
+        Object.entries(r.description.runtime.relevantEnv)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ") || "none",
+    ),
+    row(
+      "clock resolution / call",
+      (r) => `${(r.description.clock.resolutionMs * 1e6).toFixed(0)} ns / ${r.description.clock.callOverheadNs.toFixed(0)} ns`,
+    ),
+    "",
+  ];
+}
+
+const STOPPED_BECAUSE = {
+  target: "every headline interval had reached the target",
+  budget: "the next round would not have fitted in the time budget",
+  "max-rounds": "the profile's maximum number of rounds was reached",
+  interrupted: "the run was interrupted",
+} as const;
+
+export function howMeasured(result: RunResult, headlines: HeadlineComparison[]): string[] {
+  const { run } = result;
+  const { precision } = run;
+  const uneven = unevenRounds(run.coreProbe.afterEachRound);
+  const slow = machineSlowRounds(run.coreProbe.start, run.coreProbe.afterEachRound);
+  const unsettled = headlines.filter((headline) => !headline.comparison || headline.comparison.halfWidth > precision.target);
+  const belowMinimum = run.rounds.counted < precision.minRounds ? ` (fewer than the minimum of ${precision.minRounds})` : "";
+  return [
+    "## How this run was measured",
+    "",
+    ...facts([
+      ["profile", `${run.profile}; git commit ${run.gitCommit ?? "unknown"}; ${run.startedAt} to ${run.finishedAt}`],
+      [
+        "order",
+        `shuffled with seed ${run.order.seed}: each round runs every cell once, each cell's runtimes one after another, both in an order drawn from the seed and the round`,
+      ],
+      [
+        "rounds",
+        `${run.rounds.warmup} warm-up (not counted) + ${run.rounds.counted} counted${belowMinimum}, ${(precision.measuringSeconds / 60).toFixed(1)} min`,
+      ],
+      [
+        "stopping rule",
+        `after at least ${precision.minRounds} rounds, stop once every headline interval lies within ±${percent(precision.target)} of its ratio; ` +
+          `at most ${precision.maxRounds} rounds and ${(precision.budgetSeconds / 60).toFixed(1)} min. Stopped because ${STOPPED_BECAUSE[precision.stoppedBy]}: ` +
+          `${headlines.length - unsettled.length} of ${headlines.length} headline intervals reached the target`,
+      ],
+      [
+        "verdict rule",
+        `"faster"/"slower" only where the interval excludes 1.0 and the difference is at least ${percent(EFFECT_THRESHOLD)}; otherwise "≈"`,
+      ],
+      ["meter (every cell alike)", `memory: ${run.meter.memory}; CPU: ${run.meter.cpu}`],
+      ["environment of every process started", environmentText(run.environment)],
+      ["mock API", mockApiText(run)],
+      ["probe per core, start", coreSpeeds(run.coreProbe.start)],
+      [
+        "rounds after which one core was slow",
+        uneven
+          ? `${uneven.rounds} of ${uneven.probed} (worst ${percent(uneven.worst)})${uneven.rounds > 0 ? " ⚠" : ""}`
+          : "n/a (not probed)",
+      ],
+      [
+        "rounds in which the whole machine was slow",
+        slow
+          ? `${slow.rounds.length} of ${slow.probed} (worst ${percent(slow.worst)} behind the run's fastest reading)${slow.rounds.length > 0 ? " ⚠" : ""}`
+          : "n/a (not probed)",
+      ],
+      ["load average at start / end", `${loads(run.loadAverage.start)} / ${loads(run.loadAverage.end)}`],
+      ...(run.scenarios
+        ? [["cells", `only those chosen by --scenarios ${run.scenarios.join(",")} (and their baselines)`] as [string, string]]
+        : []),
+    ]),
+    ...rerunLines(run.reruns ?? []),
+    ...(unsettled.length > 0
+      ? [
+          `Intervals that did not reach ±${percent(precision.target)}: ${unsettled
+            .map(
+              (headline) =>
+                `${describeComparison(headline)} (${headline.comparison ? `±${percent(headline.comparison.halfWidth)}` : "too few rounds"})`,
+            )
+            .join("; ")}.`,
+          "",
+        ]
+      : []),
+  ];
+}
+
+function mockApiText(run: RunResult["run"]): string {
+  if (run.target) return `not used: the I/O cells went to ${run.target} (--target)`;
+  if (!run.mockApi) return "not used";
+  const { capacity, pinning } = run.mockApi;
+  const measuredCapacity =
+    capacity === undefined
+      ? ""
+      : "unavailable" in capacity
+        ? `; capacity n/a (${capacity.unavailable})`
+        : `; capacity ${capacity.requestsPerSecond.toFixed(0)} requests/s to ${capacity.tool} (${capacity.connections} connections, ${capacity.durationSeconds} s, ${capacity.latencyMs} ms latency, ${capacity.errors} errors)`;
+  return `${run.mockApi.runtime}, ${run.mockApi.latencyMs} ms latency unless a request asks for its own, one server for every runtime${measuredCapacity}${pinning ? `; ${pinning}` : ""}`;
+}
+
+function environmentText(environment: RunResult["run"]["environment"]): string {
+  if (!environment) return "not recorded in this file";
+  const set = environment.passed.filter((variable) => variable.set).map((variable) => variable.name);
+  return (
+    `only ${environment.passed.map((variable) => variable.name).join(", ")} passed on, where set ` +
+    `(set for this run: ${set.length > 0 ? set.join(", ") : "none"}); ${environment.note}`
+  );
+}
+
+export function coreSpeeds(speeds: CoreSpeeds): string {
+  if (!("ms" in speeds)) return `n/a (${speeds.unavailable})`;
+  const spread = coreSpread(speeds);
+  return `${speeds.ms.map((value) => ms(value)).join(", ")} ms${spread && spread.spread > 0.1 ? " ⚠" : ""}`;
+}
+
+const loads = (values: number[]) => values.map((l) => l.toFixed(2)).join(" ");
+
+/** Cells measured again later (--scenarios): when, with which commit, and what that means for the comparisons. */
+function rerunLines(reruns: readonly Rerun[]): string[] {
+  if (reruns.length === 0) return [];
+  return [
+    "Cells measured again later with `--scenarios`, replacing their earlier runs (every other cell is from the run above).",
+    "A re-measured cell is paired only with cells re-measured in the same re-run (its baseline always is); its comparison",
+    'with a cell from another run shows "too few rounds" rather than pair runs taken at different times.',
+    "",
+    "| re-run | commit | runtimes | cells | rounds | stopped because |",
+    "|---|---|---|---|---|---|",
+    ...reruns.map(
+      (rerun) =>
+        `| ${rerun.startedAt} to ${rerun.finishedAt}, seed ${rerun.seed}, \`--scenarios ${rerun.scenarios.join(",")}\` | ${rerun.gitCommit ?? "unknown"} | ${rerun.runtimes.join(", ")} | ${rerun.cells.length}: ${rerun.cells.join(", ")} | ${rerun.rounds.warmup} warm-up + ${rerun.rounds.counted} counted (numbered from ${rerun.rounds.first}) | ${STOPPED_BECAUSE[rerun.stoppedBy]} |`,
+    ),
+    "",
+  ];
+}

@@ -1,0 +1,40 @@
+/**
+ * The files of one run's report, rendered in memory first (so a failure writes nothing) and then written
+ * together: README.md (the report), results.csv (its figures, one row per runtime x cell x statistic) and the
+ * charts (charts/*.svg, embedded in the README). Charts a run has no data for are not drawn, and an earlier
+ * run's chart of that name is removed, so the folder never shows a figure from another run.
+ */
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
+import type { RunResult } from "@runtime-bench/harness/schema";
+import { analyze } from "./analyze.ts";
+import { type Chart, renderCharts } from "./charts/index.ts";
+import { renderCsv } from "./render-csv.ts";
+import { RAW_FILES, renderReport } from "./render-markdown.ts";
+
+export const REPORT_FILE = "README.md";
+const CHART_FOLDER = "charts";
+
+export interface ReportFiles {
+  readme: string;
+  csv: string;
+  charts: Chart[];
+}
+
+export async function renderReportFiles(result: RunResult): Promise<ReportFiles> {
+  const charts = await renderCharts(result, analyze(result));
+  return { readme: renderReport(result, charts), csv: renderCsv(result), charts };
+}
+
+export function writeReportFiles(dir: string, { readme, csv, charts }: ReportFiles): void {
+  const chartDir = join(dir, CHART_FOLDER);
+  mkdirSync(chartDir, { recursive: true });
+  const current = new Set(charts.map((chart) => chart.file));
+  for (const name of readdirSync(chartDir)) {
+    if (name.endsWith(".svg") && !current.has(`${CHART_FOLDER}/${name}`)) rmSync(join(chartDir, name));
+  }
+  for (const chart of charts) writeFileAtomic(join(dir, chart.file), chart.svg);
+  writeFileAtomic(join(dir, RAW_FILES.csv), csv);
+  writeFileAtomic(join(dir, REPORT_FILE), readme);
+}

@@ -1,0 +1,131 @@
+/**
+ * The few sentences the report opens with: the lesson's questions answered by this run, each sentence a claim
+ * that follows from the verdicts and the figures it rests on, every figure with its 95% interval and its verdict
+ * word ("faster", "slower" or "≈"). Built from the same analysis and wording as the full reading (findings.ts),
+ * shortened: the models at their largest size, the smallest size's losers, where each model starts to pay
+ * off, memory per unit of concurrency, and the runtimes. Like the reading, it knows no scenario id.
+ */
+
+import { runsOffThread } from "@runtime-bench/harness/scenarios/params";
+import type { RunResult } from "@runtime-bench/harness/schema";
+import { type CellTable, isMeasured } from "./analyze.ts";
+import {
+  type Compared,
+  capitalise,
+  clientOf,
+  compared,
+  crossoverFindings,
+  isLargestOfItsScenario,
+  payOffClaim,
+  readingNameOf,
+  sizeOf,
+} from "./findings.ts";
+import { kibSlope, mibSlope, perRuntime, ratioFigure, speedupFigure } from "./format.ts";
+import { ioSweep } from "./io-sweep.ts";
+import { scaling } from "./scaling.ts";
+
+/** "1.90x [1.77–1.92] faster": how many times faster than the baseline, its interval, and the verdict. */
+const judged = (row: Compared) => `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}`;
+
+export function summary(result: RunResult, tables: readonly CellTable[]): string[] {
+  const headline = tables.filter((table) => table.cell.group === "headline");
+  const lines = [
+    ...headline
+      .filter((table) => table.cell.baseline !== null && table.cell.comparedAcrossRuntimes && clientOf(table) === null)
+      .filter((table) => isLargestOfItsScenario(table, headline))
+      .map((table) => modelLine(table, headline)),
+    smallestSizeLine(headline),
+    ...crossoverFindings(tables),
+    nativeOffloadLine(tables),
+    memoryLine(result, tables),
+    runtimesLine(headline),
+  ];
+  return lines.filter((line): line is string => line !== null);
+}
+
+const nameOf = (table: CellTable) => readingNameOf(table.cell.scenarioId, table.cell.title);
+
+function modelLine(table: CellTable, tables: readonly CellTable[]): string | null {
+  const rows = compared(table);
+  const baseline = tables.find((other) => other.cellId === table.cell.baseline);
+  if (rows.length === 0 || !baseline) return null;
+  const { ideal, params } = table.cell;
+  const size =
+    params.kind === "cpu" ? `${params.tasks} tasks of n = ${params.n}` : params.kind === "io" ? `${params.requests} requests` : "";
+  const limit = "speedup" in ideal && ideal.speedup > 1 ? `, ideal ${ideal.speedup.toFixed(2)}x` : "";
+  return `**${capitalise(nameOf(table))} ${payOffClaim(rows)}:** ${perRuntime(rows, judged)} against ${nameOf(baseline)} (${size}${limit}).`;
+}
+
+/** Where start-up shows: the parallel models that were slower than their baseline at the smallest CPU size. */
+function smallestSizeLine(tables: readonly CellTable[]): string | null {
+  const cpu = tables.filter((table) => table.cell.params.kind === "cpu");
+  const smallest = Math.min(...cpu.map(sizeOf));
+  if (cpu.every((table) => sizeOf(table) === smallest)) return null;
+  const rows = cpu.filter((table) => sizeOf(table) === smallest && table.cell.baseline !== null).flatMap(compared);
+  const slower = rows.filter((row) => row.versusBaseline.verdict === "slower");
+  if (slower.length === 0) return `**At the smallest size (n = ${smallest}) no model was slower than its baseline.**`;
+  const byModel = [...new Set(slower.map((row) => row.cell.scenarioId))].map((scenarioId) => {
+    const own = slower.filter((row) => row.cell.scenarioId === scenarioId);
+    return `${readingNameOf(scenarioId, own[0]!.cell.title)}: ${perRuntime(own, judged)}`;
+  });
+  return `**At the smallest size (n = ${smallest}), starting executors costs more than the work:** ${byModel.join("; ")}.`;
+}
+
+/** The lesson's "native code that releases the lock": a native async API started together on the main thread. */
+function nativeOffloadLine(tables: readonly CellTable[]): string | null {
+  const offloaded = tables.filter(
+    (table) =>
+      table.cell.group === "workloads" &&
+      table.cell.params.kind === "cpu" &&
+      runsOffThread(table.cell.params.workload) &&
+      table.cell.baseline !== null &&
+      table.cell.parallelism === 1,
+  );
+  const table = offloaded[0];
+  const rows = table ? compared(table) : [];
+  if (!table || rows.length === 0) return null;
+  return `**${capitalise(nameOf(table))}, native key derivation started together on one thread, ${payOffClaim(rows)}:** ${perRuntime(rows, judged)} against one after another.`;
+}
+
+/** Memory per unit of concurrency: per in-flight async request and per worker thread (I/O), per added pool executor (CPU). */
+function memoryLine(result: RunResult, tables: readonly CellTable[]): string | null {
+  const memory = ioSweep(result, tables)?.memory ?? [];
+  const perRequest = memory.flatMap((one) =>
+    one.perInFlightRequest ? [{ runtime: one.runtime, text: kibSlope(one.perInFlightRequest) }] : [],
+  );
+  const perThread = memory.flatMap((one) => (one.perWorker ? [{ runtime: one.runtime, text: mibSlope(one.perWorker) }] : []));
+  const parts = [
+    ...(perRequest.length > 0 ? [`per in-flight async request ${perRuntime(perRequest, (one) => one.text)}`] : []),
+    ...(perThread.length > 0 ? [`per worker thread holding requests ${perRuntime(perThread, (one) => one.text)}`] : []),
+    ...scaling(tables).flatMap((model) => {
+      const figures = model.perRuntime.flatMap((one) =>
+        one.memoryPerWorker ? [{ runtime: one.runtime, text: mibSlope(one.memoryPerWorker) }] : [],
+      );
+      return figures.length > 0
+        ? [`per executor added to ${readingNameOf(model.scenarioId, model.title)} ${perRuntime(figures, (one) => one.text)}`]
+        : [];
+    }),
+  ];
+  return parts.length > 0
+    ? `**Memory per unit of concurrency** (slope of peak PSS over the sweep, with its interval): ${parts.join("; ")}.`
+    : null;
+}
+
+/** How often one runtime was faster than every other, and the runtimes' ratio on the simplest cell. */
+function runtimesLine(tables: readonly CellTable[]): string | null {
+  const comparable = tables.filter((table) => table.cell.comparedAcrossRuntimes && table.rows.filter(isMeasured).length > 1);
+  if (comparable.length === 0) return null;
+  const decided = comparable.filter((table) => table.fastest !== null);
+  const winners = [...new Set(decided.map((table) => table.fastest!))];
+  const tally = winners.map((runtime) => `${runtime} in ${decided.filter((table) => table.fastest === runtime).length}`).join(", ");
+  // The first cell compared across runtimes (the sequential run at the largest size, in the suite's order).
+  const first = comparable[0]!;
+  const others = first.rows
+    .filter(isMeasured)
+    .flatMap((row) => (row.versusFastest ? [{ runtime: row.runtime, against: row.versusFastest }] : []));
+  const ratios =
+    first.fastest && others.length > 0
+      ? ` In ${first.cellId}, time over ${first.fastest}'s: ${perRuntime(others, (one) => `${ratioFigure(one.against)} ${one.against.verdict}`)}.`
+      : "";
+  return `**Fastest runtime per cell** (faster than every other by the verdict rule): ${decided.length > 0 ? `${tally} of ${comparable.length} cells` : "none"}; no single fastest in ${comparable.length - decided.length}.${ratios}`;
+}
