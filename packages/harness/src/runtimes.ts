@@ -71,3 +71,6 @@ export const isRuntimeName = (name: string): name is RuntimeName => (RUNTIME_NAM
  * an app's sources; the mock API), whatever the runtime: the tests and .ci/run check none is left running.
  */
 export const BENCH_PROCESS_PATTERN = "apps/[^/]+/src/|mock-api/src/main.ts";
+
+/** The JavaScript runtimes under test, in the report's order. */
+export const RUNTIMES_UNDER_TEST: readonly RuntimeName[] = RUNTIME_NAMES.filter(isUnderTest);

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { HTTP_CLIENTS, type HttpClientId, KNOWN_PRIME_COUNTS, MAX_FILE_BYTES, MAX_TASK_SIZE } from "@runtime-bench/workloads";
 import { z } from "zod";
 import { toMessage } from "./errors.ts";
-import { RUNTIME_NAMES } from "./runtimes.ts";
+import { RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
 import { type CellGroup, type CellSpec, scenarios } from "./scenarios/index.ts";
 import type { IoCellParams, PrimitiveCellParams, Workload } from "./scenarios/params.ts";
 
@@ -25,6 +25,8 @@ const cpuScenarioIds = z
 
 const profileSchema = z.object({
   description: z.string(),
+  /** The runtimes this profile measures, when not every runtime of the suite (--runtimes narrows them further). */
+  runtimes: z.array(z.enum(RUNTIME_NAMES)).min(1).optional(),
   /**
    * Every round runs every (runtime, cell) once, in a fresh process. Warm-up rounds come first and are not
    * counted; then at least `min` counted rounds, and at most `max`.
@@ -381,3 +383,6 @@ function sameWork(a: CellSpec["params"], b: CellSpec["params"]): boolean {
 const baselinesOf = (scenarioIds: readonly string[]): string[] => [
   ...new Set(scenarioIds.flatMap((id) => scenarios.get(id)?.baseline ?? [])),
 ];
+
+/** The runtimes a profile measures: its own list, or the suite's. */
+export const profileRuntimes = (suite: Suite, profile: Profile): RuntimeName[] => profile.runtimes ?? suite.runtimes;

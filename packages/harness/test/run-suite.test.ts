@@ -7,11 +7,12 @@ import type { CellRequest } from "../src/cell-process.ts";
 import type { MeasureOutcome } from "../src/launcher/measure-once.ts";
 import type { MeasurementBackend, RuntimeLaunch } from "../src/launcher/process-backend.ts";
 import { RunInterruptedError, runSuite, type SuiteRunOptions } from "../src/launcher/run-suite.ts";
-import { RUNTIME_NAMES, type RuntimeName } from "../src/runtimes.ts";
+import { RUNTIMES_UNDER_TEST, type RuntimeName } from "../src/runtimes.ts";
 import type { MeasuredRuntime, RunResult } from "../src/schema.ts";
 import type { Profile } from "../src/suite.ts";
 
-const launches: RuntimeLaunch[] = RUNTIME_NAMES.map((runtime) => ({ runtime, command: { argv: [runtime] } }));
+// The runtimes under test; a Python reference is launched the same way and needs no case of its own here.
+const launches: RuntimeLaunch[] = RUNTIMES_UNDER_TEST.map((runtime) => ({ runtime, command: { argv: [runtime] } }));
 
 const profile = (change: Partial<Profile> = {}): Profile => ({
   description: "test",
@@ -85,7 +86,7 @@ function fakeBackend(wall: Wall, options: { unavailable?: RuntimeName[]; onMeasu
 const quiet = () => {};
 /** A run of every runtime with the test profile and seed 1, as changed by `options`. */
 const runWith = (backend: MeasurementBackend, options: Partial<SuiteRunOptions> = {}) =>
-  runSuite({ launches, selected: RUNTIME_NAMES, profileName: "test", profile: profile(), seed: 1, log: quiet, backend, ...options });
+  runSuite({ launches, selected: RUNTIMES_UNDER_TEST, profileName: "test", profile: profile(), seed: 1, log: quiet, backend, ...options });
 const measuredRuntimes = (result: RunResult) => result.runtimes.filter((r): r is MeasuredRuntime => r.status === "measured");
 
 describe("an interleaved run", () => {

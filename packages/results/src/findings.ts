@@ -7,6 +7,7 @@
  * 5%), every figure comes with its interval, and no cause is named that the run did not measure.
  */
 import type { PairedComparison } from "@runtime-bench/harness/comparisons";
+import { isUnderTest } from "@runtime-bench/harness/runtimes";
 import { scenarios } from "@runtime-bench/harness/scenarios/index";
 import type { Verdict } from "@runtime-bench/harness/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
@@ -43,8 +44,9 @@ export const readingNameOf = (scenarioId: string, title: string) => scenarios.ge
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export type Compared = MeasuredRow & { versusBaseline: PairedComparison };
+/** The rows of the runtimes under test with a comparison against their baseline (a Python reference has its own section). */
 export const compared = (table: CellTable): Compared[] =>
-  table.rows.filter(isMeasured).filter((row): row is Compared => row.versusBaseline !== null);
+  table.rows.filter(isMeasured).filter((row): row is Compared => row.versusBaseline !== null && isUnderTest(row.runtime));
 
 /** Rows grouped by the verdict of their comparison with the baseline. */
 const withVerdict = (rows: Compared[], verdict: Verdict) => rows.filter((row) => row.versusBaseline.verdict === verdict);

@@ -11,6 +11,7 @@ import { crossoverSection, primitivesSection, scalingSection, workloadsSection }
 import { environment, howMeasured } from "./render-environment.ts";
 import { filesSection } from "./render-files.ts";
 import { ioSweepSection } from "./render-io-sweep.ts";
+import { lessonSection } from "./render-lesson.ts";
 import { summary } from "./summary.ts";
 
 /** A chart beside the report: its file relative to the report, its title, and one sentence for those who cannot see it. */
@@ -54,6 +55,7 @@ export function renderReport(result: RunResult, charts: readonly ChartReference[
     ...summary(result, tables).map((line) => `- ${line}`),
     "",
     ...chartSection(charts),
+    ...lessonSection(tables),
     ...environment(result),
     ...howMeasured(result, headlines),
     "## What the numbers say",

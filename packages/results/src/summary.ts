@@ -6,6 +6,7 @@
  * off, memory per unit of concurrency, and the runtimes. Like the reading, it knows no scenario id.
  */
 
+import { isUnderTest } from "@runtime-bench/harness/runtimes";
 import { runsOffThread } from "@runtime-bench/harness/scenarios/params";
 import type { RunResult } from "@runtime-bench/harness/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
@@ -35,6 +36,7 @@ export function summary(result: RunResult, tables: readonly CellTable[]): string
       .filter((table) => isLargestOfItsScenario(table, headline))
       .map((table) => modelLine(table, headline)),
     smallestSizeLine(headline),
+    ...lessonLines(headline),
     ...crossoverFindings(tables),
     nativeOffloadLine(tables),
     memoryLine(result, tables),
@@ -122,10 +124,45 @@ function runtimesLine(tables: readonly CellTable[]): string | null {
   const first = comparable[0]!;
   const others = first.rows
     .filter(isMeasured)
-    .flatMap((row) => (row.versusFastest ? [{ runtime: row.runtime, against: row.versusFastest }] : []));
+    .flatMap((row) => (row.versusFastest && isUnderTest(row.runtime) ? [{ runtime: row.runtime, against: row.versusFastest }] : []));
   const ratios =
     first.fastest && others.length > 0
       ? ` In ${first.cellId}, time over ${first.fastest}'s: ${perRuntime(others, (one) => `${ratioFigure(one.against)} ${one.against.verdict}`)}.`
       : "";
   return `**Fastest runtime per cell** (faster than every other by the verdict rule): ${decided.length > 0 ? `${tally} of ${comparable.length} cells` : "none"}; no single fastest in ${comparable.length - decided.length}.${ratios}`;
+}
+
+/**
+ * The lesson's own experiment, per Python reference measured: each of its models against its baseline at the lesson's
+ * size, and its sequential time over the fastest runtime's on the same work.
+ */
+function lessonLines(tables: readonly CellTable[]): string[] {
+  const lesson = tables.filter(
+    (table) => table.cell.comparedAcrossRuntimes && (table.cell.size === "lesson" || table.cell.params.kind === "io"),
+  );
+  const references = [...new Set(lesson.flatMap((table) => table.rows.filter(isMeasured).map((row) => row.runtime)))].filter(
+    (runtime) => !isUnderTest(runtime),
+  );
+  return references.flatMap((runtime) => {
+    const rows = lesson.flatMap((table) => table.rows.filter(isMeasured).filter((row) => row.runtime === runtime));
+    const models = rows.flatMap((row) =>
+      row.versusBaseline
+        ? [`${readingNameOf(row.cell.scenarioId, row.cell.title)} ${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}`]
+        : [],
+    );
+    const sequential = rows.find((row) => row.cell.baseline === null && row.versusFastest);
+    const fastest =
+      sequential &&
+      lesson
+        .find((table) => table.cellId === sequential.cell.cellId)
+        ?.rows.filter(isMeasured)
+        .find((row) => isUnderTest(row.runtime) && !row.versusFastest);
+    const gap =
+      sequential?.versusFastest && fastest
+        ? `; its sequential run took ${ratioFigure(sequential.versusFastest)} the time of ${fastest.runtime}'s`
+        : "";
+    return models.length > 0
+      ? [`**The lesson itself, in ${runtime} (a reference), against its sequential run:** ${models.join(", ")}${gap}.`]
+      : [];
+  });
 }

@@ -11,7 +11,7 @@
 import { join } from "node:path";
 import type { RuntimeName } from "../runtimes.ts";
 import { RESULT_FILE, type RunResult } from "../schema.ts";
-import { getProfile, loadSuite, type Profile, SuiteError } from "../suite.ts";
+import { getProfile, loadSuite, type Profile, profileRuntimes, SuiteError } from "../suite.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { profileCells, selectCells } from "./cell-selection.ts";
 import { type BenchOptions, parseBenchArgs, selectRuntimes, UsageError } from "./flags.ts";
@@ -50,7 +50,7 @@ function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Plan
     if (!launch) throw new UsageError(`the suite lists ${name}, but no app launches it`);
     return launch;
   });
-  const selected = selectRuntimes(options.runtimes, suite.runtimes);
+  const selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, profile));
   assertWritableFolder(options.outDir);
   const mergeInto =
     options.scenarios &&
@@ -100,7 +100,9 @@ export async function benchMain(launches: readonly RuntimeLaunch[], argv: readon
     const result = await runSuite({
       launches: checked.launches,
       selected,
-      notSelectedReason: `not selected: --runtimes ${selected.join(",")}`,
+      notSelectedReason: options.runtimes
+        ? `not selected: --runtimes ${selected.join(",")}`
+        : `not in profile "${options.profileName}"'s runtimes (--profile full measures it)`,
       profileName: options.profileName,
       profile,
       seed,

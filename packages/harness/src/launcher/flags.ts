@@ -149,9 +149,16 @@ function parseRuntimeList(list: string): RuntimeName[] {
   return names.filter(isRuntimeName);
 }
 
-/** The runtimes a run measures: those chosen with --runtimes, which must be in the suite, or all of the suite's. */
-export function selectRuntimes(chosen: RuntimeName[] | null, suiteRuntimes: readonly RuntimeName[]): RuntimeName[] {
-  if (chosen === null) return [...suiteRuntimes];
+/**
+ * The runtimes a run measures: those chosen with --runtimes (any of the suite's), or else the profile's own list
+ * (every runtime of the suite unless the profile names fewer).
+ */
+export function selectRuntimes(
+  chosen: RuntimeName[] | null,
+  suiteRuntimes: readonly RuntimeName[],
+  profileDefault: readonly RuntimeName[] = suiteRuntimes,
+): RuntimeName[] {
+  if (chosen === null) return [...profileDefault];
   const outside = chosen.filter((name) => !suiteRuntimes.includes(name));
   if (outside.length > 0)
     throw new UsageError(`--runtimes: ${outside.join(", ")} not in the suite's runtimes (${suiteRuntimes.join(", ")})`);

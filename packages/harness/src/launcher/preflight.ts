@@ -5,7 +5,7 @@
  * to check that it runs and is the pinned version, and says so. It exits 0 for a runtime that cannot run: the
  * run records that runtime's cells as n/a with the same reason, and the report's exit code carries it.
  */
-import { getProfile, loadSuite, SuiteError } from "../suite.ts";
+import { getProfile, loadSuite, profileRuntimes, SuiteError } from "../suite.ts";
 import { profileCells, selectCells } from "./cell-selection.ts";
 import { parseBenchArgs, selectRuntimes, UsageError } from "./flags.ts";
 import { assertWritableFolder } from "./output-folder.ts";
@@ -20,7 +20,7 @@ export async function preflightMain(launch: RuntimeLaunch, argv: readonly string
     const suite = loadSuite(options.suiteFile);
     const profile = getProfile(suite, options.profileName);
     if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
-    selected = selectRuntimes(options.runtimes, suite.runtimes).includes(name);
+    selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, profile)).includes(name);
     assertWritableFolder(options.outDir);
   } catch (error) {
     if (error instanceof UsageError || error instanceof SuiteError) {

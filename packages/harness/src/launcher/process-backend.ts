@@ -5,6 +5,7 @@
  */
 import type { CellRequest } from "../cell-process.ts";
 import { RUNTIMES, type RuntimeName } from "../runtimes.ts";
+import type { CellSpec } from "../scenarios/index.ts";
 import { type CoreSpeeds, type DescribeOutput, describeOutputSchema, type ServerCapacity } from "../schema.ts";
 import { type MeasureOutcome, measureOnce } from "./measure-once.ts";
 import { type MeasurementCommand, runMeasurementProcess } from "./measurement-process.ts";
@@ -17,6 +18,11 @@ import { probeEachCore } from "./speed-probe.ts";
 export interface RuntimeLaunch {
   runtime: RuntimeName;
   command: MeasurementCommand;
+  /**
+   * Why a cell is n/a for this runtime before any process is started, or null to measure it: a reference that runs
+   * only the lesson's cells says so here, rather than start an interpreter (a JVM, for Jython) for every other cell.
+   */
+  notApplicable?: (cell: CellSpec) => string | null;
 }
 
 export interface MeasurementBackend {
@@ -50,7 +56,10 @@ export async function describeRuntime({ runtime, command }: RuntimeLaunch): Prom
 
 export const processBackend: MeasurementBackend = {
   describe: describeRuntime,
-  measure: (launch, request, timeoutMs, api) => measureOnce(launch.command, request, timeoutMs, api?.pid ?? null),
+  measure: async (launch, request, timeoutMs, api) => {
+    const reason = launch.notApplicable?.(request.cell);
+    return reason ? { kind: "n/a", reason } : measureOnce(launch.command, request, timeoutMs, api?.pid ?? null);
+  },
   probeCores: probeEachCore,
   startMockApi: startMockApiProcess,
   measureServerCapacity,

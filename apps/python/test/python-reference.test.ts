@@ -1,0 +1,250 @@
+/**
+ * The Python reference (apps/python/src/main.py) speaks the measurement protocol of the JavaScript apps: each
+ * cell is measured here by the launcher's own code (measureOnce: a fresh process, its two timing gates answered,
+ * its tree metered, its output validated with cellOutputSchema), as a bench would measure it. CPython is
+ * `python3` (or RUNTIME_BENCH_PYTHON_BIN) and must be there; PyPy 3 and Jython 2.7 are checked where installed.
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { CellRequest } from "@runtime-bench/harness/cell-process";
+import { measureOnce } from "@runtime-bench/harness/launcher/measure-once";
+import { type MeasurementCommand, runMeasurementProcess } from "@runtime-bench/harness/launcher/measurement-process";
+import type { CellSpec, CpuCellParams, IoCellParams } from "@runtime-bench/harness/scenarios/types";
+import { describeOutputSchema, runtimeDescriptionSchema } from "@runtime-bench/harness/schema";
+import { type RunningMockApi, startMockApi } from "@runtime-bench/mock-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const mainFile = fileURLToPath(new URL("../src/main.py", import.meta.url));
+const CELL_TIMEOUT_MS = 60_000;
+
+/** The interpreter's own binary (not a shim on PATH): the launcher starts processes with almost no environment. */
+function interpreterPath(name: string): string | null {
+  const found = spawnSync(name, ["-c", "import sys; print(sys.executable)"], { encoding: "utf8", timeout: 30_000 });
+  return found.status === 0 ? found.stdout.trim() : null;
+}
+
+const pythonName = process.env.RUNTIME_BENCH_PYTHON_BIN ?? "python3";
+const python = interpreterPath(pythonName);
+/** As a launch would start it; no bytecode is written beside the sources (Jython would write *$py.class there). */
+const commandOf = (binary: string, env: Record<string, string> = {}): MeasurementCommand => ({
+  argv: [binary, mainFile],
+  env: { PYTHONDONTWRITEBYTECODE: "1", ...env },
+});
+
+function cpuCell(scenarioId: string, params: Partial<CpuCellParams> = {}): CellRequest {
+  return request(scenarioId, { kind: "cpu", workload: "sum-of-squares", tasks: 4, n: 100_000, workers: 2, ...params });
+}
+
+function ioCell(scenarioId: string, baseUrl: string, params: Partial<IoCellParams> = {}): CellRequest {
+  return request(scenarioId, {
+    kind: "io",
+    requests: 8,
+    concurrency: 4,
+    workers: 4,
+    latencyMs: 20,
+    requestTimeoutMs: 10_000,
+    baseUrl,
+    client: "default",
+    warmUpRequests: 8,
+    target: "mock-api",
+    ...params,
+  });
+}
+
+function request(scenarioId: string, params: CellSpec["params"]): CellRequest {
+  const cell: CellSpec = {
+    group: "headline",
+    cellId: `${scenarioId}/test`,
+    scenarioId,
+    size: "test",
+    params,
+    baseline: null,
+    comparedAcrossRuntimes: true,
+  };
+  return { cell, measureInProcess: false };
+}
+
+/** A measured cell's output and the meter's sample, or the test fails with the reason. */
+async function measured(command: MeasurementCommand, cell: CellRequest) {
+  const outcome = await measureOnce(command, cell, CELL_TIMEOUT_MS);
+  if (outcome.kind !== "measured") throw new Error(`${cell.cell.cellId}: ${outcome.kind}: ${outcome.reason}`);
+  expect(outcome.output.cellId).toBe(cell.cell.cellId);
+  expect(outcome.output.errors).toEqual([]);
+  expect(outcome.output.inProcess).toBeNull();
+  expect(outcome.output.eventLoopLag.samples).toBeGreaterThanOrEqual(1);
+  expect(outcome.output.windowMs).toBeGreaterThanOrEqual(outcome.output.wallMs);
+  expect(outcome.sample.cpuMs).not.toBeNull(); // the launcher read the tree between the gates
+  return outcome;
+}
+
+async function notApplicable(command: MeasurementCommand, cell: CellRequest): Promise<string> {
+  const outcome = await measureOnce(command, cell, CELL_TIMEOUT_MS);
+  if (outcome.kind !== "n/a") throw new Error(`${cell.cell.cellId}: expected n/a, got ${JSON.stringify(outcome)}`);
+  return outcome.reason;
+}
+
+async function describeRuntime(command: MeasurementCommand) {
+  const outcome = await runMeasurementProcess(command, ["--describe"], CELL_TIMEOUT_MS);
+  if (!outcome.ok) throw new Error(outcome.error);
+  const output = outcome.output as { runtime: Record<string, unknown>; httpClients: unknown; clock: unknown };
+  // The runtime enum of the schema names the JavaScript runtimes only: the rest of the description is checked by it.
+  runtimeDescriptionSchema.omit({ runtime: true, engine: true }).parse(output.runtime);
+  describeOutputSchema.pick({ httpClients: true, clock: true }).parse(output);
+  expect(output.runtime.version).toMatch(/^\d+\.\d+\.\d+/);
+  expect(output.runtime.engine).toEqual(expect.any(String));
+  return output;
+}
+
+describe("the Python reference on CPython", () => {
+  if (!python) throw new Error(`no Python interpreter: "${pythonName}" did not run (set RUNTIME_BENCH_PYTHON_BIN)`);
+  const command = commandOf(python);
+
+  it("describes itself: the interpreter, its clock and its HTTP clients", async () => {
+    const output = await describeRuntime(command);
+    expect(output.runtime.runtime).toBe("cpython");
+    expect(output.runtime.engine).toBe("CPython");
+    expect(output.runtime.reportedParallelism).toBeGreaterThanOrEqual(1);
+    const clients = output.httpClients as Record<string, { name: string }>;
+    expect(clients.default?.name).toMatch(/asyncio/);
+    expect(clients["urllib-request"]?.name).toMatch(/urllib\.request/);
+    const clock = output.clock as { resolutionMs: number; callOverheadNs: number };
+    expect(clock.resolutionMs).toBeGreaterThan(0);
+    expect(clock.callOverheadNs).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["cpu.sequential", /for loop/],
+    ["cpu.async-main", /asyncio\.gather/],
+    ["cpu.worker-pool", /ThreadPoolExecutor\(2\)/],
+    ["cpu.process-pool", /multiprocessing\.Pool\(2\), start method spawn/],
+  ])("measures %s: 4 verified tasks, no executors started in the timed part", async (scenarioId, implementation) => {
+    const { output } = await measured(command, cpuCell(scenarioId));
+    expect(output.tasks).toBe(4);
+    expect(output.implementation).toMatch(implementation);
+    expect(output.executors).toEqual([]);
+    expect(output.requestLatency).toBeNull();
+  });
+
+  it.each([
+    ["cpu.worker-per-task", "worker", /threading\.Thread per task/],
+    ["cpu.process-per-task", "process", /multiprocessing\.Process per task, start method spawn/],
+  ])("measures %s with the start-up and teardown of each fresh executor", async (scenarioId, kind, implementation) => {
+    const { output } = await measured(command, cpuCell(scenarioId));
+    expect(output.tasks).toBe(4);
+    expect(output.implementation).toMatch(implementation);
+    expect(output.executors).toHaveLength(4);
+    for (const executor of output.executors) {
+      expect(executor.kind).toBe(kind);
+      expect(executor.readyMs).toBeGreaterThan(0);
+      expect(executor.teardownMs).not.toBeNull();
+    }
+  });
+
+  describe("against the mock API", () => {
+    let api: RunningMockApi;
+    beforeAll(async () => {
+      api = await startMockApi({ latencyMs: 0 });
+    });
+    afterAll(() => api.close());
+
+    it.each([
+      // Ideal wall times at 20 ms a request: 8 one after another, and 8 at 4 in flight (timers never fire early).
+      ["io.sequential", /urllib\.request/, 8 * 20],
+      ["io.async-fetch", /asyncio, a minimal HTTP\/1\.1 client/, 2 * 20],
+      ["io.worker-threads", /ThreadPoolExecutor\(4\), urllib\.request\.urlopen in each, 4 in flight/, 2 * 20],
+    ])("measures %s: every post fetched once and verified, with its latency", async (scenarioId, implementation, idealMs) => {
+      const before = api.requestCount();
+      const { output } = await measured(command, ioCell(scenarioId, api.url));
+      // The 8 warm-up requests and the 8 measured ones, each made once.
+      expect(api.requestCount() - before).toBe(16);
+      expect(output.tasks).toBe(8);
+      expect(output.implementation).toMatch(implementation);
+      expect(output.wallMs).toBeGreaterThanOrEqual(idealMs - 1);
+      const latency = output.requestLatency!;
+      expect(latency.requests).toBe(8);
+      expect(latency.p50Ms).toBeGreaterThanOrEqual(19);
+      expect(latency.p99Ms).toBeGreaterThanOrEqual(latency.p50Ms);
+    });
+
+    it("says when its threads cannot have the requests in flight the cell asks for", async () => {
+      const { output } = await measured(command, ioCell("io.worker-threads", api.url, { concurrency: 4, workers: 2 }));
+      expect(output.implementation).toMatch(/ThreadPoolExecutor\(2\).*2 in flight/);
+      expect(output.notes.join("\n")).toMatch(/2 in flight, not 4/);
+    });
+
+    it("reports failed requests as errors of the cell, not as timings", async () => {
+      const failing = await startMockApi({ latencyMs: 0, errorEvery: 3 });
+      try {
+        // One warm-up request (the 1st, answered), then the 2nd to 7th: the 3rd and the 6th answer 503.
+        const cell = ioCell("io.sequential", failing.url, { requests: 6, concurrency: 1, workers: 1, latencyMs: 0, warmUpRequests: 0 });
+        const outcome = await measureOnce(command, cell, CELL_TIMEOUT_MS);
+        if (outcome.kind !== "measured") throw new Error(`${outcome.kind}: ${outcome.reason}`);
+        expect(outcome.output.errors).toHaveLength(2);
+        for (const error of outcome.output.errors) expect(error).toMatch(/^fetch-posts\(1 posts\) failed: .*HTTP 503/);
+        expect(outcome.output.requestLatency?.requests).toBe(4);
+      } finally {
+        await failing.close();
+      }
+    });
+  });
+
+  it("answers n/a, with the reason, to what it does not run", async () => {
+    expect(await notApplicable(command, ioCell("io.async-client", "http://127.0.0.1:1"))).toMatch(/lesson's experiments only/);
+    expect(await notApplicable(command, ioCell("io.async-fetch", "http://127.0.0.1:1", { client: "node-http" }))).toMatch(
+      /no node-http client is set up for this runtime/,
+    );
+    expect(await notApplicable(command, cpuCell("cpu.worker-pool", { workload: "prime-sieve", n: 1_000_000 }))).toMatch(/sum of squares/);
+    const primitive = request("primitive.worker-start", {
+      kind: "primitive",
+      operation: "worker-start",
+      repetitions: 2,
+      payloadBytes: 0,
+      transfer: false,
+      workers: 1,
+    });
+    expect(await notApplicable(command, primitive)).toMatch(/no primitive costs/);
+  });
+
+  it("fails with a message on a bad argument or a cell it cannot read", async () => {
+    const bad = async (args: string[]) => {
+      const outcome = await runMeasurementProcess(command, args, CELL_TIMEOUT_MS);
+      if (outcome.ok) throw new Error(`${args.join(" ")}: expected a failure`);
+      return outcome.error;
+    };
+    expect(await bad(["--bogus"])).toMatch(/exited with code 1: usage: main\.py --describe \| --cell <json>/);
+    expect(await bad(["--cell", "{not json"])).toMatch(/exited with code 1: --cell takes a CellRequest as JSON/);
+    const mismatched = cpuCell("io.sequential");
+    expect(await bad(["--cell", JSON.stringify(mismatched)])).toMatch(/scenario io\.sequential takes io parameters, the cell has cpu ones/);
+    expect(await bad(["--cell", JSON.stringify(cpuCell("cpu.sequential", { n: 2 ** 31 }))])).toMatch(/task size must be a whole number/);
+  });
+});
+
+const pypy = interpreterPath("pypy3");
+
+describe.runIf(pypy)("the Python reference on PyPy 3 (where installed)", () => {
+  const command = commandOf(pypy!);
+
+  it("describes itself as pypy and runs the threads, the processes and asyncio", async () => {
+    const output = await describeRuntime(command);
+    expect(output.runtime.runtime).toBe("pypy");
+    expect(output.runtime.engine).toBe("PyPy");
+    for (const scenarioId of ["cpu.worker-pool", "cpu.process-pool", "cpu.async-main"]) {
+      expect((await measured(command, cpuCell(scenarioId))).output.tasks).toBe(4);
+    }
+  });
+});
+
+// Jython's launcher is a shell script that finds java on PATH.
+const jython = interpreterPath("jython");
+
+describe.runIf(jython)("the Python reference on Jython 2.7 (where installed)", () => {
+  const command = commandOf(jython!, { PATH: process.env.PATH ?? "/usr/bin:/bin" });
+
+  it("describes itself as jython, runs the CPU cells on threads and says n/a to the rest", async () => {
+    const output = await describeRuntime(command);
+    expect(output.runtime.runtime).toBe("jython");
+    const { output: pool } = await measured(command, cpuCell("cpu.worker-pool"));
+    expect(pool.notes.join("\n")).toMatch(/no GIL/);
+    expect(await notApplicable(command, cpuCell("cpu.process-pool"))).toMatch(/has no multiprocessing/);
+  }, 60_000);
+});

@@ -1,0 +1,98 @@
+/**
+ * "The lesson, then and now": the lesson's own experiment in Python (the references: CPython, and PyPy or Jython
+ * where installed) beside the same cells in the runtimes under test, at the lesson's size, with the same verdict
+ * rule: each model against its baseline in the same runtime and rounds. The Python row of a model is its Python
+ * construct (threads, asyncio, a process pool), named under the table from what each interpreter reported.
+ */
+import { isUnderTest } from "@runtime-bench/harness/runtimes";
+import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
+import { readingNameOf } from "./findings.ts";
+import { ms, ratioFigure, speedupFigure } from "./format.ts";
+
+/** The headline cells the lesson ran: CPU at the lesson's size, and the I/O cells with each runtime's default client. */
+const lessonTables = (tables: readonly CellTable[]) =>
+  tables.filter(
+    (table) =>
+      table.cell.group === "headline" &&
+      table.cell.comparedAcrossRuntimes &&
+      ((table.cell.params.kind === "cpu" && table.cell.size === "lesson") || table.cell.params.kind === "io"),
+  );
+
+const isReferenceRow = (row: Row) => !isUnderTest(row.runtime);
+
+export function lessonSection(tables: readonly CellTable[]): string[] {
+  const lesson = lessonTables(tables);
+  const references = lesson.flatMap((table) => table.rows.filter((row) => isReferenceRow(row) && isMeasured(row)));
+  if (lesson.length === 0 || references.length === 0) return [];
+  const runtimes = lesson[0]!.rows.map((row) => row.runtime);
+  const shown = runtimes.filter(
+    (runtime) => !isUnderTest(runtime) || lesson.some((table) => table.rows.some((row) => row.runtime === runtime && isMeasured(row))),
+  );
+  const rowOf = (table: CellTable, runtime: string) => table.rows.find((row) => row.runtime === runtime);
+  return [
+    "## The lesson, then and now",
+    "",
+    "The lesson's experiment in Python (CPython, and PyPy or Jython where installed: references, measured in the same rounds",
+    "but never ranked among the runtimes) beside the same cells in the JavaScript runtimes, at the lesson's size. Each model",
+    "against its baseline in the same runtime, paired by round, with the same verdict rule; the baseline rows give the median",
+    "time. In Python the threads are a ThreadPoolExecutor (the GIL lets one run at a time), the processes a process pool,",
+    "the async rows asyncio; in JavaScript the threads are worker threads and the async rows run on the event loop.",
+    "",
+    `| the lesson's experiment | ${shown.map((runtime) => (isUnderTest(runtime) ? runtime : `${runtime} (reference)`)).join(" | ")} |`,
+    `|---|${shown.map(() => "---:").join("|")}|`,
+    ...lesson.map((table) => `| ${label(table)} | ${shown.map((runtime) => figure(rowOf(table, runtime))).join(" | ")} |`),
+    ...timeOverFastest(lesson, shown),
+    "",
+    ...implementations(lesson),
+  ];
+}
+
+function label(table: CellTable): string {
+  const name = readingNameOf(table.cell.scenarioId, table.cell.title);
+  const { params } = table.cell;
+  const size =
+    params.kind === "cpu"
+      ? `${params.tasks} x n = ${params.n}`
+      : params.kind === "io"
+        ? `${params.requests} requests, ${params.latencyMs} ms`
+        : "";
+  return `${name} (${size})`;
+}
+
+/** The baseline's median time, or a model's speed-up over its baseline with its interval and verdict. */
+function figure(row: Row | undefined): string {
+  if (!row) return "—";
+  if (!isMeasured(row)) return row.reason;
+  if (row.cell.baseline === null) return `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]`;
+  return row.versusBaseline ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}` : "n/a (too few rounds)";
+}
+
+/**
+ * Every runtime's time over the fastest runtime under test (the lowest median; analyze.ts pairs the others with it
+ * by round, and its verdict says whether the difference is one), in the baseline cells: for a reference, how far the lesson's interpreter is from the runtimes.
+ */
+function timeOverFastest(lesson: readonly CellTable[], shown: readonly string[]): string[] {
+  return lesson
+    .filter((table) => table.cell.baseline === null)
+    .flatMap((table) => {
+      const measured = table.rows.filter(isMeasured);
+      const fastest = measured.find((row) => isUnderTest(row.runtime) && row.versusFastest === undefined);
+      if (!fastest || !measured.some((row) => isReferenceRow(row) && row.versusFastest)) return [];
+      const cells = shown.map((runtime) => {
+        const row = measured.find((candidate) => candidate.runtime === runtime);
+        if (row === fastest) return "1 (the lowest median)";
+        return row?.versusFastest ? `${ratioFigure(row.versusFastest)} ${row.versusFastest.verdict}` : "";
+      });
+      return [`| time over ${fastest.runtime}'s, ${label(table)} | ${cells.join(" | ")} |`];
+    });
+}
+
+/** What each reference ran for each cell, as it reported it. */
+function implementations(lesson: readonly CellTable[]): string[] {
+  const lines = lesson.flatMap((table) =>
+    table.rows
+      .filter((row): row is MeasuredRow => isReferenceRow(row) && isMeasured(row))
+      .map((row) => `- ${row.runtime}, ${readingNameOf(table.cell.scenarioId, table.cell.title)}: ${row.cell.implementation}`),
+  );
+  return lines.length > 0 ? ["What the references ran:", "", ...lines, ""] : [];
+}

@@ -1,0 +1,85 @@
+/** The lesson's own experiment in Python beside the runtimes: the schema takes the reference rows, the report reads them. */
+import { isUnderTest } from "@runtime-bench/harness/runtimes";
+import { parseRunResult, type RuntimeRun } from "@runtime-bench/harness/schema";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/analyze.ts";
+import { renderReport } from "../src/render-markdown.ts";
+import { summary } from "../src/summary.ts";
+import { around, cpuCell, ioCell, measured, runResult } from "./fixtures.ts";
+
+const atLessonSize = (scenarioId: string, walls: number[]) =>
+  cpuCell(scenarioId, walls, {
+    cellId: `${scenarioId}/n=1e7`,
+    size: "lesson",
+    params: { kind: "cpu", workload: "sum-of-squares", tasks: 4, n: 10_000_000, workers: 2 },
+    baseline: scenarioId === "cpu.sequential" ? null : "cpu.sequential/n=1e7",
+  });
+const lessonCells = (sequential: number, threads: number, processes: number) => [
+  atLessonSize("cpu.sequential", around(sequential)),
+  atLessonSize("cpu.worker-pool", around(threads)),
+  atLessonSize("cpu.process-pool", around(processes)),
+  ioCell("io.sequential", around(5000)),
+  ioCell("io.async-fetch", around(520)),
+];
+
+/** A reference as the Python app describes itself. */
+function reference(name: "cpython" | "pypy", cells: ReturnType<typeof lessonCells>): RuntimeRun {
+  const run = measured(name, cells);
+  if (run.status !== "measured") throw new Error("fixture");
+  return {
+    ...run,
+    description: { ...run.description, runtime: { ...run.description.runtime, engine: name === "cpython" ? "CPython" : "PyPy" } },
+  };
+}
+
+// The lesson on 2 cores: CPython's threads gain nothing (the GIL), its processes ~1.9x; node's worker threads 1.9x.
+const result = runResult([
+  measured("node", lessonCells(9, 4.8, 5.2)),
+  measured("bun", lessonCells(6, 3.2, 3.4)),
+  reference("cpython", lessonCells(1500, 1510, 790)),
+  reference("pypy", lessonCells(450, 455, 240)),
+  { name: "jython", status: "n/a", selected: true, reason: "not installed: apt-get install jython" },
+]);
+
+describe("the Python references", () => {
+  it("are accepted by the result schema, as runtimes with their own engines", () => {
+    const parsed = parseRunResult(JSON.parse(JSON.stringify(result)), "run.json");
+    expect(parsed.runtimes.map((runtime) => runtime.name)).toEqual(["node", "bun", "cpython", "pypy", "jython"]);
+    expect(isUnderTest("cpython")).toBe(false);
+    expect(isUnderTest("node")).toBe(true);
+  });
+
+  it("are never ranked among the runtimes, but get their time over the fastest one", () => {
+    const sequential = analyze(result).find((table) => table.cellId === "cpu.sequential/n=1e7")!;
+    expect(sequential.fastest).toBe("bun");
+    const cpython = sequential.rows.find((row) => row.runtime === "cpython")!;
+    expect("versusFastest" in cpython && cpython.versusFastest?.timeRatio).toBeCloseTo(250, 5);
+  });
+
+  it("the report has 'the lesson, then and now': threads ≈ and processes faster in CPython, worker threads faster in node", () => {
+    const report = renderReport(result);
+    const section = report.slice(report.indexOf("## The lesson, then and now"), report.indexOf("## Environment"));
+    expect(section).toMatch(
+      /\| the lesson's experiment \| node \| bun \| cpython \(reference\) \| pypy \(reference\) \| jython \(reference\) \|/,
+    );
+    const row = (name: string) => section.split("\n").find((line) => line.startsWith(`| ${name}`))!;
+    expect(row("a warmed worker pool")).toMatch(
+      /\| 1\.88x \[1\.88–1\.88\] faster \| 1\.88x \[1\.88–1\.88\] faster \| 0\.99x \[0\.99–0\.99\] ≈ \| 0\.99x \[0\.99–0\.99\] ≈ \| n\/a \(not installed: apt-get install jython\) \|/,
+    );
+    expect(row("a warmed process pool")).toMatch(/\| 1\.90x \[1\.90–1\.90\] faster \| 1\.88x \[1\.88–1\.88\] faster \|/);
+    expect(row("time over bun's, the sequential run")).toMatch(
+      /\| 1\.50x \[1\.50–1\.50\] slower \| 1 \(the lowest median\) \| 250\.00x \[250\.00–250\.00\] slower \| 75\.00x/,
+    );
+    expect(section).toMatch(/What the references ran:\n\n(- .*\n)*- cpython, a warmed worker pool: fixture\n/);
+  });
+
+  it("the summary states the lesson in each reference, and keeps the references out of the runtimes' claims", () => {
+    const lines = summary(result, analyze(result));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^\*\*The lesson itself, in cpython \(a reference\).*a warmed worker pool 0\.99x \[0\.99–0\.99\] ≈.*a warmed process pool \(the lesson's multiprocessing\.Pool\) 1\.90x \[1\.90–1\.90\] faster.*its sequential run took 250\.00x \[250\.00–250\.00\] the time of bun's/,
+      ),
+    );
+    expect(lines.filter((line) => !line.startsWith("**The lesson itself")).join("\n")).not.toMatch(/cpython|pypy/);
+  });
+});
