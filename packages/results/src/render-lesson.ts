@@ -5,6 +5,7 @@
  * construct (threads, asyncio, a process pool), named under the table from what each interpreter reported.
  */
 import { isUnderTest } from "@runtime-bench/harness/runtimes";
+import type { RunResult } from "@runtime-bench/harness/schema";
 import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
 import { ms, ratioFigure, speedupFigure } from "./format.ts";
@@ -20,14 +21,17 @@ const lessonTables = (tables: readonly CellTable[]) =>
 
 const isReferenceRow = (row: Row) => !isUnderTest(row.runtime);
 
-export function lessonSection(tables: readonly CellTable[]): string[] {
+export function lessonSection(result: RunResult, tables: readonly CellTable[]): string[] {
   const lesson = lessonTables(tables);
   const references = lesson.flatMap((table) => table.rows.filter((row) => isReferenceRow(row) && isMeasured(row)));
   if (lesson.length === 0 || references.length === 0) return [];
-  const runtimes = lesson[0]!.rows.map((row) => row.runtime);
-  const shown = runtimes.filter(
-    (runtime) => !isUnderTest(runtime) || lesson.some((table) => table.rows.some((row) => row.runtime === runtime && isMeasured(row))),
-  );
+  // Every runtime under test; a reference where it was measured, or selected but missing (its row says how to install it).
+  const shown = lesson[0]!.rows
+    .map((row) => row.runtime)
+    .filter((name) => {
+      const runtime = result.runtimes.find((one) => one.name === name);
+      return isUnderTest(name) || runtime?.status === "measured" || runtime?.selected === true;
+    });
   const rowOf = (table: CellTable, runtime: string) => table.rows.find((row) => row.runtime === runtime);
   return [
     "## The lesson, then and now",

@@ -55,7 +55,7 @@ export function renderReport(result: RunResult, charts: readonly ChartReference[
     ...summary(result, tables).map((line) => `- ${line}`),
     "",
     ...chartSection(charts),
-    ...lessonSection(tables),
+    ...lessonSection(result, tables),
     ...environment(result),
     ...howMeasured(result, headlines),
     "## What the numbers say",

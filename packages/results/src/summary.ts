@@ -64,6 +64,7 @@ function smallestSizeLine(tables: readonly CellTable[]): string | null {
   const smallest = Math.min(...cpu.map(sizeOf));
   if (cpu.every((table) => sizeOf(table) === smallest)) return null;
   const rows = cpu.filter((table) => sizeOf(table) === smallest && table.cell.baseline !== null).flatMap(compared);
+  if (rows.length === 0) return null; // no comparison with enough rounds: nothing to claim
   const slower = rows.filter((row) => row.versusBaseline.verdict === "slower");
   if (slower.length === 0) return `**At the smallest size (n = ${smallest}) no model was slower than its baseline.**`;
   const byModel = [...new Set(slower.map((row) => row.cell.scenarioId))].map((scenarioId) => {
