@@ -1,35 +1,22 @@
-/**
- * The Python reference (apps/python/src/main.py) speaks the measurement protocol of the JavaScript apps: each
- * cell is measured here by the launcher's own code (measureOnce: a fresh process, its two timing gates answered,
- * its tree metered, its output validated with cellOutputSchema), as a bench would measure it. CPython is
- * `python3` (or RUNTIME_BENCH_PYTHON_BIN) and must be there; PyPy 3 and Jython 2.7 are checked where installed.
- */
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { CellRequest } from "@runtime-bench/harness/cell-process";
 import { measureOnce } from "@runtime-bench/harness/launcher/measure-once";
 import { type MeasurementCommand, runMeasurementProcess } from "@runtime-bench/harness/launcher/measurement-process";
+import { onPath } from "@runtime-bench/harness/launcher/runtime-binaries";
+import { binaryOverrideVariable } from "@runtime-bench/harness/runtimes";
 import type { CellSpec, CpuCellParams, IoCellParams } from "@runtime-bench/harness/scenarios/types";
 import { describeOutputSchema, runtimeDescriptionSchema } from "@runtime-bench/harness/schema";
 import { type RunningMockApi, startMockApi } from "@runtime-bench/mock-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launches } from "../src/launch.ts";
 
-const mainFile = fileURLToPath(new URL("../src/main.py", import.meta.url));
 const CELL_TIMEOUT_MS = 60_000;
 
-/** The interpreter's own binary (not a shim on PATH): the launcher starts processes with almost no environment. */
-function interpreterPath(name: string): string | null {
-  const found = spawnSync(name, ["-c", "import sys; print(sys.executable)"], { encoding: "utf8", timeout: 30_000 });
-  return found.status === 0 ? found.stdout.trim() : null;
-}
-
-const pythonName = process.env.RUNTIME_BENCH_PYTHON_BIN ?? "python3";
-const python = interpreterPath(pythonName);
-/** As a launch would start it; no bytecode is written beside the sources (Jython would write *$py.class there). */
-const commandOf = (binary: string, env: Record<string, string> = {}): MeasurementCommand => ({
-  argv: [binary, mainFile],
-  env: { PYTHONDONTWRITEBYTECODE: "1", ...env },
-});
+/** Each interpreter as the bench starts it (src/launch.ts: its binary, its environment), or null where it is not installed. */
+const launchOf = (runtime: "cpython" | "pypy" | "jython"): MeasurementCommand | null => {
+  const launch = launches.find((candidate) => candidate.runtime === runtime)!;
+  return onPath(launch.command.argv[0]!) ? launch.command : null;
+};
+const python = launchOf("cpython");
 
 function cpuCell(scenarioId: string, params: Partial<CpuCellParams> = {}): CellRequest {
   return request(scenarioId, { kind: "cpu", workload: "sum-of-squares", tasks: 4, n: 100_000, workers: 2, ...params });
@@ -96,8 +83,8 @@ async function describeRuntime(command: MeasurementCommand) {
 }
 
 describe("the Python reference on CPython", () => {
-  if (!python) throw new Error(`no Python interpreter: "${pythonName}" did not run (set RUNTIME_BENCH_PYTHON_BIN)`);
-  const command = commandOf(python);
+  if (!python) throw new Error(`no Python interpreter: python3 is not on PATH (or set ${binaryOverrideVariable("cpython")})`);
+  const command = python;
 
   it("describes itself: the interpreter, its clock and its HTTP clients", async () => {
     const output = await describeRuntime(command);
@@ -219,10 +206,10 @@ describe("the Python reference on CPython", () => {
   });
 });
 
-const pypy = interpreterPath("pypy3");
+const pypy = launchOf("pypy");
 
 describe.runIf(pypy)("the Python reference on PyPy 3 (where installed)", () => {
-  const command = commandOf(pypy!);
+  const command = pypy!;
 
   it("describes itself as pypy and runs the threads, the processes and asyncio", async () => {
     const output = await describeRuntime(command);
@@ -235,10 +222,10 @@ describe.runIf(pypy)("the Python reference on PyPy 3 (where installed)", () => {
 });
 
 // Jython's launcher is a shell script that finds java on PATH.
-const jython = interpreterPath("jython");
+const jython = launchOf("jython");
 
 describe.runIf(jython)("the Python reference on Jython 2.7 (where installed)", () => {
-  const command = commandOf(jython!, { PATH: process.env.PATH ?? "/usr/bin:/bin" });
+  const command = jython!;
 
   it("describes itself as jython, runs the CPU cells on threads and says n/a to the rest", async () => {
     const output = await describeRuntime(command);

@@ -63,6 +63,27 @@ describe("a runtime that is missing or broken", () => {
 });
 
 describe("a worker or child process that fails", () => {
+  it("a Python reference that is not installed is n/a with how to install it, and no failure: the report exits 0", () => {
+    const out = temporary("missing-reference");
+    const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.sequential", "cpu.worker-pool"]));
+    const run = bench(["--runtimes", "node,cpython,jython", "--suite", suite, "--out", out], {
+      RUNTIME_BENCH_JYTHON_BIN: join(out, "no-such-jython"),
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/\[jython\] SKIPPED: not installed: apt-get install jython/);
+    const runtimes = readRun(out).runtimes;
+    expect(runtimes.find((r) => r.name === "jython")).toMatchObject({
+      status: "n/a",
+      selected: true,
+      reason: "not installed: apt-get install jython",
+    });
+    // CPython runs the lesson's cells (this suite's tiny size is within the lesson's), verified like any runtime's.
+    expect(cellsOf(readRun(out), "cpython").map((cell) => cell.status)).toEqual(["ok", "ok"]);
+    const built = report(out);
+    expect(built.status, built.stderr).toBe(0);
+    expect(readFileSync(join(out, "README.md"), "utf8")).toMatch(/n\/a \(not installed: apt-get install jython\)/);
+  }, 60_000);
+
   it.each([
     ["throw", /4 of 4 tasks failed: .*injected fault: the task threw/, /injected fault: the task threw/],
     ["crash", /tasks failed: .*(exited|error)/, /exited|error/],

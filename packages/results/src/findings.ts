@@ -136,12 +136,20 @@ function smallestSize(tables: readonly CellTable[]): string | null {
   return `**At the smallest size (n = ${smallest}, ${perTask} per task sequentially), ${claim}:** ${parts.join("; ")}.`;
 }
 
-function fastestRuntimes(tables: readonly CellTable[]): string | null {
+/** The cells compared across runtimes, those with a fastest runtime by the verdict rule, and "bun in 11, node in 2". */
+export function fastestTally(tables: readonly CellTable[]): { comparable: CellTable[]; decided: CellTable[]; tally: string } | null {
   const comparable = tables.filter((t) => t.cell.comparedAcrossRuntimes && t.rows.filter(isMeasured).length > 1);
   if (comparable.length === 0) return null;
   const decided = comparable.filter((t) => t.fastest !== null);
   const winners = [...new Set(decided.map((t) => t.fastest!))];
   const tally = winners.map((runtime) => `${runtime} in ${decided.filter((t) => t.fastest === runtime).length}`).join(", ");
+  return { comparable, decided, tally };
+}
+
+function fastestRuntimes(tables: readonly CellTable[]): string | null {
+  const fastest = fastestTally(tables);
+  if (!fastest) return null;
+  const { comparable, decided, tally } = fastest;
   const undecided = comparable.filter((t) => t.fastest === null).map((t) => t.cellId);
   return (
     `**Fastest runtime per cell** (faster than every other by the verdict rule): ${decided.length > 0 ? `${tally} of ${comparable.length} cells` : "none"}` +

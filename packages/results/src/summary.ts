@@ -16,6 +16,7 @@ import {
   clientOf,
   compared,
   crossoverFindings,
+  fastestTally,
   isLargestOfItsScenario,
   payOffClaim,
   readingNameOf,
@@ -116,11 +117,9 @@ function memoryLine(result: RunResult, tables: readonly CellTable[]): string | n
 
 /** How often one runtime was faster than every other, and the runtimes' ratio on the simplest cell. */
 function runtimesLine(tables: readonly CellTable[]): string | null {
-  const comparable = tables.filter((table) => table.cell.comparedAcrossRuntimes && table.rows.filter(isMeasured).length > 1);
-  if (comparable.length === 0) return null;
-  const decided = comparable.filter((table) => table.fastest !== null);
-  const winners = [...new Set(decided.map((table) => table.fastest!))];
-  const tally = winners.map((runtime) => `${runtime} in ${decided.filter((table) => table.fastest === runtime).length}`).join(", ");
+  const fastest = fastestTally(tables);
+  if (!fastest) return null;
+  const { comparable, decided, tally } = fastest;
   // The first cell compared across runtimes (the sequential run at the largest size, in the suite's order).
   const first = comparable[0]!;
   const others = first.rows

@@ -3,7 +3,7 @@
  * sweep, for node and bun, with deno left out (n/a), on hand-set numbers with known answers.
  */
 import type { CellResult, RunResult } from "@runtime-bench/harness/schema";
-import { around, cpuCell, ioCell, measured, notSelected, runResult } from "./fixtures.ts";
+import { around, cpuCell, ioCell, ioSweepShape, measured, notSelected, runResult } from "./fixtures.ts";
 
 /** Every run of the cell read this much peak PSS: a memory slope over such cells is exact. */
 const withPss = (cell: CellResult, pssMiB: number): CellResult => ({
@@ -59,26 +59,9 @@ export function sweepPoint(
   wallMs: number,
   extra: { workers?: number; pssMiB?: number; baseline?: string | null } = {},
 ): CellResult {
-  const requests = 10 * concurrency;
   const workers = extra.workers ?? 1;
   return withPss(
-    ioCell(scenarioId, around(wallMs), {
-      cellId: `${scenarioId}/L=${latencyMs}ms/C=${concurrency}${scenarioId === "io.worker-threads" ? `/W=${workers}` : ""}/N=${requests}`,
-      group: "io-sweep",
-      params: {
-        kind: "io",
-        requests,
-        concurrency,
-        workers,
-        latencyMs,
-        requestTimeoutMs: 10_000,
-        baseUrl: "(mock API)",
-        client: "default",
-        target: "mock-api",
-      },
-      ideal: { wallMs: Math.ceil(requests / concurrency) * latencyMs },
-      baseline: extra.baseline ?? null,
-    }),
+    ioCell(scenarioId, around(wallMs), { ...ioSweepShape(scenarioId, latencyMs, concurrency, workers), baseline: extra.baseline ?? null }),
     extra.pssMiB ?? 40,
   );
 }

@@ -130,3 +130,24 @@ export function runResult(runtimes: RuntimeRun[]): RunResult {
     runtimes,
   };
 }
+
+/** A cell of the I/O sweep as the suite expands it (N = 10 x C requests): its id, group, parameters and ideal time. */
+export function ioSweepShape(scenarioId: string, latencyMs: number, concurrency: number, workers = 1): Partial<CellResult> {
+  const requests = 10 * concurrency;
+  return {
+    cellId: `${scenarioId}/L=${latencyMs}ms/C=${concurrency}${scenarioId === "io.worker-threads" ? `/W=${workers}` : ""}/N=${requests}`,
+    group: "io-sweep",
+    params: {
+      kind: "io",
+      requests,
+      concurrency,
+      workers,
+      latencyMs,
+      requestTimeoutMs: 10_000,
+      baseUrl: "(mock API)",
+      client: "default",
+      target: "mock-api",
+    },
+    ideal: { wallMs: Math.ceil(requests / concurrency) * latencyMs },
+  };
+}

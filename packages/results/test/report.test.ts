@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, isMeasured, type MeasuredRow } from "../src/analyze.ts";
 import { findings } from "../src/findings.ts";
 import { renderReport } from "../src/render-markdown.ts";
-import { around, cpuCell, ioCell, ioParams, measured, notSelected, runResult } from "./fixtures.ts";
+import { around, cpuCell, ioCell, ioParams, ioSweepShape, measured, notSelected, runResult } from "./fixtures.ts";
 
 const node = measured("node", [
   cpuCell("cpu.sequential", around(400)),
@@ -447,29 +447,15 @@ describe("the I/O sweep", () => {
     walls: number[],
     extra: { workers?: number; pssMiB?: number; serverCores?: number; baseline?: string | null } = {},
   ) => {
-    const requests = 10 * concurrency;
     const workers = extra.workers ?? 1;
     const cell = ioCell(scenarioId, walls, {
-      cellId: `${scenarioId}/L=${latencyMs}ms/C=${concurrency}${scenarioId === "io.worker-threads" ? `/W=${workers}` : ""}/N=${requests}`,
-      group: "io-sweep",
-      params: {
-        kind: "io",
-        requests,
-        concurrency,
-        workers,
-        latencyMs,
-        requestTimeoutMs: 10_000,
-        baseUrl: "(mock API)",
-        client: "default",
-        target: "mock-api",
-      },
-      ideal: { wallMs: Math.ceil(requests / concurrency) * latencyMs },
+      ...ioSweepShape(scenarioId, latencyMs, concurrency, workers),
       baseline: extra.baseline ?? null,
     });
     cell.samples = cell.samples.map((sample) => ({
       ...sample,
       peakPssKiB: (extra.pssMiB ?? 40) * 1024,
-      requestLatency: { p50Ms: latencyMs + 1, p99Ms: latencyMs + 4, requests },
+      requestLatency: { p50Ms: latencyMs + 1, p99Ms: latencyMs + 4, requests: 10 * concurrency },
       serverBusyCores: extra.serverCores ?? 0.1,
     }));
     return cell;
