@@ -4,7 +4,7 @@ import { type MeasurementCommand, runMeasurementProcess } from "@runtime-bench/h
 import { onPath } from "@runtime-bench/harness/launcher/runtime-binaries";
 import { binaryOverrideVariable } from "@runtime-bench/harness/runtimes";
 import type { CellSpec, CpuCellParams, IoCellParams } from "@runtime-bench/harness/scenarios/types";
-import { describeOutputSchema, runtimeDescriptionSchema } from "@runtime-bench/harness/schema";
+import { describeOutputSchema } from "@runtime-bench/harness/schema";
 import { type RunningMockApi, startMockApi } from "@runtime-bench/mock-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launches } from "../src/launch.ts";
@@ -70,15 +70,12 @@ async function notApplicable(command: MeasurementCommand, cell: CellRequest): Pr
   return outcome.reason;
 }
 
+/** `--describe`, validated by the schema the launcher reads it with (the registry names the Python references). */
 async function describeRuntime(command: MeasurementCommand) {
   const outcome = await runMeasurementProcess(command, ["--describe"], CELL_TIMEOUT_MS);
   if (!outcome.ok) throw new Error(outcome.error);
-  const output = outcome.output as { runtime: Record<string, unknown>; httpClients: unknown; clock: unknown };
-  // The runtime enum of the schema names the JavaScript runtimes only: the rest of the description is checked by it.
-  runtimeDescriptionSchema.omit({ runtime: true, engine: true }).parse(output.runtime);
-  describeOutputSchema.pick({ httpClients: true, clock: true }).parse(output);
+  const output = describeOutputSchema.parse(outcome.output);
   expect(output.runtime.version).toMatch(/^\d+\.\d+\.\d+/);
-  expect(output.runtime.engine).toEqual(expect.any(String));
   return output;
 }
 
@@ -91,12 +88,10 @@ describe("the Python reference on CPython", () => {
     expect(output.runtime.runtime).toBe("cpython");
     expect(output.runtime.engine).toBe("CPython");
     expect(output.runtime.reportedParallelism).toBeGreaterThanOrEqual(1);
-    const clients = output.httpClients as Record<string, { name: string }>;
-    expect(clients.default?.name).toMatch(/asyncio/);
-    expect(clients["urllib-request"]?.name).toMatch(/urllib\.request/);
-    const clock = output.clock as { resolutionMs: number; callOverheadNs: number };
-    expect(clock.resolutionMs).toBeGreaterThan(0);
-    expect(clock.callOverheadNs).toBeGreaterThan(0);
+    expect(output.httpClients.default.name).toMatch(/asyncio/);
+    expect(output.httpClients["urllib-request"]?.name).toMatch(/urllib\.request/);
+    expect(output.clock.resolutionMs).toBeGreaterThan(0);
+    expect(output.clock.callOverheadNs).toBeGreaterThan(0);
   });
 
   it.each([

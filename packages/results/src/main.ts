@@ -13,6 +13,7 @@ import { BENCH_FLAGS, benchOptionsFrom, flagNames, UsageError } from "@runtime-b
 import { fromCaller, repoRelative } from "@runtime-bench/harness/launcher/repo";
 import { isUnderTest } from "@runtime-bench/harness/runtimes";
 import { ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
+import { analyze } from "./analyze.ts";
 import { compareRuns } from "./compare-runs.ts";
 import { readResults } from "./read-results.ts";
 import { renderComparison } from "./render-comparison.ts";
@@ -99,9 +100,14 @@ async function report(dir: string, baseline: string | null): Promise<number> {
 async function merge(sources: string[], out: string): Promise<number> {
   const results = sources.map(readResults);
   const folders = machineFolders(results);
-  const runs = results.map((result, index) => ({ source: repoRelative(sources[index]!), folder: folders[index]!, result }));
+  const runs = results.map((result, index) => ({
+    source: repoRelative(sources[index]!),
+    folder: folders[index]!,
+    result,
+    tables: analyze(result),
+  }));
   const perRun: Array<[string, ReportFiles]> = [];
-  for (const run of runs) perRun.push([run.folder, await renderReportFiles(run.result)]);
+  for (const run of runs) perRun.push([run.folder, await renderReportFiles(run.result, run.tables)]);
   for (const [folder, files] of perRun) writeReportFiles(join(out, folder), files);
   // Each run's own result file goes beside its report, so every figure of the merged report can be traced to its runs.
   for (const run of runs) writeFileAtomic(join(out, run.folder, RAW_FILES.json), `${JSON.stringify(run.result, null, 2)}\n`);

@@ -5,7 +5,7 @@
  */
 import type { PairedComparison } from "@runtime-bench/harness/comparisons";
 import type { RunResult } from "@runtime-bench/harness/schema";
-import { analyze, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { analyze, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 
 export const CSV_COLUMNS = [
   "runtime",
@@ -68,9 +68,9 @@ function statistics(row: MeasuredRow): Array<Pick<CsvRow, "statistic" | "value" 
   ];
 }
 
-/** Every row of a run's CSV, as records keyed by column. */
-export function csvRecords(result: RunResult): CsvRow[] {
-  return analyze(result).flatMap((table) =>
+/** Every row of a run's CSV, as records keyed by column, from its analysis. */
+export function csvRecords(tables: readonly CellTable[]): CsvRow[] {
+  return tables.flatMap((table) =>
     table.rows.flatMap((row) => {
       const where = { runtime: row.runtime, group: table.cell.group, cell: table.cellId, scenario: table.cell.scenarioId };
       if (!isMeasured(row))
@@ -85,7 +85,9 @@ export function toCsv<Column extends string>(columns: readonly Column[], records
   return `${[columns.join(","), ...records.map((record) => columns.map((column) => quote(record[column])).join(","))].join("\n")}\n`;
 }
 
-export const renderCsv = (result: RunResult): string => toCsv(CSV_COLUMNS, csvRecords(result));
+/** `tables`: analyze(result), where the caller has it already. */
+export const renderCsv = (result: RunResult, tables: readonly CellTable[] = analyze(result)): string =>
+  toCsv(CSV_COLUMNS, csvRecords(tables));
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
 function quote(field: string): string {

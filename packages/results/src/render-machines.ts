@@ -6,7 +6,7 @@
  */
 import { describeHardware, fingerprintOf } from "@runtime-bench/harness/machine-fingerprint";
 import type { RunResult } from "@runtime-bench/harness/schema";
-import { analyze } from "./analyze.ts";
+import type { CellTable } from "./analyze.ts";
 import { CSV_COLUMNS, csvRecords, toCsv } from "./render-csv.ts";
 import { summary } from "./summary.ts";
 
@@ -16,6 +16,8 @@ export interface MachineRun {
   /** The folder of its full report, relative to the merged report. */
   folder: string;
   result: RunResult;
+  /** analyze(result): its report, its summary here and its CSV rows are drawn from this one analysis. */
+  tables: readonly CellTable[];
 }
 
 /** A folder name per run, from its fingerprint: "machine-1a2b3c4d5e6f", then "-2", "-3" for more runs of the same machine. */
@@ -51,13 +53,13 @@ export function renderMachines(runs: readonly MachineRun[]): string {
         `| [${folder}](${folder}/README.md) | ${describeHardware(machine)} | ${fingerprintOf(machine)} | ${machine.os} | ${versions(result)} | ${run.profile} | ${run.rounds.counted} counted | ${run.startedAt} | ${run.gitCommit ?? "unknown"} |`,
     ),
     "",
-    ...runs.flatMap(({ source, folder, result }) => [
+    ...runs.flatMap(({ source, folder, result, tables }) => [
       `## ${describeHardware(result.machine)} (${folder})`,
       "",
       `From \`${source}\`; ${result.machine.os}, ${result.machine.kernel}; profile ${result.run.profile}, ${result.run.rounds.counted} counted rounds. ` +
         `Full report: [${folder}/README.md](${folder}/README.md).`,
       "",
-      ...summary(result, analyze(result)).map((line) => `- ${line}`),
+      ...summary(result, tables).map((line) => `- ${line}`),
       "",
     ]),
   ].join("\n");
@@ -67,5 +69,5 @@ export function renderMachines(runs: readonly MachineRun[]): string {
 export const mergedCsv = (runs: readonly MachineRun[]): string =>
   toCsv(
     ["machine", ...CSV_COLUMNS],
-    runs.flatMap(({ folder, result }) => csvRecords(result).map((record) => ({ machine: folder, ...record }))),
+    runs.flatMap(({ folder, tables }) => csvRecords(tables).map((record) => ({ machine: folder, ...record }))),
   );

@@ -4,7 +4,7 @@
  */
 import { headlineComparisons } from "@runtime-bench/harness/comparisons";
 import type { MeasuredRuntime, RunResult } from "@runtime-bench/harness/schema";
-import { analyze } from "./analyze.ts";
+import { analyze, type CellTable } from "./analyze.ts";
 import { findings } from "./findings.ts";
 import { cellSection, noiseSection, variantSection, verdictSection } from "./render-cells.ts";
 import { crossoverSection, primitivesSection, scalingSection, workloadsSection } from "./render-cpu-sweeps.ts";
@@ -27,8 +27,12 @@ export const RAW_FILES = {
   csv: "results.csv",
 } as const;
 
-export function renderReport(result: RunResult, charts: readonly ChartReference[] = []): string {
-  const tables = analyze(result);
+/** `tables`: analyze(result), where the caller has it already (the charts and the CSV are drawn from the same). */
+export function renderReport(
+  result: RunResult,
+  charts: readonly ChartReference[] = [],
+  tables: readonly CellTable[] = analyze(result),
+): string {
   const measured = result.runtimes.filter((runtime): runtime is MeasuredRuntime => runtime.status === "measured");
   const headlines = headlineComparisons(measured);
   return [

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
 import type { RunResult } from "@runtime-bench/harness/schema";
-import { analyze } from "./analyze.ts";
+import { analyze, type CellTable } from "./analyze.ts";
 import { type Chart, renderCharts } from "./charts/index.ts";
 import { renderCsv } from "./render-csv.ts";
 import { RAW_FILES, renderReport } from "./render-markdown.ts";
@@ -22,9 +22,10 @@ export interface ReportFiles {
   charts: Chart[];
 }
 
-export async function renderReportFiles(result: RunResult): Promise<ReportFiles> {
-  const charts = await renderCharts(result, analyze(result));
-  return { readme: renderReport(result, charts), csv: renderCsv(result), charts };
+/** Every file from one analysis of the run (`tables`, computed here unless the caller has it). */
+export async function renderReportFiles(result: RunResult, tables: readonly CellTable[] = analyze(result)): Promise<ReportFiles> {
+  const charts = await renderCharts(result, tables);
+  return { readme: renderReport(result, charts, tables), csv: renderCsv(result, tables), charts };
 }
 
 export function writeReportFiles(dir: string, { readme, csv, charts }: ReportFiles): void {

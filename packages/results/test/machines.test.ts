@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { fingerprintOf, machineFingerprint } from "@runtime-bench/harness/machine-fingerprint";
 import type { RunResult } from "@runtime-bench/harness/schema";
 import { describe, expect, it } from "vitest";
+import { analyze } from "../src/analyze.ts";
 import { machineFolders, renderMachines } from "../src/render-machines.ts";
 import { around, cpuCell, measured, runResult } from "./fixtures.ts";
 
@@ -32,7 +33,10 @@ describe("the machine fingerprint", () => {
 });
 
 describe("a report over two machines", () => {
-  const runs = machineFolders([small, large]).map((folder, index) => ({ source: `in-${index}`, folder, result: [small, large][index]! }));
+  const runs = machineFolders([small, large]).map((folder, index) => {
+    const result = [small, large][index]!;
+    return { source: `in-${index}`, folder, result, tables: analyze(result) };
+  });
   const report = renderMachines(runs);
 
   it("has a section per machine, each with that machine's own figures, and no figure across them", () => {

@@ -11,15 +11,14 @@
 import { join } from "node:path";
 import type { RuntimeName } from "../runtimes.ts";
 import { RESULT_FILE, type RunResult } from "../schema.ts";
-import { getProfile, loadSuite, type Profile, profileRuntimes, SuiteError } from "../suite.ts";
+import { loadSuite, type Profile, SuiteError } from "../suite.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
-import { profileCells, selectCells } from "./cell-selection.ts";
-import { type BenchOptions, parseBenchArgs, selectRuntimes, UsageError } from "./flags.ts";
+import { checkBenchInput } from "./bench-input.ts";
+import { type BenchOptions, parseBenchArgs, UsageError } from "./flags.ts";
 import { benchHelp } from "./help.ts";
 import { captureMachine } from "./machine.ts";
 import { stopAllMeasurementProcesses } from "./measurement-process.ts";
 import { MockApiStartError } from "./mock-api-process.ts";
-import { assertWritableFolder } from "./output-folder.ts";
 import type { RuntimeLaunch } from "./process-backend.ts";
 import { repoRelative } from "./repo.ts";
 import { mergeRerun, RerunMergeError, readMergeTarget } from "./rerun-merge.ts";
@@ -40,26 +39,28 @@ interface Plan {
 /** Flags and suite, checked before anything runs: a UsageError or SuiteError means exit 2, nothing written. */
 function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Plan | { help: string } {
   const options = parseBenchArgs(argv);
-  const suite = loadSuite(options.suiteFile);
-  if (options.help) return { help: benchHelp(suite, options.profileName) };
-  let profile = getProfile(suite, options.profileName);
-  if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
-  if (options.cellTimeoutSeconds !== null) profile = { ...profile, cellTimeoutSeconds: options.cellTimeoutSeconds };
+  if (options.help) return { help: benchHelp(loadSuite(options.suiteFile), options.profileName) };
+  const { suite, profile, selected } = checkBenchInput(options);
   const suiteLaunches = suite.runtimes.map((name) => {
     const launch = launches.find((candidate) => candidate.runtime === name);
     if (!launch) throw new UsageError(`the suite lists ${name}, but no app launches it`);
     return launch;
   });
-  const selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, profile));
-  assertWritableFolder(options.outDir);
-  const mergeInto =
-    options.scenarios &&
-    readMergeTarget(options.outDir, {
-      profileName: options.profileName,
-      fingerprint: captureMachine().fingerprint!,
-      target: options.target,
-    });
-  return { options, profile, launches: suiteLaunches, selected, mergeInto: mergeInto || null };
+  const mergeInto = options.scenarios
+    ? readMergeTarget(options.outDir, {
+        profileName: options.profileName,
+        fingerprint: captureMachine().fingerprint!,
+        target: options.target,
+      })
+    : null;
+  const timeout = options.cellTimeoutSeconds;
+  return {
+    options,
+    profile: timeout === null ? profile : { ...profile, cellTimeoutSeconds: timeout },
+    launches: suiteLaunches,
+    selected,
+    mergeInto,
+  };
 }
 
 export async function benchMain(launches: readonly RuntimeLaunch[], argv: readonly string[]): Promise<number> {

@@ -1,6 +1,6 @@
 /**
  * `--scenarios`: which cells of a profile a run measures. Each pattern is a scenario id or a cell id, or a glob
- * over either (`cpu.*`, `io.async-fetch/L=50ms/*`, `cpu.worker-pool/**`); a cell is chosen when its scenario id or
+ * over either (`cpu.*`, `io.async-fetch/L=50ms/**`: `*` stops at a `/`, `**` does not); a cell is chosen when its scenario id or
  * its cell id matches. The baseline of every chosen cell is measured too, in the same rounds: a verdict against a
  * baseline measured in another run would pair runs minutes apart.
  */

@@ -5,10 +5,9 @@
  * to check that it runs and is the pinned version, and says so. It exits 0 for a runtime that cannot run: the
  * run records that runtime's cells as n/a with the same reason, and the report's exit code carries it.
  */
-import { getProfile, loadSuite, profileRuntimes, SuiteError } from "../suite.ts";
-import { profileCells, selectCells } from "./cell-selection.ts";
-import { parseBenchArgs, selectRuntimes, UsageError } from "./flags.ts";
-import { assertWritableFolder } from "./output-folder.ts";
+import { SuiteError } from "../suite.ts";
+import { checkBenchInput } from "./bench-input.ts";
+import { parseBenchArgs, UsageError } from "./flags.ts";
 import { describeRuntime, type RuntimeLaunch } from "./process-backend.ts";
 
 export async function preflightMain(launch: RuntimeLaunch, argv: readonly string[]): Promise<number> {
@@ -17,11 +16,7 @@ export async function preflightMain(launch: RuntimeLaunch, argv: readonly string
   try {
     const options = parseBenchArgs(argv);
     if (options.help) return 0; // the measuring step prints the help, once
-    const suite = loadSuite(options.suiteFile);
-    const profile = getProfile(suite, options.profileName);
-    if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
-    selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, profile)).includes(name);
-    assertWritableFolder(options.outDir);
+    selected = checkBenchInput(options).selected.includes(name);
   } catch (error) {
     if (error instanceof UsageError || error instanceof SuiteError) {
       process.stderr.write(`bench ${name}: ${error.message}\n`);

@@ -114,9 +114,11 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
 
   const measured = runtimes.filter((runtime): runtime is MeasuredState => runtime.status === "measured");
   const target = options.target ?? null;
-  const expand = (baseUrl: string) =>
-    expandCells(options.profile, { cores: availableParallelism(), baseUrl, target: target ? "real" : "mock-api" });
-  const planned = chosenCells(expand(target ?? ""), options, log);
+  const planned = chosenCells(
+    expandCells(options.profile, { cores: availableParallelism(), baseUrl: target ?? "", target: target ? "real" : "mock-api" }),
+    options,
+    log,
+  );
   const needsApi = target === null && measured.length > 0 && planned.some((cell) => cell.params.kind === "io");
   progress.api = needsApi ? await backend.startMockApi(options.profile.io) : null;
   try {
@@ -129,8 +131,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
       }
     }
     if (target) log(`[bench] the I/O cells go to ${target}, a real API: no latency injected, no sweep`);
-    // The same cells, now with the address the mock API listens on.
-    const cells = progress.api ? chosenCells(expand(progress.api.url), options, () => {}) : planned;
+    const cells = progress.api ? planned.map(atAddress(progress.api.url)) : planned;
     for (const runtime of measured) runtime.cells = cells.map(emptyResult);
     const stoppedBy = measured.length > 0 ? await measureRounds(cells, measured, options, backend, progress, log, interrupted) : "target";
     return buildResult(options, runtimes, progress, stoppedBy, false);
@@ -138,6 +139,12 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
     await progress.api?.stop();
   }
 }
+
+/** An I/O cell pointed at the mock API's address, known only once it has started (other cells as they are). */
+const atAddress =
+  (url: string) =>
+  (cell: CellSpec): CellSpec =>
+    cell.params.kind === "io" ? { ...cell, params: { ...cell.params, baseUrl: url } } : cell;
 
 /** The cells --scenarios chose, with the baselines they are compared with; every cell without it. */
 function chosenCells(cells: CellSpec[], options: SuiteRunOptions, log: (line: string) => void): CellSpec[] {

@@ -1,0 +1,26 @@
+/**
+ * What every step of `pnpm turbo bench` checks of its input before anything runs (each app's preflight, then the
+ * measuring step): the suite and profile, the --scenarios patterns, the runtimes, and that the result folder can
+ * be written. A UsageError or SuiteError from here means exit 2 with nothing measured or written.
+ */
+import type { RuntimeName } from "../runtimes.ts";
+import { getProfile, loadSuite, type Profile, profileRuntimes, type Suite } from "../suite.ts";
+import { profileCells, selectCells } from "./cell-selection.ts";
+import { type BenchOptions, selectRuntimes } from "./flags.ts";
+import { assertWritableFolder } from "./output-folder.ts";
+
+export interface CheckedInput {
+  suite: Suite;
+  profile: Profile;
+  /** The runtimes this run measures (--runtimes, or the profile's). */
+  selected: RuntimeName[];
+}
+
+export function checkBenchInput(options: BenchOptions): CheckedInput {
+  const suite = loadSuite(options.suiteFile);
+  const profile = getProfile(suite, options.profileName);
+  if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
+  const selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, profile));
+  assertWritableFolder(options.outDir);
+  return { suite, profile, selected };
+}
