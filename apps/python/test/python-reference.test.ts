@@ -46,6 +46,7 @@ function request(scenarioId: string, params: CellSpec["params"]): CellRequest {
     size: "test",
     params,
     baseline: null,
+    pairedWith: null,
     comparedAcrossRuntimes: true,
   };
   return { cell, measureInProcess: false };

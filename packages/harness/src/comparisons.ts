@@ -1,48 +1,80 @@
 /**
- * The comparisons every verdict is drawn from, in one place, so the launcher's stopping rule and the report
- * agree on them. All are paired by round: a ratio only ever compares two runs of the same round, taken
- * seconds apart, so a slow spell of the machine touches both sides of a pair.
+ * The comparisons every verdict is drawn from, in one place, so the launcher (which stops measuring a settled
+ * comparison) and the report agree on them. All are paired: a ratio only ever compares two runs of the same
+ * round and the same block of that round (round-order.ts), which ran side by side, at most MAX_PAIR_GAP_RUNS
+ * runs apart, so a slow spell of the machine touches both sides of a pair. Each comparison carries how far apart
+ * its pairs really were, in runs and in seconds.
  *
- * - Against a baseline: each cell with the cell it declares as its baseline, in the same runtime (e.g. a
- *   worker pool against the sequential run of the same size).
- * - Across runtimes: each pair of runtimes under test, in every cell measured the same way on both (the Python
- *   references are compared with their own baselines only).
+ * - Against a baseline: each cell with the cell it declares as its baseline, in the same runtime (e.g. a worker
+ *   pool against the sequential run of the same size), in every group of cells; and each cell with the cell it
+ *   is paired with besides (`pairedWith`: native key derivation against the same work in plain JavaScript).
+ * - Across runtimes: each pair of runtimes under test, in every headline cell measured the same way on both (the
+ *   Python references are compared with their own baselines, and with the fastest runtime in the report).
  */
 import { isUnderTest, RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
+import type { CellGroup } from "./scenarios/params.ts";
 import type { CellResult, CellSample } from "./schema.ts";
-import { pairedRatio } from "./stats.ts";
-import { relativeHalfWidth, type Verdict, verdictOf } from "./verdict.ts";
+import { type ClusterSplit, MIN_RUNS_FOR_INTERVAL, median, pairedRatio, twoClusters } from "./stats.ts";
+import { type Verdict, verdictOf } from "./verdict.ts";
 
-/** Fewer pairs than this give no interval worth a verdict. */
-export const MIN_PAIRS = 3;
+/** Fewer pairs than this give no 95% interval, so no verdict but "inconclusive". */
+export const MIN_PAIRS = MIN_RUNS_FOR_INTERVAL;
+
+/** How far apart the two runs of each pair of a comparison ran. */
+export interface PairGap {
+  /** In runs: 1 means back to back (positions in the round's order). */
+  medianRuns: number;
+  maxRuns: number;
+  /** Between the two runs' starts, seconds. */
+  medianSeconds: number;
+  maxSeconds: number;
+}
 
 export interface PairedComparison {
   /** The subject's time over the reference's: the median over rounds of the per-round ratio. */
   timeRatio: number;
-  /** 95% bootstrap interval of that median, over rounds. */
-  ci95: [number, number];
+  /** Distribution-free 95% interval of that median (order statistics of the ratios); null below MIN_PAIRS pairs. */
+  ci95: [number, number] | null;
+  /** The interval's exact coverage for `pairs` pairs, or null without one. */
+  coverage: number | null;
   /** Rounds in which both were measured. */
   pairs: number;
   verdict: Verdict;
-  /** How far the interval reaches from the ratio (0.05 = within ±5%). */
-  halfWidth: number;
+  /** The per-round ratios fell in two clusters: the comparison is inconclusive whatever its interval. */
+  split: ClusterSplit | null;
+  gap: PairGap;
 }
 
-type Timed = Pick<CellSample, "round" | "wallMs">;
+type Timed = Pick<CellSample, "round" | "slot" | "wallMs" | "startedAtMs">;
 
-/** The paired comparison of two series of runs, or null with fewer than MIN_PAIRS rounds in common. */
+/** The paired comparison of two series of runs, or null when they have no round in common. */
 export function comparePaired(subject: readonly Timed[], reference: readonly Timed[]): PairedComparison | null {
-  const referenceByRound = new Map(reference.map((sample) => [sample.round, sample.wallMs]));
+  const referenceByRound = new Map(reference.map((sample) => [sample.round, sample]));
   const pairs = subject.flatMap((sample) => {
     const other = referenceByRound.get(sample.round);
-    return other === undefined ? [] : [[sample.wallMs, other] as const];
+    return other === undefined ? [] : [[sample, other] as const];
   });
-  if (pairs.length < MIN_PAIRS) return null;
-  const { ratio, ci95 } = pairedRatio(
-    pairs.map(([own]) => own),
-    pairs.map(([, other]) => other),
+  if (pairs.length === 0) return null;
+  const { ratio, ci95, coverage, logRatios } = pairedRatio(
+    pairs.map(([own]) => own.wallMs),
+    pairs.map(([, other]) => other.wallMs),
   );
-  return { timeRatio: ratio, ci95, pairs: pairs.length, verdict: verdictOf(ratio, ci95), halfWidth: relativeHalfWidth(ratio, ci95) };
+  const split = twoClusters(logRatios);
+  return {
+    timeRatio: ratio,
+    ci95,
+    coverage,
+    pairs: pairs.length,
+    verdict: verdictOf(ratio, ci95, { split: split !== null }),
+    split,
+    gap: gapOf(pairs),
+  };
+}
+
+function gapOf(pairs: ReadonlyArray<readonly [Timed, Timed]>): PairGap {
+  const runs = pairs.map(([a, b]) => Math.abs(a.slot - b.slot));
+  const seconds = pairs.map(([a, b]) => Math.abs(a.startedAtMs - b.startedAtMs) / 1000);
+  return { medianRuns: median(runs), maxRuns: Math.max(...runs), medianSeconds: median(seconds), maxSeconds: Math.max(...seconds) };
 }
 
 export interface RuntimeCells {
@@ -50,54 +82,75 @@ export interface RuntimeCells {
   cells: readonly CellResult[];
 }
 
-export type HeadlineComparison =
-  | { kind: "baseline"; cellId: string; runtime: RuntimeName; baseline: string; comparison: PairedComparison | null }
-  | { kind: "runtimes"; cellId: string; subject: RuntimeName; reference: RuntimeName; comparison: PairedComparison | null };
+export type Comparison =
+  | {
+      kind: "baseline";
+      group: CellGroup;
+      cellId: string;
+      runtime: RuntimeName;
+      baseline: string;
+      comparison: PairedComparison | null;
+    }
+  | {
+      kind: "paired";
+      group: CellGroup;
+      cellId: string;
+      runtime: RuntimeName;
+      pairedWith: string;
+      comparison: PairedComparison | null;
+    }
+  | {
+      kind: "runtimes";
+      group: CellGroup;
+      cellId: string;
+      subject: RuntimeName;
+      reference: RuntimeName;
+      comparison: PairedComparison | null;
+    };
 
-/** A headline cell with counted, verified runs (a sweep or a ladder has its own reading, not verdicts). */
-const measured = (cell: CellResult | undefined): cell is CellResult =>
-  cell !== undefined && cell.group === "headline" && cell.status === "ok" && cell.samples.length > 0;
+/** A cell with counted, verified runs. */
+const measured = (cell: CellResult | undefined): cell is CellResult => cell !== undefined && cell.status === "ok" && cell.samples.length > 0;
 
 /**
- * Every headline comparison of a run: each cell against its baseline in each runtime, and each pair of
- * runtimes in each cell compared across runtimes (the later runtime of RUNTIME_NAMES as the subject). Pairs
- * where either side failed, was n/a or has no runs are left out.
+ * Every paired comparison of a run: each cell against its baseline in each runtime (every group), and each pair
+ * of runtimes under test in each headline cell compared across runtimes (the later runtime of RUNTIME_NAMES as
+ * the subject). Pairs where either side failed, was n/a or has no runs are left out.
  */
-export function headlineComparisons(runtimes: readonly RuntimeCells[]): HeadlineComparison[] {
+export function runComparisons(runtimes: readonly RuntimeCells[]): Comparison[] {
   const ordered = [...runtimes].sort((a, b) => RUNTIME_NAMES.indexOf(a.name) - RUNTIME_NAMES.indexOf(b.name));
-  const againstBaselines = ordered.flatMap(({ name, cells }) =>
-    cells.flatMap((cell): HeadlineComparison[] => {
+  const withinRuntimes = ordered.flatMap(({ name, cells }) =>
+    cells.flatMap((cell): Comparison[] => {
+      if (!measured(cell)) return [];
       const baseline = cells.find((other) => other.cellId === cell.baseline);
-      if (!measured(cell) || !measured(baseline)) return [];
+      const paired = cells.find((other) => other.cellId === cell.pairedWith);
+      const common = { group: cell.group, cellId: cell.cellId, runtime: name };
       return [
-        {
-          kind: "baseline",
-          cellId: cell.cellId,
-          runtime: name,
-          baseline: baseline.cellId,
-          comparison: comparePaired(cell.samples, baseline.samples),
-        },
+        ...(measured(baseline)
+          ? [{ ...common, kind: "baseline" as const, baseline: baseline.cellId, comparison: comparePaired(cell.samples, baseline.samples) }]
+          : []),
+        ...(measured(paired)
+          ? [{ ...common, kind: "paired" as const, pairedWith: paired.cellId, comparison: comparePaired(cell.samples, paired.samples) }]
+          : []),
       ];
     }),
   );
-  const cellIds = [
-    ...new Set(
-      ordered.flatMap(({ cells }) =>
-        cells.filter((cell) => cell.comparedAcrossRuntimes && cell.group === "headline").map((cell) => cell.cellId),
-      ),
-    ),
-  ];
-  // Only runtimes under test are ranked against each other; a Python reference stands beside them (its own baselines).
+  return [...withinRuntimes, ...acrossRuntimes(ordered)];
+}
+
+/** Only runtimes under test are ranked against each other; a Python reference stands beside them. */
+function acrossRuntimes(ordered: readonly RuntimeCells[]): Comparison[] {
   const ranked = ordered.filter(({ name }) => isUnderTest(name));
-  const acrossRuntimes = cellIds.flatMap((cellId) =>
+  const cellIds = [...new Set(ranked.flatMap(({ cells }) => cells.filter(isRankedAcrossRuntimes).map((cell) => cell.cellId)))];
+  return cellIds.flatMap((cellId) =>
     ranked.flatMap((reference, index) =>
-      ranked.slice(index + 1).flatMap((subject): HeadlineComparison[] => {
+      ranked.slice(index + 1).flatMap((subject): Comparison[] => {
         const own = subject.cells.find((cell) => cell.cellId === cellId);
         const other = reference.cells.find((cell) => cell.cellId === cellId);
         if (!measured(own) || !measured(other)) return [];
         return [
           {
             kind: "runtimes",
+            group: own.group,
             cellId,
             subject: subject.name,
             reference: reference.name,
@@ -107,12 +160,44 @@ export function headlineComparisons(runtimes: readonly RuntimeCells[]): Headline
       }),
     ),
   );
-  return [...againstBaselines, ...acrossRuntimes];
 }
 
+/** Headline cells that are not labelled variants are compared across runtimes (sweeps and ladders are not). */
+export const isRankedAcrossRuntimes = (cell: Pick<CellResult, "group" | "comparedAcrossRuntimes">): boolean =>
+  cell.comparedAcrossRuntimes && cell.group === "headline";
+
+/** The (runtime, cell) pairs a comparison measures: both of its sides. */
+export function sidesOf(comparison: Comparison): Array<{ runtime: RuntimeName; cellId: string }> {
+  switch (comparison.kind) {
+    case "baseline":
+      return [
+        { runtime: comparison.runtime, cellId: comparison.cellId },
+        { runtime: comparison.runtime, cellId: comparison.baseline },
+      ];
+    case "paired":
+      return [
+        { runtime: comparison.runtime, cellId: comparison.cellId },
+        { runtime: comparison.runtime, cellId: comparison.pairedWith },
+      ];
+    case "runtimes":
+      return [
+        { runtime: comparison.subject, cellId: comparison.cellId },
+        { runtime: comparison.reference, cellId: comparison.cellId },
+      ];
+  }
+}
+
+/** Its verdict, "inconclusive" while it has no comparison yet. */
+export const verdictOfComparison = (comparison: Comparison): Verdict => comparison.comparison?.verdict ?? "inconclusive";
+
 /** "node: cpu.worker-pool/n=3e8 vs cpu.sequential/n=3e8" or "bun vs node: cpu.sequential/n=3e8". */
-export function describeComparison(headline: HeadlineComparison): string {
-  return headline.kind === "baseline"
-    ? `${headline.runtime}: ${headline.cellId} vs ${headline.baseline}`
-    : `${headline.subject} vs ${headline.reference}: ${headline.cellId}`;
+export function describeComparison(comparison: Comparison): string {
+  switch (comparison.kind) {
+    case "baseline":
+      return `${comparison.runtime}: ${comparison.cellId} vs ${comparison.baseline}`;
+    case "paired":
+      return `${comparison.runtime}: ${comparison.cellId} vs ${comparison.pairedWith}`;
+    case "runtimes":
+      return `${comparison.subject} vs ${comparison.reference}: ${comparison.cellId}`;
+  }
 }

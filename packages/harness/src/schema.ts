@@ -8,12 +8,12 @@ import { ENGINES, RUNTIME_NAMES } from "./runtimes.ts";
 import { CELL_GROUPS, cellParamsSchema } from "./scenarios/params.ts";
 
 /**
- * 3: one file per run with every runtime interleaved in the same rounds (order and seed recorded), the
- * stopping rule and its outcome, one meter in every cell (tree CPU, busy cores, other load, peak PSS),
- * start-up and teardown per fresh executor, declared baselines, and "n/a" cells. Versions 1 and 2 (one file per
- * runtime, measured minutes apart) are not read: their runtime-vs-runtime figures are not comparable.
+ * 4: every round a sequence of blocks (a comparison group's runs side by side, round-order.ts), each run's start
+ * and end time, block and main-thread cores, the rounds each cell got (settled comparisons stop being measured)
+ * and why the run stopped. Version 3 (cells shuffled through the whole round, a model and its baseline minutes
+ * apart) and older are not read: their pairs are not side by side.
  */
-export const RESULT_SCHEMA_VERSION = 3;
+export const RESULT_SCHEMA_VERSION = 4;
 
 /** The name of a run's result file in its output folder. */
 export const RESULT_FILE = "run.json";
@@ -110,10 +110,20 @@ export const cellOutputSchema = z.union([
 
 /** One counted (or warm-up) run of a cell: the runtime's output plus what the launcher's meter read. */
 export const cellSampleSchema = z.object({
-  /** The round it was measured in (0-based, warm-up rounds included): runs of the same round were taken seconds apart. */
+  /** The round it was measured in (0-based, warm-up rounds included). */
   round: z.number().int().nonnegative(),
-  /** Its position in the round's order (0-based). */
+  /** Its position in the round's order as run (0-based): two runs of a pair are |slot - slot| runs apart. */
   slot: z.number().int().nonnegative(),
+  /** The block of the round it ran in (round-order.ts): the runs a comparison pairs share one. */
+  block: z.string(),
+  /** When the launcher started its measurement process, and when that process was gone (ms since the epoch). */
+  startedAtMs: z.number().nonnegative(),
+  endedAtMs: z.number().nonnegative(),
+  /**
+   * The core the measured process's main thread was on, read at the start gate and at every memory poll: tells a
+   * single-threaded run that landed on a slow core from a slow model.
+   */
+  mainThreadCores: z.array(z.number().int().nonnegative()),
   wallMs: z.number().nonnegative(),
   /** CPU time of the process tree (its threads, workers, and child processes that exited) over the window, ms. */
   cpuMs: cpuTimeSchema.nullable(),
@@ -141,7 +151,7 @@ export const cellSampleSchema = z.object({
 export const cellResultSchema = z.object({
   cellId: z.string(),
   /** The part of the suite it belongs to (absent in files written before sweeps: the headline). */
-  group: z.enum(CELL_GROUPS).default("headline"),
+  group: z.enum(CELL_GROUPS),
   scenarioId: z.string(),
   kind: z.enum(["cpu", "io", "primitive", "files"]),
   title: z.string(),
@@ -152,6 +162,8 @@ export const cellResultSchema = z.object({
   ideal: z.union([z.object({ speedup: z.number().positive() }), z.object({ wallMs: z.number().nonnegative() })]),
   /** The cell of the same runtime this one is compared with, run by run (e.g. its sequential cell); null for a baseline. */
   baseline: z.string().nullable(),
+  /** Another cell of the same runtime it is compared with run by run (native work against the same work in plain JavaScript). */
+  pairedWith: z.string().nullable(),
   /** False for a labelled variant (e.g. another HTTP client): compared with its baseline only, never across runtimes. */
   comparedAcrossRuntimes: z.boolean(),
   /** "ok": every counted run verified; "failed": a run failed or did not verify; "n/a": not possible here. */
@@ -200,7 +212,11 @@ export const runtimeRunSchema = z.discriminatedUnion("status", [
   z.object({ name: runtimeName, status: z.literal("n/a"), selected: z.boolean(), reason: z.string() }),
 ]);
 
-export const STOP_REASONS = ["target", "budget", "max-rounds", "interrupted"] as const;
+/**
+ * "settled": every comparison settled (faster, slower or equivalent) and every cell without one had its minimum of
+ * rounds; "budget": the next round would not have fit in the time budget; "max-rounds": the profile's maximum.
+ */
+export const STOP_REASONS = ["settled", "budget", "max-rounds", "interrupted"] as const;
 
 /** Requests per second the mock API served to a load generator that is none of the clients under test. */
 export const serverCapacitySchema = z.union([
@@ -224,21 +240,35 @@ export const runResultSchema = z.object({
     finishedAt: z.string(),
     gitCommit: z.string().nullable(),
     /**
-     * Every round runs every (runtime, cell) once: the cells in an order shuffled from `seed` and the round
-     * number, and each cell's runtimes one after another, also shuffled, so a slow spell touches every runtime alike.
+     * Every round is a sequence of blocks, one per comparison group (a baseline with its models, across the
+     * runtimes for headline cells), in an order shuffled from `seed` and the round number, and shuffled inside each
+     * block; so the two runs of any pair are at most `maxPairGapRuns` runs apart.
      */
-    order: z.object({ kind: z.literal("shuffled"), seed: z.number().int().nonnegative() }),
+    order: z.object({ kind: z.literal("blocks"), seed: z.number().int().nonnegative(), maxPairGapRuns: z.number().int().positive() }),
     rounds: z.object({ warmup: z.number().int().nonnegative(), counted: z.number().int().nonnegative() }),
-    /** The stopping rule as set, and why the rounds stopped. */
+    /** The rule that decided how many rounds each comparison got, and why the rounds stopped. */
     precision: z.object({
-      /** Rounds went on until every headline interval lay within ratio / (1 + target) and ratio x (1 + target). */
-      target: z.number().positive(),
+      /** Every interval's confidence level (order statistics of the paired ratios). */
+      confidence: z.number().positive().max(1),
+      /** The smallest difference called a difference, and the margin of "equivalent" (0.05: 5%). */
+      effectThreshold: z.number().positive(),
+      /** Every cell ran in at least this many rounds before a settled comparison could stop measuring it. */
       minRounds: z.number().int().positive(),
       maxRounds: z.number().int().positive(),
       budgetSeconds: z.number().positive(),
       stoppedBy: z.enum(STOP_REASONS),
       /** Seconds from the first round's start to the last round's end. */
       measuringSeconds: z.number().nonnegative(),
+      /** Per round: its runs, how long it took, and how many comparisons were still open after it. */
+      perRound: z.array(
+        z.object({
+          round: z.number().int().nonnegative(),
+          runs: z.number().int().nonnegative(),
+          seconds: z.number().nonnegative(),
+          open: z.number().int().nonnegative(),
+          comparisons: z.number().int().nonnegative(),
+        }),
+      ),
     }),
     mockApi: z
       .object({
@@ -251,7 +281,7 @@ export const runResultSchema = z.object({
       })
       .nullable(),
     /** The one meter every cell is measured with. */
-    meter: z.object({ memoryPollMs: z.number().positive(), memory: z.string(), cpu: z.string() }),
+    meter: z.object({ memoryPollMs: z.number().positive(), memory: z.string(), cpu: z.string(), cores: z.string() }),
     /** The machine-speed probe on every core at once, one copy pinned to each: at the start and after each round. */
     coreProbe: z.object({ start: coreSpeedsSchema, afterEachRound: z.array(coreSpeedsSchema) }),
     loadAverage: z.object({ start: z.array(z.number()), end: z.array(z.number()) }),

@@ -4,7 +4,14 @@
  * expanded into the list of cells every runtime measures.
  */
 import { readFileSync } from "node:fs";
-import { HTTP_CLIENTS, type HttpClientId, KNOWN_PRIME_COUNTS, MAX_FILE_BYTES, MAX_TASK_SIZE } from "@runtime-bench/workloads";
+import {
+  HTTP_CLIENTS,
+  type HttpClientId,
+  JAVASCRIPT_EQUIVALENT,
+  KNOWN_PRIME_COUNTS,
+  MAX_FILE_BYTES,
+  MAX_TASK_SIZE,
+} from "@runtime-bench/workloads";
 import { z } from "zod";
 import { toMessage } from "./errors.ts";
 import { RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
@@ -28,19 +35,16 @@ const profileSchema = z.object({
   /** The runtimes this profile measures, when not every runtime of the suite (--runtimes narrows them further). */
   runtimes: z.array(z.enum(RUNTIME_NAMES)).min(1).optional(),
   /**
-   * Every round runs every (runtime, cell) once, in a fresh process. Warm-up rounds come first and are not
-   * counted; then at least `min` counted rounds, and at most `max`.
+   * Each round runs every cell still needed once per runtime, each run in a fresh process (launcher/round-order.ts).
+   * Warm-up rounds (not counted) come first; every cell then runs in at least `min` counted rounds (6 or more for
+   * any verdict: the fewest that give a 95% interval; fewer makes a smoke run, with no verdicts), after which a
+   * settled comparison stops being measured (launcher/stopping-rule.ts); at most `max` counted rounds.
    */
   rounds: z
-    .object({ warmup: z.number().int().nonnegative().max(10), min: positiveInt.max(1000), max: positiveInt.max(1000) })
+    .object({ warmup: z.number().int().nonnegative().max(10).default(0), min: positiveInt.max(1000), max: positiveInt.max(1000) })
     .refine((rounds) => rounds.min <= rounds.max, { message: "min must not exceed max" }),
-  /**
-   * The stopping rule: after `min` rounds, stop once every headline interval (each speed-up over its baseline,
-   * each runtime against each other) lies within ±targetPercent of its ratio, or when the next round would
-   * not fit in budgetMinutes.
-   */
+  /** The time the rounds may take: no round starts that is expected to end past it. */
   precision: z.object({
-    targetPercent: z.number().positive().max(100),
     budgetMinutes: z
       .number()
       .positive()
@@ -215,7 +219,7 @@ export function shortBytes(bytes: number): string {
   return `${bytes}B`;
 }
 
-type UnresolvedCell = Omit<CellSpec, "baseline">;
+type UnresolvedCell = Omit<CellSpec, "baseline" | "pairedWith">;
 
 /**
  * The cells of a profile: each scenario at each headline size (CPU) or once (I/O), in suite order; then the
@@ -367,8 +371,29 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
     const baseline = cells.find(
       (other) => other.scenarioId === baselineScenario && other.group === cell.group && sameWork(other.params, cell.params),
     );
-    return { ...cell, baseline: baseline?.cellId ?? null };
+    return { ...cell, baseline: baseline?.cellId ?? null, pairedWith: baseline ? null : javascriptTwin(cell, cells) };
   });
+}
+
+/**
+ * A baseline running native work with a plain-JavaScript equivalent (key derivation) is compared with the baseline
+ * running that equivalent at the same size: the native API against the same work in JavaScript.
+ */
+function javascriptTwin(cell: UnresolvedCell, cells: readonly UnresolvedCell[]): string | null {
+  if (cell.params.kind !== "cpu") return null;
+  const { workload, n, tasks } = cell.params;
+  const equivalent = JAVASCRIPT_EQUIVALENT[workload];
+  if (!equivalent) return null;
+  const twin = cells.find(
+    (other) =>
+      other.scenarioId === cell.scenarioId &&
+      other.group === cell.group &&
+      other.params.kind === "cpu" &&
+      other.params.workload === equivalent &&
+      other.params.n === n &&
+      other.params.tasks === tasks,
+  );
+  return twin?.cellId ?? null;
 }
 
 /** Whether two cells' tasks are the same work (what a comparison with a baseline needs). */

@@ -1,26 +1,37 @@
 /**
- * The project's verdict rule, in one place: a difference is called "faster" or "slower" only when its 95%
- * interval excludes 1.0 and it is at least EFFECT_THRESHOLD large; otherwise it is "≈". A significant but
- * small difference (1.03x with an interval of 1.01-1.05) is "≈": it is real, but too small to matter or to
- * survive the next run on a noisy machine.
+ * The project's verdict rule, in one place. Four verdicts, not three:
+ *
+ * - "faster" / "slower": the 95% interval excludes 1.0 and the difference is at least EFFECT_THRESHOLD;
+ * - "equivalent": the whole interval lies within ±EFFECT_THRESHOLD of 1.0 (shown equal, to what matters);
+ * - "inconclusive": anything else: too few rounds for an interval, an interval that straddles a boundary, or
+ *   runs that split into two clusters (whatever the interval says).
+ *
+ * A comparison is settled once it is faster, slower or equivalent: the launcher stops measuring it, and the report
+ * says "did not pay off" only of a slower or an equivalent one.
  */
 
-/** The smallest difference the report calls a difference: 5%. */
+/** The smallest difference the report calls a difference, and the margin of "equivalent": 5%. */
 export const EFFECT_THRESHOLD = 0.05;
 
-export type Verdict = "faster" | "≈" | "slower";
+export const VERDICTS = ["faster", "slower", "equivalent", "inconclusive"] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
-/** `timeRatio` is the subject's time over the reference's (above 1: the subject took longer). */
-export function verdictOf(timeRatio: number, ci95: readonly [number, number], threshold = EFFECT_THRESHOLD): Verdict {
-  if (ci95[0] > 1 && timeRatio >= 1 + threshold) return "slower";
-  if (ci95[1] < 1 && timeRatio <= 1 / (1 + threshold)) return "faster";
-  return "≈";
-}
+/** Verdicts that answer the question: a comparison with one of these is not measured again. */
+export const isSettled = (verdict: Verdict): boolean => verdict !== "inconclusive";
 
 /**
- * How far the interval reaches from its ratio, on a log scale so that a ratio and its inverse are equally
- * precise: 0.05 means the interval lies within ratio / 1.05 and ratio x 1.05.
+ * `timeRatio` is the subject's time over the reference's (above 1: the subject took longer); `ci95` its interval,
+ * null with too few rounds; `split`: its runs fell in two clusters.
  */
-export function relativeHalfWidth(ratio: number, ci95: readonly [number, number]): number {
-  return Math.exp(Math.max(Math.log(ci95[1] / ratio), Math.log(ratio / ci95[0]))) - 1;
+export function verdictOf(
+  timeRatio: number,
+  ci95: readonly [number, number] | null,
+  { split = false, threshold = EFFECT_THRESHOLD }: { split?: boolean; threshold?: number } = {},
+): Verdict {
+  if (ci95 === null || split) return "inconclusive";
+  const [low, high] = ci95;
+  if (low > 1 && timeRatio >= 1 + threshold) return "slower";
+  if (high < 1 && timeRatio <= 1 / (1 + threshold)) return "faster";
+  if (low >= 1 / (1 + threshold) && high <= 1 + threshold) return "equivalent";
+  return "inconclusive";
 }

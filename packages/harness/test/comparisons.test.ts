@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { comparePaired, describeComparison, headlineComparisons, MIN_PAIRS } from "../src/comparisons.ts";
+import { comparePaired, describeComparison, MIN_PAIRS, runComparisons } from "../src/comparisons.ts";
 import type { CellResult } from "../src/schema.ts";
 
-const runs = (walls: number[], firstRound = 1) => walls.map((wallMs, index) => ({ round: firstRound + index, wallMs }));
+/** Runs of rounds from `firstRound` on, each at `slot` of its round, started one second per slot after its round's start. */
+const runs = (walls: number[], firstRound = 1, slot = 0) =>
+  walls.map((wallMs, index) => ({ round: firstRound + index, wallMs, slot, startedAtMs: (firstRound + index) * 100_000 + slot * 1000 }));
 
 function cell(cellId: string, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
   return {
@@ -22,9 +24,14 @@ function cell(cellId: string, walls: number[], overrides: Partial<CellResult> = 
     implementation: "test",
     notes: [],
     warmup: [],
+    pairedWith: null,
     samples: walls.map((wallMs, index) => ({
       round: index + 1,
       slot: 0,
+      block: "test",
+      startedAtMs: index * 100_000,
+      endedAtMs: index * 100_000 + wallMs,
+      mainThreadCores: [0],
       wallMs,
       cpuMs: null,
       busyCores: null,
@@ -40,31 +47,47 @@ function cell(cellId: string, walls: number[], overrides: Partial<CellResult> = 
 
 describe("paired comparison", () => {
   it("pairs runs of the same round only", () => {
-    const comparison = comparePaired(runs([100, 200, 300, 999]), [...runs([50, 100, 150]), { round: 9, wallMs: 1 }])!;
-    expect(comparison.pairs).toBe(3);
+    const comparison = comparePaired(runs([100, 200, 300, 400, 500, 600, 999]), [
+      ...runs([50, 100, 150, 200, 250, 300]),
+      { round: 99, wallMs: 1, slot: 0, startedAtMs: 0 },
+    ])!;
+    expect(comparison.pairs).toBe(6);
     expect(comparison.timeRatio).toBeCloseTo(2, 12);
     expect(comparison.verdict).toBe("slower");
   });
 
-  it(`gives no interval with fewer than ${MIN_PAIRS} rounds in common`, () => {
-    expect(comparePaired(runs([1, 2]), runs([1, 2]))).toBeNull();
-    expect(comparePaired(runs([1, 2, 3]), runs([1, 2, 3], 3))).toBeNull(); // one round in common
+  it(`gives no interval, and so no verdict but inconclusive, with fewer than ${MIN_PAIRS} rounds in common`, () => {
+    expect(MIN_PAIRS).toBe(6);
+    expect(comparePaired(runs([2, 4, 6, 8, 10]), runs([1, 2, 3, 4, 5]))).toMatchObject({ ci95: null, verdict: "inconclusive", pairs: 5 });
+    expect(comparePaired(runs([1, 2, 3]), runs([1, 2, 3], 10))).toBeNull(); // no round in common
   });
 
-  it("a series compared with itself is ≈ with a zero-width interval", () => {
-    const same = comparePaired(runs([90, 110, 100, 105]), runs([90, 110, 100, 105]))!;
-    expect(same).toMatchObject({ timeRatio: 1, ci95: [1, 1], verdict: "≈", halfWidth: 0 });
+  it("a series compared with itself is equivalent, with a zero-width interval", () => {
+    const same = comparePaired(runs([90, 110, 100, 105, 95, 99]), runs([90, 110, 100, 105, 95, 99]))!;
+    expect(same).toMatchObject({ timeRatio: 1, ci95: [1, 1], verdict: "equivalent", split: null });
+  });
+
+  it("is inconclusive when its per-round ratios split into two clusters, whatever its interval", () => {
+    const split = comparePaired(runs([150, 150, 200, 200, 150, 200, 150, 200]), runs([100, 100, 100, 100, 100, 100, 100, 100]))!;
+    expect(split.ci95![0]).toBeGreaterThan(1);
+    expect(split.split).toMatchObject({ lower: 4, upper: 4 });
+    expect(split.verdict).toBe("inconclusive");
+  });
+
+  it("says how far apart the two runs of its pairs were, in runs and seconds", () => {
+    const comparison = comparePaired(runs([2, 2, 2, 2, 2, 2], 1, 5), runs([1, 1, 1, 1, 1, 1], 1, 2))!;
+    expect(comparison.gap).toEqual({ medianRuns: 3, maxRuns: 3, medianSeconds: 3, maxSeconds: 3 });
   });
 });
 
-describe("headline comparisons", () => {
-  const node = { name: "node" as const, cells: [cell("seq", [100, 100, 100]), cell("pool", [50, 50, 50])] };
-  const bun = { name: "bun" as const, cells: [cell("seq", [80, 80, 80]), cell("pool", [40, 40, 40])] };
-  const deno = { name: "deno" as const, cells: [cell("seq", [90, 90, 90]), cell("pool", [], { status: "failed", reason: "x" })] };
+describe("a run's comparisons", () => {
+  const six = (value: number) => [value, value, value, value, value, value];
+  const node = { name: "node" as const, cells: [cell("seq", six(100)), cell("pool", six(50))] };
+  const bun = { name: "bun" as const, cells: [cell("seq", six(80)), cell("pool", six(40))] };
+  const deno = { name: "deno" as const, cells: [cell("seq", six(90)), cell("pool", [], { status: "failed", reason: "x" })] };
 
-  it("compares each cell with its baseline in each runtime, and each pair of runtimes in each cell", () => {
-    const headlines = headlineComparisons([deno, bun, node]).map(describeComparison);
-    expect(headlines).toEqual([
+  it("compares each cell with its baseline in each runtime, and each pair of runtimes in each headline cell", () => {
+    expect(runComparisons([deno, bun, node]).map(describeComparison)).toEqual([
       "node: pool vs seq",
       "bun: pool vs seq",
       "bun vs node: seq",
@@ -74,15 +97,30 @@ describe("headline comparisons", () => {
     ]);
   });
 
-  it("leaves a labelled variant out of the runtime-vs-runtime comparisons", () => {
+  it("leaves a labelled variant, and cells outside the headline, out of the runtime-vs-runtime comparisons", () => {
     const withVariant = (name: "node" | "bun") => ({
       name,
-      cells: [cell("seq", [100, 100, 100]), cell("tuned", [90, 90, 90], { comparedAcrossRuntimes: false })],
+      cells: [
+        cell("seq", six(100)),
+        cell("tuned", six(90), { comparedAcrossRuntimes: false }),
+        cell("ladder-seq", six(10), { group: "crossover", baseline: null }),
+        cell("ladder-pool", six(10), { group: "crossover", baseline: "ladder-seq" }),
+      ],
     });
-    expect(headlineComparisons([withVariant("node"), withVariant("bun")]).map(describeComparison)).toEqual([
+    expect(runComparisons([withVariant("node"), withVariant("bun")]).map(describeComparison)).toEqual([
       "node: tuned vs seq",
+      "node: ladder-pool vs ladder-seq",
       "bun: tuned vs seq",
+      "bun: ladder-pool vs ladder-seq",
       "bun vs node: seq",
     ]);
+  });
+
+  it("compares a cell with the cell it is paired with besides its baseline (native work against plain JavaScript)", () => {
+    const native = cell("seq-native", six(10), { baseline: null, pairedWith: "seq-js" });
+    const plain = cell("seq-js", six(30), { baseline: null });
+    const [comparison] = runComparisons([{ name: "node", cells: [native, plain] }]).filter((one) => one.kind === "paired");
+    expect(describeComparison(comparison!)).toBe("node: seq-native vs seq-js");
+    expect(comparison!.comparison!.verdict).toBe("faster");
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { CellRequest } from "../src/cell-process.ts";
 import type { MeasureOutcome } from "../src/launcher/measure-once.ts";
 import type { MeasurementBackend, RuntimeLaunch } from "../src/launcher/process-backend.ts";
+import { MAX_PAIR_GAP_RUNS } from "../src/launcher/round-order.ts";
 import { RunInterruptedError, runSuite, type SuiteRunOptions } from "../src/launcher/run-suite.ts";
 import { RUNTIMES_UNDER_TEST, type RuntimeName } from "../src/runtimes.ts";
 import type { MeasuredRuntime, RunResult } from "../src/schema.ts";
@@ -16,8 +17,8 @@ const launches: RuntimeLaunch[] = RUNTIMES_UNDER_TEST.map((runtime) => ({ runtim
 
 const profile = (change: Partial<Profile> = {}): Profile => ({
   description: "test",
-  rounds: { warmup: 1, min: 3, max: 10 },
-  precision: { targetPercent: 5, budgetMinutes: 10 },
+  rounds: { warmup: 0, min: 6, max: 30 },
+  precision: { budgetMinutes: 10 },
   cellTimeoutSeconds: 10,
   scenarios: ["cpu.sequential", "cpu.worker-pool", "io.async-fetch"],
   cpu: { tasks: 4, sizes: { small: 1000 }, workers: 2 },
@@ -66,7 +67,18 @@ function fakeBackend(wall: Wall, options: { unavailable?: RuntimeName[]; onMeasu
       return {
         kind: "measured",
         output,
-        sample: { wallMs, cpuMs: null, busyCores: null, otherLoadCores: null, peakPssKiB: null, memoryPolls: 2, executors: [] },
+        sample: {
+          wallMs,
+          cpuMs: null,
+          busyCores: null,
+          otherLoadCores: null,
+          peakPssKiB: null,
+          memoryPolls: 2,
+          executors: [],
+          startedAtMs: calls.length * 1000,
+          endedAtMs: calls.length * 1000 + wallMs,
+          mainThreadCores: [0],
+        },
       };
     },
     async probeCores() {
@@ -90,47 +102,59 @@ const runWith = (backend: MeasurementBackend, options: Partial<SuiteRunOptions> 
 const measuredRuntimes = (result: RunResult) => result.runtimes.filter((r): r is MeasuredRuntime => r.status === "measured");
 
 describe("an interleaved run", () => {
-  it("measures every (runtime, cell) once per round, records the round, slot and seed, and takes in-process figures in warm-up only", async () => {
+  it("measures every (runtime, cell) once per round until the minimum, in blocks, and records round, slot, block and seed", async () => {
     const { backend, calls } = fakeBackend(steadyRatios);
     const result = await runWith(backend, { seed: 1234 });
-    expect(result.run.order).toEqual({ kind: "shuffled", seed: 1234 });
-    const cellsPerRound = 3 * 3;
-    const rounds = result.run.rounds.warmup + result.run.rounds.counted;
-    expect(calls).toHaveLength(rounds * cellsPerRound);
-    for (let round = 0; round < rounds; round++) {
-      const inRound = calls.slice(round * cellsPerRound, (round + 1) * cellsPerRound);
-      expect(new Set(inRound.map((call) => `${call.runtime} ${call.request.cell.cellId}`)).size).toBe(cellsPerRound);
-      expect(inRound.every((call) => call.request.measureInProcess === round < result.run.rounds.warmup)).toBe(true);
+    expect(result.run.order).toEqual({ kind: "blocks", seed: 1234, maxPairGapRuns: MAX_PAIR_GAP_RUNS });
+    const runsPerRound = 3 * 3;
+    for (let round = 0; round < 6; round++) {
+      const inRound = calls.slice(round * runsPerRound, (round + 1) * runsPerRound);
+      expect(new Set(inRound.map((call) => `${call.runtime} ${call.request.cell.cellId}`)).size).toBe(runsPerRound);
+      // The in-process figure is taken in the first counted round only.
+      expect(inRound.every((call) => call.request.measureInProcess === (round === 0))).toBe(true);
     }
     for (const runtime of measuredRuntimes(result)) {
       for (const cell of runtime.cells) {
-        expect(cell.warmup.map((s) => s.round)).toEqual([0]);
-        expect(cell.samples.map((s) => s.round)).toEqual([1, 2, 3]);
-        expect(cell.samples.every((s) => s.slot >= 0 && s.slot < cellsPerRound)).toBe(true);
+        expect(cell.samples.slice(0, 6).map((s) => s.round)).toEqual([0, 1, 2, 3, 4, 5]);
+        expect(cell.samples.every((s) => s.slot >= 0 && s.slot < runsPerRound && s.block.includes(" @ "))).toBe(true);
       }
     }
-    expect(result.run.coreProbe.afterEachRound).toHaveLength(rounds);
+    expect(result.run.coreProbe.afterEachRound).toHaveLength(result.run.rounds.counted);
+    expect(result.run.precision.perRound[0]).toMatchObject({ round: 0, runs: runsPerRound });
   });
 
-  it("stops at the minimum once every headline interval is within the target", async () => {
-    const { backend } = fakeBackend(steadyRatios);
+  it("stops measuring settled comparisons after the minimum, and stops when every comparison settled", async () => {
+    const { backend, calls } = fakeBackend(steadyRatios);
     const result = await runWith(backend);
-    expect(result.run.precision.stoppedBy).toBe("target");
-    expect(result.run.rounds.counted).toBe(3);
+    expect(result.run.precision.stoppedBy).toBe("settled");
+    expect(result.run.rounds.counted).toBe(6);
+    expect(calls).toHaveLength(6 * 9);
   });
 
-  it("goes on while the intervals are wide, until the time budget would be overrun", async () => {
+  it("goes on measuring only what is still open: an unclear comparison's cells, no others", async () => {
+    // bun's worker pool is as fast as its sequential run give or take 20% each round: that comparison stays open.
+    const unclear: Wall = (runtime, cellId, call) =>
+      runtime === "bun" && cellId.startsWith("cpu.worker-pool") ? 70 * (0.8 + 0.4 * ((call * 7919) % 13) / 13) : steadyRatios(runtime, cellId, call);
+    const { backend, calls } = fakeBackend(unclear);
+    const result = await runWith(backend, { profile: profile({ rounds: { warmup: 0, min: 6, max: 12 } }) });
+    expect(result.run.precision.stoppedBy).toBe("max-rounds");
+    const later = new Set(calls.slice(6 * 9).map((call) => `${call.runtime} ${call.request.cell.cellId}`));
+    // bun's pool and its baseline, and the other runtimes' pools it is compared with; nothing settled.
+    expect(later).toContain("bun cpu.worker-pool/n=1000");
+    expect(later).toContain("bun cpu.sequential/n=1000");
+    expect([...later].filter((run) => run.includes("io.") || run === "node cpu.sequential/n=1000" || run === "deno cpu.sequential/n=1000")).toEqual([]);
+    expect(result.run.precision.perRound.slice(6).every((round) => round.runs === later.size)).toBe(true);
+  });
+
+  it("stops when the next round would not fit in the time budget", async () => {
     const noisy: Wall = (runtime, cellId) => steadyRatios(runtime, cellId, 0) * (0.5 + Math.random());
     const { backend } = fakeBackend(noisy);
     let clock = 0;
     const now = () => (clock += 5_000); // every reading of the clock is 5 s later
-    const result = await runWith(backend, {
-      profile: profile({ rounds: { warmup: 0, min: 3, max: 100 }, precision: { targetPercent: 1, budgetMinutes: 1 } }),
-      now,
-    });
+    const result = await runWith(backend, { profile: profile({ rounds: { warmup: 0, min: 3, max: 100 }, precision: { budgetMinutes: 10 } }), now });
     expect(result.run.precision.stoppedBy).toBe("budget");
-    expect(result.run.precision.measuringSeconds).toBeLessThanOrEqual(60);
-    expect(result.run.rounds.counted).toBeGreaterThan(0);
+    expect(result.run.precision.measuringSeconds).toBeLessThanOrEqual(600);
+    expect(result.run.rounds.counted).toBeGreaterThan(1);
   });
 
   it("stops at the maximum number of rounds", async () => {
@@ -138,7 +162,7 @@ describe("an interleaved run", () => {
     const { backend } = fakeBackend(noisy);
     const result = await runWith(backend, {
       selected: ["node", "bun"],
-      profile: profile({ rounds: { warmup: 0, min: 2, max: 4 }, precision: { targetPercent: 0.1, budgetMinutes: 60 } }),
+      profile: profile({ rounds: { warmup: 0, min: 2, max: 4 }, precision: { budgetMinutes: 60 } }),
     });
     expect(result.run.precision.stoppedBy).toBe("max-rounds");
     expect(result.run.rounds.counted).toBe(4);

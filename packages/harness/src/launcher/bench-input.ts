@@ -3,11 +3,12 @@
  * measuring step): the suite and profile, the --scenarios patterns, the runtimes, and that the result folder can
  * be written. A UsageError or SuiteError from here means exit 2 with nothing measured or written.
  */
-import type { RuntimeName } from "../runtimes.ts";
-import { getProfile, loadSuite, type Profile, profileRuntimes, type Suite } from "../suite.ts";
+import { isUnderTest, type RuntimeName } from "../runtimes.ts";
+import { getProfile, loadSuite, type Profile, profileRuntimes, type Suite, SuiteError } from "../suite.ts";
 import { profileCells, selectCells } from "./cell-selection.ts";
 import { type BenchOptions, selectRuntimes } from "./flags.ts";
 import { assertWritableFolder } from "./output-folder.ts";
+import { BlockPlanError, planBlocks } from "./round-order.ts";
 
 export interface CheckedInput {
   suite: Suite;
@@ -21,6 +22,15 @@ export function checkBenchInput(options: BenchOptions): CheckedInput {
   const profile = getProfile(suite, options.profileName);
   if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
   const selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, profile));
+  try {
+    planBlocks(profileCells(profile, options.target), {
+      ranked: selected.filter(isUnderTest),
+      others: selected.filter((name) => !isUnderTest(name)),
+    });
+  } catch (error) {
+    if (error instanceof BlockPlanError) throw new SuiteError(`${options.suiteFile}: profile "${options.profileName}": ${error.message}`);
+    throw error;
+  }
   assertWritableFolder(options.outDir);
   return { suite, profile, selected };
 }

@@ -81,10 +81,10 @@ export async function benchMain(launches: readonly RuntimeLaunch[], argv: readon
   }
   const { options, profile, selected } = checked;
   const seed = options.seed ?? randomSeed();
-  const cellsPerRound = `${selected.length} runtime(s) x every cell of profile "${options.profileName}"`;
+  const warmup = profile.rounds.warmup > 0 ? `${profile.rounds.warmup} warm-up round(s), then ` : "";
   process.stderr.write(
-    `[bench] ${cellsPerRound} per round, order seed ${seed}; ${profile.rounds.warmup} warm-up round(s), then ${profile.rounds.min}-${profile.rounds.max} rounds ` +
-      `until every headline interval is within ±${profile.precision.targetPercent}%, at most ${profile.precision.budgetMinutes} min\n`,
+    `[bench] profile "${options.profileName}" on ${selected.length} runtime(s), order seed ${seed}: ${warmup}every cell in at least ` +
+      `${profile.rounds.min} rounds, then only what is still open, up to ${profile.rounds.max} rounds or ${profile.precision.budgetMinutes} min\n`,
   );
 
   const interruption = new AbortController();

@@ -10,6 +10,9 @@ import { FAULT_VARIABLE } from "../fault-injection.ts";
 import { isRuntimeName, RUNTIME_NAMES, type RuntimeName } from "../runtimes.ts";
 import { fromCaller, repoRoot } from "./repo.ts";
 
+/** The profile a run measures without --profile or --quick: the lesson's questions, in at most 15 minutes. */
+export const DEFAULT_PROFILE = "main";
+
 export class UsageError extends Error {
   override name = "UsageError";
 }
@@ -30,7 +33,7 @@ export const BENCH_FLAGS = {
 /** One line per flag, printed by --help: the one description of each flag. */
 export const FLAG_HELP: Readonly<Record<keyof typeof BENCH_FLAGS, [argument: string, help: string]>> = {
   quick: ["", "the quick profile (same as --profile quick)"],
-  profile: ["NAME", "a profile of the suite (default: full); the profiles are listed below"],
+  profile: ["NAME", `a profile of the suite (default: ${DEFAULT_PROFILE}); the profiles are listed below`],
   suite: ["FILE", "the suite file (default: benchmarks/suite.json)"],
   out: ["DIR", "where run.json, the report, the CSV and the charts go (default: results/)"],
   "cell-timeout": ["SEC", "stop a run of one cell after this long (default: the profile's cellTimeoutSeconds)"],
@@ -96,7 +99,7 @@ export function benchOptionsFrom(
   if (seed !== undefined && !/^\d{1,9}$/.test(seed))
     throw new UsageError(`--seed must be a whole number from 0 to 999999999, got "${seed}"`);
   const options = {
-    profileName: values.quick ? "quick" : (values.profile ?? "full"),
+    profileName: values.quick ? "quick" : (values.profile ?? DEFAULT_PROFILE),
     suiteFile: values.suite === undefined ? join(repoRoot, "benchmarks/suite.json") : fromCaller(values.suite),
     outDir: values.out === undefined ? join(repoRoot, "results") : fromCaller(values.out),
     cellTimeoutSeconds: timeout === undefined ? null : Number(timeout),

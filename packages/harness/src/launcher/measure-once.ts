@@ -11,7 +11,7 @@ type MeasuredOutput = Exclude<CellOutput, { notApplicable: string }>;
 
 /** What one run of a cell came to: a sample, "n/a" for this runtime, or why it failed. */
 export type MeasureOutcome =
-  | { kind: "measured"; output: MeasuredOutput; sample: Omit<CellSample, "round" | "slot"> }
+  | { kind: "measured"; output: MeasuredOutput; sample: Omit<CellSample, "round" | "slot" | "block"> }
   | { kind: "n/a"; reason: string }
   | { kind: "failed"; reason: string };
 
@@ -48,11 +48,13 @@ async function measureIn(
   let meter: ReturnType<typeof startResourceMeter> | undefined;
   let reading: MeterReading | undefined;
   const gates: Partial<Record<GateMessage["gate"], GateMessage>> = {};
+  const startedAtMs = Date.now();
   const outcome = await runMeasurementProcess(command, ["--cell", JSON.stringify(request)], timeoutMs, (gate, pid) => {
     gates[gate.gate] = gate;
     if (gate.gate === "timing-start") meter = startResourceMeter(pid, serverPid);
     else reading = meter?.stop();
   });
+  const endedAtMs = Date.now();
   // A process killed inside its timed window never reached the second gate: stop metering it all the same.
   if (!reading) meter?.stop();
   if (!outcome.ok) return { kind: "failed", reason: outcome.error };
@@ -62,10 +64,16 @@ async function measureIn(
   if ("notApplicable" in parsed.data) return { kind: "n/a", reason: parsed.data.notApplicable };
   if (!reading || !gates["timing-start"] || !gates["timing-end"])
     return { kind: "failed", reason: "the measurement process never passed its timing gates" };
-  return { kind: "measured", output: parsed.data, sample: toSample(parsed.data, reading, gates["timing-start"], gates["timing-end"]) };
+  const sample = toSample(parsed.data, reading, gates["timing-start"], gates["timing-end"]);
+  return { kind: "measured", output: parsed.data, sample: { ...sample, startedAtMs, endedAtMs } };
 }
 
-function toSample(output: MeasuredOutput, reading: MeterReading, start: GateMessage, end: GateMessage): Omit<CellSample, "round" | "slot"> {
+function toSample(
+  output: MeasuredOutput,
+  reading: MeterReading,
+  start: GateMessage,
+  end: GateMessage,
+): Omit<CellSample, "round" | "slot" | "block" | "startedAtMs" | "endedAtMs"> {
   const children = reading.childrenCpuMs;
   const cpuMs = children && {
     user: (end.cpuUs.user - start.cpuUs.user) / 1000 + children.user,
@@ -79,6 +87,7 @@ function toSample(output: MeasuredOutput, reading: MeterReading, start: GateMess
     otherLoadCores: busyCores !== null && reading.machineBusyCores !== null ? Math.max(0, reading.machineBusyCores - busyCores) : null,
     peakPssKiB: reading.peakPssKiB,
     memoryPolls: reading.memoryPolls,
+    mainThreadCores: reading.mainThreadCores,
     executors: output.executors,
     eventLoopLag: output.eventLoopLag,
     requestLatency: output.requestLatency,

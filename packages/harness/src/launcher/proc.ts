@@ -37,6 +37,15 @@ export function readPssKiB(pid: number): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The core a process's main thread last ran on (field 39 of /proc/PID/stat), or null where unreadable. */
+export function readLastCore(pid: number): number | null {
+  const stat = readProc(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  // Fields after the command name's closing parenthesis start at field 3 of the man page.
+  const core = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[39 - 3]);
+  return Number.isInteger(core) ? core : null;
+}
+
 export interface ProcessTreeCpu {
   /** CPU time of the process (all its threads, workers included) in ms. */
   userMs: number;

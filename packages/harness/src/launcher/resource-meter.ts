@@ -3,7 +3,15 @@
  * timing gates it reads the tree's memory at a fixed interval (whatever the scenario), and at the gates the
  * CPU time of children that exited and the machine's per-core load.
  */
-import { coreBusyShare, type ProcessTreeCpu, readCoreTimes, readDescendants, readProcessTreeCpu, readPssKiB } from "./proc.ts";
+import {
+  coreBusyShare,
+  type ProcessTreeCpu,
+  readCoreTimes,
+  readDescendants,
+  readLastCore,
+  readProcessTreeCpu,
+  readPssKiB,
+} from "./proc.ts";
 
 /**
  * Reading one process's smaps_rollup costs ~0.3-1.2 ms of kernel time here (more for a bigger process), and a
@@ -15,12 +23,15 @@ export const MEMORY_POLL_MS = 100;
 export const METER_DESCRIPTION = {
   memoryPollMs: MEMORY_POLL_MS,
   memory: `peak of the tree's summed PSS (smaps_rollup), read at both gates and every ${MEMORY_POLL_MS} ms in between`,
+  cores: `the core the main thread was on, read with the memory (field 39 of /proc/PID/stat)`,
   cpu: "process CPU from getrusage (µs, every thread and worker) plus its child processes', live or exited, from /proc (10 ms ticks)",
 };
 
 export interface MeterReading {
   peakPssKiB: number | null;
   memoryPolls: number;
+  /** The core the main thread was on at each poll (one read per poll, unreadable ones left out). */
+  mainThreadCores: number[];
   /**
    * CPU time of the measurement process's descendants inside the window, ms: those that exited and were reaped
    * (a child per task), and those still alive at the end (a warmed process pool), less what either had used
@@ -57,7 +68,10 @@ export function startResourceMeter(pid: number, serverPid: number | null = null)
   const coresBefore = readCoreTimes();
   let peakPssKiB: number | null = null;
   let memoryPolls = 0;
+  const mainThreadCores: number[] = [];
   const readMemory = () => {
+    const core = readLastCore(pid);
+    if (core !== null) mainThreadCores.push(core);
     const readings = [pid, ...readDescendants(pid)].map(readPssKiB).filter((kib): kib is number => kib !== null);
     memoryPolls++;
     if (readings.length > 0)
@@ -80,6 +94,7 @@ export function startResourceMeter(pid: number, serverPid: number | null = null)
         serverCpuMs: serverBefore !== null && serverAfter !== null ? serverAfter - serverBefore : null,
         peakPssKiB,
         memoryPolls,
+        mainThreadCores,
         childrenCpuMs: cpuBefore && cpuAfter ? childrenCpu(cpuBefore, cpuAfter, liveBefore, liveAfter) : null,
         machineBusyCores: coresBefore && coresAfter ? coreBusyShare(coresBefore, coresAfter).reduce((sum, share) => sum + share, 0) : null,
       };

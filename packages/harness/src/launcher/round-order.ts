@@ -1,24 +1,123 @@
 /**
- * The order of one round. Every round runs every (runtime, cell) once: the cells in a shuffled order, and
- * each cell's runtimes one after another, also shuffled. A slow spell of the machine then touches every
- * runtime alike, the runs a runtime-vs-runtime ratio pairs are seconds apart, and no runtime or cell always
- * runs first or after the same neighbour (Node's benchmark/compare.js alternates binaries for the same reason).
- * The order follows from the seed and the round number alone, so a recorded seed reproduces it.
+ * The order of one round. A round is a sequence of blocks, one per comparison group: a baseline with the cells
+ * compared with it (its models at one size, and any cell compared with those), across the runtimes under test for
+ * headline cells (which are also compared runtime against runtime), or in one runtime for every other group and
+ * for each Python reference. The blocks run in a shuffled order and each block's runs are shuffled inside it, so
+ * the two runs any ratio pairs sit side by side: at most MAX_PAIR_GAP_RUNS runs apart, seconds rather than
+ * minutes. A slow spell of the machine then touches both runs of a pair, and no runtime or cell always runs
+ * first or after the same neighbour (Node's benchmark/compare.js alternates the binaries it compares for the
+ * same reason). The order follows from the seed and the round number alone, so a recorded seed reproduces it.
  */
 import { seededRandom } from "../stats.ts";
 
-export interface Slot<R extends string> {
+/**
+ * The largest gap, in runs, between the two runs of any pair a comparison makes (1: back to back). A block holds
+ * at most MAX_PAIR_GAP_RUNS + 1 runs; a profile whose cells would need a larger block is refused before anything
+ * runs. 17 fits the largest block of the suite's profiles: the 6 headline CPU models at one size on 3 runtimes.
+ */
+export const MAX_PAIR_GAP_RUNS = 17;
+
+export interface PlannedRun<R extends string> {
   cellIndex: number;
   runtime: R;
 }
 
-export function roundOrder<R extends string>(seed: number, round: number, cellCount: number, runtimes: readonly R[]): Slot<R>[] {
+export interface Block<R extends string> {
+  /** "cpu.sequential/n=3e8 @ node+bun+deno": the group's first cell and the runtimes the block measures. */
+  key: string;
+  runs: PlannedRun<R>[];
+}
+
+/** What the planner needs to know of a cell: how it is compared. */
+export interface BlockCell {
+  cellId: string;
+  group: string;
+  baseline: string | null;
+  /** Another cell of the same runtime it is compared with besides its baseline (native work against plain JavaScript). */
+  pairedWith?: string | null;
+}
+
+export class BlockPlanError extends Error {
+  override name = "BlockPlanError";
+}
+
+/**
+ * The blocks of a run. `ranked`: the runtimes under test, measured together in headline blocks; `others`: the
+ * references, each in blocks of its own. `applicable` leaves out runs that are n/a before any process starts.
+ */
+export function planBlocks<R extends string>(
+  cells: readonly BlockCell[],
+  runtimes: { ranked: readonly R[]; others: readonly R[] },
+  applicable: (runtime: R, cell: BlockCell) => boolean = () => true,
+): Block<R>[] {
+  const blocks: Block<R>[] = [];
+  for (const members of comparisonGroups(cells)) {
+    const first = cells[members[0]!]!;
+    const together = members.some((index) => cells[index]!.group === "headline");
+    const runtimeSets = together
+      ? [runtimes.ranked, ...runtimes.others.map((runtime) => [runtime])]
+      : [...runtimes.ranked, ...runtimes.others].map((runtime) => [runtime]);
+    for (const set of runtimeSets) {
+      const runs = set.flatMap((runtime) =>
+        members.filter((index) => applicable(runtime, cells[index]!)).map((cellIndex) => ({ cellIndex, runtime })),
+      );
+      if (runs.length === 0) continue;
+      const key = `${first.cellId} @ ${set.join("+")}`;
+      if (runs.length > MAX_PAIR_GAP_RUNS + 1) {
+        throw new BlockPlanError(
+          `the cells compared with ${first.cellId} make a block of ${runs.length} runs on ${set.join(", ")}, more than ` +
+            `${MAX_PAIR_GAP_RUNS + 1}: a pair could sit more than ${MAX_PAIR_GAP_RUNS} runs apart; measure fewer of them in this profile`,
+        );
+      }
+      blocks.push({ key, runs });
+    }
+  }
+  return blocks;
+}
+
+/** Cell indices grouped by comparison: cells linked by a baseline or a pairing, transitively, in suite order. */
+function comparisonGroups(cells: readonly BlockCell[]): number[][] {
+  const parent = cells.map((_, index) => index);
+  const find = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
+    return index;
+  };
+  const indexOf = new Map(cells.map((cell, index) => [cell.cellId, index]));
+  cells.forEach((cell, index) => {
+    for (const linked of [cell.baseline, cell.pairedWith]) {
+      const other = linked ? indexOf.get(linked) : undefined;
+      if (other !== undefined) parent[find(index)] = find(other);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  cells.forEach((_, index) => {
+    const root = find(index);
+    groups.set(root, [...(groups.get(root) ?? []), index]);
+  });
+  return [...groups.values()];
+}
+
+export interface Slot<R extends string> extends PlannedRun<R> {
+  /** The key of the block it runs in. */
+  block: string;
+}
+
+/**
+ * One round's order: the blocks shuffled, each block's runs shuffled, and then only the runs still `active`
+ * (settled comparisons no longer cost a run). Removing runs only brings the others closer together.
+ */
+export function roundOrder<R extends string>(
+  seed: number,
+  round: number,
+  blocks: readonly Block<R>[],
+  active: (run: PlannedRun<R>) => boolean = () => true,
+): Slot<R>[] {
   const random = seededRandom(roundSeed(seed, round));
-  const cells = shuffle(
-    Array.from({ length: cellCount }, (_, index) => index),
-    random,
+  return shuffle([...blocks], random).flatMap((block) =>
+    shuffle([...block.runs], random)
+      .filter(active)
+      .map((run) => ({ ...run, block: block.key })),
   );
-  return cells.flatMap((cellIndex) => shuffle([...runtimes], random).map((runtime) => ({ cellIndex, runtime })));
 }
 
 /** A seed for each round, spread so that neighbouring rounds get unrelated orders. */

@@ -1,12 +1,14 @@
 /**
- * Measures every selected runtime with the suite in one interleaved run: each round runs every (runtime,
- * cell) once, in fresh processes, in a seeded shuffled order (round-order.ts), until the stopping rule
- * (stopping-rule.ts) says the headline intervals are precise enough or the time budget is spent. Runtimes
- * measured minutes apart would compare two moments of a machine whose speed moves 20-50% over minutes;
- * measured in the same rounds, every runtime-vs-runtime ratio pairs runs seconds apart.
+ * Measures every selected runtime with the suite in one interleaved run: each round runs, in fresh processes,
+ * every (runtime, cell) still needed, block by block in a seeded shuffled order (round-order.ts), so the two
+ * runs of every pair a ratio makes sit side by side; cells whose comparisons have all settled drop out
+ * (stopping-rule.ts), and the rounds stop when nothing is left open, at the maximum, or when the next round would
+ * not fit in the time budget. Runs minutes apart would compare two moments of a machine whose speed moves 20-50%
+ * over minutes; runs side by side share them.
  */
 import { availableParallelism, loadavg } from "node:os";
-import type { RuntimeName } from "../runtimes.ts";
+import { describeComparison } from "../comparisons.ts";
+import { isUnderTest, type RuntimeName } from "../runtimes.ts";
 import { type CellSpec, getScenario, shapeOf } from "../scenarios/index.ts";
 import {
   type CellResult,
@@ -18,7 +20,9 @@ import {
   type ServerCapacity,
   type StopReason,
 } from "../schema.ts";
+import { CONFIDENCE } from "../stats.ts";
 import { expandCells, type Profile } from "../suite.ts";
+import { EFFECT_THRESHOLD } from "../verdict.ts";
 import { selectCells } from "./cell-selection.ts";
 import { describeChildEnvironment } from "./child-environment.ts";
 import { captureMachine, gitCommit } from "./machine.ts";
@@ -26,8 +30,8 @@ import type { MeasureOutcome } from "./measure-once.ts";
 import type { MockApiProcess } from "./mock-api-process.ts";
 import { type MeasurementBackend, processBackend, type RuntimeLaunch } from "./process-backend.ts";
 import { METER_DESCRIPTION } from "./resource-meter.ts";
-import { roundOrder } from "./round-order.ts";
-import { precisionOf, stopReason } from "./stopping-rule.ts";
+import { MAX_PAIR_GAP_RUNS, planBlocks, roundOrder } from "./round-order.ts";
+import { isLookRound, type OpenWork, openWork, runKey, stopReason } from "./stopping-rule.ts";
 
 export interface SuiteRunOptions {
   /** Every runtime of the suite, with how to start its measurement processes. */
@@ -74,6 +78,7 @@ interface Progress {
   coresAfterEachRound: CoreSpeeds[];
   rounds: { warmup: number; counted: number };
   measuringMs: number;
+  perRound: RunResult["run"]["precision"]["perRound"];
   api: MockApiProcess | null;
   serverCapacity: ServerCapacity | null;
 }
@@ -88,6 +93,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
     coresAfterEachRound: [],
     rounds: { warmup: 0, counted: 0 },
     measuringMs: 0,
+    perRound: [],
     api: null,
     serverCapacity: null,
   };
@@ -133,7 +139,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
     if (target) log(`[bench] the I/O cells go to ${target}, a real API: no latency injected, no sweep`);
     const cells = progress.api ? planned.map(atAddress(progress.api.url)) : planned;
     for (const runtime of measured) runtime.cells = cells.map(emptyResult);
-    const stoppedBy = measured.length > 0 ? await measureRounds(cells, measured, options, backend, progress, log, interrupted) : "target";
+    const stoppedBy = measured.length > 0 ? await measureRounds(cells, measured, options, backend, progress, log, interrupted) : "settled";
     return buildResult(options, runtimes, progress, stoppedBy, false);
   } finally {
     await progress.api?.stop();
@@ -167,31 +173,41 @@ async function measureRounds(
 ): Promise<StopReason> {
   const { profile, signal } = options;
   const now = options.now ?? (() => performance.now());
-  const target = profile.precision.targetPercent / 100;
   const budgetMs = profile.precision.budgetMinutes * 60_000;
   const timeoutMs = profile.cellTimeoutSeconds * 1000;
+  const blocks = planRunBlocks(cells, runtimes);
+  // How long each run last took, launch to exit: what the next round is expected to cost.
+  const lastDurationMs = new Map<string, number>();
+  // The runs the next round makes ("runtime cellId"); null: every run that is still ok. It changes after the
+  // rounds below the minimum and at each look (stopping-rule.ts), and holds between looks.
+  let needed: Set<string> | null = null;
   const measuringStart = now();
   for (let round = 0; ; round++) {
     const roundStart = now();
     const isWarmup = round < profile.rounds.warmup;
     const label = isWarmup ? `warm-up ${round + 1}/${profile.rounds.warmup}` : `round ${progress.rounds.counted + 1}`;
-    const order = roundOrder(
-      options.seed,
-      round,
-      cells.length,
-      runtimes.map((runtime) => runtime.name),
-    );
-    for (const [slot, { cellIndex, runtime: name }] of order.entries()) {
-      const runtime = runtimes.find((candidate) => candidate.name === name)!;
+    const isFirstCounted = round === profile.rounds.warmup;
+    const order = roundOrder(options.seed, round, blocks, ({ cellIndex, runtime: name }) => {
+      const result = stateOf(runtimes, name).cells[cellIndex]!;
+      // A failed or n/a cell is not retried every round; a settled one is not measured again.
+      return result.status === "ok" && (needed?.has(runKey(name, result.cellId)) ?? true);
+    });
+    let runsMs = 0;
+    for (const [slot, { cellIndex, runtime: name, block }] of order.entries()) {
+      const runtime = stateOf(runtimes, name);
       const result = runtime.cells[cellIndex]!;
-      if (result.status !== "ok") continue; // a failed or n/a cell is not retried every round
-      // The in-process (mitata) figure is taken in warm-up rounds, after their timed part (counted runs stay lean),
-      // for the headline cells, whose tables show it.
       const cell = cells[cellIndex]!;
-      const request = { cell, measureInProcess: isWarmup && cell.group === "headline" };
+      // The in-process (mitata) figure is taken in the first counted round, after a run's timed part (the other
+      // rounds stay lean), for the headline cells, whose tables show it.
+      const request = { cell, measureInProcess: isFirstCounted && cell.group === "headline" };
+      const started = now();
       const outcome = await backend.measure(runtime.launch, request, timeoutMs, cell.params.kind === "io" ? progress.api : null);
       if (signal?.aborted) throw interrupted(); // a run cut short by the interruption is not a result; the runs before it are
-      log(`[${label} · ${slot + 1}/${order.length}] ${name} ${result.cellId}: ${recordRun(result, outcome, { round, slot, isWarmup })}`);
+      const took = now() - started;
+      lastDurationMs.set(runKey(name, result.cellId), took);
+      runsMs += took;
+      const recorded = recordRun(result, outcome, { round, slot, block, isWarmup });
+      log(`[${label} · ${slot + 1}/${order.length}] ${name} ${result.cellId}: ${recorded}`);
     }
     // ~1 s per round: shows whether a core, or the whole machine, was slow while this round ran.
     progress.coresAfterEachRound.push(await backend.probeCores(signal));
@@ -200,23 +216,32 @@ async function measureRounds(
     else progress.rounds.counted++;
     progress.measuringMs = now() - measuringStart;
 
-    const precision = precisionOf(runtimes, target);
+    const { counted } = progress.rounds;
+    const work = openWork(runtimes, isWarmup ? Number.POSITIVE_INFINITY : profile.rounds.min);
+    if (isWarmup || counted < profile.rounds.min || isLookRound(counted, profile.rounds.min)) needed = work.active;
+    const next = [...(needed ?? work.active)].filter((key) => isStillOk(runtimes, key));
+    const roundMs = now() - roundStart;
+    // The next round's runs at their last durations, scaled by what this round cost beyond its runs (the probe).
+    const beyondRuns = runsMs > 0 ? roundMs / runsMs : 1;
+    const nextRoundMs = next.reduce((sum, key) => sum + (lastDurationMs.get(key) ?? 0), 0) * beyondRuns;
+    progress.perRound.push({
+      round,
+      runs: order.length,
+      seconds: roundMs / 1000,
+      open: work.open.length,
+      comparisons: work.comparisons.length,
+    });
     const state = {
-      counted: progress.rounds.counted,
-      minRounds: profile.rounds.min,
+      counted,
       maxRounds: profile.rounds.max,
-      precision,
+      nextRuns: next.length,
+      nextRoundMs,
       elapsedMs: progress.measuringMs,
-      lastRoundMs: now() - roundStart,
       budgetMs,
     };
     // After a warm-up round only the budget can stop the run.
-    const stop = isWarmup ? (state.elapsedMs + state.lastRoundMs > budgetMs ? "budget" : null) : stopReason(state);
-    const within = `${precision.total - precision.unsettled.length} of ${precision.total} headline intervals within ±${profile.precision.targetPercent}%`;
-    const budgetLeft = `${((budgetMs - state.elapsedMs) / 60_000).toFixed(1)} of ${profile.precision.budgetMinutes} min budget left`;
-    log(
-      `[${label}] done in ${(state.lastRoundMs / 1000).toFixed(0)} s; ${within}; ${budgetLeft}; probe per core: ${describeCores(progress.coresAfterEachRound.at(-1)!)}`,
-    );
+    const stop = isWarmup ? (state.elapsedMs + nextRoundMs > budgetMs ? "budget" : null) : stopReason(state);
+    log(`[${label}] ${describeRound(order.length, roundMs, work, state, progress.coresAfterEachRound.at(-1)!)}`);
     if (stop) {
       log(`[bench] stopped after ${progress.rounds.counted} counted rounds: ${STOP_WORDS[stop]}`);
       return stop;
@@ -224,8 +249,51 @@ async function measureRounds(
   }
 }
 
+/** The blocks every round is made of; a run that is n/a before any process starts (a reference's) takes no place. */
+function planRunBlocks(cells: readonly CellSpec[], runtimes: readonly MeasuredState[]) {
+  for (const runtime of runtimes) {
+    runtime.cells.forEach((result, index) => {
+      const reason = runtime.launch.notApplicable?.(cells[index]!);
+      if (reason) Object.assign(result, { status: "n/a", reason });
+    });
+  }
+  const names = runtimes.map((runtime) => runtime.name);
+  return planBlocks(
+    cells,
+    { ranked: names.filter(isUnderTest), others: names.filter((name) => !isUnderTest(name)) },
+    (name, cell) => stateOf(runtimes, name).cells.find((result) => result.cellId === cell.cellId)?.status === "ok",
+  );
+}
+
+const stateOf = (runtimes: readonly MeasuredState[], name: RuntimeName): MeasuredState =>
+  runtimes.find((candidate) => candidate.name === name)!;
+
+/** Whether the run behind a runKey is still one to measure (it may have failed or been n/a since). */
+function isStillOk(runtimes: readonly MeasuredState[], key: string): boolean {
+  return runtimes.some((runtime) => runtime.cells.some((cell) => cell.status === "ok" && runKey(runtime.name, cell.cellId) === key));
+}
+
+/** "62 runs in 71 s; 14 of 41 comparisons open (…); next round ~25 s (18 runs); 9.5 of 13 min budget left; probe …" */
+function describeRound(
+  runs: number,
+  roundMs: number,
+  work: OpenWork,
+  state: { nextRuns: number; nextRoundMs: number; elapsedMs: number; budgetMs: number },
+  cores: CoreSpeeds,
+): string {
+  const shown = work.open.slice(0, 3).map(describeComparison);
+  const more = work.open.length > shown.length ? `, +${work.open.length - shown.length} more` : "";
+  const open = `${work.open.length} of ${work.comparisons.length} comparisons open${shown.length > 0 ? ` (${shown.join("; ")}${more})` : ""}`;
+  const leftMs = Math.max(0, state.budgetMs - state.elapsedMs);
+  const next = state.nextRuns > 0 ? `next round ~${(state.nextRoundMs / 1000).toFixed(0)} s (${state.nextRuns} runs)` : "nothing left to measure";
+  return (
+    `${runs} runs in ${(roundMs / 1000).toFixed(0)} s; ${open}; ${next}; at most ${(leftMs / 60_000).toFixed(1)} of ` +
+    `${(state.budgetMs / 60_000).toFixed(1)} min left; probe per core: ${describeCores(cores)}`
+  );
+}
+
 const STOP_WORDS: Record<StopReason, string> = {
-  target: "every headline interval reached the target",
+  settled: "every comparison settled (faster, slower or equivalent) and every cell had its minimum of rounds",
   budget: "the next round would not fit in the time budget",
   "max-rounds": "the profile's maximum number of rounds",
   interrupted: "interrupted",
@@ -261,6 +329,7 @@ function emptyResult(cell: CellSpec): CellResult {
     parallelism: shape.parallelism,
     ideal: shape.ideal,
     baseline: cell.baseline,
+    pairedWith: cell.pairedWith,
     comparedAcrossRuntimes: cell.comparedAcrossRuntimes,
     status: "ok",
     implementation: "",
@@ -275,7 +344,7 @@ function emptyResult(cell: CellSpec): CellResult {
 function recordRun(
   result: CellResult,
   outcome: MeasureOutcome,
-  { round, slot, isWarmup }: { round: number; slot: number; isWarmup: boolean },
+  { round, slot, block, isWarmup }: { round: number; slot: number; block: string; isWarmup: boolean },
 ): string {
   if (outcome.kind === "n/a") {
     result.status = "n/a";
@@ -291,7 +360,7 @@ function recordRun(
         : `${outcome.output.errors.length} of ${outcome.output.tasks} tasks failed: ${outcome.output.errors.slice(0, 3).join("; ")}`;
     return `FAILED: ${result.reason}`;
   }
-  (isWarmup ? result.warmup : result.samples).push({ round, slot, ...outcome.sample });
+  (isWarmup ? result.warmup : result.samples).push({ round, slot, block, ...outcome.sample });
   result.implementation = outcome.output.implementation;
   result.notes = outcome.output.notes;
   result.inProcess = outcome.output.inProcess ?? result.inProcess;
@@ -317,15 +386,17 @@ function buildResult(
       startedAt: progress.startedAt,
       finishedAt: new Date().toISOString(),
       gitCommit: gitCommit(),
-      order: { kind: "shuffled", seed: options.seed },
+      order: { kind: "blocks", seed: options.seed, maxPairGapRuns: MAX_PAIR_GAP_RUNS },
       rounds: progress.rounds,
       precision: {
-        target: profile.precision.targetPercent / 100,
+        confidence: CONFIDENCE,
+        effectThreshold: EFFECT_THRESHOLD,
         minRounds: profile.rounds.min,
         maxRounds: profile.rounds.max,
         budgetSeconds: profile.precision.budgetMinutes * 60,
         stoppedBy,
         measuringSeconds: progress.measuringMs / 1000,
+        perRound: progress.perRound,
       },
       mockApi: progress.api
         ? {

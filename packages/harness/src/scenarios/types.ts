@@ -18,6 +18,8 @@ export interface CellSpec {
   params: CellParams;
   /** The cell of the same runtime this one is compared with, run by run; null for a baseline. */
   baseline: string | null;
+  /** Another cell of the same runtime it is compared with run by run besides its baseline, or null. */
+  pairedWith: string | null;
   /** False for a labelled variant, which is compared with its baseline only. */
   comparedAcrossRuntimes: boolean;
 }
