@@ -15,7 +15,7 @@ import { isUnderTest, RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
 import type { CellGroup } from "./scenarios/params.ts";
 import type { CellResult, CellSample } from "./schema.ts";
 import { type ClusterSplit, MIN_RUNS_FOR_INTERVAL, median, pairedRatio, twoClusters } from "./stats.ts";
-import { type Verdict, verdictOf } from "./verdict.ts";
+import { EFFECT_THRESHOLD, type Verdict, verdictOf } from "./verdict.ts";
 
 /** Fewer pairs than this give no 95% interval, so no verdict but "inconclusive". */
 export const MIN_PAIRS = MIN_RUNS_FOR_INTERVAL;
@@ -40,8 +40,10 @@ export interface PairedComparison {
   /** Rounds in which both were measured. */
   pairs: number;
   verdict: Verdict;
-  /** The per-round ratios fell in two clusters: the comparison is inconclusive whatever its interval. */
+  /** The per-round ratios fell in two clusters (flagged in the report), or null. */
   split: ClusterSplit | null;
+  /** The two clusters read differently (one faster, the other not): then the comparison is inconclusive, whatever its interval. */
+  splitDisagrees: boolean;
   gap: PairGap;
 }
 
@@ -60,16 +62,25 @@ export function comparePaired(subject: readonly Timed[], reference: readonly Tim
     pairs.map(([, other]) => other.wallMs),
   );
   const split = twoClusters(logRatios);
+  const splitDisagrees = split !== null && side(split.lowerCentre) !== side(split.upperCentre);
   return {
     timeRatio: ratio,
     ci95,
     coverage,
     pairs: pairs.length,
-    verdict: verdictOf(ratio, ci95, { split: split !== null }),
+    verdict: verdictOf(ratio, ci95, { split: splitDisagrees }),
     split,
+    splitDisagrees,
     gap: gapOf(pairs),
   };
 }
+
+/**
+ * Which way a ratio reads: slower (at least 5% above 1), faster (at least 5% below) or neither. Two clusters of
+ * per-round ratios that read the same way (both 1.3x and 1.7x faster, say) tell one lesson; two that read
+ * differently (one faster, one not) mean the rounds measured two different things, and no lesson is drawn.
+ */
+const side = (ratio: number): -1 | 0 | 1 => (ratio >= 1 + EFFECT_THRESHOLD ? 1 : ratio <= 1 / (1 + EFFECT_THRESHOLD) ? -1 : 0);
 
 function gapOf(pairs: ReadonlyArray<readonly [Timed, Timed]>): PairGap {
   const runs = pairs.map(([a, b]) => Math.abs(a.slot - b.slot));
@@ -109,7 +120,8 @@ export type Comparison =
     };
 
 /** A cell with counted, verified runs. */
-const measured = (cell: CellResult | undefined): cell is CellResult => cell !== undefined && cell.status === "ok" && cell.samples.length > 0;
+const measured = (cell: CellResult | undefined): cell is CellResult =>
+  cell !== undefined && cell.status === "ok" && cell.samples.length > 0;
 
 /**
  * Every paired comparison of a run: each cell against its baseline in each runtime (every group), and each pair

@@ -192,6 +192,9 @@ export interface ClusterSplit {
   upper: number;
   /** exp(mean of the upper cluster - mean of the lower): 1.5 means the upper runs took ~1.5x as long. */
   factor: number;
+  /** exp(mean) of each cluster: its typical value on the original scale (a time, or a ratio). */
+  lowerCentre: number;
+  upperCentre: number;
   /** Ashman's D of the split. */
   separation: number;
 }
@@ -230,7 +233,14 @@ export function twoClusters(values: readonly number[]): ClusterSplit | null {
   const spread = Math.sqrt(standardDeviation(lower) ** 2 + standardDeviation(upper) ** 2);
   const separation = spread === 0 ? Number.POSITIVE_INFINITY : (Math.SQRT2 * distance) / spread;
   if (distance < CLUSTER_MIN_DISTANCE || separation < CLUSTER_MIN_SEPARATION) return null;
-  return { lower: lower.length, upper: upper.length, factor: Math.exp(distance), separation };
+  return {
+    lower: lower.length,
+    upper: upper.length,
+    factor: Math.exp(distance),
+    lowerCentre: Math.exp(mean(lower)),
+    upperCentre: Math.exp(mean(upper)),
+    separation,
+  };
 }
 
 /** Mann-Whitney U test, two-sided, normal approximation with tie and continuity correction. */

@@ -4,7 +4,8 @@
  * - "faster" / "slower": the 95% interval excludes 1.0 and the difference is at least EFFECT_THRESHOLD;
  * - "equivalent": the whole interval lies within ±EFFECT_THRESHOLD of 1.0 (shown equal, to what matters);
  * - "inconclusive": anything else: too few rounds for an interval, an interval that straddles a boundary, or
- *   runs that split into two clusters (whatever the interval says).
+ *   per-round ratios that split into two clusters reading differently, one faster and one not (whatever the
+ *   interval says; comparisons.ts).
  *
  * A comparison is settled once it is faster, slower or equivalent: the launcher stops measuring it, and the report
  * says "did not pay off" only of a slower or an equivalent one.

@@ -67,11 +67,19 @@ describe("paired comparison", () => {
     expect(same).toMatchObject({ timeRatio: 1, ci95: [1, 1], verdict: "equivalent", split: null });
   });
 
-  it("is inconclusive when its per-round ratios split into two clusters, whatever its interval", () => {
-    const split = comparePaired(runs([150, 150, 200, 200, 150, 200, 150, 200]), runs([100, 100, 100, 100, 100, 100, 100, 100]))!;
+  it("is inconclusive when its per-round ratios split into two clusters that read differently, whatever its interval", () => {
+    const split = comparePaired(runs([102, 102, 150, 150, 103, 150, 102, 151]), runs([100, 100, 100, 100, 100, 100, 100, 100]))!;
     expect(split.ci95![0]).toBeGreaterThan(1);
     expect(split.split).toMatchObject({ lower: 4, upper: 4 });
+    expect(split.splitDisagrees).toBe(true);
     expect(split.verdict).toBe("inconclusive");
+  });
+
+  it("keeps its verdict, and records the split, where both clusters read the same way (1.5x and 2x slower)", () => {
+    const split = comparePaired(runs([150, 150, 200, 200, 150, 200, 150, 200]), runs([100, 100, 100, 100, 100, 100, 100, 100]))!;
+    expect(split.split).toMatchObject({ lower: 4, upper: 4 });
+    expect(split.splitDisagrees).toBe(false);
+    expect(split.verdict).toBe("slower");
   });
 
   it("says how far apart the two runs of its pairs were, in runs and seconds", () => {

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { type BlockCell, BlockPlanError, MAX_PAIR_GAP_RUNS, planBlocks, roundOrder } from "../src/launcher/round-order.ts";
-import { getProfile, loadSuite, expandCells } from "../src/suite.ts";
-import { repoRoot } from "../src/launcher/repo.ts";
 import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../src/launcher/repo.ts";
+import { type BlockCell, BlockPlanError, MAX_PAIR_GAP_RUNS, planBlocks, roundOrder } from "../src/launcher/round-order.ts";
+import { expandCells, getProfile, loadSuite } from "../src/suite.ts";
 
 const ranked = ["node", "bun", "deno"] as const;
 const runtimes = { ranked, others: ["cpython"] as const };

@@ -134,7 +134,9 @@ describe("an interleaved run", () => {
   it("goes on measuring only what is still open: an unclear comparison's cells, no others", async () => {
     // bun's worker pool is as fast as its sequential run give or take 20% each round: that comparison stays open.
     const unclear: Wall = (runtime, cellId, call) =>
-      runtime === "bun" && cellId.startsWith("cpu.worker-pool") ? 70 * (0.8 + 0.4 * ((call * 7919) % 13) / 13) : steadyRatios(runtime, cellId, call);
+      runtime === "bun" && cellId.startsWith("cpu.worker-pool")
+        ? 70 * (0.8 + (0.4 * ((call * 7919) % 13)) / 13)
+        : steadyRatios(runtime, cellId, call);
     const { backend, calls } = fakeBackend(unclear);
     const result = await runWith(backend, { profile: profile({ rounds: { warmup: 0, min: 6, max: 12 } }) });
     expect(result.run.precision.stoppedBy).toBe("max-rounds");
@@ -142,7 +144,9 @@ describe("an interleaved run", () => {
     // bun's pool and its baseline, and the other runtimes' pools it is compared with; nothing settled.
     expect(later).toContain("bun cpu.worker-pool/n=1000");
     expect(later).toContain("bun cpu.sequential/n=1000");
-    expect([...later].filter((run) => run.includes("io.") || run === "node cpu.sequential/n=1000" || run === "deno cpu.sequential/n=1000")).toEqual([]);
+    expect(
+      [...later].filter((run) => run.includes("io.") || run === "node cpu.sequential/n=1000" || run === "deno cpu.sequential/n=1000"),
+    ).toEqual([]);
     expect(result.run.precision.perRound.slice(6).every((round) => round.runs === later.size)).toBe(true);
   });
 
@@ -151,7 +155,10 @@ describe("an interleaved run", () => {
     const { backend } = fakeBackend(noisy);
     let clock = 0;
     const now = () => (clock += 5_000); // every reading of the clock is 5 s later
-    const result = await runWith(backend, { profile: profile({ rounds: { warmup: 0, min: 3, max: 100 }, precision: { budgetMinutes: 10 } }), now });
+    const result = await runWith(backend, {
+      profile: profile({ rounds: { warmup: 0, min: 3, max: 100 }, precision: { budgetMinutes: 10 } }),
+      now,
+    });
     expect(result.run.precision.stoppedBy).toBe("budget");
     expect(result.run.precision.measuringSeconds).toBeLessThanOrEqual(600);
     expect(result.run.rounds.counted).toBeGreaterThan(1);

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RuntimeCells } from "../src/comparisons.ts";
 import { repoRoot } from "../src/launcher/repo.ts";
-import { isLookRound, openWork, type RoundsSoFar, runKey, stopReason } from "../src/launcher/stopping-rule.ts";
+import { openWork, type RoundsSoFar, runKey, stopReason } from "../src/launcher/stopping-rule.ts";
+import { isLookRound } from "../src/looks.ts";
 import type { CellResult } from "../src/schema.ts";
 import { mean, median, normalCdf, quantile, seededRandom, standardDeviation } from "../src/stats.ts";
 import { getProfile, loadSuite } from "../src/suite.ts";
@@ -83,7 +84,9 @@ describe("what the next round measures", () => {
 
 describe("the stopping rule", () => {
   it("looks at the comparisons after the minimum of rounds, then at rounds each a third further on", () => {
-    expect(Array.from({ length: 70 }, (_, round) => round).filter((round) => isLookRound(round, 6))).toEqual([6, 8, 11, 15, 20, 27, 36, 48, 64]);
+    expect(Array.from({ length: 70 }, (_, round) => round).filter((round) => isLookRound(round, 6))).toEqual([
+      6, 8, 11, 15, 20, 27, 36, 48, 64,
+    ]);
   });
 
   const state = (change: Partial<RoundsSoFar>): RoundsSoFar => ({
@@ -120,9 +123,11 @@ function noiseSampler(logRatios: readonly number[], random: () => number): () =>
   const sorted = [...logRatios].sort((a, b) => a - b);
   const sd = standardDeviation(logRatios);
   const bandwidth = 0.9 * (Math.min(sd, (quantile(sorted, 0.75) - quantile(sorted, 0.25)) / 1.34) || sd) * logRatios.length ** -0.2;
-  const mixtureCdf = (x: number) => mean(logRatios.map((value) => (bandwidth > 0 ? normalCdf((x - value) / bandwidth) : x >= value ? 1 : 0)));
+  const mixtureCdf = (x: number) =>
+    mean(logRatios.map((value) => (bandwidth > 0 ? normalCdf((x - value) / bandwidth) : x >= value ? 1 : 0)));
   let [low, high] = [-10, 10];
-  for (let step = 0; step < 100; step++) [low, high] = mixtureCdf((low + high) / 2) < 0.5 ? [(low + high) / 2, high] : [low, (low + high) / 2];
+  for (let step = 0; step < 100; step++)
+    [low, high] = mixtureCdf((low + high) / 2) < 0.5 ? [(low + high) / 2, high] : [low, (low + high) / 2];
   const centre = bandwidth > 0 ? (low + high) / 2 : median(logRatios);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   return () => logRatios[Math.floor(random() * logRatios.length)]! - centre + bandwidth * normal();
@@ -177,13 +182,11 @@ describe("the stopping rule with the verdict rule, on simulated rounds with a kn
 
   it("calls a true difference of 0 faster or slower in at most 5% of simulated runs", () => {
     const rates = verdictRates(1, mostRounds, main.rounds.min, 30);
-    console.log(JSON.stringify(rates));
     expect(rates.faster + rates.slower).toBeLessThanOrEqual(0.05);
   });
 
   it("calls a true 1.5x difference faster in at least 95% of simulated runs", () => {
     const rates = verdictRates(1 / 1.5, fewestRounds, main.rounds.min, 30);
-    console.log(JSON.stringify(rates));
     expect(rates.faster).toBeGreaterThanOrEqual(0.95);
     expect(rates.slower).toBe(0);
   });

@@ -29,6 +29,11 @@ describe("the verdict rule: four verdicts", () => {
   });
 
   it("settles a comparison that is faster, slower or equivalent, and nothing else", () => {
-    expect(["faster", "slower", "equivalent", "inconclusive"].map((verdict) => isSettled(verdict as never))).toEqual([true, true, true, false]);
+    expect(["faster", "slower", "equivalent", "inconclusive"].map((verdict) => isSettled(verdict as never))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });

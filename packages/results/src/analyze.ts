@@ -27,8 +27,13 @@ export interface MeasuredRow {
   versusBaseline: PairedComparison | null;
   /** CPU: speed-up over the baseline / ideal speed-up; I/O: ideal time / median time. */
   efficiency: number | null;
-  /** This runtime's time over the fastest runtime's, run by run; undefined for the fastest itself. */
+  /** This runtime's time over the fastest runtime's, run by run; undefined for the fastest itself and for references. */
   versusFastest?: PairedComparison | null;
+  /**
+   * A Python reference's median time over the fastest runtime's: a ratio of medians, unpaired, because a reference
+   * runs in blocks of its own (round-order.ts), not side by side with the runtimes.
+   */
+  referenceOverFastest?: { ratio: number; fastest: RuntimeName };
   cpuMs: number | null;
   busyCores: number | null;
   otherLoadCores: number | null;
@@ -150,14 +155,18 @@ function markFastest(rows: MeasuredRow[]): RuntimeName | null {
   const ranked = rows.filter((row) => isUnderTest(row.runtime));
   if (ranked.length === 0) return null;
   const fastest = ranked.reduce((best, row) => (row.wall.median < best.wall.median ? row : best));
-  for (const row of rows) {
+  for (const row of ranked) {
     if (row !== fastest) row.versusFastest = comparePaired(row.cell.samples, fastest.cell.samples);
+  }
+  for (const row of rows.filter((one) => !isUnderTest(one.runtime))) {
+    row.referenceOverFastest = { ratio: row.wall.median / fastest.wall.median, fastest: fastest.runtime };
   }
   const others = ranked.filter((row) => row !== fastest);
   return others.length > 0 && others.every((row) => row.versusFastest?.verdict === "slower") ? fastest.runtime : null;
 }
 
 /** The speed-up over the baseline (baseline time / this time) with its interval, from the paired time ratio. */
-export function speedupOf(comparison: PairedComparison): { speedup: number; ci95: [number, number] } {
-  return { speedup: 1 / comparison.timeRatio, ci95: [1 / comparison.ci95[1], 1 / comparison.ci95[0]] };
+export function speedupOf(comparison: PairedComparison): { speedup: number; ci95: [number, number] | null } {
+  const { ci95 } = comparison;
+  return { speedup: 1 / comparison.timeRatio, ci95: ci95 ? [1 / ci95[1], 1 / ci95[0]] : null };
 }

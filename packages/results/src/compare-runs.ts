@@ -1,8 +1,9 @@
 /**
  * A run against a baseline run (`--baseline DIR`): per runtime and cell both measured, this run's median time over
  * the baseline's, with a bootstrap interval. The two runs were measured at different times, so nothing pairs them
- * round by round: the interval is that of a ratio of two independent medians, wider than the report's paired ones.
- * A change is called only by the project's verdict rule (interval excludes 1.0 and at least 5%); regressions first.
+ * round by round: these comparisons are unpaired by design, and the interval is that of a ratio of two independent
+ * medians (percentile bootstrap), wider than the report's paired ones. A change is called only by the project's verdict
+ * rule (faster / slower, equivalent within ±5%, otherwise inconclusive); regressions first.
  */
 import type { RuntimeName } from "@runtime-bench/harness/runtimes";
 import type { CellResult, Machine, RunResult } from "@runtime-bench/harness/schema";
@@ -31,7 +32,7 @@ export interface RunComparison {
   machineDifferences: string[];
 }
 
-const VERDICT_ORDER: Record<Verdict, number> = { slower: 0, faster: 1, "≈": 2 };
+const VERDICT_ORDER: Record<Verdict, number> = { slower: 0, faster: 1, inconclusive: 2, equivalent: 3 };
 
 export function compareRuns(current: RunResult, baseline: RunResult): RunComparison {
   const changes: CellChange[] = [];

@@ -9,7 +9,7 @@
 import type { PairedComparison } from "@runtime-bench/harness/comparisons";
 import { isUnderTest } from "@runtime-bench/harness/runtimes";
 import { scenarios } from "@runtime-bench/harness/scenarios/index";
-import type { Verdict } from "@runtime-bench/harness/verdict";
+import { VERDICTS, type Verdict } from "@runtime-bench/harness/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { crossover } from "./crossover.ts";
 import { joinWords, mib, ms, percent, perRuntime, speedupFigure } from "./format.ts";
@@ -53,15 +53,29 @@ const withVerdict = (rows: Compared[], verdict: Verdict) => rows.filter((row) =>
 
 const names = (rows: readonly { runtime: string }[]) => joinWords(rows.map((row) => row.runtime));
 
-/** "paid off on every runtime", "did not pay off on any runtime (slower on node)", "paid off on bun, not on node". */
+/**
+ * "paid off on every runtime", "did not pay off on any runtime (slower on node; equivalent on bun and deno)",
+ * "paid off on bun; inconclusive on node and deno". "Did not pay off" is said only of a comparison shown slower or
+ * equivalent; one that is neither shown different nor shown equivalent is called inconclusive, in that word.
+ */
 export function payOffClaim(rows: Compared[]): string {
   const faster = withVerdict(rows, "faster");
   const slower = withVerdict(rows, "slower");
-  const notFaster = rows.filter((row) => !faster.includes(row));
-  if (notFaster.length === 0) return `paid off on ${rows.length === 1 ? names(rows) : "every runtime"}`;
-  if (faster.length === 0)
-    return `did not pay off on ${rows.length === 1 ? names(rows) : "any runtime"}${slower.length > 0 ? ` (slower on ${names(slower)})` : ""}`;
-  return `paid off on ${names(faster)}, not on ${names(notFaster)}`;
+  const equivalent = withVerdict(rows, "equivalent");
+  const inconclusive = withVerdict(rows, "inconclusive");
+  const who = (group: Compared[], all: string) => (group.length === rows.length && rows.length > 1 ? all : names(group));
+  const didNot = [...slower, ...equivalent];
+  // "(slower)" where all are; "(slower on node; equivalent on bun)" where they differ.
+  const why =
+    slower.length === 0 || equivalent.length === 0
+      ? [slower.length > 0 ? "slower" : "equivalent"]
+      : [`slower on ${names(slower)}`, `equivalent on ${names(equivalent)}`];
+  const parts = [
+    ...(faster.length > 0 ? [`paid off on ${who(faster, "every runtime")}`] : []),
+    ...(didNot.length > 0 ? [`did not pay off on ${who(didNot, "any runtime")} (${why.join("; ")})`] : []),
+    ...(inconclusive.length > 0 ? [`inconclusive on ${who(inconclusive, "every runtime")}`] : []),
+  ];
+  return parts.join("; ");
 }
 
 function modelAgainstBaseline(table: CellTable, tables: readonly CellTable[]): string | null {
@@ -104,7 +118,7 @@ function startupText(rows: MeasuredRow[]): string | null {
   return `each fresh ${kind} was ready after ${ready} and took ${teardown} to stop (medians)`;
 }
 
-/** At the smallest CPU size, where start-up costs show: which parallel runs were slower, ≈ or faster than their baseline. */
+/** At the smallest CPU size, where start-up costs show: which parallel runs were slower, equivalent, faster or inconclusive. */
 function smallestSize(tables: readonly CellTable[]): string | null {
   const cpu = tables.filter((table) => table.cell.params.kind === "cpu");
   const smallest = Math.min(...cpu.map(sizeOf));
@@ -125,14 +139,17 @@ function smallestSize(tables: readonly CellTable[]): string | null {
       )
       .join(", ");
   const slower = withVerdict(rows, "slower");
-  const parts = (["slower", "faster", "≈"] as const).flatMap((verdict) => {
+  const parts = VERDICTS.flatMap((verdict) => {
     const group = withVerdict(rows, verdict);
     return group.length > 0 ? [`${verdict}: ${list(group)}`] : [];
   });
+  const open = withVerdict(rows, "inconclusive").length;
   const claim =
     slower.length > 0
       ? `${slower.length} of ${rows.length} parallel runs were slower than ${readingNameOf(baseline.cell.scenarioId, baseline.cell.title)}`
-      : "no parallel run was slower than its baseline";
+      : open > 0
+        ? `no parallel run was shown slower than its baseline (${open} of ${rows.length} inconclusive)`
+        : "no parallel run was slower than its baseline";
   return `**At the smallest size (n = ${smallest}, ${perTask} per task sequentially), ${claim}:** ${parts.join("; ")}.`;
 }
 
@@ -162,13 +179,25 @@ function fastestRuntimes(tables: readonly CellTable[]): string | null {
 export function crossoverFindings(tables: readonly CellTable[]): string[] {
   return crossover(tables).map(({ scenarioId, title, perRuntime: runtimes }) => {
     const paid = runtimes.filter((runtime) => runtime.from !== null);
+    // "Did not pay off" only where every size was shown slower or equivalent; otherwise it was not shown either way.
+    const shownNot = runtimes.filter(
+      (runtime) =>
+        runtime.from === null &&
+        runtime.points.every((point) => point.comparison && ["slower", "equivalent"].includes(point.comparison.verdict)),
+    );
     const claim =
-      paid.length === runtimes.length ? "paid off" : paid.length === 0 ? "did not pay off at any size" : `paid off on ${names(paid)} only`;
+      paid.length === runtimes.length
+        ? "paid off"
+        : paid.length === 0
+          ? shownNot.length === runtimes.length
+            ? "did not pay off at any size"
+            : "was not shown to pay off at any size"
+          : `paid off on ${names(paid)} only`;
     const figures = runtimes
       .map((runtime) =>
         runtime.from
           ? `from ${ms(runtime.from.msPerTask)} ms of work per task (${runtime.runtime})`
-          : `not up to ${ms(runtime.largestMsPerTask)} ms per task (${runtime.runtime})`,
+          : `${shownNot.includes(runtime) ? "not" : "not shown"} up to ${ms(runtime.largestMsPerTask)} ms per task (${runtime.runtime})`,
       )
       .join(", ");
     return `**${capitalise(readingNameOf(scenarioId, title))} ${claim} on the crossover ladder:** ${figures}.`;

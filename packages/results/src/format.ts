@@ -13,15 +13,39 @@ export const percent = (value: number): string => `${(value * 100).toFixed(0)}%`
 export const mib = (value: number): string => `${value.toFixed(0)} MiB`;
 export const interval = ([low, high]: readonly [number, number]): string => `[${low.toFixed(2)}–${high.toFixed(2)}]`;
 
-/** "1.84x [1.74–1.93]": how many times faster than the reference (its time over this one's). */
-export function speedupFigure(comparison: PairedComparison): string {
-  return `${times(1 / comparison.timeRatio)} ${interval([1 / comparison.ci95[1], 1 / comparison.ci95[0]])}`;
+/** Where a figure has no 95% interval: fewer rounds than the fewest that give one. */
+export const NO_INTERVAL = "[no interval: too few rounds]";
+
+type Figure = Pick<PairedComparison, "timeRatio" | "ci95"> & { pairs?: number };
+
+/** "[1.74–1.93, n = 12]": an interval and the rounds behind it (the rounds alone where there is no interval). */
+function bracket(low: number | null, high: number | null, pairs: number | undefined): string {
+  const rounds = pairs === undefined ? "" : `n = ${pairs}`;
+  if (low === null || high === null) return pairs === undefined ? NO_INTERVAL : `[no interval: ${rounds}]`;
+  return `[${low.toFixed(2)}–${high.toFixed(2)}${rounds ? `, ${rounds}` : ""}]`;
 }
 
-/** "1.45x [1.31–1.51]": this one's time over the reference's. */
-export function ratioFigure(comparison: Pick<PairedComparison, "timeRatio" | "ci95">): string {
-  return `${times(comparison.timeRatio)} ${interval(comparison.ci95)}`;
+/** "1.84x [1.74–1.93, n = 12]": how many times faster than the reference (its time over this one's), over n rounds. */
+export function speedupFigure(comparison: Figure): string {
+  const { ci95 } = comparison;
+  return `${times(1 / comparison.timeRatio)} ${bracket(ci95 ? 1 / ci95[1] : null, ci95 ? 1 / ci95[0] : null, comparison.pairs)}`;
 }
+
+/** "1.45x [1.31–1.51, n = 12]": this one's time over the reference's, over n rounds. */
+export function ratioFigure(comparison: Figure): string {
+  const { ci95 } = comparison;
+  return `${times(comparison.timeRatio)} ${bracket(ci95?.[0] ?? null, ci95?.[1] ?? null, comparison.pairs)}`;
+}
+
+/** "1.84x [1.74–1.93, n = 12] faster": a speed-up with its interval, the rounds behind it and its verdict. */
+export const judgedSpeedup = (comparison: PairedComparison): string => `${speedupFigure(comparison)} ${comparison.verdict}`;
+
+/** "1.45x [1.31–1.51, n = 12] slower": a time ratio with its interval, the rounds behind it and its verdict. */
+export const judgedRatio = (comparison: PairedComparison): string => `${ratioFigure(comparison)} ${comparison.verdict}`;
+
+/** A median with its interval: "1234 ms [1200–1290]", or "1234 ms [no interval: too few rounds]". */
+export const msWithInterval = (median: number, ci95: readonly [number, number] | null): string =>
+  `${ms(median)} ms ${ci95 ? `[${ms(ci95[0])}–${ms(ci95[1])}]` : NO_INTERVAL}`;
 
 /** Lists "a (node), b (bun), c (deno)". */
 export function perRuntime<T extends { runtime: string }>(items: readonly T[], show: (item: T) => string): string {
@@ -34,7 +58,8 @@ export function joinWords(words: readonly string[]): string {
 }
 
 /** A memory slope with its interval: "23.4 KiB [21.0–25.1]" (per in-flight request) or "9.2 MiB [9.0–9.4]" (per worker). */
-type Slope = { mib: number; ci95: readonly [number, number] };
+type Slope = { mib: number; ci95: readonly [number, number] | null };
 export const kibSlope = (slope: Slope): string =>
-  `${(slope.mib * 1024).toFixed(1)} KiB [${slope.ci95.map((value) => (value * 1024).toFixed(1)).join("–")}]`;
-export const mibSlope = (slope: Slope): string => `${slope.mib.toFixed(1)} MiB [${slope.ci95.map((value) => value.toFixed(1)).join("–")}]`;
+  `${(slope.mib * 1024).toFixed(1)} KiB ${slope.ci95 ? `[${slope.ci95.map((value) => (value * 1024).toFixed(1)).join("–")}]` : NO_INTERVAL}`;
+export const mibSlope = (slope: Slope): string =>
+  `${slope.mib.toFixed(1)} MiB ${slope.ci95 ? `[${slope.ci95.map((value) => value.toFixed(1)).join("–")}]` : NO_INTERVAL}`;

@@ -29,7 +29,7 @@ export interface IoSweepPoint {
   nearServerCapacity: boolean;
 }
 
-type Slope = { mib: number; ci95: [number, number] } | null;
+type Slope = { mib: number; ci95: [number, number] | null } | null;
 
 export interface IoSweep {
   points: IoSweepPoint[];

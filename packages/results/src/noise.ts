@@ -3,8 +3,12 @@
  * every threshold here, beside its check.
  */
 import type { CoreSpeeds, RunResult } from "@runtime-bench/harness/schema";
-import { type CellTable, isMeasured } from "./analyze.ts";
-import { percent } from "./format.ts";
+import { twoClusters } from "@runtime-bench/harness/stats";
+import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
+import { type CellTable, isMeasured, type MeasuredRow, speedupOf } from "./analyze.ts";
+import { type CoreDependence, coreDependence } from "./core-dependence.ts";
+import { percent, times } from "./format.ts";
+import { SLOW_SPELL_THRESHOLD, type SlowSpell, slowSpells } from "./slow-spells.ts";
 
 /** Runs of one cell that vary more than this (coefficient of variation) make its median less certain. */
 export const CV_FLAG_THRESHOLD = 0.1;
@@ -12,15 +16,19 @@ export const CV_FLAG_THRESHOLD = 0.1;
 export const CORE_SPREAD_FLAG_THRESHOLD = 0.1;
 /** Every core's probe taking this much longer than the fastest reading of the whole run. */
 export const MACHINE_SLOW_FLAG_THRESHOLD = 0.1;
-/** Efficiency above this beats the physical limit: the baseline, not the model, is what moved. */
-export const IMPOSSIBLE_EFFICIENCY = 1.05;
+/** A speed-up interval may reach this far past its ideal before it is flagged (the verdict rule's 5%). */
+export const BEYOND_LIMIT_MARGIN = EFFECT_THRESHOLD;
 
 export type Warning =
   | { kind: "noisy-cell"; runtime: string; cellId: string; cv: number; minMs: number; maxMs: number }
   | { kind: "uneven-cores-at-start"; spread: number; slowestCore: number; fastestCore: number }
   | { kind: "uneven-cores"; rounds: number; probed: number; worst: number }
   | { kind: "machine-slow"; rounds: number[]; probed: number; worst: number }
-  | { kind: "beyond-limit"; runtime: string; cellId: string; efficiency: number };
+  | { kind: "slow-spells"; spells: SlowSpell[]; blocks: number }
+  /** A speed-up (CPU) or a time (I/O) whose interval, or point, reaches past the physical ideal. */
+  | { kind: "beyond-limit"; runtime: string; cellId: string; figure: string; ideal: string; point: boolean }
+  | { kind: "two-clusters"; runtime: string; cellId: string; lower: number; upper: number; factor: number }
+  | ({ kind: "core-dependent"; runtime: string; cellId: string } & CoreDependence);
 
 export function noiseWarnings(result: RunResult, tables: readonly CellTable[]): Warning[] {
   const warnings: Warning[] = [];
@@ -31,11 +39,16 @@ export function noiseWarnings(result: RunResult, tables: readonly CellTable[]): 
   if (uneven && uneven.rounds > 0) warnings.push({ kind: "uneven-cores", ...uneven });
   const slow = machineSlowRounds(start, afterEachRound);
   if (slow && slow.rounds.length > 0) warnings.push({ kind: "machine-slow", ...slow });
+  const spells = slowSpells(result);
+  if (spells.spells.length > 0) warnings.push({ kind: "slow-spells", ...spells });
   for (const table of tables) {
     for (const row of table.rows.filter(isMeasured)) {
-      if (row.efficiency !== null && row.efficiency > IMPOSSIBLE_EFFICIENCY) {
-        warnings.push({ kind: "beyond-limit", runtime: row.runtime, cellId: table.cellId, efficiency: row.efficiency });
-      }
+      const beyond = beyondLimit(row);
+      if (beyond) warnings.push({ kind: "beyond-limit", runtime: row.runtime, cellId: table.cellId, ...beyond });
+      const split = twoClusters(row.cell.samples.map((sample) => Math.log(sample.wallMs)));
+      if (split) warnings.push({ kind: "two-clusters", runtime: row.runtime, cellId: table.cellId, ...split });
+      const onCores = coreDependence(row.cell);
+      if (onCores) warnings.push({ kind: "core-dependent", runtime: row.runtime, cellId: table.cellId, ...onCores });
       if (row.wall.cv > CV_FLAG_THRESHOLD) {
         warnings.push({
           kind: "noisy-cell",
@@ -49,6 +62,37 @@ export function noiseWarnings(result: RunResult, tables: readonly CellTable[]): 
     }
   }
   return warnings;
+}
+
+/**
+ * Past the physical ideal: a speed-up whose interval reaches more than BEYOND_LIMIT_MARGIN above min(tasks, workers,
+ * cores), or a time whose interval reaches below the ideal ceil(N/C) x latency (no run can beat it). Either means the
+ * baseline (or the clock) moved, not the model: on a machine whose cores differ, a sequential run that landed on the
+ * slow core makes a pool look better than possible. The margin is the verdict rule's: less is noise it would not call.
+ */
+function beyondLimit(row: MeasuredRow): { figure: string; ideal: string; point: boolean } | null {
+  const { ideal } = row.cell;
+  if ("speedup" in ideal) {
+    if (!row.versusBaseline) return null;
+    const { speedup, ci95 } = speedupOf(row.versusBaseline);
+    const high = ci95?.[1] ?? speedup;
+    return high > ideal.speedup * (1 + BEYOND_LIMIT_MARGIN)
+      ? {
+          figure: `${times(speedup)}${ci95 ? ` [${ci95[0].toFixed(2)}–${ci95[1].toFixed(2)}]` : ""}`,
+          ideal: times(ideal.speedup),
+          point: speedup > ideal.speedup,
+        }
+      : null;
+  }
+  if (ideal.wallMs <= 0) return null;
+  const low = row.wall.ci95?.[0] ?? row.wall.median;
+  return low < ideal.wallMs
+    ? {
+        figure: `${row.wall.median.toFixed(1)} ms (interval from ${low.toFixed(1)} ms)`,
+        ideal: `${ideal.wallMs.toFixed(1)} ms`,
+        point: row.wall.median < ideal.wallMs,
+      }
+    : null;
 }
 
 export function describeWarning(warning: Warning): string {
@@ -77,8 +121,29 @@ export function describeWarning(warning: Warning): string {
       );
     case "beyond-limit":
       return (
-        `${warning.runtime} ${warning.cellId}: ${percent(warning.efficiency)} of the ideal is beyond the physical limit; its baseline ` +
-        `(the sequential run, or the ideal time) was slower than this cell's conditions, so its speed-up overstates.`
+        `${warning.runtime} ${warning.cellId}: ${warning.figure} reaches more than ${percent(BEYOND_LIMIT_MARGIN)} past the physical ideal of ${warning.ideal}` +
+        `${warning.point ? ", its median too" : " (its interval; the median does not)"}: in some rounds the baseline ran in worse ` +
+        `conditions than the model (a slow core, a slow moment), so the figure overstates what the model can do.`
+      );
+    case "slow-spells":
+      return (
+        `in ${warning.spells.length} of ${warning.blocks} blocks the runs were together more than ${percent(SLOW_SPELL_THRESHOLD)} slower ` +
+        `than their cells' medians, found from the runs themselves: ${warning.spells
+          .slice(0, 8)
+          .map((spell) => `round ${spell.round + 1}, ${spell.block} at ${spell.at} (${spell.runs} runs, +${percent(spell.slowdown)})`)
+          .join("; ")}${warning.spells.length > 8 ? `; +${warning.spells.length - 8} more` : ""}. ` +
+        `Both runs of a pair share their block, so such a spell slows both sides of its ratios.`
+      );
+    case "two-clusters":
+      return (
+        `${warning.runtime} ${warning.cellId}: its runs split into two clusters (${warning.lower} and ${warning.upper} runs, ` +
+        `${times(warning.factor)} apart): its median stands for neither. A comparison whose per-round ratios split is inconclusive.`
+      );
+    case "core-dependent":
+      return (
+        `${warning.runtime} ${warning.cellId}: a single-threaded run's time depended on the core its main thread ran on: ` +
+        `${warning.perCore.map((one) => `core ${one.core} ${one.medianMs.toFixed(1)} ms (${one.runs} runs)`).join(", ")}, ` +
+        `${percent(warning.spread)} apart: a slow core, not the model.`
       );
   }
 }

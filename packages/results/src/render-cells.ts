@@ -1,44 +1,50 @@
 /** The report's per-cell sections: the verdicts table, the noise guards, one table per headline cell, the variants. */
-import type { HeadlineComparison, PairedComparison } from "@runtime-bench/harness/comparisons";
+import type { Comparison, PairedComparison } from "@runtime-bench/harness/comparisons";
 import { isUnderTest, RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
 import type { RunResult } from "@runtime-bench/harness/schema";
 import { summarize } from "@runtime-bench/harness/stats";
 import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
-import { mib, ms, percent, ratioFigure, speedupFigure, times } from "./format.ts";
+import { judgedRatio, judgedSpeedup, mib, ms, msWithInterval, percent, times } from "./format.ts";
 import { SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 import { CV_FLAG_THRESHOLD, describeWarning, noiseWarnings } from "./noise.ts";
 
-/** "faster · 1.84x" for a comparison with a baseline (its speed-up), "faster · 0.69" for runtimes (time ratio). */
+/** "faster · 1.84x · n=12" for a comparison with a baseline (its speed-up), "faster · 0.69 · n=12" for runtimes (time ratio). */
 export const verdictCell = (comparison: PairedComparison | null, show: (c: PairedComparison) => string) =>
-  comparison ? `${comparison.verdict} · ${show(comparison)}` : "n/a (too few rounds)";
+  comparison ? `${comparison.verdict} · ${show(comparison)} · n=${comparison.pairs}` : "n/a (no rounds in common)";
 
-export function verdictSection(tables: readonly CellTable[], headlines: HeadlineComparison[]): string[] {
-  const runtimes = [...new Set(headlines.flatMap((h) => (h.kind === "baseline" ? [h.runtime] : [h.subject, h.reference])))].sort(
+/** The headline comparisons, every one: against a baseline per runtime, and runtime against runtime per cell. */
+export function verdictSection(tables: readonly CellTable[], comparisons: readonly Comparison[]): string[] {
+  const headlines = comparisons.filter((comparison) => comparison.group === "headline");
+  const runtimes = [...new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [h.subject, h.reference] : [h.runtime])))].sort(
     (a, b) => RUNTIME_NAMES.indexOf(a) - RUNTIME_NAMES.indexOf(b),
   );
   const pairs = [...new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [`${h.subject} vs ${h.reference}`] : [])))];
   if (headlines.length === 0) return [];
   const header = [...runtimes.map((runtime) => `${runtime}: vs baseline`), ...pairs.map((pair) => `${pair}: time ratio`)];
-  const lines = tables.map((table) => {
-    const entries = [
-      ...runtimes.map((runtime) => {
-        const found = headlines.find((h) => h.kind === "baseline" && h.cellId === table.cellId && h.runtime === runtime);
-        return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
-      }),
-      ...pairs.map((pair) => {
-        const found = headlines.find(
-          (h) => h.kind === "runtimes" && h.cellId === table.cellId && `${h.subject} vs ${h.reference}` === pair,
-        );
-        return found ? verdictCell(found.comparison, (c) => c.timeRatio.toFixed(2)) : "—";
-      }),
-    ];
-    return `| \`${table.cellId}\` | ${entries.join(" | ")} |`;
-  });
+  const lines = tables
+    .filter((table) => table.cell.group === "headline")
+    .map((table) => {
+      const entries = [
+        ...runtimes.map((runtime) => {
+          const found = headlines.find((h) => h.kind === "baseline" && h.cellId === table.cellId && h.runtime === runtime);
+          return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
+        }),
+        ...pairs.map((pair) => {
+          const found = headlines.find(
+            (h) => h.kind === "runtimes" && h.cellId === table.cellId && `${h.subject} vs ${h.reference}` === pair,
+          );
+          return found ? verdictCell(found.comparison, (c) => c.timeRatio.toFixed(2)) : "—";
+        }),
+      ];
+      return `| \`${table.cellId}\` | ${entries.join(" | ")} |`;
+    });
   return [
     "## Verdicts",
     "",
-    'Every verdict of the run in one place. "vs baseline": the cell against the cell it declares as its baseline in the same',
-    'runtime (its speed-up; "faster" means the model paid off). "A vs B": A\'s time over B\'s in the same cell ("faster": A was).',
+    'Every headline verdict of the run in one place, with the rounds behind it (n). "vs baseline": the cell against the cell it',
+    'declares as its baseline in the same runtime (its speed-up; "faster" means the model paid off). "A vs B": A\'s time over',
+    'B\'s in the same cell ("faster": A was). The depth groups (scaling, crossover, workloads, I/O sweep, files) carry theirs',
+    "in their own sections.",
     "",
     `| cell | ${header.join(" | ")} |`,
     `|---|${header.map(() => "---").join("|")}|`,
@@ -84,18 +90,13 @@ const COLUMNS: Column[] = [
     key: "wall",
     header: () => "median wall [95% CI]",
     align: "right",
-    value: (row) => `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]`,
+    value: (row) => msWithInterval(row.wall.median, row.wall.ci95),
   },
   {
     key: "baseline",
     header: (table) => (table.cell.baseline ? `speed-up vs \`${table.cell.baseline}\`` : "speed-up"),
     align: "right",
-    value: (row) =>
-      row.cell.baseline === null
-        ? "— (the baseline)"
-        : row.versusBaseline
-          ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}`
-          : null,
+    value: (row) => (row.cell.baseline === null ? "— (the baseline)" : row.versusBaseline ? judgedSpeedup(row.versusBaseline) : null),
     missing: "too few rounds",
   },
   {
@@ -180,14 +181,12 @@ const COLUMNS: Column[] = [
   },
 ];
 
-/** "1.45x slower [1.31–1.51]", "≈ 1.03x [0.98–1.08]", "—" for the fastest itself, null with too few rounds. */
+/** "1.45x [1.31–1.51] slower (n = 12)", "—" for the fastest itself, the unpaired ratio for a reference, null without rounds in common. */
 function versusFastest(row: MeasuredRow): string | null {
+  if (row.referenceOverFastest) return `${times(row.referenceOverFastest.ratio)} (medians, unpaired)`;
   const comparison = row.versusFastest;
   if (comparison === undefined) return "—";
-  if (comparison === null) return null;
-  const figure = ratioFigure(comparison);
-  if (comparison.verdict === "≈") return `≈ ${figure}`;
-  return `${figure.replace(/x /, `x ${comparison.verdict} `)}`;
+  return comparison === null ? null : judgedRatio(comparison);
 }
 
 function tableRows(table: CellTable, columns: Column[]): string[] {
@@ -255,9 +254,12 @@ export function inProcessLines(table: CellTable): string[] {
     if (!measured) return [];
     if (measured.samplesMs.length === 0) return [`${row.runtime}: not measured (${measured.skipped ?? "no samples"})`];
     const summary = summarize(measured.samplesMs);
-    return [`${row.runtime}: ${ms(summary.median)} ms [${ms(summary.ci95[0])}–${ms(summary.ci95[1])}] (n=${summary.n})`];
+    return [`${row.runtime}: ${msWithInterval(summary.median, summary.ci95)} (n=${summary.n})`];
   });
   if (parts.length === 0) return [];
   const label = table.rows.filter(isMeasured).find((row) => row.cell.inProcess)?.cell.inProcess?.label ?? "";
-  return [`In-process, repeated in one warm process with mitata during the warm-up round (${label}): ${parts.join("; ")}.`, ""];
+  return [
+    `In-process, repeated in one warm process with mitata in the first round, after its timed part (${label}): ${parts.join("; ")}.`,
+    "",
+  ];
 }

@@ -5,7 +5,7 @@ import type { RunResult } from "@runtime-bench/harness/schema";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { type CrossoverModel, crossover, largestSizeShortfall, type Shortfall } from "./crossover.ts";
 import { readingNameOf } from "./findings.ts";
-import { ms, percent, ratioFigure, speedupFigure, times } from "./format.ts";
+import { judgedRatio, judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
 import { type ScalingModel, scaling } from "./scaling.ts";
 
 /** Speed-up "1.84x [1.74–1.93] (92%)", or why there is none. */
@@ -40,11 +40,7 @@ export function scalingSection(tables: readonly CellTable[]): string[] {
         });
         return `| ${workers} | ${cells.join(" | ")} |`;
       });
-      const memory = columns.map(({ one }) =>
-        one?.memoryPerWorker
-          ? `${one.memoryPerWorker.mib.toFixed(1)} MiB [${one.memoryPerWorker.ci95.map((value) => value.toFixed(1)).join("–")}]`
-          : "n/a (too few rounds)",
-      );
+      const memory = columns.map(({ one }) => (one?.memoryPerWorker ? mibSlope(one.memoryPerWorker) : "n/a (too few rounds)"));
       return [
         `### ${runtime}`,
         "",
@@ -94,7 +90,7 @@ export function crossoverSection(result: RunResult, tables: readonly CellTable[]
           model.perRuntime.find((one) => one.runtime === runtime)?.points.find((point) => point.n === n),
         );
         const work = points.find((point) => point)?.msPerTask;
-        const cells = points.map((point) => (point?.comparison ? `${speedupFigure(point.comparison)} ${point.comparison.verdict}` : "—"));
+        const cells = points.map((point) => (point?.comparison ? judgedSpeedup(point.comparison) : "—"));
         return `| ${n}${work === undefined ? "" : ` (${ms(work)} ms)`} | ${cells.join(" | ")} |`;
       }),
       "",
@@ -144,7 +140,7 @@ function againstJavaScript(
     const native = rowOf(baseline, runtime);
     const plain = rowOf(javascript, runtime);
     const comparison = native && plain ? comparePaired(native.cell.samples, plain.cell.samples) : null;
-    return comparison ? `${ratioFigure(comparison)} ${comparison.verdict}` : "n/a";
+    return comparison ? judgedRatio(comparison) : "n/a";
   });
   return [`| the sequential run against the same work in plain JavaScript (time ratio) | ${cells.join(" | ")} |`];
 }
@@ -186,7 +182,7 @@ export function workloadsSection(tables: readonly CellTable[]): string[] {
               const missing = table.rows.find((candidate) => candidate.runtime === runtime);
               return missing && !isMeasured(missing) ? missing.reason : "—";
             }
-            return row.versusBaseline ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}` : "n/a (too few rounds)";
+            return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
           });
           return `| ${readingNameOf(table.cell.scenarioId, table.cell.title)} | ${cells.join(" | ")} |`;
         }),
@@ -198,14 +194,11 @@ export function workloadsSection(tables: readonly CellTable[]): string[] {
 
 /** "3.21 µs [3.10–3.40]" or "41.2 ms [39.0–44.1]": one operation's cost, from a run's timed part over its repetitions. */
 function perOperation(row: MeasuredRow, repetitions: number): string {
-  const [median, low, high] = [row.wall.median, row.wall.ci95[0], row.wall.ci95[1]].map((value) => value / repetitions) as [
-    number,
-    number,
-    number,
-  ];
+  const median = row.wall.median / repetitions;
   const micro = median < 1;
-  const show = (value: number) => (micro ? ms(value * 1000) : ms(value));
-  return `${show(median)} ${micro ? "µs" : "ms"} [${show(low)}–${show(high)}]`;
+  const show = (value: number) => (micro ? ms((value / repetitions) * 1000) : ms(value / repetitions));
+  const { ci95 } = row.wall;
+  return `${show(row.wall.median)} ${micro ? "µs" : "ms"} ${ci95 ? `[${show(ci95[0])}–${show(ci95[1])}]` : NO_INTERVAL}`;
 }
 
 function primitiveLabel(params: Extract<CellTable["cell"]["params"], { kind: "primitive" }>, title: string): string {

@@ -35,8 +35,8 @@ function statistics(row: MeasuredRow): Array<Pick<CsvRow, "statistic" | "value" 
           {
             statistic,
             value: number(comparison.timeRatio),
-            ci_low: number(comparison.ci95[0]),
-            ci_high: number(comparison.ci95[1]),
+            ci_low: comparison.ci95 ? number(comparison.ci95[0]) : "",
+            ci_high: comparison.ci95 ? number(comparison.ci95[1]) : "",
             unit: "time ratio",
             verdict: comparison.verdict,
           },
@@ -46,8 +46,8 @@ function statistics(row: MeasuredRow): Array<Pick<CsvRow, "statistic" | "value" 
     {
       statistic: "wall_median",
       value: number(row.wall.median),
-      ci_low: number(row.wall.ci95[0]),
-      ci_high: number(row.wall.ci95[1]),
+      ci_low: row.wall.ci95 ? number(row.wall.ci95[0]) : "",
+      ci_high: row.wall.ci95 ? number(row.wall.ci95[1]) : "",
       unit: "ms",
       verdict: "",
     },

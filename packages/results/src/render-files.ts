@@ -2,7 +2,7 @@
 import type { RunResult } from "@runtime-bench/harness/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
-import { mib, ms, percent, speedupFigure } from "./format.ts";
+import { judgedSpeedup, mib, ms, percent } from "./format.ts";
 
 export function filesSection(result: RunResult, tables: readonly CellTable[]): string[] {
   // A runtime left out of the run (or unable to start) is said so in the environment table, not on every row here.
@@ -39,7 +39,7 @@ export function filesSection(result: RunResult, tables: readonly CellTable[]): s
                 row.cell.baseline === null
                   ? "— (the baseline)"
                   : row.versusBaseline
-                    ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}${row.efficiency === null ? "" : ` (${percent(row.efficiency)})`}`
+                    ? `${judgedSpeedup(row.versusBaseline)}${row.efficiency === null ? "" : ` (${percent(row.efficiency)})`}`
                     : "n/a (too few rounds)";
               return `| ${row.runtime} | ${name} | ${ms(row.wall.median)} ms | ${rate.toFixed(0)} | ${speedup} | ${row.busyCores?.toFixed(2) ?? "n/a"} | ${row.peakPssMiB === null ? "n/a" : mib(row.peakPssMiB)} |`;
             }),

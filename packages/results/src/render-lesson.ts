@@ -8,7 +8,7 @@ import { isUnderTest } from "@runtime-bench/harness/runtimes";
 import type { RunResult } from "@runtime-bench/harness/schema";
 import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
-import { ms, ratioFigure, speedupFigure } from "./format.ts";
+import { judgedRatio, judgedSpeedup, msWithInterval, times } from "./format.ts";
 
 /** The headline cells the lesson ran: CPU at the lesson's size, and the I/O cells with each runtime's default client. */
 const lessonTables = (tables: readonly CellTable[]) =>
@@ -36,10 +36,10 @@ export function lessonSection(result: RunResult, tables: readonly CellTable[]): 
   return [
     "## The lesson, then and now",
     "",
-    "The lesson's experiment in Python (CPython, and PyPy or Jython where installed: references, measured in the same rounds",
-    "but never ranked among the runtimes) beside the same cells in the JavaScript runtimes, at the lesson's size. Each model",
-    "against its baseline in the same runtime, paired by round, with the same verdict rule; the baseline rows give the median",
-    "time. In Python the threads are a ThreadPoolExecutor (the GIL lets one run at a time), the processes a process pool,",
+    "The lesson's experiment in Python (CPython, and PyPy or Jython where installed: references, measured in the same rounds,",
+    "each in blocks of its own, never ranked among the runtimes) beside the same cells in the JavaScript runtimes, at the",
+    "lesson's size. Each model against its baseline in the same runtime, paired side by side, with the same verdict rule; the",
+    "baseline rows give the median time. In Python the threads are a ThreadPoolExecutor (the GIL lets one run at a time), the processes a process pool,",
     "the async rows asyncio; in JavaScript the threads are worker threads and the async rows run on the event loop.",
     "",
     `| the lesson's experiment | ${shown.map((runtime) => (isUnderTest(runtime) ? runtime : `${runtime} (reference)`)).join(" | ")} |`,
@@ -67,13 +67,14 @@ function label(table: CellTable): string {
 function figure(row: Row | undefined): string {
   if (!row) return "—";
   if (!isMeasured(row)) return row.reason;
-  if (row.cell.baseline === null) return `${ms(row.wall.median)} ms [${ms(row.wall.ci95[0])}–${ms(row.wall.ci95[1])}]`;
-  return row.versusBaseline ? `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}` : "n/a (too few rounds)";
+  if (row.cell.baseline === null) return msWithInterval(row.wall.median, row.wall.ci95);
+  return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
 }
 
 /**
- * Every runtime's time over the fastest runtime under test (the lowest median; analyze.ts pairs the others with it
- * by round, and its verdict says whether the difference is one), in the baseline cells: for a reference, how far the lesson's interpreter is from the runtimes.
+ * Every runtime's time over the fastest runtime under test (the lowest median) in the baseline cells: for a runtime,
+ * paired by round with its verdict (analyze.ts); for a reference, how far the lesson's interpreter is from the
+ * runtimes, as a ratio of medians, unpaired (a reference runs in blocks of its own), with no verdict.
  */
 function timeOverFastest(lesson: readonly CellTable[], shown: readonly string[]): string[] {
   return lesson
@@ -81,11 +82,12 @@ function timeOverFastest(lesson: readonly CellTable[], shown: readonly string[])
     .flatMap((table) => {
       const measured = table.rows.filter(isMeasured);
       const fastest = measured.find((row) => isUnderTest(row.runtime) && row.versusFastest === undefined);
-      if (!fastest || !measured.some((row) => isReferenceRow(row) && row.versusFastest)) return [];
+      if (!fastest || !measured.some((row) => isReferenceRow(row) && row.referenceOverFastest)) return [];
       const cells = shown.map((runtime) => {
         const row = measured.find((candidate) => candidate.runtime === runtime);
         if (row === fastest) return "1 (the lowest median)";
-        return row?.versusFastest ? `${ratioFigure(row.versusFastest)} ${row.versusFastest.verdict}` : "";
+        if (row?.referenceOverFastest) return `${times(row.referenceOverFastest.ratio)} (medians, unpaired)`;
+        return row?.versusFastest ? judgedRatio(row.versusFastest) : "";
       });
       return [`| time over ${fastest.runtime}'s, ${label(table)} | ${cells.join(" | ")} |`];
     });

@@ -6,7 +6,7 @@
  */
 import type { PairedComparison } from "@runtime-bench/harness/comparisons";
 import type { RuntimeName } from "@runtime-bench/harness/runtimes";
-import { bootstrapInterval, median } from "@runtime-bench/harness/stats";
+import { median, medianInterval } from "@runtime-bench/harness/stats";
 import { type CellTable, isMeasured } from "./analyze.ts";
 
 export interface ScalingPoint {
@@ -20,7 +20,11 @@ export interface ScalingModel {
   title: string;
   tasks: number;
   n: number;
-  perRuntime: Array<{ runtime: RuntimeName; points: ScalingPoint[]; memoryPerWorker: { mib: number; ci95: [number, number] } | null }>;
+  perRuntime: Array<{
+    runtime: RuntimeName;
+    points: ScalingPoint[];
+    memoryPerWorker: { mib: number; ci95: [number, number] | null } | null;
+  }>;
 }
 
 export function scaling(tables: readonly CellTable[]): ScalingModel[] {
@@ -62,7 +66,7 @@ export type MemorySeries = { x: number; samples: ReadonlyArray<{ round: number; 
  * Median over rounds of the per-round least-squares slope of peak PSS over `x`, in MiB per unit of x, with a
  * bootstrap interval over rounds; null with fewer than two points or three complete rounds.
  */
-export function memorySlope(series: MemorySeries[]): { mib: number; ci95: [number, number] } | null {
+export function memorySlope(series: MemorySeries[]): { mib: number; ci95: [number, number] | null } | null {
   if (series.length < 2) return null;
   const rounds = [...new Set(series.flatMap((one) => one.samples.map((sample) => sample.round)))];
   const slopes = rounds.flatMap((round) => {
@@ -73,7 +77,7 @@ export function memorySlope(series: MemorySeries[]): { mib: number; ci95: [numbe
     return points.length === series.length ? [leastSquaresSlope(points)] : [];
   });
   if (slopes.length < 3) return null;
-  return { mib: median(slopes), ci95: bootstrapInterval(slopes, median) };
+  return { mib: median(slopes), ci95: medianInterval(slopes)?.interval ?? null };
 }
 
 export function leastSquaresSlope(points: ReadonlyArray<{ x: number; y: number }>): number {

@@ -1,7 +1,8 @@
 /**
  * The few sentences the report opens with: the lesson's questions answered by this run, each sentence a claim
  * that follows from the verdicts and the figures it rests on, every figure with its 95% interval and its verdict
- * word ("faster", "slower" or "≈"). Built from the same analysis and wording as the full reading (findings.ts),
+ * word ("faster", "slower", "equivalent" or "inconclusive") and its rounds. It opens with how many comparisons settled.
+ * Built from the same analysis and wording as the full reading (findings.ts),
  * shortened: the models at their largest size, the smallest size's losers, where each model starts to pay
  * off, memory per unit of concurrency, and the runtimes. Like the reading, it knows no scenario id.
  */
@@ -22,16 +23,18 @@ import {
   readingNameOf,
   sizeOf,
 } from "./findings.ts";
-import { kibSlope, mibSlope, perRuntime, ratioFigure, speedupFigure } from "./format.ts";
+import { judgedRatio, judgedSpeedup, kibSlope, mibSlope, perRuntime, ratioFigure, times } from "./format.ts";
 import { ioSweep } from "./io-sweep.ts";
+import { nameOf as comparisonName, type Settlement, settlement } from "./run-quality.ts";
 import { scaling } from "./scaling.ts";
 
-/** "1.90x [1.77–1.92] faster": how many times faster than the baseline, its interval, and the verdict. */
-const judged = (row: Compared) => `${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}`;
+/** "1.90x [1.77–1.92] faster (n = 12)": how many times faster than the baseline, its interval, the verdict and its rounds. */
+const judged = (row: Compared) => judgedSpeedup(row.versusBaseline);
 
-export function summary(result: RunResult, tables: readonly CellTable[]): string[] {
+export function summary(result: RunResult, tables: readonly CellTable[], quality: Settlement = settlement(result)): string[] {
   const headline = tables.filter((table) => table.cell.group === "headline");
   const lines = [
+    settledLine(result, quality),
     ...headline
       .filter((table) => table.cell.baseline !== null && table.cell.comparedAcrossRuntimes && clientOf(table) === null)
       .filter((table) => isLargestOfItsScenario(table, headline))
@@ -47,6 +50,33 @@ export function summary(result: RunResult, tables: readonly CellTable[]): string
 }
 
 const nameOf = (table: CellTable) => readingNameOf(table.cell.scenarioId, table.cell.title);
+
+/** How many of the run's comparisons settled, in how many rounds, and which did not (the headline ones by name). */
+function settledLine(result: RunResult, quality: Settlement): string | null {
+  const { comparisons, byVerdict, pairs, open } = quality;
+  if (comparisons.length === 0) return null;
+  const settled = comparisons.length - open.length;
+  const rounds = pairs ? `, after ${pairs.min === pairs.max ? pairs.min : `${pairs.min} to ${pairs.max}`} rounds each` : "";
+  const headlineOpen = open.filter(({ comparison }) => comparison.group === "headline");
+  const elsewhere = open.length - headlineOpen.length;
+  const openText =
+    open.length === 0
+      ? "every one settled"
+      : `inconclusive: ${
+          headlineOpen.length > 0
+            ? headlineOpen
+                .map(
+                  ({ comparison }) =>
+                    `${comparisonName(comparison)}${comparison.comparison ? ` (time ratio ${ratioFigure(comparison.comparison)})` : ""}`,
+                )
+                .join("; ")
+            : "no headline comparison"
+        }${elsewhere > 0 ? `; and ${elsewhere} in the depth sections (listed under "How this run was measured")` : ""}`;
+  return (
+    `**${settled} of ${comparisons.length} comparisons settled** (${byVerdict.faster} faster, ${byVerdict.slower} slower, ` +
+    `${byVerdict.equivalent} equivalent${rounds}, in ${(result.run.precision.measuringSeconds / 60).toFixed(1)} min); ${openText}.`
+  );
+}
 
 function modelLine(table: CellTable, tables: readonly CellTable[]): string | null {
   const rows = compared(table);
@@ -67,7 +97,11 @@ function smallestSizeLine(tables: readonly CellTable[]): string | null {
   const rows = cpu.filter((table) => sizeOf(table) === smallest && table.cell.baseline !== null).flatMap(compared);
   if (rows.length === 0) return null; // no comparison with enough rounds: nothing to claim
   const slower = rows.filter((row) => row.versusBaseline.verdict === "slower");
-  if (slower.length === 0) return `**At the smallest size (n = ${smallest}) no model was slower than its baseline.**`;
+  const open = rows.filter((row) => row.versusBaseline.verdict === "inconclusive").length;
+  if (slower.length === 0)
+    return open > 0
+      ? `**At the smallest size (n = ${smallest}) no model was shown slower than its baseline** (${open} of ${rows.length} comparisons inconclusive).`
+      : `**At the smallest size (n = ${smallest}) no model was slower than its baseline.**`;
   const byModel = [...new Set(slower.map((row) => row.cell.scenarioId))].map((scenarioId) => {
     const own = slower.filter((row) => row.cell.scenarioId === scenarioId);
     return `${readingNameOf(scenarioId, own[0]!.cell.title)}: ${perRuntime(own, judged)}`;
@@ -127,7 +161,7 @@ function runtimesLine(tables: readonly CellTable[]): string | null {
     .flatMap((row) => (row.versusFastest && isUnderTest(row.runtime) ? [{ runtime: row.runtime, against: row.versusFastest }] : []));
   const ratios =
     first.fastest && others.length > 0
-      ? ` In ${first.cellId}, time over ${first.fastest}'s: ${perRuntime(others, (one) => `${ratioFigure(one.against)} ${one.against.verdict}`)}.`
+      ? ` In ${first.cellId}, time over ${first.fastest}'s: ${perRuntime(others, (one) => judgedRatio(one.against))}.`
       : "";
   return `**Fastest runtime per cell** (faster than every other by the verdict rule): ${decided.length > 0 ? `${tally} of ${comparable.length} cells` : "none"}; no single fastest in ${comparable.length - decided.length}.${ratios}`;
 }
@@ -146,21 +180,12 @@ function lessonLines(tables: readonly CellTable[]): string[] {
   return references.flatMap((runtime) => {
     const rows = lesson.flatMap((table) => table.rows.filter(isMeasured).filter((row) => row.runtime === runtime));
     const models = rows.flatMap((row) =>
-      row.versusBaseline
-        ? [`${readingNameOf(row.cell.scenarioId, row.cell.title)} ${speedupFigure(row.versusBaseline)} ${row.versusBaseline.verdict}`]
-        : [],
+      row.versusBaseline ? [`${readingNameOf(row.cell.scenarioId, row.cell.title)} ${judgedSpeedup(row.versusBaseline)}`] : [],
     );
-    const sequential = rows.find((row) => row.cell.baseline === null && row.versusFastest);
-    const fastest =
-      sequential &&
-      lesson
-        .find((table) => table.cellId === sequential.cell.cellId)
-        ?.rows.filter(isMeasured)
-        .find((row) => isUnderTest(row.runtime) && !row.versusFastest);
-    const gap =
-      sequential?.versusFastest && fastest
-        ? `; its sequential run took ${ratioFigure(sequential.versusFastest)} the time of ${fastest.runtime}'s`
-        : "";
+    const sequential = rows.find((row) => row.cell.baseline === null && row.referenceOverFastest);
+    const gap = sequential?.referenceOverFastest
+      ? `; its sequential run took ${times(sequential.referenceOverFastest.ratio)} the time of ${sequential.referenceOverFastest.fastest}'s (medians, unpaired)`
+      : "";
     return models.length > 0
       ? [`**The lesson itself, in ${runtime} (a reference), against its sequential run:** ${models.join(", ")}${gap}.`]
       : [];

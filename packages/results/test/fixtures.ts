@@ -4,10 +4,14 @@ import type { RuntimeName } from "@runtime-bench/harness/runtimes";
 import type { IoCellParams } from "@runtime-bench/harness/scenarios/params";
 import { type CellResult, type CellSample, RESULT_SCHEMA_VERSION, type RunResult, type RuntimeRun } from "@runtime-bench/harness/schema";
 
-/** The i-th sample of a cell is from round i + 1 (round 0 being the warm-up round). */
+/** The i-th sample of a cell is from round i, started at second 100 x i of the run (each cell in its own slot of its block). */
 export const sample = (wallMs: number, index: number): CellSample => ({
-  round: index + 1,
+  round: index,
   slot: 0,
+  block: "fixture",
+  startedAtMs: Date.UTC(2026, 0, 1) + index * 100_000,
+  endedAtMs: Date.UTC(2026, 0, 1) + index * 100_000 + wallMs + 300,
+  mainThreadCores: [0],
   wallMs,
   cpuMs: { user: wallMs, system: 1 },
   busyCores: 1,
@@ -36,6 +40,7 @@ export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<
     parallelism: scenarioId === "cpu.worker-pool" ? 2 : 1,
     ideal: { speedup: scenarioId === "cpu.worker-pool" ? 2 : 1 },
     baseline: scenarioId === "cpu.sequential" ? null : "cpu.sequential/n=1e8",
+    pairedWith: null,
     comparedAcrossRuntimes: true,
     status: "ok",
     implementation: "fixture",
@@ -119,11 +124,20 @@ export function runResult(runtimes: RuntimeRun[]): RunResult {
       startedAt: "2026-01-01T00:00:00.000Z",
       finishedAt: "2026-01-01T00:10:00.000Z",
       gitCommit: "abc123",
-      order: { kind: "shuffled", seed: 42 },
-      rounds: { warmup: 1, counted: 6 },
-      precision: { target: 0.05, minRounds: 3, maxRounds: 20, budgetSeconds: 780, stoppedBy: "target", measuringSeconds: 600 },
+      order: { kind: "blocks", seed: 42, maxPairGapRuns: 17 },
+      rounds: { warmup: 0, counted: 6 },
+      precision: {
+        confidence: 0.95,
+        effectThreshold: 0.05,
+        minRounds: 6,
+        maxRounds: 20,
+        budgetSeconds: 780,
+        stoppedBy: "settled",
+        measuringSeconds: 600,
+        perRound: [0, 1, 2, 3, 4, 5].map((round) => ({ round, runs: 9, seconds: 100, open: 0, comparisons: 9 })),
+      },
       mockApi: { latencyMs: 50, runtime: "node 26" },
-      meter: { memoryPollMs: 50, memory: "PSS", cpu: "getrusage" },
+      meter: { memoryPollMs: 50, memory: "PSS", cpu: "getrusage", cores: "main thread's core" },
       coreProbe: { start: { ms: [15, 15.2], cores: [0, 1] }, afterEachRound: [] },
       loadAverage: { start: [0.1, 0.2, 0.3], end: [0.1, 0.2, 0.3] },
     },

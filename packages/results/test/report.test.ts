@@ -62,8 +62,8 @@ describe("analysis", () => {
     ]);
     const versus = row(runResult([nodeRun, bunRun]), "cpu.sequential/n=1e8", "node").versusFastest!;
     expect(versus.timeRatio).toBeCloseTo(1.5, 9);
-    expect(versus.ci95[0]).toBeCloseTo(1.5, 9);
-    expect(versus.ci95[1]).toBeCloseTo(1.5, 9);
+    expect(versus.ci95![0]).toBeCloseTo(1.5, 9);
+    expect(versus.ci95![1]).toBeCloseTo(1.5, 9);
   });
 
   it("marks the fastest runtime only where every other one is slower by the verdict rule", () => {
@@ -77,7 +77,7 @@ describe("analysis", () => {
     const bunRun = measured("bun", [cpuCell("cpu.sequential", around(100))]);
     const table = analyze(runResult([nodeRun, bunRun]))[0]!;
     const versus = (table.rows.find((r) => r.runtime === "node") as MeasuredRow).versusFastest!;
-    expect(versus.ci95[0]).toBeGreaterThan(1); // the interval excludes 1.0 ...
+    expect(versus.ci95![0]).toBeGreaterThan(1); // the interval excludes 1.0 ...
     expect(versus.verdict).toBe("≈"); // ... but 3% is below the 5% threshold
     expect(table.fastest).toBeNull();
   });

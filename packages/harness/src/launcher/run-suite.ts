@@ -8,6 +8,7 @@
  */
 import { availableParallelism, loadavg } from "node:os";
 import { describeComparison } from "../comparisons.ts";
+import { isLookRound } from "../looks.ts";
 import { isUnderTest, type RuntimeName } from "../runtimes.ts";
 import { type CellSpec, getScenario, shapeOf } from "../scenarios/index.ts";
 import {
@@ -31,7 +32,7 @@ import type { MockApiProcess } from "./mock-api-process.ts";
 import { type MeasurementBackend, processBackend, type RuntimeLaunch } from "./process-backend.ts";
 import { METER_DESCRIPTION } from "./resource-meter.ts";
 import { MAX_PAIR_GAP_RUNS, planBlocks, roundOrder } from "./round-order.ts";
-import { isLookRound, type OpenWork, openWork, runKey, stopReason } from "./stopping-rule.ts";
+import { type OpenWork, openWork, runKey, stopReason } from "./stopping-rule.ts";
 
 export interface SuiteRunOptions {
   /** Every runtime of the suite, with how to start its measurement processes. */
@@ -285,7 +286,8 @@ function describeRound(
   const more = work.open.length > shown.length ? `, +${work.open.length - shown.length} more` : "";
   const open = `${work.open.length} of ${work.comparisons.length} comparisons open${shown.length > 0 ? ` (${shown.join("; ")}${more})` : ""}`;
   const leftMs = Math.max(0, state.budgetMs - state.elapsedMs);
-  const next = state.nextRuns > 0 ? `next round ~${(state.nextRoundMs / 1000).toFixed(0)} s (${state.nextRuns} runs)` : "nothing left to measure";
+  const next =
+    state.nextRuns > 0 ? `next round ~${(state.nextRoundMs / 1000).toFixed(0)} s (${state.nextRuns} runs)` : "nothing left to measure";
   return (
     `${runs} runs in ${(roundMs / 1000).toFixed(0)} s; ${open}; ${next}; at most ${(leftMs / 60_000).toFixed(1)} of ` +
     `${(state.budgetMs / 60_000).toFixed(1)} min left; probe per core: ${describeCores(cores)}`

@@ -27,14 +27,6 @@ export interface OpenWork {
 
 export const runKey = (runtime: RuntimeName, cellId: string): string => `${runtime} ${cellId}`;
 
-/** The rounds after which comparisons are looked at: the minimum, then each a third more than the last (rounded). */
-export function isLookRound(counted: number, minRounds: number): boolean {
-  for (let look = minRounds; look <= counted; look = Math.max(look + 1, Math.round((look * 4) / 3))) {
-    if (look === counted) return true;
-  }
-  return false;
-}
-
 /** What the next round must measure: cells below the minimum of rounds, and both sides of every open comparison. */
 export function openWork(runtimes: readonly RuntimeCells[], minRounds: number): OpenWork {
   const comparisons = runComparisons(runtimes);

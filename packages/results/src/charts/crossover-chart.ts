@@ -29,8 +29,8 @@ export const crossoverChart: ChartBuilder = ({ tables }) => {
             runtime,
             msPerTask,
             speedup,
-            low: ci95[0],
-            high: ci95[1],
+            low: ci95?.[0] ?? speedup,
+            high: ci95?.[1] ?? speedup,
           },
         ];
       }),

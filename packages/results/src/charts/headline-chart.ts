@@ -1,10 +1,10 @@
 /**
  * charts/headline.svg: the headline verdicts against each cell's baseline, as the report's verdict table lists
- * them (headlineComparisons, the comparisons the launcher's stopping rule used): each model's speed-up over its
+ * them (runComparisons, the comparisons the launcher measured until they settled): each model's speed-up over its
  * baseline per runtime, with its 95% interval, one panel per baseline. Bars grow from break-even (1x) on a log
- * scale, so 0.5x reaches as far left as 2x reaches right; a "≈" verdict (interval over 1.0, or under 5%) is faded.
+ * scale, so 0.5x reaches as far left as 2x reaches right; an equivalent verdict is lighter, an inconclusive one faded.
  */
-import { headlineComparisons } from "@runtime-bench/harness/comparisons";
+import { runComparisons } from "@runtime-bench/harness/comparisons";
 import type { MeasuredRuntime } from "@runtime-bench/harness/schema";
 import { speedupOf } from "../analyze.ts";
 import { readingNameOf } from "../findings.ts";
@@ -16,27 +16,29 @@ import { BOTTOM_LEGEND, CHART_WIDTH, frame, REFERENCE_COLOUR, runtimeColours, ru
 
 /** Room for the model names, wrapped onto lines. */
 const LABEL_WIDTH = 190;
-/** The verdict rule's two outcomes as the bars show them: solid where it found a difference, faded where it did not. */
-const CLEAR = "faster or slower";
-const UNCLEAR = "≈ (no clear difference)";
+/** The verdict rule's outcomes as the bars show them: solid where it found a difference, lighter where it showed none, faded where it could not tell. */
+const DIFFERENT = "faster or slower";
+const EQUIVALENT = "equivalent (within ±5%)";
+const INCONCLUSIVE = "inconclusive";
 
 export const headlineChart: ChartBuilder = ({ result, tables }) => {
   const measured = result.runtimes.filter((runtime): runtime is MeasuredRuntime => runtime.status === "measured");
-  const rows = headlineComparisons(measured).flatMap((headline) => {
-    if (headline.kind !== "baseline" || !headline.comparison) return [];
+  const rows = runComparisons(measured).flatMap((headline) => {
+    if (headline.kind !== "baseline" || headline.group !== "headline" || !headline.comparison) return [];
     const cell = tables.find((table) => table.cellId === headline.cellId)?.cell;
     const baseline = tables.find((table) => table.cellId === headline.baseline)?.cell;
     if (!cell || !baseline) return [];
     const { speedup, ci95 } = speedupOf(headline.comparison);
+    const { verdict } = headline.comparison;
     return [
       {
         panel: `against ${readingNameOf(baseline.scenarioId, baseline.title)} (${workLabel(baseline)})`,
         model: wrap(modelLabel(cell), LABEL_WIDTH, 12),
         runtime: headline.runtime,
         speedup,
-        low: ci95[0],
-        high: ci95[1],
-        verdict: headline.comparison.verdict === "≈" ? UNCLEAR : CLEAR,
+        low: ci95?.[0] ?? speedup,
+        high: ci95?.[1] ?? speedup,
+        verdict: verdict === "equivalent" ? EQUIVALENT : verdict === "inconclusive" ? INCONCLUSIVE : DIFFERENT,
         label: times(speedup),
       },
     ];
@@ -56,8 +58,8 @@ export const headlineChart: ChartBuilder = ({ result, tables }) => {
   const opacity = {
     field: "verdict",
     type: "nominal",
-    sort: [CLEAR, UNCLEAR],
-    scale: { domain: [CLEAR, UNCLEAR], range: [1, 0.35] },
+    sort: [DIFFERENT, EQUIVALENT, INCONCLUSIVE],
+    scale: { domain: [DIFFERENT, EQUIVALENT, INCONCLUSIVE], range: [1, 0.6, 0.25] },
     legend: { ...BOTTOM_LEGEND, symbolFillColor: REFERENCE_COLOUR, symbolStrokeColor: REFERENCE_COLOUR },
   } as const;
   const panel = (name: string, index: number): ConcatMember => {
@@ -119,8 +121,8 @@ export const headlineChart: ChartBuilder = ({ result, tables }) => {
     spec: {
       ...frame(title, [
         "Each bar: the median over rounds of the baseline's time over the model's in the same round, drawn",
-        "from 1x (break-even); whisker: its 95% interval; faded: ≈ (the interval includes 1.0, or the",
-        "difference is under 5%). Baselines and models run in the same runtime.",
+        "from 1x (break-even); whisker: its 95% interval (none with too few rounds); lighter: equivalent (the",
+        "interval within ±5%); faded: inconclusive. Baselines and models run side by side in the same runtime.",
       ]),
       vconcat: panels.map(panel),
       spacing: 18,

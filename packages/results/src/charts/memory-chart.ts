@@ -13,7 +13,7 @@ import { shortName } from "./labels.ts";
 import { LINES_EXPR, wrap } from "./scales.ts";
 import { BOTTOM_LEGEND, CHART_WIDTH, frame, REFERENCE_COLOUR, runtimeColours, runtimeOrder } from "./theme.ts";
 
-type Slope = { mib: number; ci95: [number, number] } | null;
+type Slope = { mib: number; ci95: [number, number] | null } | null;
 
 interface Bar {
   unit: "MiB" | "KiB";
@@ -28,7 +28,16 @@ function bar(unit: Bar["unit"], measure: string, runtime: RuntimeName, slope: Sl
   if (!slope) return [];
   const scale = unit === "KiB" ? 1024 : 1;
   const lines = measure.split("\n").map((line) => wrap(line, LABEL_WIDTH, 12));
-  return [{ unit, measure: lines.join("\n"), runtime, value: slope.mib * scale, low: slope.ci95[0] * scale, high: slope.ci95[1] * scale }];
+  return [
+    {
+      unit,
+      measure: lines.join("\n"),
+      runtime,
+      value: slope.mib * scale,
+      low: (slope.ci95?.[0] ?? slope.mib) * scale,
+      high: (slope.ci95?.[1] ?? slope.mib) * scale,
+    },
+  ];
 }
 
 /** Room for the bar labels, wrapped onto lines (bold-width measure, so a little to spare). */

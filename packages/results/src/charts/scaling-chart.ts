@@ -20,7 +20,16 @@ export const scalingChart: ChartBuilder = ({ result, tables }) => {
       points.flatMap(({ workers, speedup }) => {
         if (!speedup) return [];
         const { speedup: value, ci95 } = speedupOf(speedup);
-        return [{ model: shortName(model.scenarioId, model.title), series: runtime, workers, speedup: value, low: ci95[0], high: ci95[1] }];
+        return [
+          {
+            model: shortName(model.scenarioId, model.title),
+            series: runtime,
+            workers,
+            speedup: value,
+            low: ci95?.[0] ?? value,
+            high: ci95?.[1] ?? value,
+          },
+        ];
       }),
     ),
   );
