@@ -51,9 +51,9 @@ function job(name: string): string {
   return lines.slice(start, end === -1 ? undefined : end).join("\n");
 }
 
-/** The README's two commands: "Set up everything and run the whole comparison", `<set-up> && <bench>`. */
+/** The README's main command: "Set up everything and answer the lesson", `<set-up> && <bench>`. */
 function readmeCommands(): { setUp: string; bench: string } {
-  const block = /Set up everything and run the whole comparison[\s\S]*?```sh\n(.+)\n```/.exec(readme);
+  const block = /Set up everything and answer the lesson[\s\S]*?```sh\n(.+)\n```/.exec(readme);
   expect(block, "the README's set-up and bench command").not.toBeNull();
   const [setUp, bench, ...rest] = block![1]!.split(" && ");
   expect(rest).toEqual([]);

@@ -36,7 +36,7 @@ export interface GateMessage {
 /** What one measurement process is asked to do with one cell. */
 export interface CellRequest {
   cell: CellSpec;
-  /** Repeat the work in-process with mitata after the timed part (done in warm-up rounds, which are not counted). */
+  /** Repeat the work in-process with mitata after the timed part (done in the first round, for headline cells). */
   measureInProcess: boolean;
   /** The folder a file cell writes in, made (and removed) by the launcher. */
   scratchDir?: string;

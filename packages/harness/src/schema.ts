@@ -173,7 +173,7 @@ export const cellResultSchema = z.object({
   notes: z.array(z.string()),
   warmup: z.array(cellSampleSchema),
   samples: z.array(cellSampleSchema),
-  /** Taken in the warm-up round (after its timed part), for scenarios that support it; null otherwise. */
+  /** Taken in the first round (after its timed part), for scenarios that support it; null otherwise. */
   inProcess: inProcessSchema.nullable(),
 });
 

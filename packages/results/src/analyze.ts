@@ -45,6 +45,8 @@ export interface MeasuredRow {
   requestLatency: { p50Ms: number; p99Ms: number } | null;
   /** Medians over runs of the mock API's CPU use in cores; null without one or in older files. */
   serverBusyCores: number | null;
+  /** Median over runs of what a run cost beyond its timed part (process start to exit, less the timed part), ms. */
+  runOverheadMs: number;
 }
 
 export interface UnavailableRow {
@@ -104,6 +106,7 @@ function rowFor(runtime: RuntimeName, cell: CellResult, cells: readonly CellResu
     eventLoopLag: lagOf(cell),
     requestLatency: requestLatencyOf(cell),
     serverBusyCores: medianOf(cell.samples.map((s) => s.serverBusyCores ?? null)),
+    runOverheadMs: median(cell.samples.map((s) => s.endedAtMs - s.startedAtMs - s.wallMs)),
   };
 }
 

@@ -73,7 +73,7 @@ export function payOffClaim(rows: Compared[]): string {
   const parts = [
     ...(faster.length > 0 ? [`paid off on ${who(faster, "every runtime")}`] : []),
     ...(didNot.length > 0 ? [`did not pay off on ${who(didNot, "any runtime")} (${why.join("; ")})`] : []),
-    ...(inconclusive.length > 0 ? [`inconclusive on ${who(inconclusive, "every runtime")}`] : []),
+    ...(inconclusive.length > 0 ? [`was inconclusive on ${who(inconclusive, "every runtime")}`] : []),
   ];
   return parts.join("; ");
 }

@@ -174,6 +174,16 @@ const COLUMNS: Column[] = [
   },
   { key: "n", header: () => "n", align: "right", value: (row) => String(row.wall.n) },
   {
+    key: "gap",
+    header: () => "pair gap vs baseline: median / max",
+    align: "right",
+    value: (row) => {
+      const gap = row.versusBaseline?.gap;
+      return gap ? `${gap.medianRuns} / ${gap.maxRuns} runs (${gap.maxSeconds.toFixed(1)} s)` : "—";
+    },
+  },
+  { key: "overhead", header: () => "run cost beyond timed part", align: "right", value: (row) => `${ms(row.runOverheadMs)} ms` },
+  {
     key: "how",
     header: () => "how",
     align: "left",

@@ -220,7 +220,7 @@ export function primitivesSection(tables: readonly CellTable[]): string[] {
     "## Primitive costs",
     "",
     "Each operation repeated one after another in a fresh process; the cost of one is the timed part over the repetitions,",
-    "the median over rounds with its 95% bootstrap interval. Starts are timed to the first answer of the new worker or process.",
+    "the median over rounds with its 95% interval. Starts are timed to the first answer of the new worker or process.",
     "",
     `| operation | ${runtimes.join(" | ")} |`,
     `|---|${runtimes.map(() => "---:").join("|")}|`,

@@ -65,6 +65,10 @@ function statistics(row: MeasuredRow): Array<Pick<CsvRow, "statistic" | "value" 
     ...plain("server_busy_cores", row.serverBusyCores, "cores"),
     ...plain("startup_ready", row.startup?.readyMs, "ms"),
     ...plain("startup_teardown", row.startup?.teardownMs, "ms"),
+    ...plain("baseline_pair_gap_median", row.versusBaseline?.gap.medianRuns, "runs"),
+    ...plain("baseline_pair_gap_max", row.versusBaseline?.gap.maxRuns, "runs"),
+    ...plain("baseline_pair_gap_max_seconds", row.versusBaseline?.gap.maxSeconds, "s"),
+    ...plain("run_overhead", row.runOverheadMs, "ms"),
   ];
 }
 

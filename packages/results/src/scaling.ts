@@ -1,8 +1,8 @@
 /**
  * The scaling sweep: each pool at each worker count, against the sequential run of the same tasks, paired by
  * round, with its efficiency against min(tasks, workers, cores); and the memory each added worker costs: the
- * least-squares slope of the tree's peak PSS over the worker counts, taken round by round, with a bootstrap
- * interval over rounds (PSS splits shared pages, so a runtime's binary is not counted once per process).
+ * least-squares slope of the tree's peak PSS over the worker counts, taken round by round, with the order-statistic
+ * interval of its median over rounds (PSS splits shared pages, so a runtime's binary is not counted once per process).
  */
 import type { PairedComparison } from "@runtime-bench/harness/comparisons";
 import type { RuntimeName } from "@runtime-bench/harness/runtimes";
@@ -63,8 +63,8 @@ export function scaling(tables: readonly CellTable[]): ScalingModel[] {
 export type MemorySeries = { x: number; samples: ReadonlyArray<{ round: number; peakPssKiB: number | null }> };
 
 /**
- * Median over rounds of the per-round least-squares slope of peak PSS over `x`, in MiB per unit of x, with a
- * bootstrap interval over rounds; null with fewer than two points or three complete rounds.
+ * Median over rounds of the per-round least-squares slope of peak PSS over `x`, in MiB per unit of x, with the
+ * order-statistic interval of that median (none below 6 rounds); null with fewer than two points or three complete rounds.
  */
 export function memorySlope(series: MemorySeries[]): { mib: number; ci95: [number, number] | null } | null {
   if (series.length < 2) return null;

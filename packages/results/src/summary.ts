@@ -23,7 +23,7 @@ import {
   readingNameOf,
   sizeOf,
 } from "./findings.ts";
-import { judgedRatio, judgedSpeedup, kibSlope, mibSlope, perRuntime, ratioFigure, times } from "./format.ts";
+import { judgedRatio, judgedSpeedup, kibSlope, mibSlope, perRuntime, times } from "./format.ts";
 import { ioSweep } from "./io-sweep.ts";
 import { nameOf as comparisonName, type Settlement, settlement } from "./run-quality.ts";
 import { scaling } from "./scaling.ts";
@@ -59,19 +59,12 @@ function settledLine(result: RunResult, quality: Settlement): string | null {
   const rounds = pairs ? `, after ${pairs.min === pairs.max ? pairs.min : `${pairs.min} to ${pairs.max}`} rounds each` : "";
   const headlineOpen = open.filter(({ comparison }) => comparison.group === "headline");
   const elsewhere = open.length - headlineOpen.length;
+  const names = headlineOpen.map(({ comparison }) => comparisonName(comparison));
   const openText =
     open.length === 0
       ? "every one settled"
-      : `inconclusive: ${
-          headlineOpen.length > 0
-            ? headlineOpen
-                .map(
-                  ({ comparison }) =>
-                    `${comparisonName(comparison)}${comparison.comparison ? ` (time ratio ${ratioFigure(comparison.comparison)})` : ""}`,
-                )
-                .join("; ")
-            : "no headline comparison"
-        }${elsewhere > 0 ? `; and ${elsewhere} in the depth sections (listed under "How this run was measured")` : ""}`;
+      : `inconclusive (${open.length}): ${names.length > 0 ? names.join("; ") : "no headline comparison"}` +
+        `${elsewhere > 0 ? `; and ${elsewhere} in the depth sections` : ""} (each with its figure and why under "How this run was measured")`;
   return (
     `**${settled} of ${comparisons.length} comparisons settled** (${byVerdict.faster} faster, ${byVerdict.slower} slower, ` +
     `${byVerdict.equivalent} equivalent${rounds}, in ${(result.run.precision.measuringSeconds / 60).toFixed(1)} min); ${openText}.`

@@ -20,7 +20,7 @@ const baseline = runResult([
 ]);
 const current = runResult([
   measured("node", [
-    cpuCell("cpu.sequential", around(102)), // 2%: within noise, ≈
+    cpuCell("cpu.sequential", around(102)), // 2%: within ±5%, equivalent
     cpuCell("cpu.worker-pool", around(65)), // 30% slower: a regression
     cpuCell("cpu.async-main", around(80)), // 20% faster
     cpuCell("cpu.process-pool", around(60)), // new: not in the baseline
@@ -30,11 +30,11 @@ const current = runResult([
 describe("a run against a baseline", () => {
   const comparison = compareRuns(current, baseline);
 
-  it("lists regressions first, then improvements, then ≈, each change with its interval", () => {
+  it("lists regressions first, then improvements, then the rest, each change with its interval", () => {
     expect(comparison.changes.map((change) => [change.cellId, change.verdict])).toEqual([
       ["cpu.worker-pool/n=1e8", "slower"],
       ["cpu.async-main/n=1e8", "faster"],
-      ["cpu.sequential/n=1e8", "≈"],
+      ["cpu.sequential/n=1e8", "equivalent"],
     ]);
     const regression = comparison.changes[0]!;
     expect(regression.timeRatio).toBeCloseTo(1.3, 5);
@@ -50,11 +50,12 @@ describe("a run against a baseline", () => {
     expect(rendered).toContain("⚠ The machines differ (cores: 2 now, 16 in the baseline)");
   });
 
-  it("renders a table of the changes, ≈ where the verdict rule sees none", () => {
+  it("renders a table of the changes, labelled unpaired, equivalent where the verdict rule shows no change", () => {
     const rendered = renderComparison(current, baseline, comparison);
-    expect(rendered).toContain("- 1 slower, 1 faster, 1 unchanged (≈) of 3 cells compared.");
+    expect(rendered).toContain("**Unpaired**");
+    expect(rendered).toContain("- 1 slower, 1 faster, 1 equivalent, 0 inconclusive, of 3 cells compared.");
     expect(rendered).toMatch(/\| node \| `cpu\.worker-pool\/n=1e8` \| 50\.0 ms \| 65\.0 ms \| 1\.30x \[[\d.]+–[\d.]+\] \| ⚠ slower \|/);
-    expect(rendered).toMatch(/\| node \| `cpu\.sequential\/n=1e8` \| 100 ms \| 102 ms \| 1\.02x \[[\d.]+–[\d.]+\] \| ≈ \|/);
+    expect(rendered).toMatch(/\| node \| `cpu\.sequential\/n=1e8` \| 100 ms \| 102 ms \| 1\.02x \[[\d.]+–[\d.]+\] \| equivalent \|/);
   });
 });
 

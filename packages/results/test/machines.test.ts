@@ -43,9 +43,9 @@ describe("a report over two machines", () => {
     const sections = report.split(/^## /m).slice(1);
     expect(sections).toHaveLength(2);
     expect(sections[0]).toMatch(/^2 x Small CPU, 16 GiB, x64 \(machine-[0-9a-f]{12}\)/);
-    expect(sections[0]).toMatch(/1\.90x \[1\.90–1\.90\] faster \(node\)/);
+    expect(sections[0]).toMatch(/1\.90x \[1\.90–1\.90, n = 6\] faster \(node\)/);
     expect(sections[1]).toMatch(/^2 x Large CPU/);
-    expect(sections[1]).toMatch(/1\.25x \[1\.25–1\.25\] faster \(node\)/);
+    expect(sections[1]).toMatch(/1\.25x \[1\.25–1\.25, n = 6\] faster \(node\)/);
     // Neither the mean of the two speed-ups (1.58x) nor any ratio between the machines appears anywhere.
     expect(report).not.toMatch(/1\.57x|1\.58x/);
     expect(report).toMatch(/nothing here is averaged or\s+compared across machines/);

@@ -95,6 +95,14 @@ export function mergeRerun(previous: RunResult, rerun: RunResult, patterns: read
     ...previous,
     run: {
       ...previous.run,
+      precision: {
+        ...previous.run.precision,
+        // The re-run's rounds, numbered after the earlier ones as its samples are.
+        perRound: [
+          ...previous.run.precision.perRound,
+          ...rerun.run.precision.perRound.map((round) => ({ ...round, round: round.round + firstRound })),
+        ],
+      },
       coreProbe: {
         start: previous.run.coreProbe.start,
         // Indexed by round number: the re-run's readings follow, as its rounds do.

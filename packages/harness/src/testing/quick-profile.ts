@@ -53,7 +53,7 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
         const run = runNode(runFile, ["--quick", "--runtimes", runtime, "--out", out]);
         expect(run.status, run.stderr).toBe(0);
         expect(run.stderr).toMatch(new RegExp(`\\[round 1 · \\d+/\\d+\\] ${runtime} cpu\\.sequential`)); // progress lines
-        expect(run.stderr).toMatch(/\[round 1\] done in \d+ s; \d+ of \d+ headline intervals within/);
+        expect(run.stderr).toMatch(/\[round 1\] \d+ runs in \d+ s; \d+ of \d+ comparisons open/);
 
         const result = parseRunResult(JSON.parse(readFileSync(join(out, RESULT_FILE), "utf8")), RESULT_FILE);
         const profile = getProfile(loadSuite(join(repoRoot, "benchmarks/suite.json")), "quick");
@@ -79,8 +79,10 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
           expect(cell.samples).toHaveLength(profile.rounds.max);
           for (const sample of cell.samples) {
             // The same meter in every cell: memory read at both gates and every MEMORY_POLL_MS in between (a busy
-            // machine may delay a timer, hence half the ideal count).
+            // machine may delay a timer, hence half the ideal count); the main thread's core with each reading.
             expect(sample.memoryPolls, cell.cellId).toBeGreaterThanOrEqual(2 + Math.floor(sample.wallMs / (2 * MEMORY_POLL_MS)));
+            expect(sample.mainThreadCores.length, cell.cellId).toBeGreaterThan(0);
+            expect(sample.endedAtMs - sample.startedAtMs, cell.cellId).toBeGreaterThanOrEqual(sample.wallMs);
             expect(sample.peakPssKiB, cell.cellId).toBeGreaterThan(0);
             expect(sample.busyCores, cell.cellId).toBeGreaterThan(0);
           }
