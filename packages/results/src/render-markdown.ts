@@ -67,11 +67,15 @@ export function renderReport(
     ...lessonSection(result, tables),
     ...environment(result),
     ...howMeasured(result, quality),
-    "## What the numbers say",
-    "",
-    ...findings(tables).map((line) => `- ${line}`),
-    "",
-    ...verdictSection(tables, quality.comparisons),
+    ...(isSmokeRun(result)
+      ? []
+      : [
+          "## What the numbers say",
+          "",
+          ...findings(tables).map((line) => `- ${line}`),
+          "",
+          ...verdictSection(tables, quality.comparisons),
+        ]),
     ...noiseSection(result, tables),
     ...tables.filter((table) => table.cell.group === "headline" && table.cell.comparedAcrossRuntimes).flatMap(cellSection),
     ...variantSection(tables),
@@ -89,10 +93,12 @@ export function renderReport(
 function smokeRunNote(result: RunResult): string[] {
   const cells = result.runtimes.flatMap((runtime) => (runtime.status === "measured" ? runtime.cells : []));
   const verified = cells.filter((cell) => cell.status === "ok").length;
+  const rounds = `${result.run.rounds.counted} round${result.run.rounds.counted === 1 ? "" : "s"}`;
   return [
-    `**A smoke run** (profile ${result.run.profile}, ${result.run.rounds.counted} round): ${verified} of ${cells.length} runtime cells ran and`,
-    "verified. Fewer rounds than the 6 a 95% interval needs give no interval and no verdict, so this report draws no conclusion;",
-    "every comparison below reads inconclusive. The main profile (`npx pnpm turbo bench`) answers the lesson.",
+    `**A smoke run** (profile ${result.run.profile}, ${rounds}): ${verified} of ${cells.length} runtime cells ran and verified; the`,
+    `other ${cells.length - verified} are n/a or failed, each with why in its row. Fewer rounds than the 6 a 95% interval needs give`,
+    "no interval and no verdict, so this report draws no conclusion and has no reading or verdict table; its figures are",
+    "single runs. The main profile (`npx pnpm turbo bench`) answers the lesson.",
     "",
   ];
 }
