@@ -48,6 +48,27 @@ describe("round order: blocks of comparison groups", () => {
     });
   }
 
+  it("runs each cell's runtimes back to back and sets a baseline in the middle of its models (main profile)", () => {
+    const cells = profileCells("main");
+    const blocks = planBlocks(cells, runtimes);
+    for (let round = 0; round < 20; round++) {
+      const order = roundOrder(5, round, blocks);
+      const position = new Map(order.map((slot, index) => [key(slot), index]));
+      for (const cell of cells) {
+        const across = ranked.map((runtime) => position.get(`${runtime}:${cells.indexOf(cell)}`)!);
+        expect(Math.max(...across) - Math.min(...across), cell.cellId).toBeLessThanOrEqual(2);
+        if (!cell.baseline) continue;
+        for (const runtime of ranked) {
+          const gap = Math.abs(
+            position.get(`${runtime}:${cells.indexOf(cell)}`)! -
+              position.get(`${runtime}:${cells.findIndex((other) => other.cellId === cell.baseline)}`)!,
+          );
+          expect(gap, `${runtime} ${cell.cellId}`).toBeLessThanOrEqual(11); // 5 models: 1, 1, 2, 2, 3 cells of 3 runs from it
+        }
+      }
+    }
+  });
+
   it("measures headline cells of the runtimes under test in one block, a reference and every other group per runtime", () => {
     const cells: BlockCell[] = [
       { cellId: "seq", group: "headline", baseline: null },

@@ -167,8 +167,10 @@ function runCostText(result: RunResult): string {
           (cost.firstRound === null ? "" : `, first round at ${times(cost.firstRound)} the other rounds`),
       )
       .join("; ") +
-    ". Launching, setting up (pools, connections, the per-run warm-up) and tearing down; no warm-up round runs before the counted ones: " +
-    "the first round's times say whether one was needed"
+    ". Launching, setting up (pools, connections, the per-run warm-up) and tearing down" +
+    (result.run.rounds.warmup === 0
+      ? "; no warm-up round ran before the counted ones: the first round's times (medians over its cells) say whether one was needed"
+      : "")
   );
 }
 

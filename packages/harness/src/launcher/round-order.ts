@@ -2,11 +2,17 @@
  * The order of one round. A round is a sequence of blocks, one per comparison group: a baseline with the cells
  * compared with it (its models at one size, and any cell compared with those), across the runtimes under test for
  * headline cells (which are also compared runtime against runtime), or in one runtime for every other group and
- * for each Python reference. The blocks run in a shuffled order and each block's runs are shuffled inside it, so
- * the two runs any ratio pairs sit side by side: at most MAX_PAIR_GAP_RUNS runs apart, seconds rather than
- * minutes. A slow spell of the machine then touches both runs of a pair, and no runtime or cell always runs
- * first or after the same neighbour (Node's benchmark/compare.js alternates the binaries it compares for the
- * same reason). The order follows from the seed and the round number alone, so a recorded seed reproduces it.
+ * for each Python reference. The blocks run in a shuffled order, so the two runs any ratio pairs sit side by side:
+ * at most MAX_PAIR_GAP_RUNS runs apart, seconds rather than minutes.
+ *
+ * Inside a block the runs are arranged, not just shuffled, because the machine's speed moves within seconds: in
+ * the runs of this 2-core machine a pair's ratio strayed from its median by ~2% when its runs were 1-2 runs apart
+ * and by ~5-6% when they were 6-17 apart. So each cell's runtimes run back to back (a runtime-vs-runtime pair is at
+ * most 2 runs apart in a block of 3 runtimes), and the cells are laid out centre-out from the most compared one (a
+ * baseline sits in the middle of its models, which stand 1, 1, 2, 2, 3 cells from it). Which model stands where, the
+ * order of the runtimes in each cell, and the order of the blocks are drawn afresh each round, so no runtime or cell
+ * always runs first or after the same neighbour (Node's benchmark/compare.js alternates the binaries it compares for
+ * the same reason). The order follows from the seed and the round number alone, so a recorded seed reproduces it.
  */
 import { seededRandom } from "../stats.ts";
 
@@ -26,6 +32,8 @@ export interface Block<R extends string> {
   /** "cpu.sequential/n=3e8 @ node+bun+deno": the group's first cell and the runtimes the block measures. */
   key: string;
   runs: PlannedRun<R>[];
+  /** The pairs of cells (indices) compared with each other, which the arrangement keeps close. */
+  links: Array<[number, number]>;
 }
 
 /** What the planner needs to know of a cell: how it is compared. */
@@ -51,7 +59,14 @@ export function planBlocks<R extends string>(
   applicable: (runtime: R, cell: BlockCell) => boolean = () => true,
 ): Block<R>[] {
   const blocks: Block<R>[] = [];
+  const indexOf = new Map(cells.map((cell, index) => [cell.cellId, index]));
   for (const members of comparisonGroups(cells)) {
+    const links = members.flatMap((index) =>
+      [cells[index]!.baseline, cells[index]!.pairedWith].flatMap((other): Array<[number, number]> => {
+        const linked = other ? indexOf.get(other) : undefined;
+        return linked === undefined ? [] : [[index, linked]];
+      }),
+    );
     const first = cells[members[0]!]!;
     const together = members.some((index) => cells[index]!.group === "headline");
     const runtimeSets = together
@@ -69,7 +84,7 @@ export function planBlocks<R extends string>(
             `${MAX_PAIR_GAP_RUNS + 1}: a pair could sit more than ${MAX_PAIR_GAP_RUNS} runs apart; measure fewer of them in this profile`,
         );
       }
-      blocks.push({ key, runs });
+      blocks.push({ key, runs, links });
     }
   }
   return blocks;
@@ -103,8 +118,9 @@ export interface Slot<R extends string> extends PlannedRun<R> {
 }
 
 /**
- * One round's order: the blocks shuffled, each block's runs shuffled, and then only the runs still `active`
- * (settled comparisons no longer cost a run). Removing runs only brings the others closer together.
+ * One round's order: the blocks shuffled, each block arranged (its cells centre-out, each cell's runtimes back to
+ * back in a shuffled order), and then only the runs still `active` (settled comparisons no longer cost a run).
+ * Removing runs only brings the others closer together.
  */
 export function roundOrder<R extends string>(
   seed: number,
@@ -114,10 +130,46 @@ export function roundOrder<R extends string>(
 ): Slot<R>[] {
   const random = seededRandom(roundSeed(seed, round));
   return shuffle([...blocks], random).flatMap((block) =>
-    shuffle([...block.runs], random)
-      .filter(active)
-      .map((run) => ({ ...run, block: block.key })),
+    arrangeCells(block, random).flatMap((cellIndex) =>
+      shuffle(
+        block.runs.filter((run) => run.cellIndex === cellIndex),
+        random,
+      )
+        .filter(active)
+        .map((run) => ({ ...run, block: block.key })),
+    ),
   );
+}
+
+/**
+ * The block's cells centre-out: the most linked cell (a baseline) first in the middle, then the cells in
+ * breadth-first order from it (neighbours in a random order), placed right, left, right, ... of the middle, so the
+ * cells compared with each other stand as close as a line allows.
+ */
+function arrangeCells<R extends string>(block: Block<R>, random: () => number): number[] {
+  const cells = [...new Set(block.runs.map((run) => run.cellIndex))];
+  const neighbours = new Map(cells.map((cell) => [cell, [] as number[]]));
+  for (const [a, b] of block.links) {
+    neighbours.get(a)?.push(b);
+    neighbours.get(b)?.push(a);
+  }
+  const byDegree = shuffle([...cells], random).sort((a, b) => neighbours.get(b)!.length - neighbours.get(a)!.length);
+  const visited: number[] = [];
+  for (const start of byDegree) {
+    if (visited.includes(start)) continue;
+    const queue = [start];
+    visited.push(start);
+    while (queue.length > 0) {
+      for (const next of shuffle([...neighbours.get(queue.shift()!)!], random)) {
+        if (visited.includes(next)) continue;
+        visited.push(next);
+        queue.push(next);
+      }
+    }
+  }
+  const line: number[] = [];
+  visited.forEach((cell, index) => (index % 2 === 1 ? line.push(cell) : line.unshift(cell)));
+  return line;
 }
 
 /** A seed for each round, spread so that neighbouring rounds get unrelated orders. */
