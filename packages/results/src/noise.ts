@@ -137,7 +137,8 @@ export function describeWarning(warning: Warning): string {
     case "two-clusters":
       return (
         `${warning.runtime} ${warning.cellId}: its runs split into two clusters (${warning.lower} and ${warning.upper} runs, ` +
-        `${times(warning.factor)} apart): its median stands for neither. A comparison whose per-round ratios split is inconclusive.`
+        `${times(warning.factor)} apart): its median stands for neither. A comparison whose per-round ratios split into clusters ` +
+        `that read differently (one faster, one not) is inconclusive.`
       );
     case "core-dependent":
       return (

@@ -167,9 +167,10 @@ function arrangeCells<R extends string>(block: Block<R>, random: () => number): 
       }
     }
   }
-  const line: number[] = [];
-  visited.forEach((cell, index) => (index % 2 === 1 ? line.push(cell) : line.unshift(cell)));
-  return line;
+  // The first in the middle, then alternately to its right and its left.
+  const right = visited.filter((_, index) => index % 2 === 1);
+  const left = visited.filter((_, index) => index % 2 === 0).reverse();
+  return [...left, ...right];
 }
 
 /** A seed for each round, spread so that neighbouring rounds get unrelated orders. */
