@@ -1,49 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { comparePaired, describeComparison, MIN_PAIRS, runComparisons } from "../src/comparisons.ts";
 import type { CellResult } from "../src/schema.ts";
+import { cellWithRuns } from "./cell-fixture.ts";
 
 /** Runs of rounds from `firstRound` on, each at `slot` of its round, started one second per slot after its round's start. */
 const runs = (walls: number[], firstRound = 1, slot = 0) =>
   walls.map((wallMs, index) => ({ round: firstRound + index, wallMs, slot, startedAtMs: (firstRound + index) * 100_000 + slot * 1000 }));
 
-function cell(cellId: string, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
-  return {
-    cellId,
-    group: "headline",
-    scenarioId: cellId.split("/")[0]!,
-    kind: "cpu",
-    title: cellId,
-    lessonAnalogue: "test",
-    size: "default",
-    params: { kind: "cpu", workload: "sum-of-squares", tasks: 4, n: 1000, workers: 2 },
-    parallelism: 1,
-    ideal: { speedup: 1 },
-    baseline: cellId.startsWith("seq") ? null : "seq",
-    comparedAcrossRuntimes: true,
-    status: "ok",
-    implementation: "test",
-    notes: [],
-    warmup: [],
-    pairedWith: null,
-    samples: walls.map((wallMs, index) => ({
-      round: index + 1,
-      slot: 0,
-      block: "test",
-      startedAtMs: index * 100_000,
-      endedAtMs: index * 100_000 + wallMs,
-      mainThreadCores: [0],
-      wallMs,
-      cpuMs: null,
-      busyCores: null,
-      otherLoadCores: null,
-      peakPssKiB: null,
-      memoryPolls: 2,
-      executors: [],
-    })),
-    inProcess: null,
-    ...overrides,
-  };
-}
+/** A headline cell; "seq..." cells are baselines, the others are compared with "seq". */
+const cell = (cellId: string, walls: number[], overrides: Partial<CellResult> = {}): CellResult =>
+  cellWithRuns(cellId, walls, { baseline: cellId.startsWith("seq") ? null : "seq", ...overrides });
 
 describe("paired comparison", () => {
   it("pairs runs of the same round only", () => {

@@ -15,44 +15,11 @@ import type { CellResult } from "../src/schema.ts";
 import { mean, median, normalCdf, quantile, seededRandom, standardDeviation } from "../src/stats.ts";
 import { getProfile, loadSuite } from "../src/suite.ts";
 import type { Verdict } from "../src/verdict.ts";
+import { cellWithRuns } from "./cell-fixture.ts";
 
-function cell(cellId: string, baseline: string | null, walls: readonly number[]): CellResult {
-  return {
-    cellId,
-    group: "headline",
-    scenarioId: cellId,
-    kind: "cpu",
-    title: cellId,
-    lessonAnalogue: "test",
-    size: "default",
-    params: { kind: "cpu", workload: "sum-of-squares", tasks: 4, n: 1000, workers: 2 },
-    parallelism: 1,
-    ideal: { speedup: 1 },
-    baseline,
-    pairedWith: null,
-    comparedAcrossRuntimes: false, // compared with its baseline only: one comparison per pair of cells here
-    status: "ok",
-    implementation: "test",
-    notes: [],
-    warmup: [],
-    samples: walls.map((wallMs, round) => ({
-      round,
-      slot: 0,
-      block: "b",
-      startedAtMs: round * 1000,
-      endedAtMs: round * 1000 + wallMs,
-      mainThreadCores: [0],
-      wallMs,
-      cpuMs: null,
-      busyCores: null,
-      otherLoadCores: null,
-      peakPssKiB: null,
-      memoryPolls: 1,
-      executors: [],
-    })),
-    inProcess: null,
-  };
-}
+/** A cell compared with its baseline only (not across runtimes): one comparison per pair of cells here. */
+const cell = (cellId: string, baseline: string | null, walls: readonly number[]): CellResult =>
+  cellWithRuns(cellId, walls, { baseline, comparedAcrossRuntimes: false });
 
 describe("what the next round measures", () => {
   const clear = [50, 51, 49, 50, 52, 50];

@@ -91,7 +91,7 @@ export function howMeasured(result: RunResult, quality: Settlement): string[] {
       [
         "pairs side by side",
         gaps
-          ? `the two runs of a pair were a median ${gaps.medianRuns} runs (${gaps.medianSeconds.toFixed(1)} s) apart, at most ${gaps.maxRuns} runs ` +
+          ? `the two runs of a pair were a median ${runs(gaps.medianRuns)} (${gaps.medianSeconds.toFixed(1)} s) apart, at most ${runs(gaps.maxRuns)} ` +
             `(${gaps.maxSeconds.toFixed(1)} s), of the ${gaps.allowedRuns} the order allows`
           : "n/a (no comparison)",
       ],
@@ -148,6 +148,8 @@ export function howMeasured(result: RunResult, quality: Settlement): string[] {
     ...openLines(quality),
   ];
 }
+
+const runs = (count: number) => `${count} run${count === 1 ? "" : "s"}`;
 
 /** "6, 8, 11, 15, 20, 27, 36 and 48" */
 function lookRounds(minRounds: number, maxRounds: number): string {
