@@ -9,6 +9,7 @@ import type { RunResult } from "@runtime-bench/harness/schema";
 import { median } from "@runtime-bench/harness/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { ms } from "./format.ts";
 import { coreSpread } from "./noise.ts";
 
 export interface CrossoverPoint {
@@ -98,4 +99,16 @@ export function crossover(tables: readonly CellTable[]): CrossoverModel[] {
       }),
     };
   });
+}
+
+/**
+ * Where a model starts to pay off, as a bracket: between the largest size where it did not (yet) and the smallest from
+ * which it did, in work per task; the ladder's steps are what bound it, so the crossing is anywhere inside.
+ */
+export function crossoverBracket(one: CrossoverModel["perRuntime"][number]): string {
+  if (!one.from) return `not shown up to ${ms(one.largestMsPerTask)} ms per task`;
+  const below = one.points.filter((point) => point.n < one.from!.n).at(-1);
+  return below
+    ? `between ${ms(below.msPerTask)} and ${ms(one.from.msPerTask)} ms per task`
+    : `at the smallest size, ${ms(one.from.msPerTask)} ms per task, already`;
 }

@@ -2,7 +2,7 @@
  * The report's plain-language reading, derived from the figures by code so it stays true when they change.
  * One sentence per scenario that declares a baseline (at its largest size): whether it paid off against that
  * baseline, per runtime, in words built from the names the scenarios declare (`readingName`), so the reading
- * knows no scenario id. Then the smallest size, where start-up shows, and the fastest runtime per cell. Each
+ * knows no scenario id. Then the smallest size, where start-up shows, and the fastest runtime per workload. Each
  * claim (in bold) follows only from the verdicts (an interval that excludes 1.0 and a difference of at least
  * 5%), every figure comes with its interval, and no cause is named that the run did not measure.
  */
@@ -11,7 +11,8 @@ import { isUnderTest } from "@runtime-bench/harness/runtimes";
 import { scenarios } from "@runtime-bench/harness/scenarios/index";
 import { VERDICTS, type Verdict } from "@runtime-bench/harness/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
-import { crossover } from "./crossover.ts";
+import { crossover, crossoverBracket } from "./crossover.ts";
+import { fastestPerWorkloadLine } from "./fastest.ts";
 import { joinWords, mib, ms, percent, perRuntime, speedupFigure } from "./format.ts";
 
 export function findings(allTables: readonly CellTable[]): string[] {
@@ -21,7 +22,7 @@ export function findings(allTables: readonly CellTable[]): string[] {
     ...models.map((table) => modelAgainstBaseline(table, tables)),
     smallestSize(tables),
     ...crossoverFindings(allTables),
-    fastestRuntimes(tables),
+    fastestPerWorkloadLine(allTables),
   ];
   return lines.filter((line): line is string => line !== null);
 }
@@ -153,26 +154,15 @@ function smallestSize(tables: readonly CellTable[]): string | null {
   return `**At the smallest size (n = ${smallest}, ${perTask} per task sequentially), ${claim}:** ${parts.join("; ")}.`;
 }
 
-/** The cells compared across runtimes, those with a fastest runtime by the verdict rule, and "bun in 11, node in 2". */
-export function fastestTally(tables: readonly CellTable[]): { comparable: CellTable[]; decided: CellTable[]; tally: string } | null {
-  const comparable = tables.filter((t) => t.cell.comparedAcrossRuntimes && t.rows.filter(isMeasured).length > 1);
-  if (comparable.length === 0) return null;
-  const decided = comparable.filter((t) => t.fastest !== null);
-  const winners = [...new Set(decided.map((t) => t.fastest!))];
-  const tally = winners.map((runtime) => `${runtime} in ${decided.filter((t) => t.fastest === runtime).length}`).join(", ");
-  return { comparable, decided, tally };
-}
-
-function fastestRuntimes(tables: readonly CellTable[]): string | null {
-  const fastest = fastestTally(tables);
-  if (!fastest) return null;
-  const { comparable, decided, tally } = fastest;
-  const undecided = comparable.filter((t) => t.fastest === null).map((t) => t.cellId);
-  return (
-    `**Fastest runtime per cell** (faster than every other by the verdict rule): ${decided.length > 0 ? `${tally} of ${comparable.length} cells` : "none"}` +
-    `${decided.length > 0 ? ` (${decided.map((t) => `${t.cellId}: ${t.fastest}`).join("; ")})` : ""}.` +
-    (undecided.length > 0 ? ` No single fastest runtime in ${undecided.join(", ")}.` : "")
-  );
+/** " (2 tasks of each size; the headline runs 4)": the ladder's task count, and the headline's where it differs. */
+function ladderTasks(tables: readonly CellTable[]): string {
+  const tasksOf = (group: string) => {
+    const params = tables.find((table) => table.cell.group === group && table.cell.params.kind === "cpu")?.cell.params;
+    return params?.kind === "cpu" ? params.tasks : null;
+  };
+  const [ladder, headline] = [tasksOf("crossover"), tasksOf("headline")];
+  if (ladder === null) return "";
+  return ` (${ladder} tasks of each size${headline !== null && headline !== ladder ? `; the headline runs ${headline}` : ""})`;
 }
 
 /** One sentence per model of the crossover ladder: from which work per task it paid off, per runtime. */
@@ -195,11 +185,11 @@ export function crossoverFindings(tables: readonly CellTable[]): string[] {
           : `paid off on ${names(paid)} only`;
     const figures = runtimes
       .map((runtime) =>
-        runtime.from
-          ? `from ${ms(runtime.from.msPerTask)} ms of work per task (${runtime.runtime})`
-          : `${shownNot.includes(runtime) ? "not" : "not shown"} up to ${ms(runtime.largestMsPerTask)} ms per task (${runtime.runtime})`,
+        runtime.from || !shownNot.includes(runtime)
+          ? `${crossoverBracket(runtime)} (${runtime.runtime})`
+          : `not up to ${ms(runtime.largestMsPerTask)} ms per task (${runtime.runtime})`,
       )
       .join(", ");
-    return `**${capitalise(readingNameOf(scenarioId, title))} ${claim} on the crossover ladder:** ${figures}.`;
+    return `**${capitalise(readingNameOf(scenarioId, title))} ${claim} on the crossover ladder${ladderTasks(tables)}:** ${figures}.`;
   });
 }

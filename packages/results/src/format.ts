@@ -9,6 +9,8 @@ export function ms(value: number): string {
 }
 
 export const times = (value: number): string => `${value.toFixed(2)}x`;
+/** A speed-up with two significant figures below 0.1x, so a far slower run reads "0.013x", not "0.01x". */
+export const speed = (value: number): string => (value >= 0.1 ? times(value) : `${value.toPrecision(2)}x`);
 export const percent = (value: number): string => `${(value * 100).toFixed(0)}%`;
 export const mib = (value: number): string => `${value.toFixed(0)} MiB`;
 export const interval = ([low, high]: readonly [number, number]): string => `[${low.toFixed(2)}–${high.toFixed(2)}]`;

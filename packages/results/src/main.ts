@@ -19,6 +19,7 @@ import { readResults } from "./read-results.ts";
 import { renderComparison } from "./render-comparison.ts";
 import { machineFolders, mergedCsv, renderMachines } from "./render-machines.ts";
 import { RAW_FILES } from "./render-markdown.ts";
+import { DETAILS_FILE } from "./render-overview.ts";
 import { REPORT_FILE, type ReportFiles, renderReportFiles, writeReportFiles } from "./report-files.ts";
 
 const COMPARISON_FILE = "comparison.md";
@@ -88,7 +89,9 @@ async function report(dir: string, baseline: string | null): Promise<number> {
   const before = baseline === null ? null : readResults(baseline);
   const files = await renderReportFiles(result);
   writeReportFiles(dir, files);
-  process.stderr.write(`report: wrote ${repoRelative(join(dir, REPORT_FILE))}, ${RAW_FILES.csv} and ${files.charts.length} chart(s)\n`);
+  process.stderr.write(
+    `report: wrote ${repoRelative(join(dir, REPORT_FILE))}, ${DETAILS_FILE}, ${RAW_FILES.csv} and ${files.charts.length} chart(s)\n`,
+  );
   if (baseline !== null && before !== null) {
     writeFileAtomic(join(dir, COMPARISON_FILE), renderComparison(result, before, compareRuns(result, before)));
     process.stderr.write(`report: wrote ${repoRelative(join(dir, COMPARISON_FILE))} (against ${repoRelative(baseline)})\n`);

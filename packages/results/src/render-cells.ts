@@ -4,11 +4,11 @@ import { isUnderTest, RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
 import type { RunResult } from "@runtime-bench/harness/schema";
 import { summarize } from "@runtime-bench/harness/stats";
 import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
-import { judgedRatio, judgedSpeedup, mib, ms, msWithInterval, percent, times } from "./format.ts";
+import { judgedSpeedup, mib, ms, msWithInterval, percent, speed, times } from "./format.ts";
 import { SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 import { CV_FLAG_THRESHOLD, describeWarning, noiseWarnings } from "./noise.ts";
 
-/** "faster · 1.84x · n=12" for a comparison with a baseline (its speed-up), "faster · 0.69 · n=12" for runtimes (time ratio). */
+/** "faster · 1.84x · n=12": a comparison's verdict, its speed-up and its rounds. */
 export const verdictCell = (comparison: PairedComparison | null, show: (c: PairedComparison) => string) =>
   comparison ? `${comparison.verdict} · ${show(comparison)} · n=${comparison.pairs}` : "n/a (no rounds in common)";
 
@@ -20,7 +20,7 @@ export function verdictSection(tables: readonly CellTable[], comparisons: readon
   );
   const pairs = [...new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [`${h.subject} vs ${h.reference}`] : [])))];
   if (headlines.length === 0) return [];
-  const header = [...runtimes.map((runtime) => `${runtime}: vs baseline`), ...pairs.map((pair) => `${pair}: time ratio`)];
+  const header = [...runtimes.map((runtime) => `${runtime}: vs baseline`), ...pairs.map((pair) => `${pair}: speed-up`)];
   const lines = tables
     .filter((table) => table.cell.group === "headline")
     .map((table) => {
@@ -33,7 +33,7 @@ export function verdictSection(tables: readonly CellTable[], comparisons: readon
           const found = headlines.find(
             (h) => h.kind === "runtimes" && h.cellId === table.cellId && `${h.subject} vs ${h.reference}` === pair,
           );
-          return found ? verdictCell(found.comparison, (c) => c.timeRatio.toFixed(2)) : "—";
+          return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
         }),
       ];
       return `| \`${table.cellId}\` | ${entries.join(" | ")} |`;
@@ -42,8 +42,8 @@ export function verdictSection(tables: readonly CellTable[], comparisons: readon
     "## Verdicts",
     "",
     'Every headline verdict of the run in one place, with the rounds behind it (n). "vs baseline": the cell against the cell it',
-    'declares as its baseline in the same runtime (its speed-up; "faster" means the model paid off). "A vs B": A\'s time over',
-    'B\'s in the same cell ("faster": A was). The depth groups (scaling, crossover, workloads, I/O sweep, files) carry theirs',
+    'declares as its baseline in the same runtime (its speed-up; "faster" means the model paid off). "A vs B": A\'s speed-up',
+    "over B in the same cell (B's time over A's; \"faster\": A was). The depth groups (scaling, crossover, workloads, I/O sweep, files) carry theirs",
     "in their own sections.",
     "",
     `| cell | ${header.join(" | ")} |`,
@@ -191,12 +191,12 @@ const COLUMNS: Column[] = [
   },
 ];
 
-/** "1.45x [1.31–1.51] slower (n = 12)", "—" for the fastest itself, the unpaired ratio for a reference, null without rounds in common. */
+/** "0.69x [0.66–0.76, n = 12] slower", "—" for the fastest itself, the unpaired speed for a reference, null without rounds in common. */
 function versusFastest(row: MeasuredRow): string | null {
-  if (row.referenceOverFastest) return `${times(row.referenceOverFastest.ratio)} (medians, unpaired)`;
+  if (row.referenceOverFastest) return `${speed(1 / row.referenceOverFastest.ratio)} (medians, unpaired)`;
   const comparison = row.versusFastest;
   if (comparison === undefined) return "—";
-  return comparison === null ? null : judgedRatio(comparison);
+  return comparison === null ? null : judgedSpeedup(comparison);
 }
 
 function tableRows(table: CellTable, columns: Column[]): string[] {

@@ -5,7 +5,8 @@ import type { RunResult } from "@runtime-bench/harness/schema";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { type CrossoverModel, crossover, largestSizeShortfall, type Shortfall } from "./crossover.ts";
 import { readingNameOf } from "./findings.ts";
-import { judgedRatio, judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
+import { judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
+import { leftOut, measuredIn } from "./render-overview.ts";
 import { type ScalingModel, scaling } from "./scaling.ts";
 
 /** Speed-up "1.84x [1.74–1.93] (92%)", or why there is none. */
@@ -115,8 +116,8 @@ function shortfallLines(shortfall: Shortfall | null): string[] {
 }
 
 /**
- * For a native workload with a plain-JavaScript equivalent (key derivation): the sequential native run's time over
- * the sequential JavaScript run's, paired by round, per runtime.
+ * For a native workload with a plain-JavaScript equivalent (key derivation): the sequential native run's speed-up over
+ * the sequential JavaScript run, paired by round, per runtime.
  */
 function againstJavaScript(
   workload: Workload,
@@ -140,9 +141,9 @@ function againstJavaScript(
     const native = rowOf(baseline, runtime);
     const plain = rowOf(javascript, runtime);
     const comparison = native && plain ? comparePaired(native.cell.samples, plain.cell.samples) : null;
-    return comparison ? judgedRatio(comparison) : "n/a";
+    return comparison ? judgedSpeedup(comparison) : "n/a";
   });
-  return [`| the sequential run against the same work in plain JavaScript (time ratio) | ${cells.join(" | ")} |`];
+  return [`| the sequential run against the same work in plain JavaScript | ${cells.join(" | ")} |`];
 }
 
 export function workloadsSection(tables: readonly CellTable[]): string[] {
@@ -215,7 +216,8 @@ function primitiveLabel(params: Extract<CellTable["cell"]["params"], { kind: "pr
 export function primitivesSection(tables: readonly CellTable[]): string[] {
   const own = tables.filter((table) => table.cell.group === "primitives");
   if (own.length === 0) return [];
-  const runtimes = [...new Set(own.flatMap((table) => table.rows.map((row) => row.runtime)))];
+  // Runtimes that could not run a primitive are named once under the table, not in a column of "n/a".
+  const runtimes = measuredIn(own);
   return [
     "## Primitive costs",
     "",
@@ -235,5 +237,6 @@ export function primitivesSection(tables: readonly CellTable[]): string[] {
       return [`| ${primitiveLabel(params, table.cell.title)} | ${cells.join(" | ")} |`];
     }),
     "",
+    ...leftOut(own, runtimes),
   ];
 }

@@ -4,7 +4,7 @@ import { isLookRound } from "@runtime-bench/harness/looks";
 import { RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
 import type { CoreSpeeds, MeasuredRuntime, Rerun, RunResult } from "@runtime-bench/harness/schema";
 import { VERDICTS } from "@runtime-bench/harness/verdict";
-import { ms, percent, ratioFigure, times } from "./format.ts";
+import { ms, percent, speedupFigure, times } from "./format.ts";
 import { coreSpread, machineSlowRounds, unevenRounds } from "./noise.ts";
 import { pairGaps, runCosts, type Settlement } from "./run-quality.ts";
 
@@ -85,8 +85,9 @@ export function howMeasured(result: RunResult, quality: Settlement): string[] {
       [
         "order",
         `blocks, seed ${run.order.seed}: each round is a sequence of blocks, one per comparison group (a baseline with the cells compared ` +
-          `with it, across the runtimes under test for headline cells, in one runtime otherwise), the blocks and the runs inside each ` +
-          `shuffled from the seed and the round, so the two runs of a pair are at most ${run.order.maxPairGapRuns} runs apart`,
+          `with it, across the runtimes under test for headline cells, in one runtime otherwise), in an order shuffled from the seed and ` +
+          `the round; inside a block each cell's runtimes run back to back and the cells are laid out from the baseline outwards, so ` +
+          `the two runs of a pair are at most ${run.order.maxPairGapRuns} runs apart`,
       ],
       [
         "pairs side by side",
@@ -183,7 +184,7 @@ function openLines(quality: Settlement): string[] {
     `Comparisons that did not settle (inconclusive: neither shown different nor shown equivalent), ${quality.open.length} of ${quality.comparisons.length}:`,
     "",
     ...quality.open.map(({ comparison, why }) => {
-      const figure = comparison.comparison ? `time ratio ${ratioFigure(comparison.comparison)}` : "no figure";
+      const figure = comparison.comparison ? `speed-up ${speedupFigure(comparison.comparison)}` : "no figure";
       return `- ${describeComparison(comparison)}: ${figure}; ${why}`;
     }),
     "",

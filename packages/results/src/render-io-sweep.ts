@@ -2,7 +2,7 @@
 import type { RunResult } from "@runtime-bench/harness/schema";
 import type { CellTable } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
-import { judgedRatio, kibSlope, mibSlope, ms, percent } from "./format.ts";
+import { judgedSpeedup, kibSlope, mibSlope, ms, percent } from "./format.ts";
 import { CAPACITY_HEADROOM, type IoSweep, type IoSweepPoint, ioSweep, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 
 export function ioSweepSection(result: RunResult, tables: readonly CellTable[]): string[] {
@@ -49,7 +49,7 @@ const modelOrder = (point: IoSweepPoint) => MODEL_ORDER.indexOf(point.scenarioId
 function pointRow(point: IoSweepPoint): string {
   const { row } = point;
   const ideal = "wallMs" in row.cell.ideal ? row.cell.ideal.wallMs : null;
-  const versus = row.versusBaseline ? judgedRatio(row.versusBaseline) : "—";
+  const versus = row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "—";
   const server = row.serverBusyCores === null ? "n/a" : `${row.serverBusyCores.toFixed(2)}${point.serverBusy ? " ⚠" : ""}`;
   return [
     "",

@@ -8,7 +8,8 @@ import { isUnderTest } from "@runtime-bench/harness/runtimes";
 import type { RunResult } from "@runtime-bench/harness/schema";
 import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
-import { judgedRatio, judgedSpeedup, msWithInterval, times } from "./format.ts";
+import { judgedSpeedup, msWithInterval, speed } from "./format.ts";
+import { detailsLink } from "./render-overview.ts";
 
 /** The headline cells the lesson ran: CPU at the lesson's size, and the I/O cells with each runtime's default client. */
 const lessonTables = (tables: readonly CellTable[]) =>
@@ -25,13 +26,13 @@ export function lessonSection(result: RunResult, tables: readonly CellTable[]): 
   const lesson = lessonTables(tables);
   const references = lesson.flatMap((table) => table.rows.filter((row) => isReferenceRow(row) && isMeasured(row)));
   if (lesson.length === 0 || references.length === 0) return [];
-  // Every runtime under test; a reference where it was measured, or selected but missing (its row says how to install it).
+  // Every runtime under test, and each reference that was measured; one selected but missing is named under the table.
   const shown = lesson[0]!.rows
     .map((row) => row.runtime)
-    .filter((name) => {
-      const runtime = result.runtimes.find((one) => one.name === name);
-      return isUnderTest(name) || runtime?.status === "measured" || runtime?.selected === true;
-    });
+    .filter((name) => isUnderTest(name) || result.runtimes.find((one) => one.name === name)?.status === "measured");
+  const missing = result.runtimes.flatMap((runtime) =>
+    runtime.status === "n/a" && runtime.selected && !isUnderTest(runtime.name) ? [`${runtime.name} (${runtime.reason})`] : [],
+  );
   const rowOf = (table: CellTable, runtime: string) => table.rows.find((row) => row.runtime === runtime);
   return [
     "## The lesson, then and now",
@@ -47,7 +48,9 @@ export function lessonSection(result: RunResult, tables: readonly CellTable[]): 
     ...lesson.map((table) => `| ${label(table)} | ${shown.map((runtime) => figure(rowOf(table, runtime))).join(" | ")} |`),
     ...timeOverFastest(lesson, shown),
     "",
-    ...implementations(lesson),
+    ...(missing.length > 0 ? [`Not measured: ${missing.join("; ")}.`, ""] : []),
+    `What each reference ran for each cell: ${detailsLink("What the references ran")}.`,
+    "",
   ];
 }
 
@@ -72,7 +75,7 @@ function figure(row: Row | undefined): string {
 }
 
 /**
- * Every runtime's time over the fastest runtime under test (the lowest median) in the baseline cells: for a runtime,
+ * Every runtime's speed against the fastest runtime under test (the lowest median) in the baseline cells: for a runtime,
  * paired by round with its verdict (analyze.ts); for a reference, how far the lesson's interpreter is from the
  * runtimes, as a ratio of medians, unpaired (a reference runs in blocks of its own), with no verdict.
  */
@@ -86,19 +89,19 @@ function timeOverFastest(lesson: readonly CellTable[], shown: readonly string[])
       const cells = shown.map((runtime) => {
         const row = measured.find((candidate) => candidate.runtime === runtime);
         if (row === fastest) return "1 (the lowest median)";
-        if (row?.referenceOverFastest) return `${times(row.referenceOverFastest.ratio)} (medians, unpaired)`;
-        return row?.versusFastest ? judgedRatio(row.versusFastest) : "";
+        if (row?.referenceOverFastest) return `${speed(1 / row.referenceOverFastest.ratio)} (medians, unpaired)`;
+        return row?.versusFastest ? judgedSpeedup(row.versusFastest) : "";
       });
-      return [`| time over ${fastest.runtime}'s, ${label(table)} | ${cells.join(" | ")} |`];
+      return [`| speed against ${fastest.runtime}'s, ${label(table)} | ${cells.join(" | ")} |`];
     });
 }
 
 /** What each reference ran for each cell, as it reported it. */
-function implementations(lesson: readonly CellTable[]): string[] {
-  const lines = lesson.flatMap((table) =>
+export function implementations(tables: readonly CellTable[]): string[] {
+  const lines = lessonTables(tables).flatMap((table) =>
     table.rows
       .filter((row): row is MeasuredRow => isReferenceRow(row) && isMeasured(row))
       .map((row) => `- ${row.runtime}, ${readingNameOf(table.cell.scenarioId, table.cell.title)}: ${row.cell.implementation}`),
   );
-  return lines.length > 0 ? ["What the references ran:", "", ...lines, ""] : [];
+  return lines.length > 0 ? ["## What the references ran", "", ...lines, ""] : [];
 }

@@ -1,6 +1,6 @@
 /**
  * The files of one run's report, rendered in memory first (so a failure writes nothing) and then written
- * together: README.md (the report), results.csv (its figures, one row per runtime x cell x statistic) and the
+ * together: README.md (the report a person reads), details.md (everything else), results.csv (its figures, one row per runtime x cell x statistic) and the
  * charts (charts/*.svg, embedded in the README). Charts a run has no data for are not drawn, and an earlier
  * run's chart of that name is removed, so the folder never shows a figure from another run.
  */
@@ -11,13 +11,16 @@ import type { RunResult } from "@runtime-bench/harness/schema";
 import { analyze, type CellTable } from "./analyze.ts";
 import { type Chart, renderCharts } from "./charts/index.ts";
 import { renderCsv } from "./render-csv.ts";
-import { RAW_FILES, renderReport } from "./render-markdown.ts";
+import { RAW_FILES, REPORT_FILE, renderReport } from "./render-markdown.ts";
+import { DETAILS_FILE } from "./render-overview.ts";
 
-export const REPORT_FILE = "README.md";
+export { REPORT_FILE };
+
 const CHART_FOLDER = "charts";
 
 export interface ReportFiles {
   readme: string;
+  details: string;
   csv: string;
   charts: Chart[];
 }
@@ -25,10 +28,10 @@ export interface ReportFiles {
 /** Every file from one analysis of the run (`tables`, computed here unless the caller has it). */
 export async function renderReportFiles(result: RunResult, tables: readonly CellTable[] = analyze(result)): Promise<ReportFiles> {
   const charts = await renderCharts(result, tables);
-  return { readme: renderReport(result, charts, tables), csv: renderCsv(result, tables), charts };
+  return { ...renderReport(result, charts, tables), csv: renderCsv(result, tables), charts };
 }
 
-export function writeReportFiles(dir: string, { readme, csv, charts }: ReportFiles): void {
+export function writeReportFiles(dir: string, { readme, details, csv, charts }: ReportFiles): void {
   const chartDir = join(dir, CHART_FOLDER);
   mkdirSync(chartDir, { recursive: true });
   const current = new Set(charts.map((chart) => chart.file));
@@ -37,5 +40,6 @@ export function writeReportFiles(dir: string, { readme, csv, charts }: ReportFil
   }
   for (const chart of charts) writeFileAtomic(join(dir, chart.file), chart.svg);
   writeFileAtomic(join(dir, RAW_FILES.csv), csv);
+  writeFileAtomic(join(dir, DETAILS_FILE), details);
   writeFileAtomic(join(dir, REPORT_FILE), readme);
 }

@@ -11,30 +11,28 @@ import { isUnderTest } from "@runtime-bench/harness/runtimes";
 import { runsOffThread } from "@runtime-bench/harness/scenarios/params";
 import type { RunResult } from "@runtime-bench/harness/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
+import { fastestPerWorkloadLine, NOT_EQUAL_ARITHMETIC } from "./fastest.ts";
 import {
   type Compared,
   capitalise,
   clientOf,
   compared,
   crossoverFindings,
-  fastestTally,
   isLargestOfItsScenario,
   payOffClaim,
   readingNameOf,
   sizeOf,
 } from "./findings.ts";
-import { judgedRatio, judgedSpeedup, kibSlope, mibSlope, perRuntime, times } from "./format.ts";
+import { judgedSpeedup, kibSlope, mibSlope, perRuntime, times } from "./format.ts";
 import { ioSweep } from "./io-sweep.ts";
-import { nameOf as comparisonName, type Settlement, settlement } from "./run-quality.ts";
 import { scaling } from "./scaling.ts";
 
 /** "1.90x [1.77–1.92] faster (n = 12)": how many times faster than the baseline, its interval, the verdict and its rounds. */
 const judged = (row: Compared) => judgedSpeedup(row.versusBaseline);
 
-export function summary(result: RunResult, tables: readonly CellTable[], quality: Settlement = settlement(result)): string[] {
+export function summary(result: RunResult, tables: readonly CellTable[]): string[] {
   const headline = tables.filter((table) => table.cell.group === "headline");
   const lines = [
-    settledLine(result, quality),
     ...headline
       .filter((table) => table.cell.baseline !== null && table.cell.comparedAcrossRuntimes && clientOf(table) === null)
       .filter((table) => isLargestOfItsScenario(table, headline))
@@ -44,32 +42,12 @@ export function summary(result: RunResult, tables: readonly CellTable[], quality
     ...crossoverFindings(tables),
     nativeOffloadLine(tables),
     memoryLine(result, tables),
-    runtimesLine(headline),
+    fastestPerWorkloadLine(tables),
   ];
   return lines.filter((line): line is string => line !== null);
 }
 
 const nameOf = (table: CellTable) => readingNameOf(table.cell.scenarioId, table.cell.title);
-
-/** How many of the run's comparisons settled, in how many rounds, and which did not (the headline ones by name). */
-function settledLine(result: RunResult, quality: Settlement): string | null {
-  const { comparisons, byVerdict, pairs, open } = quality;
-  if (comparisons.length === 0) return null;
-  const settled = comparisons.length - open.length;
-  const rounds = pairs ? `, after ${pairs.min === pairs.max ? pairs.min : `${pairs.min} to ${pairs.max}`} rounds each` : "";
-  const headlineOpen = open.filter(({ comparison }) => comparison.group === "headline");
-  const elsewhere = open.length - headlineOpen.length;
-  const names = headlineOpen.map(({ comparison }) => comparisonName(comparison));
-  const openText =
-    open.length === 0
-      ? "every one settled"
-      : `inconclusive (${open.length}): ${names.length > 0 ? names.join("; ") : "no headline comparison"}` +
-        `${elsewhere > 0 ? `; and ${elsewhere} in the depth sections` : ""} (each with its figure and why under "How this run was measured")`;
-  return (
-    `**${settled} of ${comparisons.length} comparisons settled** (${byVerdict.faster} faster, ${byVerdict.slower} slower, ` +
-    `${byVerdict.equivalent} equivalent${rounds}, in ${(result.run.precision.measuringSeconds / 60).toFixed(1)} min); ${openText}.`
-  );
-}
 
 function modelLine(table: CellTable, tables: readonly CellTable[]): string | null {
   const rows = compared(table);
@@ -142,23 +120,6 @@ function memoryLine(result: RunResult, tables: readonly CellTable[]): string | n
     : null;
 }
 
-/** How often one runtime was faster than every other, and the runtimes' ratio on the simplest cell. */
-function runtimesLine(tables: readonly CellTable[]): string | null {
-  const fastest = fastestTally(tables);
-  if (!fastest) return null;
-  const { comparable, decided, tally } = fastest;
-  // The first cell compared across runtimes (the sequential run at the largest size, in the suite's order).
-  const first = comparable[0]!;
-  const others = first.rows
-    .filter(isMeasured)
-    .flatMap((row) => (row.versusFastest && isUnderTest(row.runtime) ? [{ runtime: row.runtime, against: row.versusFastest }] : []));
-  const ratios =
-    first.fastest && others.length > 0
-      ? ` In ${first.cellId}, time over ${first.fastest}'s: ${perRuntime(others, (one) => judgedRatio(one.against))}.`
-      : "";
-  return `**Fastest runtime per cell** (faster than every other by the verdict rule): ${decided.length > 0 ? `${tally} of ${comparable.length} cells` : "none"}; no single fastest in ${comparable.length - decided.length}.${ratios}`;
-}
-
 /**
  * The lesson's own experiment, per Python reference measured: each of its models against its baseline at the lesson's
  * size, and its sequential time over the fastest runtime's on the same work.
@@ -177,7 +138,8 @@ function lessonLines(tables: readonly CellTable[]): string[] {
     );
     const sequential = rows.find((row) => row.cell.baseline === null && row.referenceOverFastest);
     const gap = sequential?.referenceOverFastest
-      ? `; its sequential run took ${times(sequential.referenceOverFastest.ratio)} the time of ${sequential.referenceOverFastest.fastest}'s (medians, unpaired)`
+      ? `. ${sequential.referenceOverFastest.fastest} ran its sequential tasks ${times(sequential.referenceOverFastest.ratio)} as fast (medians, unpaired), ` +
+        `on unequal arithmetic: ${NOT_EQUAL_ARITHMETIC}`
       : "";
     return models.length > 0
       ? [`**The lesson itself, in ${runtime} (a reference), against its sequential run:** ${models.join(", ")}${gap}.`]

@@ -3,6 +3,7 @@
 import type { RuntimeName } from "@runtime-bench/harness/runtimes";
 import type { IoCellParams } from "@runtime-bench/harness/scenarios/params";
 import { type CellResult, type CellSample, RESULT_SCHEMA_VERSION, type RunResult, type RuntimeRun } from "@runtime-bench/harness/schema";
+import { renderReport } from "../src/render-markdown.ts";
 
 /** The i-th sample of a cell is from round i, started at second 100 x i of the run (each cell in its own slot of its block). */
 export const sample = (wallMs: number, index: number): CellSample => ({
@@ -164,4 +165,10 @@ export function ioSweepShape(scenarioId: string, latencyMs: number, concurrency:
     },
     ideal: { wallMs: Math.ceil(requests / concurrency) * latencyMs },
   };
+}
+
+/** Both files of a report as one text, for tests of what it says rather than of which file says it. */
+export function reportText(result: RunResult): string {
+  const { readme, details } = renderReport(result);
+  return `${readme}\n${details}`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, isMeasured, type MeasuredRow } from "../src/analyze.ts";
 import { findings } from "../src/findings.ts";
 import { renderReport } from "../src/render-markdown.ts";
-import { around, cpuCell, ioCell, ioParams, ioSweepShape, measured, notSelected, runResult } from "./fixtures.ts";
+import { around, cpuCell, ioCell, ioParams, ioSweepShape, measured, notSelected, reportText, runResult } from "./fixtures.ts";
 
 const node = measured("node", [
   cpuCell("cpu.sequential", around(400)),
@@ -150,7 +150,25 @@ describe("the reading", () => {
 });
 
 describe("the report rendered from fixed inputs", () => {
-  const report = renderReport(run);
+  const report = reportText(run);
+
+  it("comes in two layers: a README a person reads in minutes, and details.md with the rest", () => {
+    const { readme, details } = renderReport(run);
+    const lines = readme.split("\n");
+    expect(lines.length).toBeLessThanOrEqual(300);
+    expect(lines.filter((line) => line.length > 400)).toEqual([]);
+    expect(readme).toMatch(/## Contents\n\n- \[Summary\]\(#summary\)\n/);
+    expect(readme).toContain("- [details.md](details.md): the rest");
+    expect(readme).toContain("| this run |");
+    // What a person does not need first lives in the second file, which the README links.
+    for (const heading of ["## Environment", "## How this run was measured", "## Verdicts", "## Noise guards", "## How to read this"]) {
+      expect(readme).not.toContain(heading);
+      expect(details).toContain(heading);
+    }
+    // One ratio direction, explained once in each file.
+    expect(readme).toContain("**How to read a figure.** Every ratio is a speed-up");
+    expect(report).not.toMatch(/time ratio|this runtime's time over/);
+  });
 
   it("has the environment, how the run was measured, the verdicts and one table per cell", () => {
     expect(report).toContain("Machine: Test CPU, 2 cores");
@@ -161,11 +179,11 @@ describe("the report rendered from fixed inputs", () => {
     expect(report).toMatch(
       /\| comparisons \| \d+: \d+ faster, \d+ slower, \d+ equivalent, 0 inconclusive; rounds behind each: 6 to 6 \(median 6\) \|/,
     );
-    expect(report).toContain("| `cpu.worker-pool/n=1e8` | faster · 1.90x · n=6 | faster · 1.90x · n=6 | faster · 0.50 · n=6 |");
+    expect(report).toContain("| `cpu.worker-pool/n=1e8` | faster · 1.90x · n=6 | faster · 1.90x · n=6 | faster · 2.00x · n=6 |");
     expect(report).toContain("`cpu.worker-pool/n=1e8`");
     expect(report).toContain("| **bun** (fastest) | 105 ms [");
     expect(report).toMatch(
-      /\| node \| 210 ms \[[\d.]+–[\d.]+\] \| 1\.90x \[1\.90–1\.90, n = 6\] faster \| 95% of 2\.00x \| 2\.00x \[2\.00–2\.00, n = 6\] slower \|/,
+      /\| node \| 210 ms \[[\d.]+–[\d.]+\] \| 1\.90x \[1\.90–1\.90, n = 6\] faster \| 95% of 2\.00x \| 0\.50x \[0\.50–0\.50, n = 6\] slower \|/,
     );
   });
 
@@ -179,7 +197,7 @@ describe("the report rendered from fixed inputs", () => {
       ],
       note: "every other variable is left out",
     };
-    expect(renderReport(recorded)).toContain(
+    expect(reportText(recorded)).toContain(
       "| environment of every process started | only UV_THREADPOOL_SIZE, DENO_V8_FLAGS passed on, where set (set for this run: UV_THREADPOOL_SIZE); every other variable is left out |",
     );
   });
@@ -187,7 +205,7 @@ describe("the report rendered from fixed inputs", () => {
   it("shows the main thread's event-loop lag, or that an older file did not record it", () => {
     const lagged = cpuCell("cpu.sequential", around(100));
     lagged.samples = lagged.samples.map((sample, index) => ({ ...sample, eventLoopLag: { maxMs: 90 + index, p99Ms: 80, samples: 1 } }));
-    const rendered = renderReport(runResult([measured("node", [lagged]), measured("bun", [cpuCell("cpu.sequential", around(100))])]));
+    const rendered = reportText(runResult([measured("node", [lagged]), measured("bun", [cpuCell("cpu.sequential", around(100))])]));
     expect(rendered).toMatch(/\| node \| .* \| 92\.5 \/ 80\.0 ms \| /);
     expect(rendered).toMatch(/\| bun \| .* \| n\/a \(not recorded\) \| /);
   });
@@ -204,8 +222,8 @@ describe("the report rendered from fixed inputs", () => {
     const noisy = runResult([
       measured("node", [cpuCell("cpu.sequential", [100, 100, 100, 100]), cpuCell("cpu.worker-pool", [50, 70, 40, 65])]),
     ]);
-    expect(renderReport(noisy)).toMatch(
-      /- node: cpu\.worker-pool\/n=1e8 vs cpu\.sequential\/n=1e8: time ratio 0\.\d\dx \[no interval: n = 4\]; 4 rounds, fewer than the 6 an interval needs/,
+    expect(reportText(noisy)).toMatch(
+      /- node: cpu\.worker-pool\/n=1e8 vs cpu\.sequential\/n=1e8: speed-up \d\.\d\dx \[no interval: n = 4\]; 4 rounds, fewer than the 6 an interval needs/,
     );
   });
 
@@ -236,7 +254,7 @@ describe("the report rendered from fixed inputs", () => {
         }),
       ]),
     ]);
-    const report = renderReport(withVariant);
+    const report = reportText(withVariant);
     expect(report).toContain("## Labelled variants (not compared across runtimes)");
     expect(report).toMatch(/### I\/O: io\.async-client — `io\.async-client\/node-http`/);
     expect(report).toContain("| bun | n/a (no node-http client is set up for this runtime) |");
@@ -252,7 +270,7 @@ describe("the report rendered from fixed inputs", () => {
 describe("noise guards", () => {
   it("flags a cell whose runs vary beyond the CV threshold", () => {
     const noisy = runResult([measured("node", [cpuCell("cpu.sequential", [100, 140, 90, 160, 100, 120])])]);
-    expect(renderReport(noisy)).toMatch(/⚠ node cpu\.sequential\/n=1e8: runs vary by \d+% \(CV; flag above 10%\)/);
+    expect(reportText(noisy)).toMatch(/⚠ node cpu\.sequential\/n=1e8: runs vary by \d+% \(CV; flag above 10%\)/);
   });
 
   it("counts the rounds after which one core was slow, and the rounds in which every core was", () => {
@@ -268,7 +286,7 @@ describe("noise guards", () => {
         { unavailable: "no taskset" },
       ],
     };
-    const report = renderReport(result);
+    const report = reportText(result);
     expect(report).toContain("| rounds after which one core was slow | 2 of 4 (worst 33%) ⚠ |");
     expect(report).toMatch(/⚠ after 2 of 4 rounds the probe ran more than 10% slower on one core than on another \(at worst 33%\)/);
     expect(report).toContain(
@@ -279,7 +297,7 @@ describe("noise guards", () => {
 
   it("says so when nothing was flagged", () => {
     const calm = runResult([measured("node", [cpuCell("cpu.sequential", around(100))])]);
-    expect(renderReport(calm)).toContain("No cell or round was flagged.");
+    expect(reportText(calm)).toContain("No cell or round was flagged.");
   });
 
   it("shows the in-process (mitata) figure, or why there is none", () => {
@@ -291,7 +309,7 @@ describe("noise guards", () => {
         inProcess: { tool: "mitata", label: "one task", samplesMs: [], skipped: "one call takes 230 ms (> 50 ms)" },
       }),
     ]);
-    const report = renderReport(runResult([withMitata, skipped]));
+    const report = reportText(runResult([withMitata, skipped]));
     expect(report).toContain("(one task): node: 8.00 ms [no interval: too few rounds] (n=4)");
     expect(report).toContain("bun: not measured (one call takes 230 ms (> 50 ms))");
   });
@@ -330,7 +348,7 @@ describe("the scaling sweep and the crossover ladder", () => {
       ladderCell("cpu.worker-pool", 10_000_000, around(11)),
     ]),
   ]);
-  const report = renderReport(result);
+  const report = reportText(result);
 
   it("says why the largest size stops short of the ideal: the slower core, as the per-core probe measured it", () => {
     const probed = structuredClone(result);
@@ -339,7 +357,7 @@ describe("the scaling sweep and the crossover ladder", () => {
       { ms: [15, 15.3], cores: [0, 1] },
       { ms: [15.6, 15], cores: [0, 1] },
     ];
-    const rendered = renderReport(probed);
+    const rendered = reportText(probed);
     expect(rendered).toContain(
       "**Why the largest size (n = 10000000) stops short of 2.00x:** the best was 1.82x (a warmed worker pool, node).",
     );
@@ -367,7 +385,7 @@ describe("the scaling sweep and the crossover ladder", () => {
         params: { kind: "cpu", workload: "prime-sieve", tasks: 2, n: 1_000_000, workers: 2 },
         baseline: scenarioId === "cpu.sequential" ? null : "cpu.sequential/prime-sieve/n=1e6/t=2",
       });
-    const rendered = renderReport(
+    const rendered = reportText(
       runResult([measured("bun", [workloadCell("cpu.sequential", around(20)), workloadCell("cpu.worker-pool", around(12))])]),
     );
     expect(rendered).toContain("### prime sieve (memory-bound), 2 tasks of n = 1000000");
@@ -389,10 +407,8 @@ describe("the scaling sweep and the crossover ladder", () => {
       keyCell("cpu.sequential", "pbkdf2-javascript", around(500)),
     ]);
     if (node.status === "measured") node.description.nativeOffload = "crypto.pbkdf2 on a thread pool";
-    const rendered = renderReport(runResult([node]));
-    expect(rendered).toContain(
-      "| the sequential run against the same work in plain JavaScript (time ratio) | 0.20x [0.20–0.20, n = 6] faster |",
-    );
+    const rendered = reportText(runResult([node]));
+    expect(rendered).toContain("| the sequential run against the same work in plain JavaScript | 5.00x [5.00–5.00, n = 6] faster |");
     expect(rendered).toContain("| concurrent async tasks on one thread | 2.00x [2.00–2.00, n = 6] faster |");
     expect(rendered).toContain("| native key derivation (offload) | crypto.pbkdf2 on a thread pool |");
   });
@@ -401,7 +417,7 @@ describe("the scaling sweep and the crossover ladder", () => {
     expect(report).toContain("| a warmed worker pool | from 10.0 ms per task (n = 10000000) |");
     expect(report).toContain("| 100000 (0.200 ms) | 0.50x [0.50–0.50, n = 6] slower |");
     expect(findings(analyze(result)).join("\n")).toContain(
-      "**A warmed worker pool paid off on the crossover ladder:** from 10.0 ms of work per task (node).",
+      "**A warmed worker pool paid off on the crossover ladder (2 tasks of each size; the headline runs 4):** between 0.200 and 10.0 ms per task (node).",
     );
     expect(report).not.toMatch(/\| `cpu\.worker-pool\/n=1e8\/t=8\/w=1` \|/);
   });
@@ -429,7 +445,7 @@ describe("the primitive costs", () => {
         },
         baseline: null,
       });
-    const rendered = renderReport(
+    const rendered = reportText(
       runResult([
         measured("bun", [
           cost("worker-start", [40, 40, 40, 40, 40, 40], { repetitions: 4 }),
@@ -480,7 +496,7 @@ describe("the I/O sweep", () => {
       capacity: { tool: "autocannon 9.0.0", connections: 100, durationSeconds: 5, latencyMs: 0, requestsPerSecond, errors: 0 },
       pinning: "not pinned",
     };
-    return renderReport(result);
+    return reportText(result);
   };
   const report = withCapacity(100_000);
 
@@ -496,7 +512,7 @@ describe("the I/O sweep", () => {
       "| node | concurrent async requests | 100 | — | 1000 | 550 ms | 500 ms | 91% | 1818 | 51.0 ms | 54.0 ms | 551 µs | — | 0.70 ⚠ |",
     );
     expect(report).toMatch(
-      /\| node \| requests spread over worker threads \| 100 \| 2 \| 1000 \| 605 ms \| 500 ms \| 83% \| 1653 \| .* \| 1\.10x \[1\.10–1\.10, n = 6\] slower \| 0\.10 \|/,
+      /\| node \| requests spread over worker threads \| 100 \| 2 \| 1000 \| 605 ms \| 500 ms \| 83% \| 1653 \| .* \| 0\.91x \[0\.91–0\.91, n = 6\] slower \| 0\.10 \|/,
     );
   });
 
@@ -514,7 +530,7 @@ describe("the I/O sweep", () => {
     expect(tight).toMatch(/⚠ only 4\.0x the highest client rate \(5x needed\): 1 points reached more than 1\/5 of it/);
     expect(tight).toContain("| 5000 ⚠ |");
     expect(report).not.toContain("| 5000 ⚠ |");
-    expect(renderReport(runResult([measured("node", cells)]))).toMatch(
+    expect(reportText(runResult([measured("node", cells)]))).toMatch(
       /n\/a \(not measured in this run\): whether the server was the bottleneck is unknown/,
     );
   });
@@ -526,7 +542,7 @@ describe("the I/O sweep", () => {
       requestLatency: { p50Ms: 51, p99Ms: 58, requests: 100 },
       serverBusyCores: 0.2,
     }));
-    const rendered = renderReport(runResult([measured("node", [headline])]));
+    const rendered = reportText(runResult([measured("node", [headline])]));
     expect(rendered).toContain("request latency: p50 / p99");
     expect(rendered).toContain("51.0 / 58.0 ms");
   });
@@ -544,7 +560,7 @@ describe("the file scenarios", () => {
       baseline: scenarioId === "files.sync" ? null : "files.sync/10x1MiB",
     });
   it("shows each model against the blocking calls, with its rate", () => {
-    const rendered = renderReport(runResult([measured("deno", [fileCell("files.sync", around(40)), fileCell("files.async", around(25))])]));
+    const rendered = reportText(runResult([measured("deno", [fileCell("files.sync", around(40)), fileCell("files.async", around(25))])]));
     expect(rendered).toContain("## Files: blocking calls, async calls and worker threads");
     expect(rendered).toContain("### 10 x 1MiB");
     expect(rendered).toContain("| deno | the synchronous file API | 40.0 ms | 524 | — (the baseline) |");
@@ -557,7 +573,7 @@ describe("a run against a real API (--target)", () => {
     const result = runResult([measured("node", [ioCell("io.async-fetch", around(300), { baseline: null })])]);
     result.run.target = "https://api.example.test";
     result.run.mockApi = null;
-    const rendered = renderReport(result);
+    const rendered = reportText(result);
     expect(rendered).toMatch(/> ⚠ \*\*The I\/O cells of this run went to a real API, https:\/\/api\.example\.test\*\*/);
     expect(rendered).toContain("| mock API | not used: the I/O cells went to https://api.example.test (--target) |");
   });

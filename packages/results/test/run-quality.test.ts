@@ -4,10 +4,9 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../src/analyze.ts";
 import { coreDependence } from "../src/core-dependence.ts";
 import { noiseWarnings } from "../src/noise.ts";
-import { renderReport } from "../src/render-markdown.ts";
 import { pairGaps, runCosts, settlement } from "../src/run-quality.ts";
 import { slowSpells } from "../src/slow-spells.ts";
-import { around, cpuCell, measured, runResult } from "./fixtures.ts";
+import { around, cpuCell, measured, reportText, runResult } from "./fixtures.ts";
 
 /** Sets what the fixture samples leave alike: each run's slot, block, start time or cores. */
 const withSamples = (samples: CellSample[], change: (sample: CellSample, index: number) => Partial<CellSample>) =>
@@ -24,7 +23,7 @@ describe("how far a comparison's pairs were apart, and what a run cost", () => {
   it("gives the median and the largest gap between the two runs of a pair, in runs and seconds", () => {
     const gaps = pairGaps(result, settlement(result).comparisons)!;
     expect(gaps).toEqual({ allowedRuns: 17, medianRuns: 3, maxRuns: 5, medianSeconds: 1, maxSeconds: 1 });
-    expect(renderReport(result)).toContain(
+    expect(reportText(result)).toContain(
       "| pairs side by side | the two runs of a pair were a median 3 runs (1.0 s) apart, at most 5 runs (1.0 s), of the 17 the order allows |",
     );
   });
@@ -40,9 +39,9 @@ describe("how far a comparison's pairs were apart, and what a run cost", () => {
     const quality = settlement(runResult([measured("node", [cpuCell("cpu.sequential", around(400)), pool, noisy])]));
     expect(quality.byVerdict).toEqual({ faster: 1, slower: 0, equivalent: 0, inconclusive: 1 });
     expect(quality.open.map(({ why }) => why)).toEqual(["its interval reaches both sides of a line (1.0, or ±5%)"]);
-    const report = renderReport(runResult([measured("node", [cpuCell("cpu.sequential", around(400)), pool, noisy])]));
-    expect(report).toMatch(
-      /- \*\*1 of 2 comparisons settled\*\* \(1 faster, 0 slower, 0 equivalent, after 6 rounds each, in 10\.0 min\); inconclusive \(1\): node: cpu\.async-main\/n=1e8 vs cpu\.sequential\/n=1e8 \(each with its figure and why under "How this run was measured"\)\./,
+    const report = reportText(runResult([measured("node", [cpuCell("cpu.sequential", around(400)), pool, noisy])]));
+    expect(report).toContain(
+      "| claims | 1 of 2 comparisons settled (1 faster, 0 slower, 0 equivalent); 1 inconclusive, [each with why](details.md#how-this-run-was-measured) |",
     );
     expect(report).toContain("Comparisons that did not settle (inconclusive: neither shown different nor shown equivalent), 1 of 2:");
   });
@@ -54,23 +53,21 @@ describe("flags", () => {
     const sequential = cpuCell("cpu.sequential", [380, 380, 380, 460, 380, 380]);
     const pool = cpuCell("cpu.worker-pool", [200, 200, 200, 200, 200, 200]);
     const result = runResult([measured("bun", [sequential, pool])]);
-    expect(renderReport(result)).toMatch(
+    expect(reportText(result)).toMatch(
       /⚠ bun cpu\.worker-pool\/n=1e8: 1\.90x \[1\.90–2\.30\] reaches more than 5% past the physical ideal of 2\.00x \(its interval; the median does not\)/,
     );
   });
 
   it("flags a median past the ideal too", () => {
     const result = runResult([measured("bun", [cpuCell("cpu.sequential", around(800)), cpuCell("cpu.worker-pool", around(320))])]);
-    expect(renderReport(result)).toMatch(
+    expect(reportText(result)).toMatch(
       /⚠ bun cpu\.worker-pool\/n=1e8: 2\.50x \[2\.50–2\.50\] reaches more than 5% past the physical ideal of 2\.00x, its median too/,
     );
   });
 
   it("flags a cell whose runs split into two clusters", () => {
     const result = runResult([measured("node", [cpuCell("cpu.sequential", [1700, 2600, 1800, 2800, 3000, 1750])])]);
-    expect(renderReport(result)).toMatch(
-      /⚠ node cpu\.sequential\/n=1e8: its runs split into two clusters \(3 and 3 runs, 1\.\d\dx apart\)/,
-    );
+    expect(reportText(result)).toMatch(/⚠ node cpu\.sequential\/n=1e8: its runs split into two clusters \(3 and 3 runs, 1\.\d\dx apart\)/);
   });
 
   it("finds a slow spell from the runs themselves: a block whose runs were together slower than their cells' medians", () => {
@@ -84,7 +81,7 @@ describe("flags", () => {
     const { spells, blocks } = slowSpells(result);
     expect(blocks).toBe(6);
     expect(spells).toEqual([{ round: 3, block: "fixture", at: "00:05:00", runs: 6, slowdown: expect.closeTo(0.3, 9) }]);
-    expect(renderReport(result)).toMatch(/⚠ in 1 of 6 blocks the runs were together more than 10% slower than their cells' medians/);
+    expect(reportText(result)).toMatch(/⚠ in 1 of 6 blocks the runs were together more than 10% slower than their cells' medians/);
   });
 
   it("tells a run that landed on a slow core from a slow model: single-threaded runs' medians per core", () => {
@@ -101,7 +98,7 @@ describe("flags", () => {
     expect(coreDependence(pool)).toBeNull(); // more than one thread: the meter's core says nothing of it
     const result = runResult([measured("node", [sequential])]);
     expect(noiseWarnings(result, analyze(result)).map((warning) => warning.kind)).toContain("core-dependent");
-    expect(renderReport(result)).toMatch(
+    expect(reportText(result)).toMatch(
       /node cpu\.sequential\/n=1e8: a single-threaded run's time depended on the core its main thread ran on: core 0 100\.0 ms \(3 runs\), core 1 130\.0 ms \(3 runs\)/,
     );
   });
@@ -111,7 +108,7 @@ describe("a smoke run", () => {
   it("verifies every cell and draws no conclusion: no verdict in its summary", () => {
     const result = runResult([measured("node", [cpuCell("cpu.sequential", [400]), cpuCell("cpu.worker-pool", [210])])]);
     result.run.precision.minRounds = 1;
-    const report = renderReport(result);
+    const report = reportText(result);
     const summary = report.slice(report.indexOf("## Summary"), report.indexOf("##", report.indexOf("## Summary") + 3));
     expect(summary).toContain("**A smoke run**");
     expect(summary).not.toMatch(/\b(faster|slower|equivalent|paid off)\b/);

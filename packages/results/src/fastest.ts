@@ -1,0 +1,78 @@
+/**
+ * The fastest runtime per workload (not per cell): each CPU workload's sequential run at its largest size, compared
+ * across the runtimes under test. Headline cells run the runtimes side by side, so they are ranked by the paired verdict
+ * rule (analyze.ts); a depth workload runs in blocks of one runtime, so only its lowest median is named, with the
+ * others' speed against it as ratios of medians.
+ */
+import { isUnderTest, type RuntimeName } from "@runtime-bench/harness/runtimes";
+import { WORKLOAD_TITLES } from "@runtime-bench/harness/scenarios/params";
+import { type CellTable, isMeasured } from "./analyze.ts";
+import { judgedSpeedup, speed } from "./format.ts";
+
+/** Said beside any time ratio between the Python reference and a JavaScript runtime: the loops do different work. */
+export const NOT_EQUAL_ARITHMETIC =
+  "Python's loop adds exact integers of any size (the squares pass 64 bits), JavaScript's adds them modulo 2^32 in small-integer steps";
+
+export interface WorkloadFastest {
+  workload: string;
+  n: number;
+  /** The runtime faster than every other by the verdict rule (paired), or with the lowest median (unpaired); null: none. */
+  fastest: RuntimeName | null;
+  /** The runtime with the lowest median, which the others are measured against. */
+  lowest: RuntimeName;
+  /** Every other runtime's speed against the fastest (or the lowest median). */
+  others: Array<{ runtime: RuntimeName; speed: string }>;
+  paired: boolean;
+}
+
+export function fastestByWorkload(tables: readonly CellTable[]): WorkloadFastest[] {
+  const sequential = tables.filter(
+    (table) =>
+      table.cell.baseline === null &&
+      table.cell.params.kind === "cpu" &&
+      (table.cell.group === "headline" || table.cell.group === "workloads") &&
+      table.rows.filter((row) => isMeasured(row) && isUnderTest(row.runtime)).length > 1,
+  );
+  const workloads = [...new Set(sequential.flatMap((table) => (table.cell.params.kind === "cpu" ? [table.cell.params.workload] : [])))];
+  return workloads.map((workload) => {
+    const own = sequential.filter((table) => table.cell.params.kind === "cpu" && table.cell.params.workload === workload);
+    const sizeOf = (table: CellTable) => (table.cell.params.kind === "cpu" ? table.cell.params.n : 0);
+    // A headline cell (paired) where the workload has one, at its largest size; else the largest depth cell.
+    const headline = own.filter((table) => table.cell.group === "headline");
+    const chosen = (headline.length > 0 ? headline : own).reduce((best, table) => (sizeOf(table) > sizeOf(best) ? table : best));
+    const rows = chosen.rows.filter(isMeasured).filter((row) => isUnderTest(row.runtime));
+    const paired = chosen.cell.group === "headline";
+    const lowest = rows.reduce((best, row) => (row.wall.median < best.wall.median ? row : best));
+    const others = rows
+      .filter((row) => row !== lowest)
+      .map((row) => ({
+        runtime: row.runtime,
+        speed: paired
+          ? row.versusFastest
+            ? judgedSpeedup(row.versusFastest)
+            : "n/a (no rounds in common)"
+          : speed(lowest.wall.median / row.wall.median),
+      }));
+    return {
+      workload: WORKLOAD_TITLES[workload],
+      n: sizeOf(chosen),
+      fastest: paired ? chosen.fastest : lowest.runtime,
+      lowest: lowest.runtime,
+      others,
+      paired,
+    };
+  });
+}
+
+/** One statement per workload: "sum of squares (n = 300000000): bun, speed against it: node 0.67x [...] slower, ...". */
+export function fastestPerWorkloadLine(tables: readonly CellTable[]): string | null {
+  const parts = fastestByWorkload(tables).map(({ workload, n, fastest, lowest, others, paired }) => {
+    const rest = others.map((other) => `${other.runtime} ${other.speed}`).join(", ");
+    if (paired) {
+      const leader = fastest ?? `no single fastest (lowest median: ${lowest})`;
+      return `${workload} (n = ${n}): ${leader}${rest ? `, speed against it: ${rest}` : ""}`;
+    }
+    return `${workload} (n = ${n}): lowest median ${lowest}${rest ? `, speed against it: ${rest} (medians, unpaired: no verdict)` : ""}`;
+  });
+  return parts.length > 0 ? `**Fastest runtime per workload** (its sequential run at its largest size): ${parts.join("; ")}.` : null;
+}

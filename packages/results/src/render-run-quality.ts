@@ -1,0 +1,88 @@
+/**
+ * The run-quality box the summary opens with: how many rounds and why they stopped, how many claims settled and how
+ * many stayed inconclusive, how far apart the two runs of a pair were, and which flags fired; each with a link to
+ * where details.md says more. A reader sees at a glance how far to trust the claims under it.
+ */
+import type { RunResult } from "@runtime-bench/harness/schema";
+import type { CellTable } from "./analyze.ts";
+import { noiseWarnings, type Warning } from "./noise.ts";
+import { detailsLink, markdownTable } from "./render-overview.ts";
+import { pairGaps, type Settlement } from "./run-quality.ts";
+
+const STOPPED = {
+  settled: "every comparison had settled",
+  budget: "the time budget ran out",
+  "max-rounds": "the profile's maximum of rounds",
+  interrupted: "the run was interrupted",
+} as const;
+
+/** How each kind of flag is counted in the box: "12 cells whose runs vary by more than 10%". */
+const FLAG_COUNTS: Record<Warning["kind"], (count: number) => string> = {
+  "noisy-cell": (count) => `${count} cell${count === 1 ? "" : "s"} whose runs vary by more than 10%`,
+  "uneven-cores-at-start": () => "cores uneven at the start",
+  "uneven-cores": () => "cores uneven after some rounds",
+  "machine-slow": () => "the whole machine slow in some rounds (probe)",
+  "slow-spells": () => "slow spells found from the runs",
+  "beyond-limit": (count) => `${count} figure${count === 1 ? "" : "s"} reaching past the physical ideal`,
+  "two-clusters": (count) => `${count} cell${count === 1 ? "" : "s"} whose runs split into two clusters`,
+  "core-dependent": (count) => `${count} single-threaded cell${count === 1 ? "" : "s"} slower on one core`,
+};
+
+export function runQualityBox(result: RunResult, tables: readonly CellTable[], quality: Settlement): string[] {
+  const { run } = result;
+  const { precision } = run;
+  const { comparisons, byVerdict, pairs, open } = quality;
+  const gaps = pairGaps(result, comparisons);
+  const warnings = noiseWarnings(result, tables);
+  const kinds = [...new Set(warnings.map((warning) => warning.kind))];
+  const flags = kinds.map((kind) => FLAG_COUNTS[kind](warnings.filter((warning) => warning.kind === kind).length));
+  const perComparison = pairs ? ` (${pairs.min === pairs.max ? pairs.min : `${pairs.min} to ${pairs.max}`} per comparison)` : "";
+  return [
+    ...markdownTable(
+      ["this run", ""],
+      [
+        [
+          "rounds",
+          `${run.rounds.counted} in ${(precision.measuringSeconds / 60).toFixed(1)} min${perComparison}; stopped: ${STOPPED[precision.stoppedBy]}`,
+        ],
+        [
+          "claims",
+          `${comparisons.length - open.length} of ${comparisons.length} comparisons settled (${byVerdict.faster} faster, ${byVerdict.slower} slower, ` +
+            `${byVerdict.equivalent} equivalent); ${open.length} inconclusive, ${detailsLink("How this run was measured", "each with why")}`,
+        ],
+        [
+          "pairs side by side",
+          gaps
+            ? `a median ${gaps.medianRuns} run${gaps.medianRuns === 1 ? "" : "s"} (${gaps.medianSeconds.toFixed(1)} s) apart, at most ${gaps.maxRuns} ` +
+              `(${gaps.maxSeconds.toFixed(1)} s); the order allows ${gaps.allowedRuns}`
+            : "no comparison",
+        ],
+        ["flags", flags.length > 0 ? `${flags.join("; ")}: ${detailsLink("Noise guards", "each one")}` : "none fired"],
+      ],
+    ),
+    "",
+  ];
+}
+
+/**
+ * A long bullet as lines of at most `width` characters, the continuation lines indented so markdown keeps them in
+ * the same item. Words are never split: a single word longer than the width keeps its own line.
+ */
+export function wrapBullet(text: string, width = 120): string[] {
+  return wrapWords(`- ${text}`, width).map((line, index) => (index === 0 ? line : `  ${line}`));
+}
+
+/** Text as lines of at most `width` characters, broken between words (markdown reads them as one paragraph). */
+export function wrapWords(text: string, width = 120): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line];
+}
