@@ -5,7 +5,7 @@
  * when a runtime could not be measured, 1 when a cell failed, else 0 (the measuring step itself exits 0 once it
  * wrote an honest file). Every input is read and every output rendered before the first file is written.
  */
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { toMessage } from "@runtime-bench/harness/errors";
 import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
@@ -104,7 +104,8 @@ async function merge(sources: string[], out: string): Promise<number> {
   const results = sources.map(readResults);
   const folders = machineFolders(results);
   const runs = results.map((result, index) => ({
-    source: repoRelative(sources[index]!),
+    // The input's folder name: an absolute path would print the reader's machine layout into the report.
+    source: basename(sources[index]!),
     folder: folders[index]!,
     result,
     tables: analyze(result),

@@ -57,7 +57,7 @@ export function renderMachines(runs: readonly MachineRun[]): string {
     ...runs.flatMap(({ source, folder, result, tables }) => [
       `## ${describeHardware(result.machine)} (${folder})`,
       "",
-      `From \`${source}\`; ${result.machine.os}, ${result.machine.kernel}; profile ${result.run.profile}, ${result.run.rounds.counted} counted rounds. ` +
+      `From the folder \`${source}\`; ${result.machine.os}, ${result.machine.kernel}; profile ${result.run.profile}, ${result.run.rounds.counted} counted rounds. ` +
         `Full report: [${folder}/README.md](${folder}/README.md).`,
       "",
       ...summary(result, tables).map((line) => `- ${line}`),

@@ -73,6 +73,16 @@ describe("pnpm report --baseline", () => {
     expect(readFileSync(join(dir, "comparison.md"), "utf8")).toContain("# runtime-bench: this run against a baseline");
   });
 
+  it("`pnpm report` (the README's command, through pnpm) ends with the report's own exit code: 2 for a truncated file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rb-truncated-"));
+    writeFileSync(join(dir, "run.json"), JSON.stringify(current).slice(0, 500));
+    const pnpm = fileURLToPath(new URL("../../../node_modules/.bin/pnpm", import.meta.url));
+    const run = spawnSync(pnpm, ["report", "--dir", dir], { encoding: "utf8", cwd: fileURLToPath(new URL("../../..", import.meta.url)) });
+    expect(run.stderr).toMatch(/report: .*run\.json: not valid JSON .*is it truncated\?/);
+    expect(run.stderr).not.toMatch(/recursive run/);
+    expect(run.status).toBe(2);
+  });
+
   it("stops at a baseline folder without a result file: exit 2, the message names it, nothing written", () => {
     const dir = folder(current);
     const empty = mkdtempSync(join(tmpdir(), "rb-compare-empty-"));

@@ -72,6 +72,9 @@ describe("a report over two machines", () => {
     expect(run.status, run.stderr).toBe(0);
     const readme = readFileSync(join(out, "README.md"), "utf8");
     expect(readme.match(/^## /gm)).toHaveLength(2);
+    // Each input named by its folder's name, never by the path it had on the machine that merged it.
+    expect(readme).toContain("From the folder `in-0`;");
+    expect(readme).not.toContain(root);
     const csv = readFileSync(join(out, "results.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("machine,runtime,group,cell,scenario,statistic,value,ci_low,ci_high,unit,verdict,n");
     const folders = runs.map((one) => one.folder);
