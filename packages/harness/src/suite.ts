@@ -146,9 +146,26 @@ const profileSchema = z.object({
         requestsPerInFlight: positiveInt.max(1000),
         workers: z.array(positiveInt.max(256)),
         workersLatencyMs: z.number().nonnegative().max(10_000),
+        /**
+         * The memory cells: async requests at each C with the number of requests held at N (not 10 x C), at a latency
+         * of their own, so the slope of memory over C is what each request in flight holds, not per-request bookkeeping.
+         */
+        memory: z
+          .object({
+            latencyMs: z.number().positive().max(10_000),
+            requests: positiveInt.max(100_000),
+            concurrency: z.array(positiveInt.max(10_000)).min(2),
+          })
+          .refine((memory) => memory.concurrency.every((c) => c <= memory.requests), {
+            message: "every memory concurrency must be at most its requests",
+          })
+          .optional(),
       })
       .refine((sweep) => sweep.workers.length === 0 || sweep.latencyMs.includes(sweep.workersLatencyMs), {
         message: "workersLatencyMs must be one of the sweep's latencies",
+      })
+      .refine((sweep) => !sweep.memory || !sweep.latencyMs.includes(sweep.memory.latencyMs), {
+        message: "the memory cells' latencyMs must differ from the sweep's latencies (their cells would share ids)",
       })
       .optional(),
     /** The mock API's capacity, measured before the rounds with an independent load generator: how long and how many connections. */
@@ -309,7 +326,7 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
   }
   // The sweep's latencies are injected by the mock API: against a real API it has nothing to vary.
   if (profile.io.sweep && target === "mock-api") {
-    const { concurrency, latencyMs, requestsPerInFlight, workers, workersLatencyMs } = profile.io.sweep;
+    const { concurrency, latencyMs, requestsPerInFlight, workers, workersLatencyMs, memory } = profile.io.sweep;
     const ioCell = (scenarioId: string, latency: number, inFlight: number, requests: number, workerCount: number, suffix: string) =>
       add({
         ...flags(scenarioId),
@@ -327,6 +344,9 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
         for (const workerCount of workers.filter((count) => count <= inFlight))
           ioCell("io.worker-threads", latency, inFlight, requests, workerCount, `/C=${inFlight}/W=${workerCount}`);
       }
+    }
+    if (memory) {
+      for (const inFlight of memory.concurrency) ioCell("io.async-fetch", memory.latencyMs, inFlight, memory.requests, 1, `/C=${inFlight}`);
     }
   }
   if (profile.files) {

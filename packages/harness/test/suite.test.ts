@@ -120,6 +120,26 @@ describe("the cells of a profile", () => {
     expect(cells.every((cell) => cell.baseline === null)).toBe(true);
   });
 
+  it("the memory cells: async requests at each C with N held, at a latency of their own", () => {
+    const cells = expandCells(
+      profile((p) => {
+        p.io.sweep = {
+          concurrency: [10],
+          latencyMs: [50],
+          requestsPerInFlight: 10,
+          workers: [],
+          workersLatencyMs: 50,
+          memory: { latencyMs: 100, requests: 500, concurrency: [50, 250] },
+        };
+      }),
+      { cores: 2, baseUrl: "http://api" },
+    ).filter((cell) => cell.group === "io-sweep" && cell.params.kind === "io" && cell.params.latencyMs === 100);
+    expect(cells.map((cell) => [cell.cellId, cell.params.kind === "io" && cell.params.requests, cell.baseline])).toEqual([
+      ["io.async-fetch/L=100ms/C=50/N=500", 500, null],
+      ["io.async-fetch/L=100ms/C=250/N=500", 500, null],
+    ]);
+  });
+
   it("the I/O sweep: sequential and async at each latency and C (N = 10 x C), workers at one latency with W <= C", () => {
     const cells = expandCells(
       profile((p) => {
@@ -194,6 +214,12 @@ describe("the cells of a profile", () => {
       ["io", "sweep", "workersLatencyMs"],
       50,
       /workersLatencyMs must be one of the sweep's latencies/,
+    ],
+    [
+      "memory cells at one of the sweep's latencies (their ids would collide)",
+      ["io", "sweep", "memory"],
+      { latencyMs: 10, requests: 100, concurrency: [10, 100] },
+      /the memory cells' latencyMs must differ from the sweep's latencies/,
     ],
     ["an unknown client", ["io", "clients"], ["curl"], /profiles\.quick\.io\.clients\.0/],
     ["a CPU scenario as a file scenario", ["files", "scenarios"], ["cpu.sequential"], /not a file scenario/],

@@ -39,8 +39,13 @@ export function ratioFigure(comparison: Figure): string {
   return `${times(comparison.timeRatio)} ${bracket(ci95?.[0] ?? null, ci95?.[1] ?? null, comparison.pairs)}`;
 }
 
-/** "1.84x [1.74–1.93, n = 12] faster": a speed-up with its interval, the rounds behind it and its verdict. */
-export const judgedSpeedup = (comparison: PairedComparison): string => `${speedupFigure(comparison)} ${comparison.verdict}`;
+/**
+ * "1.84x [1.74–1.93, n = 12] faster": a speed-up with its interval, the rounds behind it and its verdict; where its
+ * per-round ratios split into two clusters, it says so, so no lesson is read from a split sample unawares (clusters
+ * that read differently have already made it inconclusive).
+ */
+export const judgedSpeedup = (comparison: PairedComparison): string =>
+  `${speedupFigure(comparison)} ${comparison.verdict}${comparison.split ? ` (rounds split in two clusters, ${comparison.split.lower} and ${comparison.split.upper})` : ""}`;
 
 /** "1.45x [1.31–1.51, n = 12] slower": a time ratio with its interval, the rounds behind it and its verdict. */
 export const judgedRatio = (comparison: PairedComparison): string => `${ratioFigure(comparison)} ${comparison.verdict}`;

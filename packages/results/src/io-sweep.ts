@@ -37,9 +37,11 @@ export interface IoSweep {
   unavailable: Array<{ runtime: RuntimeName; cellId: string; reason: string }>;
   memory: Array<{
     runtime: RuntimeName;
+    /** Memory per request in flight, from the series `inFlight` describes; null where no series holds N constant. */
     perInFlightRequest: Slope;
+    /** The points behind it: their latency and N, the C used (at most `cap`, the client's own in-flight limit). */
+    inFlight: { latencyMs: number; requests: number; concurrency: number[]; cap: number | null } | null;
     perWorker: Slope;
-    latencyMs: number;
     workersAtConcurrency: number | null;
   }>;
   /** The highest client rate of the run (any runtime, any I/O cell) against the server's measured capacity. */
@@ -87,27 +89,53 @@ export function ioSweep(result: RunResult, tables: readonly CellTable[]): IoSwee
     ),
   );
   const runtimes = [...new Set(points.map((point) => point.runtime))];
-  return { points, unavailable, memory: runtimes.map((runtime) => memoryOf(runtime, points)), capacity };
+  const capOf = (runtime: RuntimeName) => {
+    const measured = result.runtimes.find((one) => one.name === runtime);
+    const cap = measured?.status === "measured" ? measured.description.httpClients.default.settings.maxRequestsInFlight : undefined;
+    return typeof cap === "number" ? cap : null;
+  };
+  return { points, unavailable, memory: runtimes.map((runtime) => memoryOf(runtime, points, capOf(runtime))), capacity };
 }
 
 /**
- * Per in-flight request: async requests on the main thread over C, at the largest latency (where C requests are
- * really in flight at once). Per worker: the worker counts at the largest C that has two or more of them.
+ * Per in-flight request: the slope of memory over C for async requests on the main thread, from a series that holds the
+ * number of requests N constant while C varies (the memory cells), so per-request bookkeeping (each answer kept, each
+ * request's record) does not leak into it; and only from the C the runtime's client really holds in flight (at most its
+ * cap, where it has one). Per worker: the worker counts at the largest C that has two or more of them.
  */
-function memoryOf(runtime: RuntimeName, points: readonly IoSweepPoint[]): IoSweep["memory"][number] {
+function memoryOf(runtime: RuntimeName, points: readonly IoSweepPoint[], cap: number | null): IoSweep["memory"][number] {
   const own = points.filter((point) => point.runtime === runtime);
-  const latencyMs = Math.max(...own.map((point) => point.latencyMs));
-  const asyncPoints = own.filter((point) => point.scenarioId === "io.async-fetch" && point.latencyMs === latencyMs);
+  const held = own.filter(
+    (point) => point.scenarioId === "io.async-fetch" && point.concurrency > 1 && (cap === null || point.concurrency <= cap),
+  );
+  const seriesKeys = [...new Set(held.map((point) => `${point.latencyMs}/${point.requests}`))];
+  const candidates = seriesKeys
+    .map((key) => held.filter((point) => `${point.latencyMs}/${point.requests}` === key))
+    .filter((series) => new Set(series.map((point) => point.concurrency)).size >= 2);
+  const chosen = candidates.reduce<IoSweepPoint[] | null>(
+    (best, series) =>
+      best === null || series.length > best.length || (series.length === best.length && series[0]!.latencyMs > best[0]!.latencyMs)
+        ? series
+        : best,
+    null,
+  );
   const workerPoints = own.filter((point) => point.scenarioId === "io.worker-threads");
   const concurrencies = [...new Set(workerPoints.map((point) => point.concurrency))].sort((a, b) => b - a);
   const workersAt = concurrencies.find((c) => workerPoints.filter((point) => point.concurrency === c).length >= 2) ?? null;
-  const series = (chosen: IoSweepPoint[], x: (point: IoSweepPoint) => number) =>
-    memorySlope(chosen.map((point) => ({ x: x(point), samples: point.row.cell.samples })));
+  const series = (picked: IoSweepPoint[], x: (point: IoSweepPoint) => number) =>
+    memorySlope(picked.map((point) => ({ x: x(point), samples: point.row.cell.samples })));
   return {
     runtime,
-    latencyMs,
+    perInFlightRequest: chosen ? series(chosen, (point) => point.concurrency) : null,
+    inFlight: chosen
+      ? {
+          latencyMs: chosen[0]!.latencyMs,
+          requests: chosen[0]!.requests,
+          concurrency: chosen.map((point) => point.concurrency).sort((a, b) => a - b),
+          cap,
+        }
+      : null,
     workersAtConcurrency: workersAt,
-    perInFlightRequest: series(asyncPoints, (point) => point.concurrency),
     perWorker:
       workersAt === null
         ? null

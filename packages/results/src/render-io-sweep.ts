@@ -108,15 +108,24 @@ function capLines(result: RunResult, sweep: IoSweep): string[] {
 }
 
 function memoryLines({ memory }: IoSweep): string[] {
+  const perRequest = (one: IoSweep["memory"][number]) => {
+    if (!one.perInFlightRequest || !one.inFlight) return "n/a (no series holding the number of requests constant, or too few rounds)";
+    const { latencyMs, requests, concurrency, cap } = one.inFlight;
+    const capped = cap === null ? "" : `, up to its client's cap of ${cap}`;
+    return `${kibSlope(one.perInFlightRequest)} (C = ${concurrency.join(", ")}${capped}; N = ${requests}, ${latencyMs} ms)`;
+  };
   return [
-    "Memory per unit of concurrency: the slope of the tree's peak PSS, round by round, with its interval (async requests",
-    "on the main thread over C at the largest latency; worker threads over W at the largest C).",
+    "Memory per unit of concurrency: the slope of the tree's peak PSS, round by round, with its interval. Per in-flight",
+    "async request: over C with the number of requests N held constant (the memory cells), and only at the C each",
+    "runtime's client really holds in flight, so what each answer or request record keeps does not leak into it. Per",
+    "worker thread: over W at the largest C. PSS is the memory mapped at the peak, garbage not yet collected included: a",
+    "slope is what each unit held, live or not yet freed.",
     "",
     "| runtime | per in-flight async request | per worker thread |",
     "|---|---:|---:|",
     ...memory.map(
       (one) =>
-        `| ${one.runtime} | ${one.perInFlightRequest ? kibSlope(one.perInFlightRequest) : "n/a (too few points or rounds)"} | ${
+        `| ${one.runtime} | ${perRequest(one)} | ${
           one.perWorker ? `${mibSlope(one.perWorker)} (C = ${one.workersAtConcurrency})` : "n/a (too few points or rounds)"
         } |`,
     ),

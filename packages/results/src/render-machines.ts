@@ -1,12 +1,15 @@
 /**
- * One report over runs from several machines (`pnpm report --merge DIR --merge DIR ... --out DIR`): a section
- * per run, headed by its machine, each with its own summary and a link to its full report. Figures from
+ * One report over runs from several machines (`pnpm report --merge DIR --merge DIR ... --out DIR`): the claims as one
+ * table with a column per run, then a section per run, headed by its machine, each with its own summary and a link to its full report. Figures from
  * different hardware are never averaged, pooled or put into one ratio: each run's verdicts stand on its own
  * rounds, and two runs of the same machine (same fingerprint) still get a section each.
  */
+
+import { describeComparison, runComparisons } from "@runtime-bench/harness/comparisons";
 import { describeHardware, fingerprintOf } from "@runtime-bench/harness/machine-fingerprint";
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { MeasuredRuntime, RunResult } from "@runtime-bench/harness/schema";
 import type { CellTable } from "./analyze.ts";
+import { judgedSpeedup } from "./format.ts";
 import { CSV_COLUMNS, csvRecords, toCsv } from "./render-csv.ts";
 import { summary } from "./summary.ts";
 
@@ -54,6 +57,7 @@ export function renderMachines(runs: readonly MachineRun[]): string {
         `| [${folder}](${folder}/README.md) | ${describeHardware(machine)} | ${fingerprintOf(machine)} | ${machine.os} | ${versions(result)} | ${run.profile} | ${run.rounds.counted} counted | ${run.startedAt} | ${run.gitCommit ?? "unknown"} |`,
     ),
     "",
+    ...claimsTable(runs),
     ...runs.flatMap(({ source, folder, result, tables }) => [
       `## ${describeHardware(result.machine)} (${folder})`,
       "",
@@ -65,6 +69,40 @@ export function renderMachines(runs: readonly MachineRun[]): string {
     ]),
   ].join("\n");
 }
+
+/**
+ * The claims the summaries rest on, one row each (every headline model against its baseline, per runtime), and a column
+ * per run with that run's own figure and verdict: where the machines agree shows along a row. Nothing is averaged.
+ */
+function claimsTable(runs: readonly MachineRun[]): string[] {
+  const perRun = runs.map(({ result }) => {
+    const comparisons = runComparisons(measuredRuntimes(result)).filter(
+      (comparison) => comparison.group === "headline" && comparison.kind === "baseline",
+    );
+    return new Map(comparisons.map((comparison) => [describeComparison(comparison), comparison.comparison]));
+  });
+  const keys = [...new Set(perRun.flatMap((run) => [...run.keys()]))];
+  if (keys.length === 0) return [];
+  return [
+    "## The claims, machine by machine",
+    "",
+    "Every headline model against its baseline, per runtime, as each run measured it (its speed-up, interval, rounds and",
+    'verdict). "same" where every run that has it reads the same verdict.',
+    "",
+    `| comparison | ${runs.map((run) => run.folder).join(" | ")} | verdicts |`,
+    `|---|${runs.map(() => "---:").join("|")}|---|`,
+    ...keys.map((key) => {
+      const figures = perRun.map((run) => run.get(key));
+      const verdicts = new Set(figures.flatMap((figure) => (figure ? [figure.verdict] : [])));
+      const cells = figures.map((figure) => (figure ? judgedSpeedup(figure) : "—"));
+      return `| ${key} | ${cells.join(" | ")} | ${verdicts.size === 1 ? "same" : "differ"} |`;
+    }),
+    "",
+  ];
+}
+
+const measuredRuntimes = (result: RunResult): MeasuredRuntime[] =>
+  result.runtimes.filter((runtime): runtime is MeasuredRuntime => runtime.status === "measured");
 
 /** The runs' CSV rows as one file, each row headed by its run's folder (the same columns after it). */
 export const mergedCsv = (runs: readonly MachineRun[]): string =>

@@ -100,7 +100,14 @@ function nativeOffloadLine(tables: readonly CellTable[]): string | null {
 function memoryLine(result: RunResult, tables: readonly CellTable[]): string | null {
   const memory = ioSweep(result, tables)?.memory ?? [];
   const perRequest = memory.flatMap((one) =>
-    one.perInFlightRequest ? [{ runtime: one.runtime, text: kibSlope(one.perInFlightRequest) }] : [],
+    one.perInFlightRequest && one.inFlight
+      ? [
+          {
+            runtime: one.runtime,
+            text: `${kibSlope(one.perInFlightRequest)} at C = ${one.inFlight.concurrency[0]}-${one.inFlight.concurrency.at(-1)}`,
+          },
+        ]
+      : [],
   );
   const perThread = memory.flatMap((one) => (one.perWorker ? [{ runtime: one.runtime, text: mibSlope(one.perWorker) }] : []));
   const parts = [
@@ -116,7 +123,8 @@ function memoryLine(result: RunResult, tables: readonly CellTable[]): string | n
     }),
   ];
   return parts.length > 0
-    ? `**Memory per unit of concurrency** (slope of peak PSS over the sweep, with its interval): ${parts.join("; ")}.`
+    ? `**Memory per unit of concurrency** (slope of peak PSS, garbage not yet collected included, with its interval; per request ` +
+        `only where the runtime holds them in flight, with the number of requests held constant): ${parts.join("; ")}.`
     : null;
 }
 

@@ -57,22 +57,30 @@ export function sweepPoint(
   latencyMs: number,
   concurrency: number,
   wallMs: number,
-  extra: { workers?: number; pssMiB?: number; baseline?: string | null } = {},
+  extra: { workers?: number; pssMiB?: number; baseline?: string | null; requests?: number } = {},
 ): CellResult {
   const workers = extra.workers ?? 1;
   return withPss(
-    ioCell(scenarioId, around(wallMs), { ...ioSweepShape(scenarioId, latencyMs, concurrency, workers), baseline: extra.baseline ?? null }),
+    ioCell(scenarioId, around(wallMs), {
+      ...ioSweepShape(scenarioId, latencyMs, concurrency, workers, extra.requests),
+      baseline: extra.baseline ?? null,
+    }),
     extra.pssMiB ?? 40,
   );
 }
 
-/** 2 MiB more at C = 100 than at C = 10 (90 more requests in flight); 10 MiB per added worker thread. */
+/**
+ * The memory cells (N = 500 held at 100 ms): 2 MiB more at C = 100 than at C = 10, 90 more requests in flight; 10 MiB
+ * per added worker thread.
+ */
 function ioSweepCells(): CellResult[] {
   const asyncAt100 = "io.async-fetch/L=50ms/C=100/N=1000";
   return [
     sweepPoint("io.async-fetch", 0, 10, 20),
     sweepPoint("io.async-fetch", 50, 10, 520, { pssMiB: 40 }),
     sweepPoint("io.async-fetch", 50, 100, 550, { pssMiB: 42 }),
+    sweepPoint("io.async-fetch", 100, 10, 5000, { pssMiB: 40, requests: 500 }),
+    sweepPoint("io.async-fetch", 100, 100, 500, { pssMiB: 42, requests: 500 }),
     sweepPoint("io.worker-threads", 50, 100, 605, { workers: 1, pssMiB: 60, baseline: asyncAt100 }),
     sweepPoint("io.worker-threads", 50, 100, 605, { workers: 2, pssMiB: 70, baseline: asyncAt100 }),
   ];

@@ -147,8 +147,14 @@ export function runResult(runtimes: RuntimeRun[]): RunResult {
 }
 
 /** A cell of the I/O sweep as the suite expands it (N = 10 x C requests): its id, group, parameters and ideal time. */
-export function ioSweepShape(scenarioId: string, latencyMs: number, concurrency: number, workers = 1): Partial<CellResult> {
-  const requests = 10 * concurrency;
+/** A sweep cell's shape: N = 10 x C requests, unless `requests` holds N (as the memory cells do). */
+export function ioSweepShape(
+  scenarioId: string,
+  latencyMs: number,
+  concurrency: number,
+  workers = 1,
+  requests = 10 * concurrency,
+): Partial<CellResult> {
   return {
     cellId: `${scenarioId}/L=${latencyMs}ms/C=${concurrency}${scenarioId === "io.worker-threads" ? `/W=${workers}` : ""}/N=${requests}`,
     group: "io-sweep",

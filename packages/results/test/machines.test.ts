@@ -40,8 +40,13 @@ describe("a report over two machines", () => {
   const report = renderMachines(runs);
 
   it("has a section per machine, each with that machine's own figures, and no figure across them", () => {
-    const sections = report.split(/^## /m).slice(1);
+    const [claims, ...sections] = report.split(/^## /m).slice(1);
     expect(sections).toHaveLength(2);
+    // It opens with the claims as one table, a column per machine, each its own figure and verdict.
+    expect(claims).toMatch(/^The claims, machine by machine/);
+    expect(claims).toMatch(
+      /\| node: cpu\.worker-pool\/n=1e8 vs cpu\.sequential\/n=1e8 \| 1\.90x \[1\.90–1\.90, n = 6\] faster \| 1\.25x \[1\.25–1\.25, n = 6\] faster \| same \|/,
+    );
     expect(sections[0]).toMatch(/^2 x Small CPU, 16 GiB, x64 \(machine-[0-9a-f]{12}\)/);
     expect(sections[0]).toMatch(/1\.90x \[1\.90–1\.90, n = 6\] faster \(node\)/);
     expect(sections[1]).toMatch(/^2 x Large CPU/);
@@ -71,7 +76,7 @@ describe("a report over two machines", () => {
     const run = spawnSync(process.execPath, [mainFile, "--merge", sources[0]!, "--merge", sources[1]!, "--out", out], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     const readme = readFileSync(join(out, "README.md"), "utf8");
-    expect(readme.match(/^## /gm)).toHaveLength(2);
+    expect(readme.match(/^## /gm)).toHaveLength(3);
     // Each input named by its folder's name, never by the path it had on the machine that merged it.
     expect(readme).toContain("From the folder `in-0`;");
     expect(readme).not.toContain(root);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, isMeasured, type MeasuredRow } from "../src/analyze.ts";
 import { findings } from "../src/findings.ts";
+import { ioSweep } from "../src/io-sweep.ts";
 import { renderReport } from "../src/render-markdown.ts";
 import { around, cpuCell, ioCell, ioParams, ioSweepShape, measured, notSelected, reportText, runResult } from "./fixtures.ts";
 
@@ -465,11 +466,11 @@ describe("the I/O sweep", () => {
     latencyMs: number,
     concurrency: number,
     walls: number[],
-    extra: { workers?: number; pssMiB?: number; serverCores?: number; baseline?: string | null } = {},
+    extra: { workers?: number; pssMiB?: number; serverCores?: number; baseline?: string | null; requests?: number } = {},
   ) => {
     const workers = extra.workers ?? 1;
     const cell = ioCell(scenarioId, walls, {
-      ...ioSweepShape(scenarioId, latencyMs, concurrency, workers),
+      ...ioSweepShape(scenarioId, latencyMs, concurrency, workers, extra.requests),
       baseline: extra.baseline ?? null,
     });
     cell.samples = cell.samples.map((sample) => ({
@@ -487,6 +488,8 @@ describe("the I/O sweep", () => {
     point("io.async-fetch", 50, 100, around(550), { pssMiB: 42, serverCores: 0.7 }),
     point("io.worker-threads", 50, 100, around(605), { workers: 1, pssMiB: 60, baseline: asyncAt(100) }),
     point("io.worker-threads", 50, 100, around(605), { workers: 2, pssMiB: 70, baseline: asyncAt(100) }),
+    // The memory cells: N = 500 held while C grows, 0.02 MiB (20.5 KiB) more for each request in flight.
+    ...[50, 100, 250].map((c) => point("io.async-fetch", 100, c, around(100_000 / c), { pssMiB: 40 + (c - 50) * 0.02, requests: 500 })),
   ];
   const withCapacity = (requestsPerSecond: number) => {
     const result = runResult([measured("node", cells)]);
@@ -516,9 +519,20 @@ describe("the I/O sweep", () => {
     );
   });
 
-  it("derives the memory per in-flight request and per worker thread from the sweep", () => {
-    // 40 MiB at C = 10 and 42 MiB at C = 100: 2 MiB over 90 requests; 60 and 70 MiB at 1 and 2 workers.
-    expect(report).toContain("| node | 22.8 KiB [22.8–22.8] | 10.0 MiB [10.0–10.0] (C = 100) |");
+  it("derives the memory per in-flight request from the cells that hold N constant, and per worker thread", () => {
+    // The sweep's own points (N = 10 x C) are left out: 40 MiB at C = 10 and 42 MiB at C = 100 would give 22.8 KiB.
+    // 60 and 70 MiB at 1 and 2 workers.
+    expect(report).toContain("| node | 20.5 KiB [20.5–20.5] (C = 50, 100, 250; N = 500, 100 ms) | 10.0 MiB [10.0–10.0] (C = 100) |");
+    expect(report).toContain("garbage not yet collected included");
+  });
+
+  it("takes memory per in-flight request only from the C a runtime's client really holds in flight", () => {
+    const capped = measured("bun", cells);
+    if (capped.status === "measured") capped.description.httpClients.default.settings = { maxRequestsInFlight: 100 };
+    // C = 250 is past the cap: its requests wait in the client's queue, and its point would add their bookkeeping.
+    const [bun] = ioSweep(runResult([capped]), analyze(runResult([capped])))!.memory;
+    expect(bun!.inFlight).toEqual({ latencyMs: 100, requests: 500, concurrency: [50, 100], cap: 100 });
+    expect(reportText(runResult([capped]))).toContain("(C = 50, 100, up to its client's cap of 100; N = 500, 100 ms)");
   });
 
   it("flags a cell where the server was busy, and whether its capacity left 5x headroom over the fastest client", () => {

@@ -60,7 +60,7 @@ export const memoryChart: ChartBuilder = ({ result, tables }) => {
       bar("MiB", `worker threads\n(I/O sweep, C = ${one.workersAtConcurrency})`, one.runtime, one.perWorker),
     ),
     ...(sweep?.memory ?? []).flatMap((one) =>
-      bar("KiB", `async requests in flight\n(I/O sweep, ${one.latencyMs} ms latency)`, one.runtime, one.perInFlightRequest),
+      bar("KiB", `async requests in flight\n(I/O sweep, N = ${one.inFlight?.requests} held)`, one.runtime, one.perInFlightRequest),
     ),
   ];
   if (bars.length === 0) return null;
