@@ -111,7 +111,8 @@ describe("a partial re-run (--scenarios)", () => {
 
     const built = report(out);
     expect(built.status, built.stderr).toBe(0);
-    const readme = readFileSync(join(out, "README.md"), "utf8");
+    // How the run was measured, re-runs included, is in the report's second file.
+    const readme = readFileSync(join(out, "details.md"), "utf8");
     expect(readme).toMatch(/Cells measured again later with `--scenarios`/);
     expect(readme).toMatch(/--scenarios cpu\.worker-pool/);
   }, 120_000);

@@ -36,7 +36,8 @@ describe("a runtime that is missing or broken", () => {
     const built = report(out);
     expect(built.status).toBe(3);
     expect(built.stderr).toMatch(/bun was skipped: expected bun/);
-    const markdown = readFileSync(join(out, "README.md"), "utf8");
+    // The per-cell tables are in the report's second file.
+    const markdown = readFileSync(join(out, "details.md"), "utf8");
     expect(markdown).toMatch(/\| node \| [\d.]+ ms \[/);
     expect(markdown).toMatch(/\| bun \| n\/a \(expected bun 1\.4\.5/);
     expect(markdown).toMatch(/\| deno \| n\/a \(deno could not start/);

@@ -90,7 +90,8 @@ export function headlineOverview(tables: readonly CellTable[]): string[] {
   return [
     "## Headline: every model against the sequential run",
     "",
-    `${size}, one worker or process per core; the sequential row gives its median time. Per cell: ${detailsLink("What the numbers say", "details.md")}.`,
+    `${size}: the pools have one worker or process per core, the per-task models start one per task; the sequential row`,
+    `gives its median time. Per cell: ${detailsLink("What the numbers say", "details.md")}.`,
     "",
     ...grid(own, (table) => (table.cell.baseline === null ? `${nameOf(table)} (median time)` : nameOf(table))),
   ];

@@ -121,7 +121,8 @@ async function fileRoundTrip(task: FileTask, files: FileServices): Promise<numbe
 function answerHandOffs(buffer: SharedArrayBuffer, rounds: number): number {
   const slot = new Int32Array(buffer);
   for (let round = 0; round < rounds; round++) {
-    Atomics.wait(slot, 0, 2 * round); // returns at once when the parent has already written 2 * round + 1
+    // Until the parent has written 2 * round + 1 (at once if it has): a wait can return early, so it is asked again.
+    while (Atomics.load(slot, 0) === 2 * round) Atomics.wait(slot, 0, 2 * round);
     Atomics.store(slot, 0, 2 * round + 2);
     Atomics.notify(slot, 0);
   }

@@ -169,11 +169,13 @@ export const primitiveScenarios: Scenario<PrimitiveCellParams>[] = [
 
 /**
  * Blocks until the slot no longer holds `value`. Atomics.wait on the main thread is allowed in every runtime
- * here; where it is not, it throws and this spins on Atomics.load instead.
+ * here; where it is not, it throws and this spins on Atomics.load instead. A wait may return before the value
+ * changed (a wake-up meant for no one), so it is asked again while the value holds: returning early once let the
+ * two sides fall out of step, and bun's hand-off then hung until the cell's 300 s timeout (full run of be7b249).
  */
 function waitWhileEquals(slot: Int32Array, value: number): void {
   try {
-    Atomics.wait(slot, 0, value);
+    while (Atomics.load(slot, 0) === value) Atomics.wait(slot, 0, value);
   } catch {
     while (Atomics.load(slot, 0) === value);
   }
