@@ -266,8 +266,6 @@ export const runResultSchema = z.object({
           runs: z.number().int().nonnegative(),
           seconds: z.number().nonnegative(),
           open: z.number().int().nonnegative(),
-          /** Of those open, how many could not settle in the rounds the budget left (no longer measured for themselves). */
-          futile: z.number().int().nonnegative().optional(),
           comparisons: z.number().int().nonnegative(),
         }),
       ),

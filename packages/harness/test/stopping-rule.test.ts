@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeComparison, type PairedComparison, type RuntimeCells } from "../src/comparisons.ts";
+import type { RuntimeCells } from "../src/comparisons.ts";
 import { repoRoot } from "../src/launcher/repo.ts";
-import { couldSettle, openWork, type RoundsSoFar, runKey, stopReason } from "../src/launcher/stopping-rule.ts";
+import { openWork, type RoundsSoFar, runKey, stopReason } from "../src/launcher/stopping-rule.ts";
 import { isLookRound } from "../src/looks.ts";
 import type { CellResult } from "../src/schema.ts";
 import { mean, median, normalCdf, quantile, seededRandom, standardDeviation } from "../src/stats.ts";
@@ -42,41 +42,10 @@ describe("what the next round measures", () => {
     expect([...work.active].sort()).toEqual([runKey("node", "async"), runKey("node", "seq")]);
   });
 
-  it("stops measuring an open comparison that could not settle in the rounds left; it stays inconclusive", () => {
-    const runtimes: RuntimeCells[] = [
-      { name: "node", cells: [cell("seq", null, sequential), cell("pool", "seq", clear), cell("async", "seq", unclear)] },
-    ];
-    // The async ratios span 0.6-1.4: narrowed as 1/sqrt(rounds), 12 rounds leave them far wider than ±5%.
-    const work = openWork(runtimes, 6, 12);
-    expect(work.open.map(describeComparison)).toEqual(["node: async vs seq"]);
-    expect(work.futile).toEqual(work.open);
-    expect([...work.active]).toEqual([]);
-    // With rounds enough to narrow that far, it is measured on.
-    expect([...openWork(runtimes, 6, 6000).active].sort()).toEqual([runKey("node", "async"), runKey("node", "seq")]);
-  });
-
   it("no longer measures a failed cell", () => {
     const failed = { ...cell("async", "seq", unclear), status: "failed" as const };
     const runtimes: RuntimeCells[] = [{ name: "node", cells: [cell("seq", null, sequential), failed] }];
     expect([...openWork(runtimes, 6).active]).toEqual([]);
-  });
-});
-
-describe("whether a comparison could still settle", () => {
-  const figure = (timeRatio: number, ci95: [number, number] | null, pairs = 6) => ({ timeRatio, ci95, pairs }) as PairedComparison;
-  it("always below the minimum of rounds (no interval to project), and once settled", () => {
-    expect(couldSettle(figure(1, null, 3), 6)).toBe(true);
-    expect(couldSettle(figure(1.0, [0.99, 1.02]), 6)).toBe(true);
-  });
-  it("as equivalent, where the projected interval fits inside ±5% around the point", () => {
-    // ±25% at 6 rounds is ±7.9% at 60 and ±2.5% at 600 (1/sqrt(rounds)).
-    expect(couldSettle(figure(1.0, [0.8, 1.25]), 60)).toBe(false);
-    expect(couldSettle(figure(1.0, [0.8, 1.25]), 600)).toBe(true);
-  });
-  it("as a difference, where the point is at least 5% off 1.0 and the projected interval leaves out 1.0", () => {
-    expect(couldSettle(figure(1.2, [1.0, 1.44]), 12)).toBe(true);
-    expect(couldSettle(figure(1.2, [0.9, 1.6]), 12)).toBe(false);
-    expect(couldSettle(figure(1.04, [0.9, 1.2]), 12)).toBe(false);
   });
 });
 

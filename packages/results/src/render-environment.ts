@@ -105,8 +105,6 @@ export function howMeasured(result: RunResult, quality: Settlement): string[] {
         "where the rounds went",
         `every cell in at least ${precision.minRounds} rounds; then a comparison is looked at after rounds ${lookRounds(precision.minRounds, precision.maxRounds)}, ` +
           `and one that has settled (faster, slower or equivalent) stops being measured, with its cells unless an open comparison needs them; ` +
-          `so does one whose interval, narrowed as 1/sqrt(rounds), could not settle in the rounds the budget still leaves ` +
-          `(it stays inconclusive)${futileText(perRound)}; ` +
           `at most ${precision.maxRounds} rounds and ${(precision.budgetSeconds / 60).toFixed(1)} min. Stopped because ${STOPPED_BECAUSE[precision.stoppedBy]}`,
       ],
       [
@@ -150,12 +148,6 @@ export function howMeasured(result: RunResult, quality: Settlement): string[] {
     ...rerunLines(run.reruns ?? []),
     ...openLines(quality),
   ];
-}
-
-/** ": 12 after round 6, 9 after round 8": how many open comparisons each look found unable to settle in the rounds left. */
-function futileText(perRound: RunResult["run"]["precision"]["perRound"]): string {
-  const looks = perRound.flatMap((round, index) => ((round.futile ?? 0) > 0 ? [`${round.futile} after round ${index + 1}`] : []));
-  return looks.length > 0 ? ` (${looks.join(", ")})` : "";
 }
 
 const runs = (count: number) => `${count} run${count === 1 ? "" : "s"}`;

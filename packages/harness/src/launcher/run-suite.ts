@@ -218,27 +218,18 @@ async function measureRounds(
     progress.measuringMs = now() - measuringStart;
 
     const { counted } = progress.rounds;
-    const roundMs = now() - roundStart;
-    // A run's expected cost: its last duration, scaled by what this round cost beyond its runs (the probe).
-    const beyondRuns = runsMs > 0 ? roundMs / runsMs : 1;
-    const costOf = (keys: Iterable<string>) => [...keys].reduce((sum, key) => sum + (lastDurationMs.get(key) ?? 0), 0) * beyondRuns;
-    const isLook = !isWarmup && counted >= profile.rounds.min && isLookRound(counted, profile.rounds.min);
-    let work = openWork(runtimes, isWarmup ? Number.POSITIVE_INFINITY : profile.rounds.min);
-    if (isLook) {
-      // The rounds the budget still leaves at the cost of measuring everything open (rounds only get cheaper as
-      // comparisons settle): an open comparison that could not settle even then stops being measured.
-      const roundsLeft = Math.floor((budgetMs - (now() - measuringStart)) / Math.max(costOf(work.active), 1));
-      work = openWork(runtimes, profile.rounds.min, Math.min(profile.rounds.max, counted + Math.max(roundsLeft, 0)));
-    }
-    if (isWarmup || counted < profile.rounds.min || isLook) needed = work.active;
+    const work = openWork(runtimes, isWarmup ? Number.POSITIVE_INFINITY : profile.rounds.min);
+    if (isWarmup || counted < profile.rounds.min || isLookRound(counted, profile.rounds.min)) needed = work.active;
     const next = [...(needed ?? work.active)].filter((key) => isStillOk(runtimes, key));
-    const nextRoundMs = costOf(next);
+    const roundMs = now() - roundStart;
+    // The next round's runs at their last durations, scaled by what this round cost beyond its runs (the probe).
+    const beyondRuns = runsMs > 0 ? roundMs / runsMs : 1;
+    const nextRoundMs = next.reduce((sum, key) => sum + (lastDurationMs.get(key) ?? 0), 0) * beyondRuns;
     progress.perRound.push({
       round,
       runs: order.length,
       seconds: roundMs / 1000,
       open: work.open.length,
-      futile: work.futile.length,
       comparisons: work.comparisons.length,
     });
     const state = {
@@ -291,11 +282,9 @@ function describeRound(
   state: { nextRuns: number; nextRoundMs: number; elapsedMs: number; budgetMs: number },
   cores: CoreSpeeds,
 ): string {
-  const measured = work.open.filter((comparison) => !work.futile.includes(comparison));
-  const shown = measured.slice(0, 3).map(describeComparison);
-  const more = measured.length > shown.length ? `, +${measured.length - shown.length} more` : "";
-  const futile = work.futile.length > 0 ? `, ${work.futile.length} more that cannot settle in the rounds left` : "";
-  const open = `${measured.length} of ${work.comparisons.length} comparisons open${shown.length > 0 ? ` (${shown.join("; ")}${more})` : ""}${futile}`;
+  const shown = work.open.slice(0, 3).map(describeComparison);
+  const more = work.open.length > shown.length ? `, +${work.open.length - shown.length} more` : "";
+  const open = `${work.open.length} of ${work.comparisons.length} comparisons open${shown.length > 0 ? ` (${shown.join("; ")}${more})` : ""}`;
   const leftMs = Math.max(0, state.budgetMs - state.elapsedMs);
   const next =
     state.nextRuns > 0 ? `next round ~${(state.nextRoundMs / 1000).toFixed(0)} s (${state.nextRuns} runs)` : "nothing left to measure";
