@@ -10,6 +10,7 @@
 import { isUnderTest } from "@runtime-bench/harness/runtimes";
 import { runsOffThread } from "@runtime-bench/harness/scenarios/params";
 import type { RunResult } from "@runtime-bench/harness/schema";
+import { twoClusters } from "@runtime-bench/harness/stats";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { fastestPerWorkloadLine, NOT_EQUAL_ARITHMETIC } from "./fastest.ts";
 import {
@@ -145,8 +146,11 @@ function lessonLines(tables: readonly CellTable[]): string[] {
       row.versusBaseline ? [`${readingNameOf(row.cell.scenarioId, row.cell.title)} ${judgedSpeedup(row.versusBaseline)}`] : [],
     );
     const sequential = rows.find((row) => row.cell.baseline === null && row.referenceOverFastest);
+    // A ratio of medians from a reference whose runs split in two clusters stands for neither cluster: it says so.
+    const split = sequential && twoClusters(sequential.cell.samples.map((sample) => Math.log(sample.wallMs)));
     const gap = sequential?.referenceOverFastest
-      ? `. ${sequential.referenceOverFastest.fastest} ran its sequential tasks ${times(sequential.referenceOverFastest.ratio)} as fast (medians, unpaired), ` +
+      ? `. ${sequential.referenceOverFastest.fastest} ran its sequential tasks ${times(sequential.referenceOverFastest.ratio)} as fast (medians, unpaired` +
+        `${split ? `; ${runtime}'s runs split in two clusters ${times(split.factor)} apart, so this ratio stands for neither` : ""}), ` +
         `on unequal arithmetic: ${NOT_EQUAL_ARITHMETIC}`
       : "";
     return models.length > 0

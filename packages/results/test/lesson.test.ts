@@ -73,6 +73,21 @@ describe("the Python references", () => {
     expect(report).toMatch(/## What the references ran\n\n(- .*\n)*- cpython, a warmed worker pool: fixture\n/);
   });
 
+  it("says a reference's ratio to the runtimes stands for neither cluster where its sequential runs split in two", () => {
+    const split = runResult([
+      measured("bun", lessonCells(6, 3.2, 3.4)),
+      reference("cpython", [
+        atLessonSize("cpu.sequential", [1700, 1710, 1720, 2800, 2850, 2900]),
+        ...lessonCells(1500, 1510, 790).slice(1),
+      ]),
+    ]);
+    const line = summary(split, analyze(split)).find((one) => one.startsWith("**The lesson itself, in cpython"))!;
+    expect(line).toMatch(
+      /as fast \(medians, unpaired; cpython's runs split in two clusters 1\.\d\dx apart, so this ratio stands for neither\)/,
+    );
+    expect(summary(result, analyze(result)).join("\n")).not.toMatch(/stands for neither/);
+  });
+
   it("the summary states the lesson in each reference, and keeps the references out of the runtimes' claims", () => {
     const lines = summary(result, analyze(result));
     expect(lines).toContainEqual(
