@@ -7,10 +7,11 @@
 
 import { describeComparison, runComparisons } from "@runtime-bench/harness/comparisons";
 import { describeHardware, fingerprintOf } from "@runtime-bench/harness/machine-fingerprint";
-import type { MeasuredRuntime, RunResult } from "@runtime-bench/harness/schema";
+import type { RunResult } from "@runtime-bench/harness/schema";
 import type { CellTable } from "./analyze.ts";
 import { judgedSpeedup } from "./format.ts";
 import { CSV_COLUMNS, csvRecords, toCsv } from "./render-csv.ts";
+import { measuredRuntimes } from "./run-quality.ts";
 import { summary } from "./summary.ts";
 
 export interface MachineRun {
@@ -100,9 +101,6 @@ function claimsTable(runs: readonly MachineRun[]): string[] {
     "",
   ];
 }
-
-const measuredRuntimes = (result: RunResult): MeasuredRuntime[] =>
-  result.runtimes.filter((runtime): runtime is MeasuredRuntime => runtime.status === "measured");
 
 /** The runs' CSV rows as one file, each row headed by its run's folder (the same columns after it). */
 export const mergedCsv = (runs: readonly MachineRun[]): string =>

@@ -109,7 +109,7 @@ export function scalingOverview(tables: readonly CellTable[]): string[] {
     `${tasks} tasks of n = ${n}, each pool against the sequential run; ideal min(tasks, workers, cores). Efficiency and memory per worker: ${detailsLink("Scaling: speed-up against the number of workers")}.`,
     "",
     ...markdownTable(
-      ["workers", ...columns.map(({ model, one }) => `${one.runtime}: ${nameOf({ cell: model } as unknown as CellTable)}`)],
+      ["workers", ...columns.map(({ model, one }) => `${one.runtime}: ${readingNameOf(model.scenarioId, model.title)}`)],
       workerCounts.map((workers) => [
         String(workers),
         ...columns.map(({ one }) => {
@@ -173,16 +173,8 @@ export function ioOverview(result: RunResult, tables: readonly CellTable[]): str
   const latency = Math.max(...sweep.points.map((point) => point.latencyMs));
   const atLatency = sweep.points.filter((point) => point.latencyMs === latency);
   const runtimes = [...new Set(atLatency.map((point) => point.runtime))];
-  // Worker threads doing I/O are compared with the async requests at the same C; the async requests with the sequential.
-  const isWorkers = (point: IoSweepPoint) =>
-    atLatency.some(
-      (other) =>
-        other.runtime === point.runtime &&
-        other.row.cell.cellId === point.row.cell.baseline &&
-        other.concurrency === point.concurrency &&
-        other !== point &&
-        other.concurrency > 1,
-    );
+  // Above C = 1 only worker threads have a baseline in the sweep: the async requests at the same C.
+  const isWorkers = (point: IoSweepPoint) => point.concurrency > 1 && point.row.cell.baseline !== null;
   const workerCounts = [...new Set(atLatency.filter(isWorkers).map((point) => point.workers))];
   const workers = workerCounts.reduce<number | null>(
     (best, count) => (best === null || Math.abs(count - result.machine.cores) < Math.abs(best - result.machine.cores) ? count : best),

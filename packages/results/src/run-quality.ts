@@ -102,7 +102,7 @@ export function runCosts(result: RunResult): RunCost[] {
   });
 }
 
-const measuredRuntimes = (result: RunResult): MeasuredRuntime[] =>
+export const measuredRuntimes = (result: RunResult): MeasuredRuntime[] =>
   result.runtimes.filter((runtime): runtime is MeasuredRuntime => runtime.status === "measured");
 
 /** A smoke run (the quick profile) has fewer rounds than any interval needs: it verifies, and says nothing more. */
