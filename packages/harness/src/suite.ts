@@ -327,10 +327,18 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
   // The sweep's latencies are injected by the mock API: against a real API it has nothing to vary.
   if (profile.io.sweep && target === "mock-api") {
     const { concurrency, latencyMs, requestsPerInFlight, workers, workersLatencyMs, memory } = profile.io.sweep;
-    const ioCell = (scenarioId: string, latency: number, inFlight: number, requests: number, workerCount: number, suffix: string) =>
+    const ioCell = (
+      scenarioId: string,
+      latency: number,
+      inFlight: number,
+      requests: number,
+      workerCount: number,
+      suffix: string,
+      group: "io-sweep" | "io-memory" = "io-sweep",
+    ) =>
       add({
         ...flags(scenarioId),
-        group: "io-sweep",
+        group,
         cellId: `${scenarioId}/L=${latency}ms${suffix}/N=${requests}`,
         size: `${latency} ms`,
         params: ioParams({ requests, concurrency: inFlight, workers: workerCount, latencyMs: latency, client: "default" }),
@@ -346,7 +354,9 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
       }
     }
     if (memory) {
-      for (const inFlight of memory.concurrency) ioCell("io.async-fetch", memory.latencyMs, inFlight, memory.requests, 1, `/C=${inFlight}`);
+      // A group of their own: the sweep's tables and chart read N = 10 x C, which these cells do not have.
+      for (const inFlight of memory.concurrency)
+        ioCell("io.async-fetch", memory.latencyMs, inFlight, memory.requests, 1, `/C=${inFlight}`, "io-memory");
     }
   }
   if (profile.files) {

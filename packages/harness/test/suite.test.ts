@@ -133,7 +133,7 @@ describe("the cells of a profile", () => {
         };
       }),
       { cores: 2, baseUrl: "http://api" },
-    ).filter((cell) => cell.group === "io-sweep" && cell.params.kind === "io" && cell.params.latencyMs === 100);
+    ).filter((cell) => cell.group === "io-memory");
     expect(cells.map((cell) => [cell.cellId, cell.params.kind === "io" && cell.params.requests, cell.baseline])).toEqual([
       ["io.async-fetch/L=100ms/C=50/N=500", 500, null],
       ["io.async-fetch/L=100ms/C=250/N=500", 500, null],

@@ -56,31 +56,40 @@ export interface IoSweep {
 }
 
 export function ioSweep(result: RunResult, tables: readonly CellTable[]): IoSweep | null {
-  const sweep = tables.filter((table) => table.cell.group === "io-sweep" && table.cell.params.kind === "io");
+  const ofGroup = (group: string) => tables.filter((table) => table.cell.group === group && table.cell.params.kind === "io");
+  const sweep = ofGroup("io-sweep");
   if (sweep.length === 0) return null;
   const capacity = capacityOf(result, tables);
-  const points = sweep.flatMap((table) =>
-    table.rows.filter(isMeasured).flatMap((row): IoSweepPoint[] => {
-      const params = row.cell.params;
-      if (params.kind !== "io") return [];
-      const requestsPerSecond = params.requests / (row.wall.median / 1000);
-      return [
-        {
-          runtime: row.runtime,
-          scenarioId: row.cell.scenarioId,
-          latencyMs: params.latencyMs,
-          concurrency: params.concurrency,
-          workers: params.workers,
-          requests: params.requests,
-          row,
-          requestsPerSecond,
-          serverBusy: row.serverBusyCores !== null && row.serverBusyCores > SERVER_BUSY_FLAG_CORES,
-          nearServerCapacity:
-            capacity.serverRequestsPerSecond !== null && requestsPerSecond * CAPACITY_HEADROOM > capacity.serverRequestsPerSecond,
-        },
-      ];
-    }),
-  );
+  const pointsOf = (own: readonly CellTable[]) =>
+    own.flatMap((table) =>
+      table.rows.filter(isMeasured).flatMap((row): IoSweepPoint[] => {
+        const params = row.cell.params;
+        if (params.kind !== "io") return [];
+        const requestsPerSecond = params.requests / (row.wall.median / 1000);
+        return [
+          {
+            runtime: row.runtime,
+            scenarioId: row.cell.scenarioId,
+            latencyMs: params.latencyMs,
+            concurrency: params.concurrency,
+            workers: params.workers,
+            requests: params.requests,
+            row,
+            requestsPerSecond,
+            serverBusy: row.serverBusyCores !== null && row.serverBusyCores > SERVER_BUSY_FLAG_CORES,
+            nearServerCapacity:
+              capacity.serverRequestsPerSecond !== null && requestsPerSecond * CAPACITY_HEADROOM > capacity.serverRequestsPerSecond,
+          },
+        ];
+      }),
+    );
+  // Files written before the memory cells had a group of their own (be7b249 to 06c42b5) kept them in io-sweep: there
+  // they are the cells at a latency without sequential requests, which every latency of the sweep proper has.
+  const latencyOf = (table: CellTable) => (table.cell.params.kind === "io" ? table.cell.params.latencyMs : -1);
+  const swept = new Set(sweep.filter((table) => table.cell.scenarioId === "io.sequential").map(latencyOf));
+  const isSwept = (table: CellTable) => swept.size === 0 || swept.has(latencyOf(table));
+  const points = pointsOf(sweep.filter(isSwept));
+  const memoryPoints = pointsOf([...ofGroup("io-memory"), ...sweep.filter((table) => !isSwept(table))]);
   // Cells a measured runtime could not run; a runtime left out of the run (or unable to start) is said so elsewhere.
   const measuredRuntimes = new Set(result.runtimes.flatMap((runtime) => (runtime.status === "measured" ? [runtime.name] : [])));
   const unavailable = sweep.flatMap((table) =>
@@ -94,31 +103,24 @@ export function ioSweep(result: RunResult, tables: readonly CellTable[]): IoSwee
     const cap = measured?.status === "measured" ? measured.description.httpClients.default.settings.maxRequestsInFlight : undefined;
     return typeof cap === "number" ? cap : null;
   };
-  return { points, unavailable, memory: runtimes.map((runtime) => memoryOf(runtime, points, capOf(runtime))), capacity };
+  return { points, unavailable, memory: runtimes.map((runtime) => memoryOf(runtime, points, memoryPoints, capOf(runtime))), capacity };
 }
 
 /**
- * Per in-flight request: the slope of memory over C for async requests on the main thread, from a series that holds the
- * number of requests N constant while C varies (the memory cells), so per-request bookkeeping (each answer kept, each
- * request's record) does not leak into it; and only from the C the runtime's client really holds in flight (at most its
- * cap, where it has one). Per worker: the worker counts at the largest C that has two or more of them.
+ * Per in-flight request: the slope of memory over C from the memory cells (async requests on the main thread with the
+ * number of requests N held constant while C varies), so per-request bookkeeping (each answer kept, each request's
+ * record) does not leak into it; and only from the C the runtime's client really holds in flight (at most its cap,
+ * where it has one). Per worker: the sweep's worker counts at the largest C that has two or more of them.
  */
-function memoryOf(runtime: RuntimeName, points: readonly IoSweepPoint[], cap: number | null): IoSweep["memory"][number] {
+function memoryOf(
+  runtime: RuntimeName,
+  points: readonly IoSweepPoint[],
+  memoryPoints: readonly IoSweepPoint[],
+  cap: number | null,
+): IoSweep["memory"][number] {
   const own = points.filter((point) => point.runtime === runtime);
-  const held = own.filter(
-    (point) => point.scenarioId === "io.async-fetch" && point.concurrency > 1 && (cap === null || point.concurrency <= cap),
-  );
-  const seriesKeys = [...new Set(held.map((point) => `${point.latencyMs}/${point.requests}`))];
-  const candidates = seriesKeys
-    .map((key) => held.filter((point) => `${point.latencyMs}/${point.requests}` === key))
-    .filter((series) => new Set(series.map((point) => point.concurrency)).size >= 2);
-  const chosen = candidates.reduce<IoSweepPoint[] | null>(
-    (best, series) =>
-      best === null || series.length > best.length || (series.length === best.length && series[0]!.latencyMs > best[0]!.latencyMs)
-        ? series
-        : best,
-    null,
-  );
+  const held = memoryPoints.filter((point) => point.runtime === runtime && (cap === null || point.concurrency <= cap));
+  const chosen = new Set(held.map((point) => point.concurrency)).size >= 2 ? held : null;
   const workerPoints = own.filter((point) => point.scenarioId === "io.worker-threads");
   const concurrencies = [...new Set(workerPoints.map((point) => point.concurrency))].sort((a, b) => b - a);
   const workersAt = concurrencies.find((c) => workerPoints.filter((point) => point.concurrency === c).length >= 2) ?? null;

@@ -222,6 +222,7 @@ describe("charts without data", () => {
     const failed = (cell: CellResult): CellResult => ({ ...cell, status: "failed", reason: "test", samples: [] });
     const run = runResult([
       measured("node", [
+        sweepPoint("io.async-fetch", 0, 10, 20),
         sweepPoint("io.async-fetch", 0, 10, 20, { requests: 1000 }),
         sweepPoint("io.async-fetch", 0, 100, 60, { requests: 1000 }),
         ...headlineCells(400, 200).map(failed),

@@ -147,17 +147,18 @@ export function runResult(runtimes: RuntimeRun[]): RunResult {
 }
 
 /** A cell of the I/O sweep as the suite expands it (N = 10 x C requests): its id, group, parameters and ideal time. */
-/** A sweep cell's shape: N = 10 x C requests, unless `requests` holds N (as the memory cells do). */
+/** A sweep cell's shape: N = 10 x C requests; a memory cell (`requests` given) holds N and has a group of its own. */
 export function ioSweepShape(
   scenarioId: string,
   latencyMs: number,
   concurrency: number,
   workers = 1,
-  requests = 10 * concurrency,
+  heldRequests?: number,
 ): Partial<CellResult> {
+  const requests = heldRequests ?? 10 * concurrency;
   return {
     cellId: `${scenarioId}/L=${latencyMs}ms/C=${concurrency}${scenarioId === "io.worker-threads" ? `/W=${workers}` : ""}/N=${requests}`,
-    group: "io-sweep",
+    group: heldRequests === undefined ? "io-sweep" : "io-memory",
     params: {
       kind: "io",
       requests,

@@ -526,6 +526,17 @@ describe("the I/O sweep", () => {
     expect(report).toContain("garbage not yet collected included");
   });
 
+  it("reads memory cells that older files kept in the sweep's group: the cells at a latency without sequential requests", () => {
+    const older = [
+      point("io.sequential", 0, 1, around(5)),
+      point("io.sequential", 50, 1, around(520)),
+      ...cells.map((cell) => (cell.group === "io-memory" ? { ...cell, group: "io-sweep" as const } : cell)),
+    ];
+    const sweep = ioSweep(runResult([measured("node", older)]), analyze(runResult([measured("node", older)])))!;
+    expect(sweep.points.every((one) => one.latencyMs !== 100)).toBe(true);
+    expect(sweep.memory[0]!.inFlight).toEqual({ latencyMs: 100, requests: 500, concurrency: [50, 100, 250], cap: null });
+  });
+
   it("takes memory per in-flight request only from the C a runtime's client really holds in flight", () => {
     const capped = measured("bun", cells);
     if (capped.status === "measured") capped.description.httpClients.default.settings = { maxRequestsInFlight: 100 };

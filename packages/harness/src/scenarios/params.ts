@@ -89,5 +89,5 @@ export type CellParams = z.infer<typeof cellParamsSchema>;
  * scaling sweep over worker counts, the crossover ladder over task sizes, the other workloads, the primitive
  * costs, the I/O sweep over requests in flight and latency, or the file scenarios.
  */
-export const CELL_GROUPS = ["headline", "scaling", "crossover", "workloads", "primitives", "io-sweep", "files"] as const;
+export const CELL_GROUPS = ["headline", "scaling", "crossover", "workloads", "primitives", "io-sweep", "io-memory", "files"] as const;
 export type CellGroup = (typeof CELL_GROUPS)[number];
