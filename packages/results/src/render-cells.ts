@@ -7,6 +7,7 @@ import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyz
 import { judgedSpeedup, mib, ms, msWithInterval, percent, speed, times } from "./format.ts";
 import { SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 import { CV_FLAG_THRESHOLD, describeWarning, noiseWarnings } from "./noise.ts";
+import { table } from "./table.ts";
 
 /** "faster · 1.84x · n=12": a comparison's verdict, its speed-up and its rounds. */
 export const verdictCell = (comparison: PairedComparison | null, show: (c: PairedComparison) => string) =>
@@ -21,7 +22,7 @@ export function verdictSection(tables: readonly CellTable[], comparisons: readon
   const pairs = [...new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [`${h.subject} vs ${h.reference}`] : [])))];
   if (headlines.length === 0) return [];
   const header = [...runtimes.map((runtime) => `${runtime}: vs baseline`), ...pairs.map((pair) => `${pair}: speed-up`)];
-  const lines = tables
+  const rows = tables
     .filter((table) => table.cell.group === "headline")
     .map((table) => {
       const entries = [
@@ -36,7 +37,7 @@ export function verdictSection(tables: readonly CellTable[], comparisons: readon
           return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
         }),
       ];
-      return `| \`${table.cellId}\` | ${entries.join(" | ")} |`;
+      return [`\`${table.cellId}\``, ...entries];
     });
   return [
     "## Verdicts",
@@ -46,9 +47,7 @@ export function verdictSection(tables: readonly CellTable[], comparisons: readon
     "over B in the same cell (B's time over A's; \"faster\": A was). The depth groups (scaling, crossover, workloads, I/O sweep, files) carry theirs",
     "in their own sections.",
     "",
-    `| cell | ${header.join(" | ")} |`,
-    `|---|${header.map(() => "---").join("|")}|`,
-    ...lines,
+    ...table(["cell", ...header], rows),
     "",
   ];
 }
@@ -199,17 +198,15 @@ function versusFastest(row: MeasuredRow): string | null {
   return comparison === null ? null : judgedSpeedup(comparison);
 }
 
-function tableRows(table: CellTable, columns: Column[]): string[] {
-  const cellText = (column: Column, row: MeasuredRow) => column.value(row, table) ?? `n/a (${column.missing ?? "not measured"})`;
+function tableRows(cellTable: CellTable, columns: Column[]): string[] {
+  const cellText = (column: Column, row: MeasuredRow) => column.value(row, cellTable) ?? `n/a (${column.missing ?? "not measured"})`;
   const renderRow = (row: Row) =>
-    isMeasured(row)
-      ? `| ${columns.map((column) => cellText(column, row)).join(" | ")} |`
-      : `| ${[row.runtime, row.reason, ...columns.slice(2).map(() => "")].join(" | ")} |`;
-  return [
-    `| ${columns.map((column) => column.header(table)).join(" | ")} |`,
-    `|${columns.map((column) => (column.align === "right" ? "---:" : "---")).join("|")}|`,
-    ...table.rows.map(renderRow),
-  ];
+    isMeasured(row) ? columns.map((column) => cellText(column, row)) : [row.runtime, row.reason, ...columns.slice(2).map(() => "")];
+  return table(
+    columns.map((column) => column.header(cellTable)),
+    cellTable.rows.map(renderRow),
+    columns.map((column) => column.align),
+  );
 }
 
 function describeParams(params: CellTable["cell"]["params"]): string {

@@ -2,6 +2,7 @@
 import type { RunResult } from "@runtime-bench/harness/schema";
 import type { RunComparison } from "./compare-runs.ts";
 import { ms, speedupFigure } from "./format.ts";
+import { table } from "./table.ts";
 
 const describeRun = (result: RunResult) =>
   `git commit ${result.run.gitCommit ?? "unknown"}, ${result.run.startedAt}, profile ${result.run.profile}, ${result.run.rounds.counted} counted rounds`;
@@ -25,11 +26,17 @@ export function renderComparison(current: RunResult, baseline: RunResult, compar
       : "- The same machine description in both runs.",
     `- ${count("slower")} slower, ${count("faster")} faster, ${count("equivalent")} equivalent, ${count("inconclusive")} inconclusive, of ${changes.length} cells compared.`,
     "",
-    "| runtime | cell | baseline | now | speed-up now over baseline [95% CI, unpaired] | verdict |",
-    "|---|---|---:|---:|---:|---|",
-    ...changes.map(
-      (change) =>
-        `| ${change.runtime} | \`${change.cellId}\` | ${ms(change.baselineMs)} ms | ${ms(change.currentMs)} ms | ${speedupFigure(change)} | ${change.verdict === "slower" ? "⚠ slower" : change.verdict} |`,
+    ...table(
+      ["runtime", "cell", "baseline", "now", "speed-up now over baseline [95% CI, unpaired]", "verdict"],
+      changes.map((change) => [
+        change.runtime,
+        `\`${change.cellId}\``,
+        `${ms(change.baselineMs)} ms`,
+        `${ms(change.currentMs)} ms`,
+        speedupFigure(change),
+        change.verdict === "slower" ? "⚠ slower" : change.verdict,
+      ]),
+      ["left", "left", "right", "right", "right", "left"],
     ),
     "",
     ...(unmatched.length > 0

@@ -8,6 +8,7 @@ import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
 import { leftOut, measuredIn } from "./render-overview.ts";
 import { type ScalingModel, scaling } from "./scaling.ts";
+import { figuresTable, labelledTable, table } from "./table.ts";
 
 /** Speed-up "1.84x [1.74–1.93] (92%)", or why there is none. */
 export const speedupWithEfficiency = (point: { speedup: PairedComparison | null; efficiency: number | null }) =>
@@ -33,24 +34,16 @@ export function scalingSection(tables: readonly CellTable[]): string[] {
     "",
     ...runtimes.flatMap((runtime) => {
       const columns = models.map((model) => ({ model, one: model.perRuntime.find((candidate) => candidate.runtime === runtime) }));
-      const header = `| workers | ${columns.map(({ model }) => name(model)).join(" | ")} |`;
+      const header = ["workers", ...columns.map(({ model }) => name(model))];
       const rows = workerCounts.map((workers) => {
         const cells = columns.map(({ one }) => {
           const point = one?.points.find((candidate) => candidate.workers === workers);
           return point ? speedupWithEfficiency(point) : "—";
         });
-        return `| ${workers} | ${cells.join(" | ")} |`;
+        return [String(workers), ...cells];
       });
       const memory = columns.map(({ one }) => (one?.memoryPerWorker ? mibSlope(one.memoryPerWorker) : "n/a (too few rounds)"));
-      return [
-        `### ${runtime}`,
-        "",
-        header,
-        `|---:|${columns.map(() => "---:").join("|")}|`,
-        ...rows,
-        `| memory per added worker | ${memory.join(" | ")} |`,
-        "",
-      ];
+      return [`### ${runtime}`, "", ...figuresTable(header, [...rows, ["memory per added worker", ...memory]]), ""];
     }),
   ];
 }
@@ -74,26 +67,28 @@ export function crossoverSection(result: RunResult, tables: readonly CellTable[]
     "Each model at each task size (one worker per core), against the sequential run of the same tasks, paired by round. It",
     "pays off from the smallest size at which it, and every larger size, is faster by the verdict rule.",
     "",
-    `| model | ${runtimes.join(" | ")} |`,
-    `|---|${runtimes.map(() => "---").join("|")}|`,
-    ...models.map(
-      (model) =>
-        `| ${readingNameOf(model.scenarioId, model.title)} | ${runtimes.map((runtime) => fromText(model.perRuntime.find((one) => one.runtime === runtime))).join(" | ")} |`,
+    ...table(
+      ["model", ...runtimes],
+      models.map((model) => [
+        readingNameOf(model.scenarioId, model.title),
+        ...runtimes.map((runtime) => fromText(model.perRuntime.find((one) => one.runtime === runtime))),
+      ]),
     ),
     "",
     ...runtimes.flatMap((runtime) => [
       `### ${runtime}: speed-up at each size`,
       "",
-      `| n (work per task) | ${models.map((model) => readingNameOf(model.scenarioId, model.title)).join(" | ")} |`,
-      `|---:|${models.map(() => "---:").join("|")}|`,
-      ...sizes.map((n) => {
-        const points = models.map((model) =>
-          model.perRuntime.find((one) => one.runtime === runtime)?.points.find((point) => point.n === n),
-        );
-        const work = points.find((point) => point)?.msPerTask;
-        const cells = points.map((point) => (point?.comparison ? judgedSpeedup(point.comparison) : "—"));
-        return `| ${n}${work === undefined ? "" : ` (${ms(work)} ms)`} | ${cells.join(" | ")} |`;
-      }),
+      ...figuresTable(
+        ["n (work per task)", ...models.map((model) => readingNameOf(model.scenarioId, model.title))],
+        sizes.map((n) => {
+          const points = models.map((model) =>
+            model.perRuntime.find((one) => one.runtime === runtime)?.points.find((point) => point.n === n),
+          );
+          const work = points.find((point) => point)?.msPerTask;
+          const cells = points.map((point) => (point?.comparison ? judgedSpeedup(point.comparison) : "—"));
+          return [`${n}${work === undefined ? "" : ` (${ms(work)} ms)`}`, ...cells];
+        }),
+      ),
       "",
     ]),
     ...shortfallLines(largestSizeShortfall(result, tables)),
@@ -124,7 +119,7 @@ function againstJavaScript(
   baseline: CellTable | undefined,
   tables: readonly CellTable[],
   runtimes: readonly string[],
-): string[] {
+): string[][] {
   const equivalent = JAVASCRIPT_EQUIVALENT[workload];
   const params = baseline?.cell.params;
   if (!equivalent || !baseline || params?.kind !== "cpu") return [];
@@ -143,7 +138,7 @@ function againstJavaScript(
     const comparison = native && plain ? comparePaired(native.cell.samples, plain.cell.samples) : null;
     return comparison ? judgedSpeedup(comparison) : "n/a";
   });
-  return [`| the sequential run against the same work in plain JavaScript | ${cells.join(" | ")} |`];
+  return [["the sequential run against the same work in plain JavaScript", ...cells]];
 }
 
 export function workloadsSection(tables: readonly CellTable[]): string[] {
@@ -172,21 +167,24 @@ export function workloadsSection(tables: readonly CellTable[]): string[] {
       return [
         `### ${WORKLOAD_TITLES[workload]}${params?.kind === "cpu" ? `, ${params.tasks} tasks of n = ${params.n}` : ""}`,
         "",
-        `| model | ${runtimes.join(" | ")} |`,
-        `|---|${runtimes.map(() => "---:").join("|")}|`,
-        `| the sequential run: work per task | ${runtimes.map(perTask).join(" | ")} |`,
-        ...againstJavaScript(workload, baseline, own, runtimes),
-        ...models.map((table) => {
-          const cells = runtimes.map((runtime) => {
-            const row = rowOf(table, runtime);
-            if (!row) {
-              const missing = table.rows.find((candidate) => candidate.runtime === runtime);
-              return missing && !isMeasured(missing) ? missing.reason : "—";
-            }
-            return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
-          });
-          return `| ${readingNameOf(table.cell.scenarioId, table.cell.title)} | ${cells.join(" | ")} |`;
-        }),
+        ...labelledTable(
+          ["model", ...runtimes],
+          [
+            ["the sequential run: work per task", ...runtimes.map(perTask)],
+            ...againstJavaScript(workload, baseline, own, runtimes),
+            ...models.map((model) => {
+              const cells = runtimes.map((runtime) => {
+                const row = rowOf(model, runtime);
+                if (!row) {
+                  const missing = model.rows.find((candidate) => candidate.runtime === runtime);
+                  return missing && !isMeasured(missing) ? missing.reason : "—";
+                }
+                return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
+              });
+              return [readingNameOf(model.cell.scenarioId, model.cell.title), ...cells];
+            }),
+          ],
+        ),
         "",
       ];
     }),
@@ -224,18 +222,19 @@ export function primitivesSection(tables: readonly CellTable[]): string[] {
     "Each operation repeated one after another in a fresh process; the cost of one is the timed part over the repetitions,",
     "the median over rounds with its 95% interval. Starts are timed to the first answer of the new worker or process.",
     "",
-    `| operation | ${runtimes.join(" | ")} |`,
-    `|---|${runtimes.map(() => "---:").join("|")}|`,
-    ...own.flatMap((table) => {
-      const { params } = table.cell;
-      if (params.kind !== "primitive") return [];
-      const cells = runtimes.map((runtime) => {
-        const row = table.rows.find((candidate) => candidate.runtime === runtime);
-        if (!row) return "—";
-        return isMeasured(row) ? perOperation(row, params.repetitions) : row.reason;
-      });
-      return [`| ${primitiveLabel(params, table.cell.title)} | ${cells.join(" | ")} |`];
-    }),
+    ...labelledTable(
+      ["operation", ...runtimes],
+      own.flatMap((table) => {
+        const { params } = table.cell;
+        if (params.kind !== "primitive") return [];
+        const cells = runtimes.map((runtime) => {
+          const row = table.rows.find((candidate) => candidate.runtime === runtime);
+          if (!row) return "—";
+          return isMeasured(row) ? perOperation(row, params.repetitions) : row.reason;
+        });
+        return [[primitiveLabel(params, table.cell.title), ...cells]];
+      }),
+    ),
     "",
     ...leftOut(own, runtimes),
   ];

@@ -7,22 +7,20 @@ import { VERDICTS } from "@runtime-bench/harness/verdict";
 import { ms, percent, speedupFigure, times } from "./format.ts";
 import { coreSpread, machineSlowRounds, unevenRounds } from "./noise.ts";
 import { pairGaps, runCosts, type Settlement } from "./run-quality.ts";
+import { table } from "./table.ts";
 
 /** A two-column table of label and value. */
-export const facts = (rows: Array<[string, string]>): string[] => [
-  "| | |",
-  "|---|---|",
-  ...rows.map(([label, value]) => `| ${label} | ${value} |`),
-  "",
-];
+export const facts = (rows: Array<[string, string]>): string[] => [...table(["", ""], rows), ""];
 
 export function environment(result: RunResult): string[] {
   const m = result.machine;
   const runtimes = RUNTIME_NAMES.map((name) => result.runtimes.find((runtime) => runtime.name === name)).filter(
     (runtime) => runtime !== undefined,
   );
-  const row = (label: string, value: (runtime: MeasuredRuntime) => string) =>
-    `| ${label} | ${runtimes.map((runtime) => (runtime.status === "measured" ? value(runtime) : `n/a (${runtime.reason})`)).join(" | ")} |`;
+  const row = (label: string, value: (runtime: MeasuredRuntime) => string) => [
+    label,
+    ...runtimes.map((runtime) => (runtime.status === "measured" ? value(runtime) : `n/a (${runtime.reason})`)),
+  ];
   const client = (c: { name: string; configuration: string; settings: Record<string, unknown> }) =>
     `${c.name} (${c.configuration}: ${Object.entries(c.settings)
       .map(([k, v]) => `${k}=${v}`)
@@ -32,30 +30,33 @@ export function environment(result: RunResult): string[] {
     "",
     `Machine: ${m.cpuModel}, ${m.cores} cores (${m.availableParallelism} available), ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, ${m.os}, ${m.kernel}, ${m.arch}.`,
     "",
-    `| | ${runtimes.map((runtime) => runtime.name).join(" | ")} |`,
-    `|---|${runtimes.map(() => "---").join("|")}|`,
-    row("version", (r) => r.description.runtime.version),
-    row("engine", (r) => `${r.description.runtime.engine} ${r.description.runtime.engineVersion.slice(0, 20)}`),
-    row("parallelism it reports", (r) => String(r.description.runtime.reportedParallelism)),
-    row("HTTP client (headline and sweep cells)", (r) => client(r.description.httpClients.default)),
-    row("other HTTP clients (labelled variants)", (r) => {
-      const others = Object.entries(r.description.httpClients).filter(([id]) => id !== "default");
-      return others.length > 0 ? others.map(([id, described]) => `\`${id}\`: ${client(described)}`).join("; ") : "none";
-    }),
-    row("native key derivation (offload)", (r) => r.description.nativeOffload ?? "not recorded in this file"),
-    row("file API", (r) =>
-      r.description.files ? `async: ${r.description.files.async}; sync: ${r.description.files.sync}` : "not recorded in this file",
-    ),
-    row(
-      "relevant env",
-      (r) =>
-        Object.entries(r.description.runtime.relevantEnv)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(", ") || "none",
-    ),
-    row(
-      "clock resolution / call",
-      (r) => `${(r.description.clock.resolutionMs * 1e6).toFixed(0)} ns / ${r.description.clock.callOverheadNs.toFixed(0)} ns`,
+    ...table(
+      ["", ...runtimes.map((runtime) => runtime.name)],
+      [
+        row("version", (r) => r.description.runtime.version),
+        row("engine", (r) => `${r.description.runtime.engine} ${r.description.runtime.engineVersion.slice(0, 20)}`),
+        row("parallelism it reports", (r) => String(r.description.runtime.reportedParallelism)),
+        row("HTTP client (headline and sweep cells)", (r) => client(r.description.httpClients.default)),
+        row("other HTTP clients (labelled variants)", (r) => {
+          const others = Object.entries(r.description.httpClients).filter(([id]) => id !== "default");
+          return others.length > 0 ? others.map(([id, described]) => `\`${id}\`: ${client(described)}`).join("; ") : "none";
+        }),
+        row("native key derivation (offload)", (r) => r.description.nativeOffload ?? "not recorded in this file"),
+        row("file API", (r) =>
+          r.description.files ? `async: ${r.description.files.async}; sync: ${r.description.files.sync}` : "not recorded in this file",
+        ),
+        row(
+          "relevant env",
+          (r) =>
+            Object.entries(r.description.runtime.relevantEnv)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(", ") || "none",
+        ),
+        row(
+          "clock resolution / call",
+          (r) => `${(r.description.clock.resolutionMs * 1e6).toFixed(0)} ns / ${r.description.clock.callOverheadNs.toFixed(0)} ns`,
+        ),
+      ],
     ),
     "",
   ];
@@ -229,11 +230,16 @@ function rerunLines(reruns: readonly Rerun[]): string[] {
     "A re-measured cell is paired only with cells re-measured in the same re-run (its baseline always is); its comparison",
     'with a cell from another run shows "too few rounds" rather than pair runs taken at different times.',
     "",
-    "| re-run | commit | runtimes | cells | rounds | stopped because |",
-    "|---|---|---|---|---|---|",
-    ...reruns.map(
-      (rerun) =>
-        `| ${rerun.startedAt} to ${rerun.finishedAt}, seed ${rerun.seed}, \`--scenarios ${rerun.scenarios.join(",")}\` | ${rerun.gitCommit ?? "unknown"} | ${rerun.runtimes.join(", ")} | ${rerun.cells.length}: ${rerun.cells.join(", ")} | ${rerun.rounds.warmup} warm-up + ${rerun.rounds.counted} counted (numbered from ${rerun.rounds.first}) | ${STOPPED_BECAUSE[rerun.stoppedBy]} |`,
+    ...table(
+      ["re-run", "commit", "runtimes", "cells", "rounds", "stopped because"],
+      reruns.map((rerun) => [
+        `${rerun.startedAt} to ${rerun.finishedAt}, seed ${rerun.seed}, \`--scenarios ${rerun.scenarios.join(",")}\``,
+        rerun.gitCommit ?? "unknown",
+        rerun.runtimes.join(", "),
+        `${rerun.cells.length}: ${rerun.cells.join(", ")}`,
+        `${rerun.rounds.warmup} warm-up + ${rerun.rounds.counted} counted (numbered from ${rerun.rounds.first})`,
+        STOPPED_BECAUSE[rerun.stoppedBy],
+      ]),
     ),
     "",
   ];

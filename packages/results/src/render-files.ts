@@ -3,6 +3,7 @@ import type { RunResult } from "@runtime-bench/harness/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, mib, ms, percent } from "./format.ts";
+import { table } from "./table.ts";
 
 export function filesSection(result: RunResult, tables: readonly CellTable[]): string[] {
   // A runtime left out of the run (or unable to start) is said so in the environment table, not on every row here.
@@ -24,25 +25,35 @@ export function filesSection(result: RunResult, tables: readonly CellTable[]): s
       return [
         `### ${set}`,
         "",
-        "| runtime | model | median | MB/s | speed-up vs sync | busy cores | peak PSS |",
-        "|---|---|---:|---:|---:|---:|---:|",
-        ...ofSet.flatMap((table) =>
-          table.rows
-            .filter((row) => measured.has(row.runtime))
-            .map((row) => {
-              const name = readingNameOf(table.cell.scenarioId, table.cell.title);
-              if (!isMeasured(row)) return `| ${row.runtime} | ${name} | ${row.reason} | | | | |`;
-              const params = row.cell.params;
-              const bytesMoved = params.kind === "files" ? 2 * params.files * params.bytes : 0;
-              const rate = bytesMoved / 1e6 / (row.wall.median / 1000);
-              const speedup =
-                row.cell.baseline === null
-                  ? "— (the baseline)"
-                  : row.versusBaseline
-                    ? `${judgedSpeedup(row.versusBaseline)}${row.efficiency === null ? "" : ` (${percent(row.efficiency)})`}`
-                    : "n/a (too few rounds)";
-              return `| ${row.runtime} | ${name} | ${ms(row.wall.median)} ms | ${rate.toFixed(0)} | ${speedup} | ${row.busyCores?.toFixed(2) ?? "n/a"} | ${row.peakPssMiB === null ? "n/a" : mib(row.peakPssMiB)} |`;
-            }),
+        ...table(
+          ["runtime", "model", "median", "MB/s", "speed-up vs sync", "busy cores", "peak PSS"],
+          ofSet.flatMap((cellTable) =>
+            cellTable.rows
+              .filter((row) => measured.has(row.runtime))
+              .map((row) => {
+                const name = readingNameOf(cellTable.cell.scenarioId, cellTable.cell.title);
+                if (!isMeasured(row)) return [row.runtime, name, row.reason];
+                const params = row.cell.params;
+                const bytesMoved = params.kind === "files" ? 2 * params.files * params.bytes : 0;
+                const rate = bytesMoved / 1e6 / (row.wall.median / 1000);
+                const speedup =
+                  row.cell.baseline === null
+                    ? "— (the baseline)"
+                    : row.versusBaseline
+                      ? `${judgedSpeedup(row.versusBaseline)}${row.efficiency === null ? "" : ` (${percent(row.efficiency)})`}`
+                      : "n/a (too few rounds)";
+                return [
+                  row.runtime,
+                  name,
+                  `${ms(row.wall.median)} ms`,
+                  rate.toFixed(0),
+                  speedup,
+                  row.busyCores?.toFixed(2) ?? "n/a",
+                  row.peakPssMiB === null ? "n/a" : mib(row.peakPssMiB),
+                ];
+              }),
+          ),
+          ["left", "left", "right", "right", "right", "right", "right"],
         ),
         "",
       ];

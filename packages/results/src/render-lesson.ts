@@ -10,6 +10,7 @@ import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyz
 import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, msWithInterval, speed } from "./format.ts";
 import { detailsLink } from "./render-overview.ts";
+import { labelledTable } from "./table.ts";
 
 /** The headline cells the lesson ran: CPU at the lesson's size, and the I/O cells with each runtime's default client. */
 const lessonTables = (tables: readonly CellTable[]) =>
@@ -43,10 +44,13 @@ export function lessonSection(result: RunResult, tables: readonly CellTable[]): 
     "baseline rows give the median time. In Python the threads are a ThreadPoolExecutor (the GIL lets one run at a time), the processes a process pool,",
     "the async rows asyncio; in JavaScript the threads are worker threads and the async rows run on the event loop.",
     "",
-    `| the lesson's experiment | ${shown.map((runtime) => (isUnderTest(runtime) ? runtime : `${runtime} (reference)`)).join(" | ")} |`,
-    `|---|${shown.map(() => "---:").join("|")}|`,
-    ...lesson.map((table) => `| ${label(table)} | ${shown.map((runtime) => figure(rowOf(table, runtime))).join(" | ")} |`),
-    ...timeOverFastest(lesson, shown),
+    ...labelledTable(
+      ["the lesson's experiment", ...shown.map((runtime) => (isUnderTest(runtime) ? runtime : `${runtime} (reference)`))],
+      [
+        ...lesson.map((table) => [label(table), ...shown.map((runtime) => figure(rowOf(table, runtime)))]),
+        ...timeOverFastest(lesson, shown),
+      ],
+    ),
     "",
     ...(missing.length > 0 ? [`Not measured: ${missing.join("; ")}.`, ""] : []),
     `What each reference ran for each cell: ${detailsLink("What the references ran")}.`,
@@ -79,7 +83,7 @@ function figure(row: Row | undefined): string {
  * paired by round with its verdict (analyze.ts); for a reference, how far the lesson's interpreter is from the
  * runtimes, as a ratio of medians, unpaired (a reference runs in blocks of its own), with no verdict.
  */
-function timeOverFastest(lesson: readonly CellTable[], shown: readonly string[]): string[] {
+function timeOverFastest(lesson: readonly CellTable[], shown: readonly string[]): string[][] {
   return lesson
     .filter((table) => table.cell.baseline === null)
     .flatMap((table) => {
@@ -92,7 +96,7 @@ function timeOverFastest(lesson: readonly CellTable[], shown: readonly string[])
         if (row?.referenceOverFastest) return `${speed(1 / row.referenceOverFastest.ratio)} (medians, unpaired)`;
         return row?.versusFastest ? judgedSpeedup(row.versusFastest) : "";
       });
-      return [`| speed against ${fastest.runtime}'s, ${label(table)} | ${cells.join(" | ")} |`];
+      return [[`speed against ${fastest.runtime}'s, ${label(table)}`, ...cells]];
     });
 }
 

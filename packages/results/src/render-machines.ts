@@ -13,6 +13,7 @@ import { judgedSpeedup } from "./format.ts";
 import { CSV_COLUMNS, csvRecords, toCsv } from "./render-csv.ts";
 import { measuredRuntimes } from "./run-quality.ts";
 import { summary } from "./summary.ts";
+import { type Align, table } from "./table.ts";
 
 export interface MachineRun {
   /** The folder it was read from, as the person gave it. */
@@ -51,11 +52,19 @@ export function renderMachines(runs: readonly MachineRun[]): string {
     "two machines would mix their hardware with the runtimes). Runs of the same hardware share a fingerprint (CPU model,",
     "cores, memory, architecture).",
     "",
-    "| run | hardware | fingerprint | OS | runtimes | profile | rounds | started | commit |",
-    "|---|---|---|---|---|---|---|---|---|",
-    ...runs.map(
-      ({ folder, result: { machine, run }, result }) =>
-        `| [${folder}](${folder}/README.md) | ${describeHardware(machine)} | ${fingerprintOf(machine)} | ${machine.os} | ${versions(result)} | ${run.profile} | ${run.rounds.counted} counted | ${run.startedAt} | ${run.gitCommit ?? "unknown"} |`,
+    ...table(
+      ["run", "hardware", "fingerprint", "OS", "runtimes", "profile", "rounds", "started", "commit"],
+      runs.map(({ folder, result: { machine, run }, result }) => [
+        `[${folder}](${folder}/README.md)`,
+        describeHardware(machine),
+        fingerprintOf(machine),
+        machine.os,
+        versions(result),
+        run.profile,
+        `${run.rounds.counted} counted`,
+        run.startedAt,
+        run.gitCommit ?? "unknown",
+      ]),
     ),
     "",
     ...claimsTable(runs),
@@ -90,14 +99,16 @@ function claimsTable(runs: readonly MachineRun[]): string[] {
     "Every headline model against its baseline, per runtime, as each run measured it (its speed-up, interval, rounds and",
     'verdict). "same" where every run that has it reads the same verdict.',
     "",
-    `| comparison | ${runs.map((run) => run.folder).join(" | ")} | verdicts |`,
-    `|---|${runs.map(() => "---:").join("|")}|---|`,
-    ...keys.map((key) => {
-      const figures = perRun.map((run) => run.get(key));
-      const verdicts = new Set(figures.flatMap((figure) => (figure ? [figure.verdict] : [])));
-      const cells = figures.map((figure) => (figure ? judgedSpeedup(figure) : "—"));
-      return `| ${key} | ${cells.join(" | ")} | ${verdicts.size === 1 ? "same" : "differ"} |`;
-    }),
+    ...table(
+      ["comparison", ...runs.map((run) => run.folder), "verdicts"],
+      keys.map((key) => {
+        const figures = perRun.map((run) => run.get(key));
+        const verdicts = new Set(figures.flatMap((figure) => (figure ? [figure.verdict] : [])));
+        const cells = figures.map((figure) => (figure ? judgedSpeedup(figure) : "—"));
+        return [key, ...cells, verdicts.size === 1 ? "same" : "differ"];
+      }),
+      ["left", ...runs.map((): Align => "right"), "left"],
+    ),
     "",
   ];
 }

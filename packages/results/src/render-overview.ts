@@ -13,6 +13,7 @@ import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, msWithInterval, percent } from "./format.ts";
 import { type IoSweepPoint, ioSweep } from "./io-sweep.ts";
 import { scaling } from "./scaling.ts";
+import { labelledTable } from "./table.ts";
 
 /** The second file, and the anchor a README section links to for the rest of its group. */
 export const DETAILS_FILE = "details.md";
@@ -23,18 +24,6 @@ export const anchorOf = (heading: string) =>
     .replace(/[^a-z0-9 _-]/g, "")
     .replace(/ /g, "-");
 export const detailsLink = (heading: string, text = "details") => `[${text}](${DETAILS_FILE}#${anchorOf(heading)})`;
-
-/** A markdown table: the first column left-aligned, the others right-aligned. */
-export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
-  return [
-    `| ${header.join(" | ")} |`,
-    `|---|${header
-      .slice(1)
-      .map(() => "---:")
-      .join("|")}|`,
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
-  ];
-}
 
 /** Runtimes with at least one measured row in these tables, in the report's runtime order. */
 export function measuredIn(tables: readonly CellTable[]): RuntimeName[] {
@@ -66,7 +55,7 @@ const rowOf = (table: CellTable, runtime: RuntimeName) => table.rows.find((row) 
 function grid(tables: readonly CellTable[], label: (table: CellTable) => string): string[] {
   const shown = measuredIn(tables);
   return [
-    ...markdownTable(
+    ...labelledTable(
       ["", ...shown],
       tables.map((table) => [label(table), ...shown.map((runtime) => figureOf(rowOf(table, runtime)))]),
     ),
@@ -108,7 +97,7 @@ export function scalingOverview(tables: readonly CellTable[]): string[] {
     "",
     `${tasks} tasks of n = ${n}, each pool against the sequential run; ideal min(tasks, workers, cores). Efficiency and memory per worker: ${detailsLink("Scaling: speed-up against the number of workers")}.`,
     "",
-    ...markdownTable(
+    ...labelledTable(
       ["workers", ...columns.map(({ model, one }) => `${one.runtime}: ${readingNameOf(model.scenarioId, model.title)}`)],
       workerCounts.map((workers) => [
         String(workers),
@@ -134,7 +123,7 @@ export function crossoverOverview(tables: readonly CellTable[]): string[] {
     "from the smallest size at which it and every larger size is faster by the verdict rule, so the crossing lies between",
     `that size and the one below. Every size: ${detailsLink("Crossover: from what work per task a model pays off")}.`,
     "",
-    ...markdownTable(
+    ...labelledTable(
       ["model", ...runtimes],
       models.map((model) => [
         readingNameOf(model.scenarioId, model.title),
@@ -192,7 +181,7 @@ export function ioOverview(result: RunResult, tables: readonly CellTable[]): str
     `ceil(N/C) x latency over the median time), and the same requests over ${workers ?? "n/a"} worker threads against them. Other`,
     `latencies, worker counts, request latencies and client CPU: ${detailsLink("I/O: requests in flight, latency and the models")}.`,
     "",
-    ...markdownTable(
+    ...labelledTable(
       ["C", ...runtimes.flatMap((runtime) => [`${runtime}: async efficiency`, `${runtime}: ${workers} workers vs async`])],
       concurrencies.map((c) => [
         String(c),

@@ -6,8 +6,9 @@
 import type { RunResult } from "@runtime-bench/harness/schema";
 import type { CellTable } from "./analyze.ts";
 import { noiseWarnings, type Warning } from "./noise.ts";
-import { detailsLink, markdownTable } from "./render-overview.ts";
+import { detailsLink } from "./render-overview.ts";
 import { pairGaps, type Settlement } from "./run-quality.ts";
+import { labelledTable } from "./table.ts";
 
 const STOPPED = {
   settled: "every comparison had settled",
@@ -38,7 +39,7 @@ export function runQualityBox(result: RunResult, tables: readonly CellTable[], q
   const flags = kinds.map((kind) => FLAG_COUNTS[kind](warnings.filter((warning) => warning.kind === kind).length));
   const perComparison = pairs ? ` (${pairs.min === pairs.max ? pairs.min : `${pairs.min} to ${pairs.max}`} per comparison)` : "";
   return [
-    ...markdownTable(
+    ...labelledTable(
       ["this run", ""],
       [
         [
