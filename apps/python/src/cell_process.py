@@ -1,8 +1,10 @@
 """
 What one Python measurement process does, speaking the protocol of packages/harness/src/cell-process.ts: it
 describes the interpreter (`--describe`), or measures one cell once (`--cell <CellRequest json>`) between the
-two timing gates, and reports on stdout lines tagged OUTPUT_TAG, which the launcher reads
-(launcher/measurement-process.ts) and validates (cellOutputSchema in schema.ts).
+two timing gates, and reports on stdout lines tagged OUTPUT_TAG, one message each with its "type", which the
+launcher reads (launcher/measurement-process.ts) and validates against the schemas of measurement-protocol.ts
+(apps/python/test checks this app's lines against them too). The launcher has validated the request before
+starting this process, so the fields are read here as they are, without checking them again.
 
 The cells are the JavaScript runtimes' cells, by the same ids, run with the constructs of the Python lesson
 itself; `implementation` says which. Written in the subset of Python that Python 3 (CPython, PyPy) and
@@ -12,22 +14,19 @@ from __future__ import absolute_import, division
 
 import importlib
 import json
+import os
 import platform
 import sys
 import traceback
 
 from lag import ThreadLagSampler, quantile
 from runtime_info import IS_JYTHON, cpu_us, measure_clock, now_ms, runtime_description
-from workload import assert_task_size, describe_task, expected_value, is_integer, text_types, to_message, warm_up
+from workload import describe_task, expected_value, to_message, warm_up
 
 #: Marks the stdout lines the launcher reads (OUTPUT_TAG in cell-process.ts).
 OUTPUT_TAG = "@@runtime-bench "
 
 USAGE = "usage: main.py --describe | --cell <json>"
-
-
-class NotApplicable(Exception):
-    """This interpreter cannot run the cell (NotApplicableError): the launcher shows n/a with the message."""
 
 
 class UsageError(Exception):
@@ -47,12 +46,15 @@ class Gates(object):
     """
 
     def start(self):
-        emit({"gate": "timing-start", "cpuUs": cpu_us(), "waits": False})
+        emit({"type": "gate", "gate": "timing-start", "cpuUs": cpu_us(), "waits": False})
 
     def end(self):
-        emit({"gate": "timing-end", "cpuUs": cpu_us(), "waits": True})
-        if not sys.stdin.readline():
+        emit({"type": "gate", "gate": "timing-end", "cpuUs": cpu_us(), "waits": True})
+        answer = sys.stdin.readline()
+        if not answer:
             raise RuntimeError("the launcher went away at the end of the timed part")
+        if json.loads(answer).get("type") != "gate-passed":
+            raise RuntimeError("the launcher answered the end gate with %s" % answer.strip())
 
 
 class PreparedCell(object):
@@ -74,26 +76,20 @@ class PreparedCell(object):
 
 # -- the cells -----------------------------------------------------------------------------------------------
 
-#: Scenario id -> (kind, module, prepare function, the module the model needs). The modules cells_process,
-#: cells_io and cells_async are Python 3 only, imported when a cell needs them.
-SCENARIOS = {
-    "cpu.sequential": ("cpu", "cells_cpu", "prepare_sequential", None),
-    "cpu.async-main": ("cpu", "cells_async", "prepare_cpu_async", "asyncio"),
-    "cpu.worker-per-task": ("cpu", "cells_cpu", "prepare_thread_per_task", None),
-    "cpu.worker-pool": ("cpu", "cells_cpu", "prepare_thread_pool", None),
-    "cpu.process-pool": ("cpu", "cells_process", "prepare_process_pool", "multiprocessing"),
-    "cpu.process-per-task": ("cpu", "cells_process", "prepare_process_per_task", "multiprocessing"),
-    "io.sequential": ("io", "cells_io", "prepare_sequential", "urllib.request"),
-    "io.async-fetch": ("io", "cells_async", "prepare_io_async", "asyncio"),
-    "io.worker-threads": ("io", "cells_io", "prepare_worker_threads", "urllib.request"),
-}
+def _read_scenarios():
+    """
+    Scenario id -> {kind, module, prepare, needs (the module the model needs)}, from scenarios.json. The launcher
+    reads the same file (launch.ts) to decide which cells this app is asked to run; this app only looks up where a
+    cell's model is. The modules cells_process, cells_io and cells_async are Python 3 only, imported when a cell
+    needs them.
+    """
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "scenarios.json")) as source:
+        return json.load(source)
 
-LESSON_ONLY = "the Python reference runs the lesson's experiments only"
-NOT_RUN = {
-    "io.async-client": LESSON_ONLY + " (one HTTP client per model: no other client to compare with)",
-    "primitive": LESSON_ONLY + " (no primitive costs)",
-    "files": LESSON_ONLY + " (no file scenarios)",
-}
+
+SCENARIOS = _read_scenarios()
+
+
 def interpreter_name():
     return "%s %s" % (platform.python_implementation(), platform.python_version())
 
@@ -106,81 +102,40 @@ def has_module(name):
         return False
 
 
-def _positive_int(params, name):
-    value = params.get(name)
-    if not is_integer(value) or value < 1:
-        raise ValueError("cell parameter %s must be a whole number >= 1, got %r" % (name, value))
-    return value
-
-
-def _cpu_params(params):
-    workload = params.get("workload", "sum-of-squares")
-    if workload != "sum-of-squares":
-        raise NotApplicable("%s (the sum of squares), not the %s workload" % (LESSON_ONLY, workload))
-    assert_task_size(params.get("n"))
-    return {"tasks": _positive_int(params, "tasks"), "n": params["n"], "workers": _positive_int(params, "workers")}
-
-
-def _io_params(params):
-    client = params.get("client", "default")
-    if client != "default":
-        # The words quick-profile.ts expects of a client a runtime does not have.
-        raise NotApplicable(
-            "no %s client is set up for this runtime (the Python reference has urllib.request for blocking calls "
-            "and its own asyncio client)" % client
-        )
-    checked = dict(params)
-    for name in ("requests", "concurrency", "workers", "requestTimeoutMs"):
-        checked[name] = _positive_int(params, name)
-    latency = params.get("latencyMs")
-    if isinstance(latency, bool) or not isinstance(latency, (int, float)) or latency < 0:
-        raise ValueError("cell parameter latencyMs must be a number >= 0, got %r" % (latency,))
-    if not isinstance(params.get("baseUrl"), text_types()):
-        raise ValueError("cell parameter baseUrl must be a string")
-    warm = params.get("warmUpRequests")
-    if warm is not None and (not is_integer(warm) or warm < 0):
-        raise ValueError("cell parameter warmUpRequests must be a whole number >= 0, got %r" % (warm,))
-    checked.setdefault("target", "mock-api")
-    return checked
-
-
 def measure_cell(request):
     cell = request["cell"]
     cell_id = cell["cellId"]
     params = cell["params"]
-    try:
-        kind, module_name, prepare_name, needs = _scenario(cell["scenarioId"], params)
-        params = _cpu_params(params) if kind == "cpu" else _io_params(params)
-        if needs is not None and not has_module(needs):
-            raise NotApplicable("%s has no %s" % (interpreter_name(), needs))
-    except NotApplicable as error:
-        return {"cellId": cell_id, "notApplicable": to_message(error)}
+    scenario = _scenario(cell["scenarioId"], params)
+    needs = scenario["needs"]
+    # What the launcher cannot know beforehand: whether this interpreter has the model's module (Jython: no asyncio).
+    if needs is not None and not has_module(needs):
+        return not_applicable(cell_id, "%s has no %s" % (interpreter_name(), needs))
     notes = []
-    if request.get("measureInProcess"):
+    if request["measureInProcess"]:
         notes.append("no in-process repetition: the launcher's in-process measure (mitata) is JavaScript's")
-    module = importlib.import_module(module_name)
-    prepare = getattr(module, prepare_name)
-    if module_name == "cells_async":
+    module = importlib.import_module(scenario["module"])
+    prepare = getattr(module, scenario["prepare"])
+    if scenario["module"] == "cells_async":
         return module.measure(Gates(), cell_id, prepare, params, notes)
-    try:
-        prepared = prepare(params)
-    except NotApplicable as error:
-        return {"cellId": cell_id, "notApplicable": to_message(error)}
-    return measure_prepared(Gates(), cell_id, prepared, notes)
+    return measure_prepared(Gates(), cell_id, prepare(params), notes)
+
+
+def not_applicable(cell_id, reason):
+    """This interpreter cannot run the cell (NotApplicableError): the launcher shows n/a with the reason."""
+    return {"type": "not-applicable", "cellId": cell_id, "reason": reason}
 
 
 def _scenario(scenario_id, params):
-    """The cell's scenario as (kind, module, prepare, needed module); n/a for what the reference does not run."""
-    kind = params.get("kind")
-    if kind in ("primitive", "files"):
-        raise NotApplicable(NOT_RUN[kind])
-    if scenario_id in NOT_RUN:
-        raise NotApplicable(NOT_RUN[scenario_id])
+    """
+    The cell's scenario. Which cells this app runs is decided in one place, the launcher (launch.ts), from the same
+    scenarios.json: a cell it passes that is not there, or of another kind, is a fault, not an n/a.
+    """
     if scenario_id not in SCENARIOS:
-        raise NotApplicable("%s (no scenario %s here)" % (LESSON_ONLY, scenario_id))
+        raise ValueError("no scenario %s in scenarios.json: launch.ts should have said n/a to this cell" % scenario_id)
     scenario = SCENARIOS[scenario_id]
-    if scenario[0] != kind:
-        raise ValueError("scenario %s takes %s parameters, the cell has %s ones" % (scenario_id, scenario[0], kind))
+    if scenario["kind"] != params["kind"]:
+        raise ValueError("scenario %s takes %s parameters, the cell has %s ones" % (scenario_id, scenario["kind"], params["kind"]))
     return scenario
 
 
@@ -209,7 +164,8 @@ def lag_note(sampler):
 
 
 def cell_output(cell_id, prepared, replies, wall_ms, window_ms, executors, event_loop_lag, notes):
-    return {
+    """The "measured" message."""
+    output = {
         "cellId": cell_id,
         "wallMs": wall_ms,
         "windowMs": window_ms,
@@ -222,6 +178,7 @@ def cell_output(cell_id, prepared, replies, wall_ms, window_ms, executors, event
         "eventLoopLag": event_loop_lag,
         "requestLatency": request_latency_of(prepared.tasks, replies),
     }
+    return {"type": "measured", "output": output}
 
 
 def verify_replies(tasks, replies):
@@ -284,7 +241,8 @@ def http_clients():
 
 
 def describe():
-    return {"runtime": runtime_description(), "httpClients": http_clients(), "clock": measure_clock()}
+    description = {"runtime": runtime_description(), "httpClients": http_clients(), "clock": measure_clock()}
+    return {"type": "described", "description": description}
 
 
 # -- the process ---------------------------------------------------------------------------------------------
@@ -300,8 +258,6 @@ def run_cell_process(argv):
                 request = json.loads(argv[1])
             except ValueError as error:
                 raise UsageError("--cell takes a CellRequest as JSON: %s" % to_message(error))
-            if not isinstance(request, dict) or not isinstance(request.get("cell"), dict):
-                raise UsageError('--cell takes a CellRequest as JSON, {"cell": {...}, ...}')
             emit(measure_cell(request))
         else:
             raise UsageError("%s; got: %s" % (USAGE, " ".join(argv)))
@@ -311,7 +267,7 @@ def run_cell_process(argv):
         else:
             traceback.print_exc()
         # The message itself, tagged, so the launcher reports it rather than the tail of a stack trace.
-        emit({"error": to_message(error)})
+        emit({"type": "error", "message": to_message(error)})
         sys.stdout.flush()
         sys.exit(1)
     sys.stdout.flush()

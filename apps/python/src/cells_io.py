@@ -37,10 +37,10 @@ def io_tasks(params, count=None, cycle=False):
             "baseUrl": params["baseUrl"],
             "ids": [(index % 100) + 1 if cycle else index + 1],
             "timeoutMs": params["requestTimeoutMs"],
-            "client": params.get("client", "default"),
+            "client": params["client"],
         }
         # A real API is asked for nothing beyond the post: its own latency is what is measured.
-        if params.get("target", "mock-api") == "mock-api":
+        if params["target"] == "mock-api":
             task["latencyMs"] = params["latencyMs"]
         tasks.append(task)
     return tasks
@@ -57,7 +57,7 @@ def warm_up_tasks(params):
     real API gets no more than the cell itself makes.
     """
     wanted = max(params.get("warmUpRequests", DEFAULT_WARM_UP_REQUESTS), params["concurrency"])
-    count = min(wanted, params["requests"]) if params.get("target") == "real" else wanted
+    count = min(wanted, params["requests"]) if params["target"] == "real" else wanted
     return io_tasks(dict(params, latencyMs=0), count, cycle=True)
 
 

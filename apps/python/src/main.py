@@ -15,7 +15,7 @@ import sys
 
 def _refuse(message):
     sys.stderr.write(message + "\n")
-    sys.stdout.write('@@runtime-bench {"error": "%s"}\n' % message)
+    sys.stdout.write('@@runtime-bench {"type": "error", "message": "%s"}\n' % message)
     sys.stdout.flush()
     sys.exit(1)
 

@@ -6,72 +6,57 @@
  */
 import { createInterface } from "node:readline";
 import { describeTask, type Task, verifyTask, warmUp } from "@runtime-bench/workloads";
+import { z } from "zod";
 import { NotApplicableError, toMessage } from "./errors.ts";
 import { measureInProcess } from "./in-process.ts";
 import { startLagSampler } from "./lag-sampler.ts";
+import { type CellRequest, cellRequestSchema, gateAnswerSchema, type MeasurementMessage, OUTPUT_TAG } from "./measurement-protocol.ts";
 import type { RuntimePrimitives } from "./primitives.ts";
 import type { TaskReply } from "./protocol.ts";
-import { type CellSpec, getScenario, type PreparedCell, prepareCell } from "./scenarios/index.ts";
-import type { CellOutput, DescribeOutput, RequestLatency } from "./schema.ts";
+import { getScenario, type PreparedCell, prepareCell } from "./scenarios/index.ts";
+import type { DescribeOutput, RequestLatency } from "./schema.ts";
 import { quantile } from "./stats.ts";
-
-/** Marks the stdout lines the launcher reads, so runtime warnings on stdout cannot be mistaken for them. */
-export const OUTPUT_TAG = "@@runtime-bench ";
-
-export type GateEvent = "timing-start" | "timing-end";
-
-/**
- * A gate line: the event, this process's own CPU time (all its threads) at that moment in µs, and whether the
- * process now waits for the launcher's answer. The start gate does not wait: any pause between the warm-up
- * and the timed part changes what is timed (Bun ran the loop ~7% slower after a 20 ms pause here), so the
- * launcher starts its meter when the line arrives, within a millisecond. The end gate waits, off the clock,
- * so the launcher can read the tree before the process exits.
- */
-export interface GateMessage {
-  gate: GateEvent;
-  cpuUs: { user: number; system: number };
-  waits: boolean;
-}
-
-/** What one measurement process is asked to do with one cell. */
-export interface CellRequest {
-  cell: CellSpec;
-  /** Repeat the work in-process with mitata after the timed part (done in the first round, for headline cells). */
-  measureInProcess: boolean;
-  /** The folder a file cell writes in, made (and removed) by the launcher. */
-  scratchDir?: string;
-}
 
 export async function runCellProcess(primitives: RuntimePrimitives, argv: readonly string[]): Promise<never> {
   try {
-    if (argv[0] === "--describe") emit(describe(primitives));
-    else if (argv[0] === "--cell" && argv[1]) emit(await measureCell(primitives, JSON.parse(argv[1]) as CellRequest));
+    if (argv[0] === "--describe") emit({ type: "described", description: describe(primitives) });
+    else if (argv[0] === "--cell" && argv[1]) emit(await measureCell(primitives, readCellRequest(argv[1])));
     else throw new Error(`usage: main.ts --describe | --cell <json>; got: ${argv.join(" ")}`);
     process.exit(0);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     // The message itself, tagged, so the launcher reports it rather than the tail of a stack trace.
-    emit({ error: toMessage(error) });
+    emit({ type: "error", message: toMessage(error) });
     process.exit(1);
   }
 }
 
-function emit(output: DescribeOutput | CellOutput | GateMessage | { error: string }): void {
-  console.log(OUTPUT_TAG + JSON.stringify(output));
+function emit(message: MeasurementMessage): void {
+  console.log(OUTPUT_TAG + JSON.stringify(message));
+}
+
+/** The request, checked before anything is prepared or timed (the launcher checked it before sending it, too). */
+function readCellRequest(json: string): CellRequest {
+  const parsed = cellRequestSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error(`--cell takes a CellRequest as JSON: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
 /**
  * The two gates around the timed part, each announcing this process's CPU time: every runtime reports it
  * through process.cpuUsage() (getrusage, µs), which the /proc tick counters (10 ms) are too coarse for on a
- * cell of a few milliseconds. Only the end gate waits for the launcher's answer (see GateMessage).
+ * cell of a few milliseconds. Only the end gate waits for the launcher's answer (see GateMessage), and checks it
+ * once it has come, off the clock.
  */
 function createGates(): { start(): void; end(): Promise<void> } {
   const answers = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
   return {
-    start: () => emit({ gate: "timing-start", cpuUs: process.cpuUsage(), waits: false }),
+    start: () => emit({ type: "gate", gate: "timing-start", cpuUs: process.cpuUsage(), waits: false }),
     async end() {
-      emit({ gate: "timing-end", cpuUs: process.cpuUsage(), waits: true });
-      if ((await answers.next()).done) throw new Error("the launcher went away at the end of the timed part");
+      emit({ type: "gate", gate: "timing-end", cpuUs: process.cpuUsage(), waits: true });
+      const answer = await answers.next();
+      if (answer.done) throw new Error("the launcher went away at the end of the timed part");
+      gateAnswerSchema.parse(JSON.parse(answer.value));
     },
   };
 }
@@ -103,7 +88,7 @@ function measureClock(): DescribeOutput["clock"] {
 async function measureCell(
   primitives: RuntimePrimitives,
   { cell, measureInProcess: inProcessWanted, scratchDir }: CellRequest,
-): Promise<CellOutput> {
+): Promise<Extract<MeasurementMessage, { type: "measured" | "not-applicable" }>> {
   const scenario = getScenario(cell.scenarioId);
   const gates = createGates();
   const cores = primitives.describe().reportedParallelism;
@@ -111,7 +96,7 @@ async function measureCell(
   try {
     prepared = await prepareCell(scenario, cell.params, { primitives, cores, scratchDir: scratchDir ?? null });
   } catch (error) {
-    if (error instanceof NotApplicableError) return { cellId: cell.cellId, notApplicable: error.message };
+    if (error instanceof NotApplicableError) return { type: "not-applicable", cellId: cell.cellId, reason: error.message };
     throw error;
   }
 
@@ -135,17 +120,20 @@ async function measureCell(
     inProcessWanted && prepared.inProcess && errors.length === 0 ? await measureInProcess(prepared.inProcess, callMs) : null;
   await prepared.dispose();
   return {
-    cellId: cell.cellId,
-    wallMs,
-    windowMs,
-    errors,
-    tasks: replies.length,
-    implementation: prepared.implementation,
-    notes: prepared.notes,
-    inProcess,
-    executors,
-    eventLoopLag,
-    requestLatency: requestLatencyOf(prepared.tasks, replies),
+    type: "measured",
+    output: {
+      cellId: cell.cellId,
+      wallMs,
+      windowMs,
+      errors,
+      tasks: replies.length,
+      implementation: prepared.implementation,
+      notes: prepared.notes,
+      inProcess,
+      executors,
+      eventLoopLag,
+      requestLatency: requestLatencyOf(prepared.tasks, replies),
+    },
   };
 }
 

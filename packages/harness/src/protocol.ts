@@ -7,7 +7,15 @@ import { runTask, type Task, type TaskServices, warmUp } from "@runtime-bench/wo
 import { toMessage } from "./errors.ts";
 import { injectedFault, runWithFault } from "./fault-injection.ts";
 
+/**
+ * Every message carries its `type`, so each side tells them apart by one field (a discriminated union) rather
+ * than by which fields a message happens to have. These messages travel inside the timed window, so they are
+ * typed but never validated at run time: a schema check there would add its cost to every task of the models
+ * that exchange messages and none to those that do not. (What crosses between the launcher and a measurement
+ * process, outside the window, is validated: measurement-protocol.ts.)
+ */
 export interface TaskRequest {
+  type: "task";
   id: number;
   task: Task;
 }
@@ -17,28 +25,37 @@ export interface TaskRequest {
  * structured clone; bytes are copied too, or moved both ways when `transfer` is set.
  */
 export interface EchoRequest {
+  type: "echo";
   id: number;
   echo: unknown;
   transfer: boolean;
 }
 
+/** What the parent sends an executor. */
+export type ParentMessage = TaskRequest | EchoRequest;
+
 export interface EchoReply {
+  type: "echo-reply";
   id: number;
   echo: unknown;
 }
 
 /**
  * A task's answer. `ms`: how long the task took where it ran, from its start to its answer (for a request:
- * the request's latency as its client saw it, without the wait for a free executor).
+ * the request's latency as its client saw it, without the wait for a free executor). The models pass replies
+ * around in-process too; only on a channel does one carry its tag (TaskReplyMessage).
  */
 export type TaskReply = { id: number; ok: true; value: number; ms?: number } | { id: number; ok: false; error: string };
 
+export type TaskReplyMessage = { type: "task-reply" } & TaskReply;
+
 /** The executor's first message: loaded, warmed up and listening. The parent times start-up up to it. */
 export interface ReadyMessage {
-  ready: true;
+  type: "ready";
 }
 
-export type ExecutorMessage = TaskReply | ReadyMessage | EchoReply;
+/** What an executor sends its parent. */
+export type ExecutorMessage = TaskReplyMessage | ReadyMessage | EchoReply;
 
 /** One side of a message channel, as a runtime's native primitive provides it. */
 export interface Endpoint {
@@ -67,22 +84,27 @@ export interface TaskPort {
 export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
   warmUp();
   const fault = injectedFault();
-  endpoint.onMessage(async (message) => {
-    if ((message as EchoRequest).echo !== undefined) {
-      const { id, echo, transfer } = message as EchoRequest;
-      endpoint.postMessage({ id, echo }, transfer ? transferListOf(echo) : []);
+  endpoint.onMessage(async (received) => {
+    // Only a parent sends on this channel, and it sends ParentMessages (not checked: see the note on TaskRequest).
+    const message = received as ParentMessage;
+    if (message.type === "echo") {
+      endpoint.postMessage(
+        { type: "echo-reply", id: message.id, echo: message.echo },
+        message.transfer ? transferListOf(message.echo) : [],
+      );
       return;
     }
-    const { id, task } = message as TaskRequest;
+    const { id, task } = message;
     const start = performance.now();
     try {
       const value = fault ? await runWithFault(fault, () => runTask(task, services)) : await runTask(task, services);
-      endpoint.postMessage({ id, ok: true, value, ms: performance.now() - start });
+      endpoint.postMessage({ type: "task-reply", id, ok: true, value, ms: performance.now() - start });
     } catch (error) {
-      endpoint.postMessage({ id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      endpoint.postMessage({ type: "task-reply", id, ok: false, error: reason });
     }
   });
-  endpoint.postMessage({ ready: true });
+  endpoint.postMessage({ type: "ready" });
 }
 
 /**
@@ -90,7 +112,7 @@ export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
  * dies first), and replies are matched to requests by id, so one channel can carry several tasks. `send`
  * posts a request with the runtime's primitive; feed every incoming message to `receive`.
  */
-export function createExecutorChannel(send: (request: TaskRequest | EchoRequest, transfer: ArrayBuffer[]) => unknown) {
+export function createExecutorChannel(send: (request: ParentMessage, transfer: ArrayBuffer[]) => unknown) {
   const pending = new Map<number, (reply: TaskReply) => void>();
   const echoes = new Map<number, { resolve: (payload: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
@@ -108,7 +130,7 @@ export function createExecutorChannel(send: (request: TaskRequest | EchoRequest,
     pending.delete(id);
   };
   /** Sends, turning a throw or a rejection (a channel to an executor that has just died) into `fail`. */
-  const trySend = (message: TaskRequest | EchoRequest, transfer: ArrayBuffer[], fail: (error: unknown) => void) => {
+  const trySend = (message: ParentMessage, transfer: ArrayBuffer[], fail: (error: unknown) => void) => {
     try {
       const sent = send(message, transfer);
       if (sent instanceof Promise) sent.catch(fail);
@@ -124,7 +146,9 @@ export function createExecutorChannel(send: (request: TaskRequest | EchoRequest,
       return new Promise<TaskReply>((resolve) => {
         pending.set(id, resolve);
         // The task fails and the process goes on.
-        trySend({ id, task }, [], (error) => settle(id, { id, ok: false, error: `could not send the task: ${toMessage(error)}` }));
+        trySend({ type: "task", id, task }, [], (error) =>
+          settle(id, { id, ok: false, error: `could not send the task: ${toMessage(error)}` }),
+        );
       });
     },
     echo(payload: unknown, transfer: boolean): Promise<unknown> {
@@ -132,25 +156,26 @@ export function createExecutorChannel(send: (request: TaskRequest | EchoRequest,
       if (gone !== null) return Promise.reject(new Error(gone));
       return new Promise<unknown>((resolve, reject) => {
         echoes.set(id, { resolve, reject });
-        trySend({ id, echo: payload, transfer }, transfer ? transferListOf(payload) : [], (error) => {
+        trySend({ type: "echo", id, echo: payload, transfer }, transfer ? transferListOf(payload) : [], (error) => {
           echoes.delete(id);
           reject(new Error(`could not send: ${toMessage(error)}`));
         });
       });
     },
-    receive(message: unknown): void {
-      if ((message as ReadyMessage).ready === true) {
-        markReady();
-        return;
+    receive(received: unknown): void {
+      // Only the executor sends on this channel, and it sends ExecutorMessages (not checked: see the note on TaskRequest).
+      const message = received as ExecutorMessage;
+      switch (message.type) {
+        case "ready":
+          markReady();
+          return;
+        case "echo-reply":
+          echoes.get(message.id)?.resolve(message.echo);
+          echoes.delete(message.id);
+          return;
+        case "task-reply":
+          settle(message.id, message);
       }
-      const echoed = message as EchoReply;
-      if (echoed.echo !== undefined) {
-        echoes.get(echoed.id)?.resolve(echoed.echo);
-        echoes.delete(echoed.id);
-        return;
-      }
-      const reply = message as TaskReply;
-      settle(reply.id, reply);
     },
     /** Answers every open request with an error, e.g. when the executor died (and fails a start still waiting). */
     failAll(error: string): void {

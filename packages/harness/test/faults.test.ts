@@ -20,7 +20,7 @@ describe("a runtime that is missing or broken", () => {
     const fakeBun = join(out, "old-bun");
     writeFileSync(
       fakeBun,
-      `#!/bin/sh\necho '@@runtime-bench {"runtime":{"runtime":"bun","version":"0.0.1","engine":"JavaScriptCore","engineVersion":"x","reportedParallelism":2,"execArgv":[],"relevantEnv":{}},"httpClients":{"default":{"name":"x","configuration":"default","settings":{}}},"clock":{"resolutionMs":0.001,"callOverheadNs":50}}'\n`,
+      `#!/bin/sh\necho '@@runtime-bench {"type":"described","description":{"runtime":{"runtime":"bun","version":"0.0.1","engine":"JavaScriptCore","engineVersion":"x","reportedParallelism":2,"execArgv":[],"relevantEnv":{}},"httpClients":{"default":{"name":"x","configuration":"default","settings":{}}},"clock":{"resolutionMs":0.001,"callOverheadNs":50}}}'\n`,
     );
     chmodSync(fakeBun, 0o755);
     const run = bench(["--runtimes", RUNTIMES_UNDER_TEST.join(","), "--suite", suite, "--out", out], {

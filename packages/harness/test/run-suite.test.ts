@@ -3,11 +3,11 @@
  * records, and when it stops.
  */
 import { describe, expect, it } from "vitest";
-import type { CellRequest } from "../src/cell-process.ts";
 import type { MeasureOutcome } from "../src/launcher/measure-once.ts";
 import type { MeasurementBackend, RuntimeLaunch } from "../src/launcher/process-backend.ts";
 import { MAX_PAIR_GAP_RUNS } from "../src/launcher/round-order.ts";
 import { RunInterruptedError, runSuite, type SuiteRunOptions } from "../src/launcher/run-suite.ts";
+import type { CellRequest } from "../src/measurement-protocol.ts";
 import { RUNTIMES_UNDER_TEST, type RuntimeName } from "../src/runtimes.ts";
 import type { MeasuredRuntime, RunResult } from "../src/schema.ts";
 import type { Profile } from "../src/suite.ts";

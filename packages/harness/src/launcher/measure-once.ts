@@ -1,13 +1,12 @@
 /**
  * One fresh measurement process measuring one cell once, with the meter running between its timing gates.
  */
-import type { CellRequest, GateMessage } from "../cell-process.ts";
-import { type CellOutput, type CellSample, cellOutputSchema } from "../schema.ts";
+import { z } from "zod";
+import { type CellRequest, cellRequestSchema, type GateMessage, type MeasuredOutput } from "../measurement-protocol.ts";
+import type { CellSample } from "../schema.ts";
 import { type ExtraAccess, type MeasurementCommand, runMeasurementProcess } from "./measurement-process.ts";
 import { type MeterReading, startResourceMeter } from "./resource-meter.ts";
 import { withScratchFolder } from "./scratch-folder.ts";
-
-type MeasuredOutput = Exclude<CellOutput, { notApplicable: string }>;
 
 /** What one run of a cell came to: a sample, "n/a" for this runtime, or why it failed. */
 export type MeasureOutcome =
@@ -17,7 +16,8 @@ export type MeasureOutcome =
 
 /**
  * `serverPid`: the mock API's process, whose CPU time in the window is recorded apart (null: none). A file cell
- * gets a scratch folder of its own, removed when the run ends, however it ends.
+ * gets a scratch folder of its own, removed when the run ends, however it ends. The request is checked before any
+ * process starts (measurement-protocol.ts), and sent as checked, every default filled in.
  */
 export function measureOnce(
   command: MeasurementCommand,
@@ -25,6 +25,9 @@ export function measureOnce(
   timeoutMs: number,
   serverPid: number | null = null,
 ): Promise<MeasureOutcome> {
+  const checked = cellRequestSchema.safeParse(request);
+  if (!checked.success) return Promise.resolve({ kind: "failed", reason: `invalid cell request: ${z.prettifyError(checked.error)}` });
+  request = checked.data;
   const { params } = request.cell;
   const withAccess = (access: ExtraAccess) => ({ ...command, argv: command.argvWithAccess?.(access) ?? command.argv });
   if (params.kind === "io") {
@@ -58,14 +61,13 @@ async function measureIn(
   // A process killed inside its timed window never reached the second gate: stop metering it all the same.
   if (!reading) meter?.stop();
   if (!outcome.ok) return { kind: "failed", reason: outcome.error };
-  const parsed = cellOutputSchema.safeParse(outcome.output);
-  if (!parsed.success)
-    return { kind: "failed", reason: `malformed output from the measurement process: ${parsed.error.issues[0]?.message}` };
-  if ("notApplicable" in parsed.data) return { kind: "n/a", reason: parsed.data.notApplicable };
+  const { message } = outcome;
+  if (message.type === "not-applicable") return { kind: "n/a", reason: message.reason };
+  if (message.type !== "measured") return { kind: "failed", reason: `answered a cell with a "${message.type}" message` };
   if (!reading || !gates["timing-start"] || !gates["timing-end"])
     return { kind: "failed", reason: "the measurement process never passed its timing gates" };
-  const sample = toSample(parsed.data, reading, gates["timing-start"], gates["timing-end"]);
-  return { kind: "measured", output: parsed.data, sample: { ...sample, startedAtMs, endedAtMs } };
+  const sample = toSample(message.output, reading, gates["timing-start"], gates["timing-end"]);
+  return { kind: "measured", output: message.output, sample: { ...sample, startedAtMs, endedAtMs } };
 }
 
 function toSample(

@@ -1,16 +1,27 @@
 /**
  * Starts one fresh measurement process of a runtime, answers its timing gates, collects its final tagged
  * output line, and makes sure nothing it started outlives it: it runs in a process group of its own, which
- * is killed when it is done or when it overruns its time.
+ * is killed when it is done or when it overruns its time. Every tagged line is checked against the protocol
+ * (measurement-protocol.ts) here, in the launcher's process, so the measured process pays nothing for it.
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import type { HttpClientId } from "@runtime-bench/workloads";
-import { type GateMessage, OUTPUT_TAG } from "../cell-process.ts";
+import { z } from "zod";
+import { toMessage } from "../errors.ts";
+import {
+  type FinalMessage,
+  type GateAnswer,
+  type GateMessage,
+  type MeasurementMessage,
+  measurementMessageSchema,
+  OUTPUT_TAG,
+} from "../measurement-protocol.ts";
 import { OutputTail } from "../output-tail.ts";
 import { childEnvironment } from "./child-environment.ts";
 
-export type MeasurementOutcome = { ok: true; output: unknown } | { ok: false; error: string };
+/** The process's last message (an error message is never `ok`), or why there is none. */
+export type MeasurementOutcome = { ok: true; message: Exclude<FinalMessage, { type: "error" }> } | { ok: false; error: string };
 
 export interface MeasurementCommand {
   /** Program and arguments up to the entry file; measurement arguments are appended. */
@@ -56,18 +67,22 @@ export function runMeasurementProcess(
       env: { ...childEnvironment(), ...command.env },
     });
     if (child.pid !== undefined) runningGroups.add(child.pid);
-    let output: unknown;
+    let final: FinalMessage | undefined;
+    /** The first line that broke the protocol: the run fails with it, whatever else the process said. */
+    let malformed: string | undefined;
     const stderr = new OutputTail();
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
     child.stdin.on("error", () => {}); // the process may exit before reading its answer
     createInterface({ input: child.stdout }).on("line", (line) => {
       if (!line.startsWith(OUTPUT_TAG)) return;
-      const message = JSON.parse(line.slice(OUTPUT_TAG.length)) as Partial<GateMessage>;
-      if (message.gate && child.pid !== undefined) {
-        onGate(message as GateMessage, child.pid);
-        if (message.waits) child.stdin.write("\n");
+      const message = readMessage(line.slice(OUTPUT_TAG.length));
+      if (typeof message === "string") {
+        malformed ??= message;
+      } else if (message.type === "gate") {
+        if (child.pid !== undefined) onGate(message, child.pid);
+        if (message.waits) child.stdin.write(`${JSON.stringify({ type: "gate-passed" } satisfies GateAnswer)}\n`);
       } else {
-        output = message;
+        final = message;
       }
     });
 
@@ -86,12 +101,24 @@ export function runMeasurementProcess(
     child.on("error", (error) => finish({ ok: false, error: `cannot start ${program}: ${error.message}` }));
     child.on("close", (code, signal) => {
       if (timedOut) return finish({ ok: false, error: `timed out after ${timeoutMs / 1000} s and was stopped` });
-      if (code === 0 && output !== undefined) return finish({ ok: true, output });
+      if (malformed !== undefined) return finish({ ok: false, error: `broke the measurement protocol: ${malformed}` });
+      if (code === 0 && final !== undefined && final.type !== "error") return finish({ ok: true, message: final });
       const why = signal ? `was killed by ${signal}` : code === 0 ? "printed no result" : `exited with code ${code}`;
-      const reported = (output as { error?: unknown } | undefined)?.error;
-      finish({ ok: false, error: typeof reported === "string" ? `${why}: ${reported}` : stderr.explain(why) });
+      finish({ ok: false, error: final?.type === "error" ? `${why}: ${final.message}` : stderr.explain(why) });
     });
   });
+}
+
+/** A tagged line's message, or what is wrong with it. */
+function readMessage(json: string): MeasurementMessage | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return `a tagged line is not JSON (${toMessage(error)}): ${json.slice(0, 200)}`;
+  }
+  const parsed = measurementMessageSchema.safeParse(value);
+  return parsed.success ? parsed.data : `${z.prettifyError(parsed.error)} in ${json.slice(0, 200)}`;
 }
 
 function killGroup(pid: number | undefined): void {

@@ -3,10 +3,10 @@
  * probing the cores and starting the mock API. The runner takes it as a parameter, so tests can run the
  * round loop against a fake one without starting processes (as hyperfine's MockExecutor does).
  */
-import type { CellRequest } from "../cell-process.ts";
+import type { CellRequest } from "../measurement-protocol.ts";
 import { RUNTIMES, type RuntimeName } from "../runtimes.ts";
 import type { CellSpec } from "../scenarios/index.ts";
-import { type CoreSpeeds, type DescribeOutput, describeOutputSchema, type ServerCapacity } from "../schema.ts";
+import type { CoreSpeeds, DescribeOutput, ServerCapacity } from "../schema.ts";
 import { type MeasureOutcome, measureOnce } from "./measure-once.ts";
 import { type MeasurementCommand, runMeasurementProcess } from "./measurement-process.ts";
 import { type MockApiProcess, type MockApiSettings, startMockApiProcess } from "./mock-api-process.ts";
@@ -42,16 +42,16 @@ export async function describeRuntime({ runtime, command }: RuntimeLaunch): Prom
   if (installation.kind === "system" && !onPath(command.argv[0] ?? "")) return { unavailable: installation.installHint };
   const described = await runMeasurementProcess(command, ["--describe"], 60_000);
   if (!described.ok) return { unavailable: `${runtime} could not start: ${described.error}` };
-  const parsed = describeOutputSchema.safeParse(described.output);
-  if (!parsed.success) return { unavailable: `${runtime} described itself in an unknown format` };
+  const { message } = described;
+  if (message.type !== "described") return { unavailable: `${runtime} answered --describe with a "${message.type}" message` };
   const pinned = pinnedVersion(runtime);
-  const found = parsed.data.runtime;
+  const found = message.description.runtime;
   if (found.runtime !== runtime || (pinned && found.version !== pinned)) {
     return {
       unavailable: `expected ${runtime} ${pinned ?? ""} (pinned in the root package.json), found ${found.runtime} ${found.version}`,
     };
   }
-  return parsed.data;
+  return message.description;
 }
 
 export const processBackend: MeasurementBackend = {
