@@ -1,6 +1,7 @@
 /**
- * Noise guards: what the report flags, as values (each check returns data; `describeWarning` words it), with
- * every threshold here, beside its check.
+ * Every flag of the report, as values: each check returns data, `describeWarning` words it, and `flagMark` and
+ * `flagged` are the only places the flag's sign is written (as hyperfine's `Warnings` enum is the only way a warning
+ * is worded). The noise guards' thresholds are here, beside their checks.
  */
 import type { CoreSpeeds, RunResult } from "@runtime-bench/harness/schema";
 import { twoClusters } from "@runtime-bench/harness/stats";
@@ -8,6 +9,7 @@ import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
 import { type CellTable, isMeasured, type MeasuredRow, speedupOf } from "./analyze.ts";
 import { type CoreDependence, coreDependence } from "./core-dependence.ts";
 import { percent, times } from "./format.ts";
+import { CAPACITY_HEADROOM, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 import { SLOW_SPELL_THRESHOLD, type SlowSpell, slowSpells } from "./slow-spells.ts";
 
 /** Runs of one cell that vary more than this (coefficient of variation) make its median less certain. */
@@ -19,7 +21,8 @@ export const MACHINE_SLOW_FLAG_THRESHOLD = 0.1;
 /** A speed-up interval may reach this far past its ideal before it is flagged (the verdict rule's 5%). */
 export const BEYOND_LIMIT_MARGIN = EFFECT_THRESHOLD;
 
-export type Warning =
+/** The noise guards: each listed under details.md's "Noise guards" and counted in the run-quality box. */
+export type NoiseWarning =
   | { kind: "noisy-cell"; runtime: string; cellId: string; cv: number; minMs: number; maxMs: number }
   | { kind: "uneven-cores-at-start"; spread: number; slowestCore: number; fastestCore: number }
   | { kind: "uneven-cores"; rounds: number; probed: number; worst: number }
@@ -30,15 +33,74 @@ export type Warning =
   | { kind: "two-clusters"; runtime: string; cellId: string; lower: number; upper: number; factor: number }
   | ({ kind: "core-dependent"; runtime: string; cellId: string } & CoreDependence);
 
-export function noiseWarnings(result: RunResult, tables: readonly CellTable[]): Warning[] {
-  const warnings: Warning[] = [];
-  const { start, afterEachRound } = result.run.coreProbe;
+/** Every flag: the noise guards, and those shown only where their figure is. */
+export type Warning =
+  | NoiseWarning
+  /** The mock API busier than SERVER_BUSY_FLAG_CORES during a cell. */
+  | { kind: "server-busy"; runtime: string; cellId: string; cores: number }
+  /** A client rate above 1 / CAPACITY_HEADROOM of the mock API's measured capacity. */
+  | { kind: "near-server-capacity"; runtime: string; cellId: string; requestsPerSecond: number }
+  /** The I/O sweep's server flags summed up: the capacity short of the headroom, and the cells the server was busy in. */
+  | { kind: "short-server-capacity"; headroom: number; points: number }
+  | { kind: "busy-server-cells"; cells: number }
+  /** comparison.md: the two runs' machines differ, and a cell slower than in the baseline. */
+  | { kind: "machines-differ"; differences: readonly string[] }
+  | { kind: "regression"; runtime: string; cellId: string }
+  /** The I/O cells went to a real API (`--target`), not the mock API. */
+  | { kind: "real-target"; target: string };
+
+type WarningOf<Kind extends Warning["kind"]> = Extract<Warning, { kind: Kind }>;
+
+/** The sign of a flag. Written nowhere else: a test holds every other source file to that. */
+const SIGN = "⚠";
+
+/** " ⚠" after a flagged figure in a table or a line, nothing where the check found nothing. */
+export const flagMark = (warning: Warning | null): string => (warning ? ` ${SIGN}` : "");
+
+/** "⚠ " and the flag's words: a flag standing on its own, as a bullet or a sentence. */
+export const flagged = (warning: Warning): string => `${SIGN} ${describeWarning(warning)}`;
+
+/** What a table's marks mean, for the legend under it: "⚠ above 10%". */
+export const CV_FLAG_LEGEND = `${SIGN} above ${percent(CV_FLAG_THRESHOLD)}`;
+
+/** A cell whose runs vary by more than CV_FLAG_THRESHOLD. */
+export function noisyCell(row: MeasuredRow, cellId: string): WarningOf<"noisy-cell"> | null {
+  return row.wall.cv > CV_FLAG_THRESHOLD
+    ? { kind: "noisy-cell", runtime: row.runtime, cellId, cv: row.wall.cv, minMs: row.wall.min, maxMs: row.wall.max }
+    : null;
+}
+
+/** A cell during which the mock API used more than SERVER_BUSY_FLAG_CORES. */
+export function serverBusy(row: MeasuredRow, cellId: string): WarningOf<"server-busy"> | null {
+  return row.serverBusyCores !== null && row.serverBusyCores > SERVER_BUSY_FLAG_CORES
+    ? { kind: "server-busy", runtime: row.runtime, cellId, cores: row.serverBusyCores }
+    : null;
+}
+
+/** The probe at the start of the run slower on one core than on another by more than the threshold. */
+export function unevenCoresAtStart(start: CoreSpeeds): WarningOf<"uneven-cores-at-start"> | null {
   const atStart = coreSpread(start);
-  if (atStart && atStart.spread > CORE_SPREAD_FLAG_THRESHOLD) warnings.push({ kind: "uneven-cores-at-start", ...atStart });
+  return atStart && atStart.spread > CORE_SPREAD_FLAG_THRESHOLD ? { kind: "uneven-cores-at-start", ...atStart } : null;
+}
+
+/** Rounds after which one core was slower than another by more than the threshold. */
+export function unevenCores(afterEachRound: readonly CoreSpeeds[]): WarningOf<"uneven-cores"> | null {
   const uneven = unevenRounds(afterEachRound);
-  if (uneven && uneven.rounds > 0) warnings.push({ kind: "uneven-cores", ...uneven });
+  return uneven && uneven.rounds > 0 ? { kind: "uneven-cores", ...uneven } : null;
+}
+
+/** Rounds in which every core was slower than the run's fastest reading by more than the threshold. */
+export function machineSlow(start: CoreSpeeds, afterEachRound: readonly CoreSpeeds[]): WarningOf<"machine-slow"> | null {
   const slow = machineSlowRounds(start, afterEachRound);
-  if (slow && slow.rounds.length > 0) warnings.push({ kind: "machine-slow", ...slow });
+  return slow && slow.rounds.length > 0 ? { kind: "machine-slow", ...slow } : null;
+}
+
+export function noiseWarnings(result: RunResult, tables: readonly CellTable[]): NoiseWarning[] {
+  const warnings: NoiseWarning[] = [];
+  const { start, afterEachRound } = result.run.coreProbe;
+  for (const machine of [unevenCoresAtStart(start), unevenCores(afterEachRound), machineSlow(start, afterEachRound)]) {
+    if (machine) warnings.push(machine);
+  }
   const spells = slowSpells(result);
   if (spells.spells.length > 0) warnings.push({ kind: "slow-spells", ...spells });
   for (const table of tables) {
@@ -49,16 +111,8 @@ export function noiseWarnings(result: RunResult, tables: readonly CellTable[]): 
       if (split) warnings.push({ kind: "two-clusters", runtime: row.runtime, cellId: table.cellId, ...split });
       const onCores = coreDependence(row.cell);
       if (onCores) warnings.push({ kind: "core-dependent", runtime: row.runtime, cellId: table.cellId, ...onCores });
-      if (row.wall.cv > CV_FLAG_THRESHOLD) {
-        warnings.push({
-          kind: "noisy-cell",
-          runtime: row.runtime,
-          cellId: table.cellId,
-          cv: row.wall.cv,
-          minMs: row.wall.min,
-          maxMs: row.wall.max,
-        });
-      }
+      const noisy = noisyCell(row, table.cellId);
+      if (noisy) warnings.push(noisy);
     }
   }
   return warnings;
@@ -145,6 +199,33 @@ export function describeWarning(warning: Warning): string {
         `${warning.runtime} ${warning.cellId}: a single-threaded run's time depended on the core its main thread ran on: ` +
         `${warning.perCore.map((one) => `core ${one.core} ${one.medianMs.toFixed(1)} ms (${one.runs} runs)`).join(", ")}, ` +
         `${percent(warning.spread)} apart: a slow core, not the model.`
+      );
+    case "server-busy":
+      return (
+        `${warning.runtime} ${warning.cellId}: the mock API was busy ${warning.cores.toFixed(2)} cores (flag above ${SERVER_BUSY_FLAG_CORES}): ` +
+        "there the server may be what was measured."
+      );
+    case "near-server-capacity":
+      return (
+        `${warning.runtime} ${warning.cellId}: ${warning.requestsPerSecond.toFixed(0)} requests/s, more than 1/${CAPACITY_HEADROOM} of the ` +
+        "mock API's measured capacity: it may measure the server, not the client."
+      );
+    case "short-server-capacity":
+      return (
+        `only ${warning.headroom.toFixed(1)}x the highest client rate (${CAPACITY_HEADROOM}x needed): ${warning.points} points reached more ` +
+        `than 1/${CAPACITY_HEADROOM} of it (${SIGN} by their requests/s) and may measure the server, not the client`
+      );
+    case "busy-server-cells":
+      return `${warning.cells} cells had the mock API busy more than ${SERVER_BUSY_FLAG_CORES} cores (marked ${SIGN}): there the server may be what was measured`;
+    case "machines-differ":
+      return `The machines differ (${warning.differences.join("; ")}): a change here may be the hardware, not the code.`;
+    case "regression":
+      return `${warning.runtime} ${warning.cellId}: slower than in the baseline run.`;
+    case "real-target":
+      return (
+        `**The I/O cells of this run went to a real API, ${warning.target}**, not the mock API (\`--target\`): its latency, its ` +
+        "limits and the network on the way are part of every I/O figure, no latency was injected, there is no ideal time, and " +
+        "the I/O sweep was not run."
       );
   }
 }

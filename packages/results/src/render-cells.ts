@@ -1,12 +1,12 @@
 /** The report's per-cell sections: the verdicts table, the noise guards, one table per headline cell, the variants. */
 import type { Comparison, PairedComparison } from "@runtime-bench/harness/comparisons";
-import { isUnderTest, RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
+import { RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
 import type { RunResult } from "@runtime-bench/harness/schema";
 import { summarize } from "@runtime-bench/harness/stats";
 import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
-import { judgedSpeedup, mib, ms, msWithInterval, percent, speed, times } from "./format.ts";
-import { SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
-import { CV_FLAG_THRESHOLD, describeWarning, noiseWarnings } from "./noise.ts";
+import { COLUMNS, type Column } from "./columns.ts";
+import { ms, msWithInterval, times } from "./format.ts";
+import { flagged, noiseWarnings } from "./noise.ts";
 import { table } from "./table.ts";
 
 /** "faster · 1.84x · n=12": a comparison's verdict, its speed-up and its rounds. */
@@ -55,150 +55,10 @@ export function verdictSection(tables: readonly CellTable[], comparisons: readon
 export function noiseSection(result: RunResult, tables: readonly CellTable[]): string[] {
   const warnings = noiseWarnings(result, tables);
   if (warnings.length === 0) return ["## Noise guards", "", "No cell or round was flagged.", ""];
-  return ["## Noise guards", "", ...warnings.map((warning) => `- ⚠ ${describeWarning(warning)}`), ""];
+  return ["## Noise guards", "", ...warnings.map((warning) => `- ${flagged(warning)}`), ""];
 }
 
-/**
- * One report column, declared once: its header, its alignment, what it shows for a measured row, and what it
- * says where that value cannot be read. Header, separator and rows of every cell table are built from the list.
- */
-interface Column {
-  key: string;
-  header: (table: CellTable) => string;
-  align: "left" | "right";
-  value: (row: MeasuredRow, table: CellTable) => string | null;
-  /** Shown as "n/a (...)" where `value` gives null. */
-  missing?: string;
-  /** Only in tables of these kinds of cell (every kind if absent). */
-  kinds?: ReadonlyArray<CellTable["cell"]["kind"]>;
-}
-
-const COLUMNS: Column[] = [
-  {
-    key: "runtime",
-    header: () => "runtime",
-    align: "left",
-    value: (row, table) =>
-      table.fastest === row.runtime
-        ? `**${row.runtime}** (fastest)`
-        : isUnderTest(row.runtime)
-          ? row.runtime
-          : `${row.runtime} (reference)`,
-  },
-  {
-    key: "wall",
-    header: () => "median wall [95% CI]",
-    align: "right",
-    value: (row) => msWithInterval(row.wall.median, row.wall.ci95),
-  },
-  {
-    key: "baseline",
-    header: (table) => (table.cell.baseline ? `speed-up vs \`${table.cell.baseline}\`` : "speed-up"),
-    align: "right",
-    value: (row) => (row.cell.baseline === null ? "— (the baseline)" : row.versusBaseline ? judgedSpeedup(row.versusBaseline) : null),
-    missing: "too few rounds",
-  },
-  {
-    key: "efficiency",
-    header: () => "efficiency",
-    align: "right",
-    value: (row) => {
-      if (row.efficiency === null) return null;
-      const ideal = row.cell.ideal;
-      return `${percent(row.efficiency)} of ${"speedup" in ideal ? `${times(ideal.speedup)}` : `${ms(ideal.wallMs)} ms`}`;
-    },
-    missing: "no speed-up",
-  },
-  { key: "fastest", header: () => "vs fastest", align: "right", value: (row) => versusFastest(row), missing: "too few rounds" },
-  {
-    key: "startup",
-    header: () => "start-up: ready / stop",
-    align: "right",
-    value: (row) =>
-      row.startup
-        ? `${ms(row.startup.readyMs)} / ${row.startup.teardownMs === null ? "not reported" : `${ms(row.startup.teardownMs)}`} ms (${row.startup.perRun} per run)`
-        : "—",
-  },
-  {
-    key: "lag",
-    header: () => "event-loop lag: max / p99",
-    align: "right",
-    value: (row) => (row.eventLoopLag ? `${ms(row.eventLoopLag.maxMs)} / ${ms(row.eventLoopLag.p99Ms)} ms` : null),
-    missing: "not recorded",
-  },
-  {
-    key: "request-latency",
-    header: () => "request latency: p50 / p99",
-    align: "right",
-    value: (row) => (row.requestLatency ? `${ms(row.requestLatency.p50Ms)} / ${ms(row.requestLatency.p99Ms)} ms` : null),
-    missing: "not recorded",
-    kinds: ["io"],
-  },
-  {
-    key: "server",
-    header: () => "server cores",
-    align: "right",
-    value: (row) =>
-      row.serverBusyCores === null ? null : `${row.serverBusyCores.toFixed(2)}${row.serverBusyCores > SERVER_BUSY_FLAG_CORES ? " ⚠" : ""}`,
-    missing: "not recorded",
-    kinds: ["io"],
-  },
-  {
-    key: "cpu",
-    header: () => "CPU user+sys",
-    align: "right",
-    value: (row) => (row.cpuMs === null ? null : `${ms(row.cpuMs)} ms`),
-    missing: "unreadable",
-  },
-  { key: "busy", header: () => "busy cores", align: "right", value: (row) => row.busyCores?.toFixed(2) ?? null, missing: "unreadable" },
-  {
-    key: "other",
-    header: () => "other load",
-    align: "right",
-    value: (row) => row.otherLoadCores?.toFixed(2) ?? null,
-    missing: "unreadable",
-  },
-  {
-    key: "memory",
-    header: () => "peak PSS (tree)",
-    align: "right",
-    value: (row) => (row.peakPssMiB === null ? null : mib(row.peakPssMiB)),
-    missing: "unreadable",
-  },
-  {
-    key: "cv",
-    header: () => "CV",
-    align: "right",
-    value: (row) => `${percent(row.wall.cv)}${row.wall.cv > CV_FLAG_THRESHOLD ? " ⚠" : ""}`,
-  },
-  { key: "n", header: () => "n", align: "right", value: (row) => String(row.wall.n) },
-  {
-    key: "gap",
-    header: () => "pair gap vs baseline: median / max",
-    align: "right",
-    value: (row) => {
-      const gap = row.versusBaseline?.gap;
-      return gap ? `${gap.medianRuns} / ${gap.maxRuns} runs (${gap.maxSeconds.toFixed(1)} s)` : "—";
-    },
-  },
-  { key: "overhead", header: () => "run cost beyond timed part", align: "right", value: (row) => `${ms(row.runOverheadMs)} ms` },
-  {
-    key: "how",
-    header: () => "how",
-    align: "left",
-    value: (row) => `${row.cell.implementation}${row.cell.notes.length > 0 ? ` (${row.cell.notes.join("; ")})` : ""}`,
-  },
-];
-
-/** "0.69x [0.66–0.76, n = 12] slower", "—" for the fastest itself, the unpaired speed for a reference, null without rounds in common. */
-function versusFastest(row: MeasuredRow): string | null {
-  if (row.referenceOverFastest) return `${speed(1 / row.referenceOverFastest.ratio)} (medians, unpaired)`;
-  const comparison = row.versusFastest;
-  if (comparison === undefined) return "—";
-  return comparison === null ? null : judgedSpeedup(comparison);
-}
-
-function tableRows(cellTable: CellTable, columns: Column[]): string[] {
+function tableRows(cellTable: CellTable, columns: readonly Column[]): string[] {
   const cellText = (column: Column, row: MeasuredRow) => column.value(row, cellTable) ?? `n/a (${column.missing ?? "not measured"})`;
   const renderRow = (row: Row) =>
     isMeasured(row) ? columns.map((column) => cellText(column, row)) : [row.runtime, row.reason, ...columns.slice(2).map(() => "")];

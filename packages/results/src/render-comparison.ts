@@ -2,6 +2,7 @@
 import type { RunResult } from "@runtime-bench/harness/schema";
 import type { RunComparison } from "./compare-runs.ts";
 import { ms, speedupFigure } from "./format.ts";
+import { flagged, flagMark } from "./noise.ts";
 import { table } from "./table.ts";
 
 const describeRun = (result: RunResult) =>
@@ -22,7 +23,7 @@ export function renderComparison(current: RunResult, baseline: RunResult, compar
     `- This run: ${describeRun(current)}.`,
     `- Baseline: ${describeRun(baseline)}.`,
     machineDifferences.length > 0
-      ? `- ⚠ The machines differ (${machineDifferences.join("; ")}): a change here may be the hardware, not the code.`
+      ? `- ${flagged({ kind: "machines-differ", differences: machineDifferences })}`
       : "- The same machine description in both runs.",
     `- ${count("slower")} slower, ${count("faster")} faster, ${count("equivalent")} equivalent, ${count("inconclusive")} inconclusive, of ${changes.length} cells compared.`,
     "",
@@ -34,7 +35,7 @@ export function renderComparison(current: RunResult, baseline: RunResult, compar
         `${ms(change.baselineMs)} ms`,
         `${ms(change.currentMs)} ms`,
         speedupFigure(change),
-        change.verdict === "slower" ? "⚠ slower" : change.verdict,
+        `${change.verdict}${flagMark(change.verdict === "slower" ? { kind: "regression", runtime: change.runtime, cellId: change.cellId } : null)}`,
       ]),
       ["left", "left", "right", "right", "right", "left"],
     ),

@@ -5,7 +5,7 @@ import { RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
 import type { CoreSpeeds, MeasuredRuntime, Rerun, RunResult } from "@runtime-bench/harness/schema";
 import { VERDICTS } from "@runtime-bench/harness/verdict";
 import { ms, percent, speedupFigure, times } from "./format.ts";
-import { coreSpread, machineSlowRounds, unevenRounds } from "./noise.ts";
+import { flagMark, machineSlow, machineSlowRounds, unevenCores, unevenCoresAtStart, unevenRounds } from "./noise.ts";
 import { pairGaps, runCosts, type Settlement } from "./run-quality.ts";
 import { table } from "./table.ts";
 
@@ -132,13 +132,13 @@ export function howMeasured(result: RunResult, quality: Settlement): string[] {
       [
         "rounds after which one core was slow",
         uneven
-          ? `${uneven.rounds} of ${uneven.probed} (worst ${percent(uneven.worst)})${uneven.rounds > 0 ? " ⚠" : ""}`
+          ? `${uneven.rounds} of ${uneven.probed} (worst ${percent(uneven.worst)})${flagMark(unevenCores(run.coreProbe.afterEachRound))}`
           : "n/a (not probed)",
       ],
       [
         "rounds in which the whole machine was slow (probe)",
         slow
-          ? `${slow.rounds.length} of ${slow.probed} (worst ${percent(slow.worst)} behind the run's fastest reading)${slow.rounds.length > 0 ? " ⚠" : ""}`
+          ? `${slow.rounds.length} of ${slow.probed} (worst ${percent(slow.worst)} behind the run's fastest reading)${flagMark(machineSlow(run.coreProbe.start, run.coreProbe.afterEachRound))}`
           : "n/a (not probed)",
       ],
       ["load average at start / end", `${loads(run.loadAverage.start)} / ${loads(run.loadAverage.end)}`],
@@ -216,8 +216,7 @@ function environmentText(environment: RunResult["run"]["environment"]): string {
 
 export function coreSpeeds(speeds: CoreSpeeds): string {
   if (!("ms" in speeds)) return `n/a (${speeds.unavailable})`;
-  const spread = coreSpread(speeds);
-  return `${speeds.ms.map((value) => ms(value)).join(", ")} ms${spread && spread.spread > 0.1 ? " ⚠" : ""}`;
+  return `${speeds.ms.map((value) => ms(value)).join(", ")} ms${flagMark(unevenCoresAtStart(speeds))}`;
 }
 
 const loads = (values: number[]) => values.map((l) => l.toFixed(2)).join(" ");

@@ -7,6 +7,7 @@
 import type { RunResult } from "@runtime-bench/harness/schema";
 import { analyze, type CellTable } from "./analyze.ts";
 import { findings } from "./findings.ts";
+import { CV_FLAG_LEGEND, flagged } from "./noise.ts";
 import { cellSection, noiseSection, variantSection, verdictSection } from "./render-cells.ts";
 import { crossoverSection, primitivesSection, scalingSection, workloadsSection } from "./render-cpu-sweeps.ts";
 import { environment, howMeasured } from "./render-environment.ts";
@@ -132,14 +133,8 @@ const RATIO_EXPLAINED = [
 ];
 
 function targetNote(result: RunResult): string[] {
-  return result.run.target
-    ? [
-        `> ⚠ **The I/O cells of this run went to a real API, ${result.run.target}**, not the mock API (\`--target\`): its`,
-        "> latency, its limits and the network on the way are part of every I/O figure, no latency was injected, there is",
-        "> no ideal time, and the I/O sweep was not run.",
-        "",
-      ]
-    : [];
+  const { target } = result.run;
+  return target ? [...wrapWords(flagged({ kind: "real-target", target }), 118).map((line) => `> ${line}`), ""] : [];
 }
 
 /** A smoke run (fewer rounds than an interval needs) checks that every cell runs and verifies; it draws no conclusion. */
@@ -189,7 +184,7 @@ function howToRead(): string[] {
     "- **CPU user+sys**, **busy cores**: CPU time of the measured process tree over the timed window (including teardowns),",
     "  and that time over the window (2.00 = two cores' worth throughout). **other load**: what the rest of the machine did",
     "  in the same window. **peak PSS (tree)**: the tree's summed proportional memory, read by the same meter in every cell.",
-    "- **CV**: coefficient of variation of the runs (⚠ above 10%); **n**: counted runs, each in a fresh process.",
+    `- **CV**: coefficient of variation of the runs (${CV_FLAG_LEGEND}); **n**: counted runs, each in a fresh process.`,
     "",
   ];
 }

@@ -5,7 +5,7 @@
  */
 import type { RunResult } from "@runtime-bench/harness/schema";
 import type { CellTable } from "./analyze.ts";
-import { noiseWarnings, type Warning } from "./noise.ts";
+import { type NoiseWarning, noiseWarnings } from "./noise.ts";
 import { detailsLink } from "./render-overview.ts";
 import { pairGaps, type Settlement } from "./run-quality.ts";
 import { labelledTable } from "./table.ts";
@@ -18,7 +18,7 @@ const STOPPED = {
 } as const;
 
 /** How each kind of flag is counted in the box: "12 cells whose runs vary by more than 10%". */
-const FLAG_COUNTS: Record<Warning["kind"], (count: number) => string> = {
+const FLAG_COUNTS: Record<NoiseWarning["kind"], (count: number) => string> = {
   "noisy-cell": (count) => `${count} cell${count === 1 ? "" : "s"} whose runs vary by more than 10%`,
   "uneven-cores-at-start": () => "cores uneven at the start",
   "uneven-cores": () => "cores uneven after some rounds",
