@@ -1,8 +1,14 @@
-/** The launcher's parts around I/O cells: the server's own CPU in the meter, the scratch folder, the capacity probe. */
+/**
+ * The launcher's parts around I/O cells: the server's own CPU in the meter, the scratch folder, the capacity probe;
+ * and its side of the measurement protocol.
+ */
 import { spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { measureOnce } from "../src/launcher/measure-once.ts";
+import { runMeasurementProcess } from "../src/launcher/measurement-process.ts";
 import { startMockApiProcess } from "../src/launcher/mock-api-process.ts";
 import { startResourceMeter } from "../src/launcher/resource-meter.ts";
 import { SCRATCH_PREFIX, withScratchFolder } from "../src/launcher/scratch-folder.ts";
@@ -61,5 +67,48 @@ describe("the mock API's capacity", () => {
     } finally {
       await api.stop();
     }
+  });
+});
+
+describe("the launcher's side of the measurement protocol (measurement-protocol.ts)", () => {
+  /** A measurement process that prints `lines` on stdout, each as it is, and exits with `code`. */
+  const fakeProcess = (lines: string[], code = 0) => {
+    const file = join(mkdtempSync(join(tmpdir(), "runtime-bench-fake-")), "measure.sh");
+    writeFileSync(file, `#!/bin/sh\n${lines.map((line) => `echo '${line}'`).join("\n")}\nexit ${code}\n`);
+    chmodSync(file, 0o755);
+    return { argv: [file] };
+  };
+  const error = async (lines: string[], code = 0) => {
+    const outcome = await runMeasurementProcess(fakeProcess(lines, code), [], 10_000);
+    if (outcome.ok) throw new Error("expected a failure");
+    return outcome.error;
+  };
+
+  it("refuses a cell request that does not match the schema, before starting any process", async () => {
+    // Type-correct, but no cell has 0 tasks (the schema: a whole number >= 1).
+    const params = { kind: "cpu", workload: "sum-of-squares", tasks: 0, n: 1, workers: 1 } as const;
+    const cell = { group: "headline", cellId: "c", scenarioId: "cpu.sequential", size: "s", params } as const;
+    const request = { cell: { ...cell, baseline: null, pairedWith: null, comparedAcrossRuntimes: true }, measureInProcess: false };
+    const outcome = await measureOnce({ argv: ["/no/such/runtime"] }, request, 10_000);
+    expect(outcome).toMatchObject({ kind: "failed", reason: expect.stringMatching(/^invalid cell request: .*tasks/s) });
+  });
+
+  it("fails a run whose process prints a tagged line that is not a message of the protocol, saying which", async () => {
+    expect(await error(['@@runtime-bench {"gate":"timing-start"}', '@@runtime-bench {"type":"error","message":"x"}'])).toMatch(
+      /broke the measurement protocol: .*type/s,
+    );
+    expect(await error(["@@runtime-bench {not json"])).toMatch(/broke the measurement protocol: a tagged line is not JSON/);
+  });
+
+  it("reads the process's error message, and ignores lines that are not tagged", async () => {
+    expect(await error(["a runtime warning", '@@runtime-bench {"type":"error","message":"the cell failed"}'], 1)).toBe(
+      "exited with code 1: the cell failed",
+    );
+    const outcome = await runMeasurementProcess(
+      fakeProcess(['@@runtime-bench {"type":"not-applicable","cellId":"c","reason":"r"}']),
+      [],
+      10_000,
+    );
+    expect(outcome).toEqual({ ok: true, message: { type: "not-applicable", cellId: "c", reason: "r" } });
   });
 });
