@@ -3,9 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../src/launcher/repo.ts";
+import { scenarioRecords } from "../src/scenarios/records.ts";
 import { expandCells, getProfile, loadSuite, type Suite, SuiteError } from "../src/suite.ts";
 
 const suite = loadSuite(join(repoRoot, "benchmarks/suite.json"));
+const SWEEP = ["io.sequential", "io.async-fetch", "io.worker-threads"];
 const profile = (change: (p: Suite["profiles"][string]) => void) => {
   const copy = structuredClone(getProfile(suite, "quick"));
   change(copy);
@@ -103,7 +105,12 @@ describe("the cells of a profile", () => {
           tasks: 4,
           sizes: { big: 300_000_000 },
           workers: "cores",
-          primitives: { repetitions: 50, startRepetitions: 3, roundTripBytes: [0, 1024] },
+          primitives: {
+            scenarios: [...scenarioRecords.values()].filter((record) => record.kind === "primitive").map((record) => record.id),
+            repetitions: 50,
+            startRepetitions: 3,
+            roundTripBytes: [0, 1024],
+          },
         };
       }),
       { cores: 2, baseUrl: "" },
@@ -124,6 +131,7 @@ describe("the cells of a profile", () => {
     const cells = expandCells(
       profile((p) => {
         p.io.sweep = {
+          scenarios: SWEEP,
           concurrency: [10],
           latencyMs: [50],
           requestsPerInFlight: 10,
@@ -143,7 +151,14 @@ describe("the cells of a profile", () => {
   it("the I/O sweep: sequential and async at each latency and C (N = 10 x C), workers at one latency with W <= C", () => {
     const cells = expandCells(
       profile((p) => {
-        p.io.sweep = { concurrency: [1, 10], latencyMs: [0, 50], requestsPerInFlight: 10, workers: [1, 4, 16], workersLatencyMs: 50 };
+        p.io.sweep = {
+          scenarios: SWEEP,
+          concurrency: [1, 10],
+          latencyMs: [0, 50],
+          requestsPerInFlight: 10,
+          workers: [1, 4, 16],
+          workersLatencyMs: 50,
+        };
       }),
       { cores: 2, baseUrl: "http://api" },
     ).filter((cell) => cell.group === "io-sweep");
@@ -223,6 +238,21 @@ describe("the cells of a profile", () => {
     ],
     ["an unknown client", ["io", "clients"], ["curl"], /profiles\.quick\.io\.clients\.0/],
     ["a CPU scenario as a file scenario", ["files", "scenarios"], ["cpu.sequential"], /not a file scenario/],
+    [
+      "a file scenario in the headline (its cell would fail inside the cell process)",
+      ["scenarios"],
+      ["cpu.sequential", "files.async"],
+      /field "profiles\.quick\.scenarios\.1": not a CPU or I\/O scenario/,
+    ],
+    ["a primitive scenario in the headline", ["scenarios"], ["primitive.worker-start"], /not a CPU or I\/O scenario/],
+    ["an unknown scenario", ["scenarios"], ["cpu.nope"], /field "profiles\.quick\.scenarios\.0": unknown scenario id/],
+    [
+      "a scenario without a part in the I/O sweep",
+      ["io", "sweep", "scenarios"],
+      ["io.async-client"],
+      /not an I\/O scenario with a part in the sweep/,
+    ],
+    ["a CPU scenario among the primitive costs", ["cpu", "primitives", "scenarios"], ["cpu.worker-pool"], /not a primitive scenario/],
   ])("refuses %s", (_, path, value, message) => {
     const raw = JSON.parse(readFileSync(join(repoRoot, "benchmarks/suite.json"), "utf8")) as Suite;
     let target: Record<string, unknown> = raw.profiles.quick as unknown as Record<string, unknown>;

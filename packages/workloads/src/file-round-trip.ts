@@ -2,6 +2,7 @@
  * The file task: write `bytes` bytes of a known pattern to a file, read them back and check them. Its value is
  * the sum of the bytes read, which has a closed form, so a short, truncated or wrong file fails verification.
  */
+import type { FileServices, FileTask } from "./task.ts";
 
 /** Byte i of every file: 31 is odd, so each run of 256 bytes holds every value 0-255 once. */
 const byteAt = (index: number) => (index * 31 + 7) & 255;
@@ -40,4 +41,16 @@ export function checksumOfRead(data: Uint8Array, bytes: number, path: string): n
   let sum = 0;
   for (let index = 0; index < data.length; index++) sum += data[index]!;
   return sum;
+}
+
+/** Writes the file with the synchronous API (which blocks the calling thread) and reads it back. */
+export function fileRoundTripSync(task: FileTask, files: FileServices): number {
+  files.writeSync(task.path, fileContent(task.bytes));
+  return checksumOfRead(files.readSync(task.path), task.bytes, task.path);
+}
+
+/** Writes the file with the asynchronous API and reads it back. */
+export async function fileRoundTrip(task: FileTask, files: FileServices): Promise<number> {
+  await files.write(task.path, fileContent(task.bytes));
+  return checksumOfRead(await files.read(task.path), task.bytes, task.path);
 }

@@ -4,6 +4,16 @@ export { keyChecksum, PBKDF2_KEY_BYTES, PBKDF2_PASSWORD, PBKDF2_SALT, pbkdf2Sha2
 export { assertPost, makePost, type Post, postIdChecksum } from "./posts.ts";
 export { countPrimesBelow, KNOWN_PRIME_COUNTS } from "./prime-sieve.ts";
 export {
+  CPU_WORKLOAD_REGISTRY,
+  type CpuWorkloadEntry,
+  JAVASCRIPT_EQUIVALENT,
+  runsOffThread,
+  type SizeLimit,
+  TASK_REGISTRY,
+  WORKLOAD_SIZE_LIMITS,
+  WORKLOAD_TITLES,
+} from "./registry.ts";
+export {
   assertTaskSize,
   CHUNK_ITERATIONS,
   expectedSumOfSquares,
@@ -14,6 +24,7 @@ export {
 } from "./sum-of-squares.ts";
 export {
   CPU_WORKLOADS,
+  type CpuTask,
   type CpuWorkload,
   describeTask,
   expectedValue,
@@ -21,13 +32,10 @@ export {
   type FileServices,
   HTTP_CLIENTS,
   type HttpClientId,
-  JAVASCRIPT_EQUIVALENT,
-  runsOffThread,
   runTask,
   runTaskInterleaved,
   type Task,
   type TaskServices,
   verifyTask,
-  WORKLOAD_TITLES,
 } from "./task.ts";
 export { warmUp } from "./warm-up.ts";

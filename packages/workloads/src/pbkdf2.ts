@@ -131,3 +131,14 @@ function hashBlock(block: Uint8Array): Uint32Array {
 
 /** A derived key's checksum, the one value a key-derivation task returns: its first four bytes, big-endian. */
 export const keyChecksum = (key: Uint8Array): number => new DataView(key.buffer, key.byteOffset, 4).getUint32(0);
+
+/** Every key-derivation task of n iterations has one right answer, from the plain JavaScript reference (once per n). */
+const keyChecksums = new Map<number, number>();
+export function expectedKeyChecksum(iterations: number): number {
+  let checksum = keyChecksums.get(iterations);
+  if (checksum === undefined) {
+    checksum = keyChecksum(pbkdf2Sha256(PBKDF2_PASSWORD, PBKDF2_SALT, iterations));
+    keyChecksums.set(iterations, checksum);
+  }
+  return checksum;
+}

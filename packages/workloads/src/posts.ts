@@ -1,6 +1,7 @@
 /**
  * The lesson's I/O-bound task: fetch one JSONPlaceholder-style post and check its shape.
  */
+import type { FetchPostsTask, TaskServices } from "./task.ts";
 
 export interface Post {
   userId: number;
@@ -37,4 +38,13 @@ export function makePost(id: number): Post {
 /** A checksum over fetched posts, so an I/O cell returns one verifiable value like a CPU cell. */
 export function postIdChecksum(ids: readonly number[]): number {
   return ids.reduce((sum, id) => sum + id, 0);
+}
+
+/** Fetches the task's posts one after another and checks each; returns their id checksum. */
+export async function fetchPosts(task: FetchPostsTask, services: TaskServices): Promise<number> {
+  for (const id of task.ids) {
+    const url = `${task.baseUrl}/posts/${id}${task.latencyMs === undefined ? "" : `?latency=${task.latencyMs}`}`;
+    assertPost(await services.fetchJson(url, task.timeoutMs, task.client), id);
+  }
+  return postIdChecksum(task.ids);
 }

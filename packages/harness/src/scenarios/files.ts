@@ -10,7 +10,8 @@ import { runConcurrentlyOnMainThread, runOnPool, runSequentially } from "../exec
 import { createNativePool } from "../pool.ts";
 import type { TaskReply } from "../protocol.ts";
 import { cellOnPool, cellWithoutSetUp, throwIfWarmUpFailed } from "./prepared-cell.ts";
-import type { FilesCellParams, Scenario, ScenarioContext } from "./types.ts";
+import { filesAsync, filesSync, filesWorkers } from "./records/files.ts";
+import { type FilesCellParams, implement, type Scenario, type ScenarioContext } from "./types.ts";
 
 /** One task per file, each to a path of its own under `folder`; `prefix` keeps a warm-up's files apart. */
 const fileTasks = (params: FilesCellParams, folder: string, api: FileApi, prefix: string): Task[] =>
@@ -35,68 +36,32 @@ async function warmUp(run: (tasks: Task[]) => Promise<TaskReply[]>, tasks: Task[
   throwIfWarmUpFailed(await run(tasks), "file round trips");
 }
 
-/** At best, the files in flight keep every core busy: the ideal speed-up over the blocking calls. */
-const inFlightShape = (params: FilesCellParams, cores: number) => ({
-  parallelism: Math.min(params.concurrency, params.files),
-  ideal: { speedup: Math.min(params.concurrency, params.files, cores) },
-});
-
-const SYNC = "files.sync";
-const ASYNC = "files.async";
-
 export const fileScenarios: Scenario<FilesCellParams>[] = [
-  {
-    id: SYNC,
-    kind: "files",
-    title: "Synchronous file API, main thread, one file after another",
-    lessonAnalogue: "blocking file calls, one after another",
-    readingName: "the synchronous file API",
-    shape: () => ({ parallelism: 1, ideal: { speedup: 1 } }),
-    async prepare(context) {
-      const { primitives, params } = context;
-      const folder = scratchOf(context);
-      const run = (tasks: Task[]) => runSequentially(tasks, primitives);
-      await warmUp(run, fileTasks(params, folder, "sync", "warm"));
-      const tasks = fileTasks(params, folder, "sync", "file");
-      return cellWithoutSetUp(tasks, primitives.labels.files.sync, () => run(tasks));
-    },
-  },
-  {
-    id: ASYNC,
-    kind: "files",
-    title: "Async file API, main thread, files started together",
-    lessonAnalogue: "asyncio (which hands file calls to threads)",
-    readingName: "the async file API on the main thread",
-    baseline: SYNC,
-    shape: inFlightShape,
-    async prepare(context) {
-      const { primitives, params } = context;
-      const folder = scratchOf(context);
-      const run = (tasks: Task[]) => runConcurrentlyOnMainThread(tasks, primitives, params.concurrency);
-      await warmUp(run, fileTasks(params, folder, "async", "warm"));
-      const tasks = fileTasks(params, folder, "async", "file");
-      return cellWithoutSetUp(tasks, `${primitives.labels.files.async}, ${params.concurrency} in flight`, () => run(tasks));
-    },
-  },
-  {
-    id: "files.workers",
-    kind: "files",
-    title: "Files spread over worker threads, async API in each",
-    lessonAnalogue: "a thread pool making file calls",
-    readingName: "files spread over worker threads",
-    // Against the blocking calls, like the async model, at the same number of files in flight: the two read side by side.
-    baseline: SYNC,
-    shape: inFlightShape,
-    async prepare(context) {
-      const { primitives, params } = context;
-      const folder = scratchOf(context);
-      const pool = await createNativePool(params.workers, () => primitives.startWorker(), params.concurrency);
-      await warmUp((tasks) => runOnPool(tasks, pool), fileTasks(params, folder, "async", "warm"));
-      return cellOnPool(
-        fileTasks(params, folder, "async", "file"),
-        pool,
-        `${params.workers} × ${primitives.labels.worker}, ${primitives.labels.files.async} in each, ${params.concurrency} in flight`,
-      );
-    },
-  },
+  implement(filesSync, async (context) => {
+    const { primitives, params } = context;
+    const folder = scratchOf(context);
+    const run = (tasks: Task[]) => runSequentially(tasks, primitives);
+    await warmUp(run, fileTasks(params, folder, "sync", "warm"));
+    const tasks = fileTasks(params, folder, "sync", "file");
+    return cellWithoutSetUp(tasks, primitives.labels.files.sync, () => run(tasks));
+  }),
+  implement(filesAsync, async (context) => {
+    const { primitives, params } = context;
+    const folder = scratchOf(context);
+    const run = (tasks: Task[]) => runConcurrentlyOnMainThread(tasks, primitives, params.concurrency);
+    await warmUp(run, fileTasks(params, folder, "async", "warm"));
+    const tasks = fileTasks(params, folder, "async", "file");
+    return cellWithoutSetUp(tasks, `${primitives.labels.files.async}, ${params.concurrency} in flight`, () => run(tasks));
+  }),
+  implement(filesWorkers, async (context) => {
+    const { primitives, params } = context;
+    const folder = scratchOf(context);
+    const pool = await createNativePool(params.workers, () => primitives.startWorker(), params.concurrency);
+    await warmUp((tasks) => runOnPool(tasks, pool), fileTasks(params, folder, "async", "warm"));
+    return cellOnPool(
+      fileTasks(params, folder, "async", "file"),
+      pool,
+      `${params.workers} × ${primitives.labels.worker}, ${primitives.labels.files.async} in each, ${params.concurrency} in flight`,
+    );
+  }),
 ];

@@ -10,7 +10,8 @@ import { createNativePool } from "../pool.ts";
 import type { HttpClientDescription, RuntimePrimitives } from "../primitives.ts";
 import type { TaskReply } from "../protocol.ts";
 import { cellOnPool, cellWithoutSetUp, throwIfWarmUpFailed } from "./prepared-cell.ts";
-import type { CellShape, IoCellParams, PreparedCell, Scenario, ScenarioContext } from "./types.ts";
+import { ioAsyncClient, ioAsyncFetch, ioSequential, ioWorkerThreads } from "./records/io.ts";
+import { type IoCellParams, implement, type PreparedCell, type Scenario, type ScenarioContext } from "./types.ts";
 
 /** One task per request, post ids 1..N (1..100 over and over for a warm-up), through the cell's client. */
 const ioTasks = (params: IoCellParams, count = params.requests, cycle = false): Task[] =>
@@ -23,12 +24,6 @@ const ioTasks = (params: IoCellParams, count = params.requests, cycle = false): 
     // A real API is asked for nothing beyond the post: its own latency is what is measured.
     ...(params.target === "mock-api" ? { latencyMs: params.latencyMs } : {}),
   }));
-
-/** N requests, `inFlight` at a time, each taking the injected latency (a real API's latency is unknown: no ideal). */
-const ioShape = (params: IoCellParams, inFlight: number): CellShape => ({
-  parallelism: inFlight,
-  ideal: { wallMs: params.target === "real" ? 0 : Math.ceil(params.requests / inFlight) * params.latencyMs },
-});
 
 /** Warm-up requests where a file predates the setting (and a run does not set it). */
 const DEFAULT_WARM_UP_REQUESTS = 1000;
@@ -69,63 +64,23 @@ async function prepareAsyncOnMainThread({ primitives, params }: ScenarioContext<
   return cellWithoutSetUp(tasks, `${client.name}, ${params.concurrency} in flight`, () => run(tasks));
 }
 
-const SEQUENTIAL = "io.sequential";
-const ASYNC = "io.async-fetch";
-
 export const ioScenarios: Scenario<IoCellParams>[] = [
-  {
-    id: SEQUENTIAL,
-    kind: "io",
-    title: "Sequential requests",
-    lessonAnalogue: "sequential API calls",
-    readingName: "sequential requests",
-    shape: (params) => ioShape(params, 1),
-    async prepare({ primitives, params }) {
-      const client = clientOf(primitives, params);
-      await warmConnections((tasks) => runSequentially(tasks, primitives), params);
-      const tasks = ioTasks(params);
-      return cellWithoutSetUp(tasks, client.name, () => runSequentially(tasks, primitives));
-    },
-  },
-  {
-    id: ASYNC,
-    kind: "io",
-    title: "Concurrent async requests, main thread",
-    lessonAnalogue: "asyncio",
-    readingName: "concurrent async requests",
-    baseline: SEQUENTIAL,
-    shape: (params) => ioShape(params, Math.min(params.concurrency, params.requests)),
-    prepare: prepareAsyncOnMainThread,
-  },
-  {
-    id: "io.async-client",
-    kind: "io",
-    title: "Concurrent async requests, main thread, another HTTP client (variant)",
-    lessonAnalogue: "asyncio, with another client, or the runtime's client set past its defaults",
-    readingName: "another HTTP client (a labelled variant, shown apart)",
-    baseline: ASYNC,
-    variant: true,
-    shape: (params) => ioShape(params, Math.min(params.concurrency, params.requests)),
-    prepare: prepareAsyncOnMainThread,
-  },
-  {
-    id: "io.worker-threads",
-    kind: "io",
-    title: "Requests spread over worker threads",
-    lessonAnalogue: "a thread pool making blocking calls",
-    readingName: "requests spread over worker threads",
-    // The lesson's I/O question: threads against asyncio, at the same number of requests in flight.
-    baseline: ASYNC,
-    shape: (params) => ioShape(params, Math.min(params.concurrency, params.requests)),
-    async prepare({ primitives, params }) {
-      const client = clientOf(primitives, params);
-      // The requests in flight spread over the workers: with as many workers as requests in flight, each makes one
-      // request at a time, as a thread blocked on a call would; with fewer, each is async with its share in flight.
-      const pool = await createNativePool(params.workers, () => primitives.startWorker(), params.concurrency);
-      await warmConnections((tasks) => runOnPool(tasks, pool), params);
-      const perWorker = params.concurrency / params.workers;
-      const share = perWorker === 1 ? "" : `, ${Number.isInteger(perWorker) ? perWorker : `~${perWorker.toFixed(1)}`} in flight in each`;
-      return cellOnPool(ioTasks(params), pool, `${params.workers} × ${primitives.labels.worker}, ${client.name} in each${share}`);
-    },
-  },
+  implement(ioSequential, async ({ primitives, params }) => {
+    const client = clientOf(primitives, params);
+    await warmConnections((tasks) => runSequentially(tasks, primitives), params);
+    const tasks = ioTasks(params);
+    return cellWithoutSetUp(tasks, client.name, () => runSequentially(tasks, primitives));
+  }),
+  implement(ioAsyncFetch, prepareAsyncOnMainThread),
+  implement(ioAsyncClient, prepareAsyncOnMainThread),
+  implement(ioWorkerThreads, async ({ primitives, params }) => {
+    const client = clientOf(primitives, params);
+    // The requests in flight spread over the workers: with as many workers as requests in flight, each makes one
+    // request at a time, as a thread blocked on a call would; with fewer, each is async with its share in flight.
+    const pool = await createNativePool(params.workers, () => primitives.startWorker(), params.concurrency);
+    await warmConnections((tasks) => runOnPool(tasks, pool), params);
+    const perWorker = params.concurrency / params.workers;
+    const share = perWorker === 1 ? "" : `, ${Number.isInteger(perWorker) ? perWorker : `~${perWorker.toFixed(1)}`} in flight in each`;
+    return cellOnPool(ioTasks(params), pool, `${params.workers} × ${primitives.labels.worker}, ${client.name} in each${share}`);
+  }),
 ];

@@ -50,6 +50,7 @@ export const ioParamsSchema = z.object({
 
 /** The primitive costs: what one repeated operation is, as the report names it. */
 export const PRIMITIVE_OPERATIONS = ["worker-start", "process-start", "round-trip", "atomics-hand-off", "pool-dispatch"] as const;
+export type PrimitiveOperation = (typeof PRIMITIVE_OPERATIONS)[number];
 
 export const primitiveParamsSchema = z.object({
   kind: z.literal("primitive"),
@@ -91,3 +92,20 @@ export type CellParams = z.infer<typeof cellParamsSchema>;
  */
 export const CELL_GROUPS = ["headline", "scaling", "crossover", "workloads", "primitives", "io-sweep", "io-memory", "files"] as const;
 export type CellGroup = (typeof CELL_GROUPS)[number];
+
+/** One cell a runtime process is asked to measure. */
+export interface CellSpec {
+  group: CellGroup;
+  /** Unique in a run, e.g. a scenario id and its sizes: "<scenario>/n=3e8". */
+  cellId: string;
+  scenarioId: string;
+  /** Which size this cell is (e.g. "default", "lesson"). */
+  size: string;
+  params: CellParams;
+  /** The cell of the same runtime this one is compared with, run by run; null for a baseline. */
+  baseline: string | null;
+  /** Another cell of the same runtime it is compared with run by run besides its baseline, or null. */
+  pairedWith: string | null;
+  /** False for a labelled variant, which is compared with its baseline only. */
+  comparedAcrossRuntimes: boolean;
+}

@@ -7,14 +7,20 @@
  */
 import type { Task } from "@runtime-bench/workloads";
 import type { TaskPort, TaskReply } from "../protocol.ts";
-import type { PrimitiveCellParams, Scenario } from "./types.ts";
+import {
+  primitiveAtomicsHandOff,
+  primitivePoolDispatch,
+  primitiveProcessStart,
+  primitiveRoundTrip,
+  primitiveWorkerStart,
+} from "./records/primitives.ts";
+import { implement, type PrimitiveCellParams, type Scenario } from "./types.ts";
 
 /** The smallest verified task: its answer is 0. */
 const PING: Task = { kind: "sum-of-squares", n: 0 };
 /** Untimed operations before the timed ones, so the channel and the JIT are warm. */
 const WARM_UP_OPERATIONS = 5;
 
-const costShape = () => ({ parallelism: 1, ideal: { speedup: 1 } });
 const pings = (count: number): Task[] => Array.from({ length: count }, () => PING);
 const ok = (id: number): TaskReply => ({ id, ok: true, value: 0 });
 
@@ -53,118 +59,74 @@ function startsOneAfterAnother(count: number, start: () => Promise<TaskPort>) {
 }
 
 export const primitiveScenarios: Scenario<PrimitiveCellParams>[] = [
-  {
-    id: "primitive.worker-start",
-    kind: "primitive",
-    title: "Worker thread: start to first message",
-    lessonAnalogue: "starting a thread",
-    readingName: "starting a worker thread",
-    shape: costShape,
-    async prepare({ primitives, params }) {
-      return {
-        ...startsOneAfterAnother(params.repetitions, () => primitives.startWorker()),
-        notes: [],
-        implementation: primitives.labels.worker,
-      };
-    },
-  },
-  {
-    id: "primitive.process-start",
-    kind: "primitive",
-    title: "Child process: start to first message",
-    lessonAnalogue: "starting a process",
-    readingName: "starting a child process",
-    shape: costShape,
-    async prepare({ primitives, params }) {
-      return {
-        ...startsOneAfterAnother(params.repetitions, () => primitives.startChildProcess()),
-        notes: [],
-        implementation: primitives.labels.childProcess,
-      };
-    },
-  },
-  {
-    id: "primitive.round-trip",
-    kind: "primitive",
-    title: "Message round trip to a worker",
-    lessonAnalogue: "passing data to a thread and back",
-    readingName: "a message round trip",
-    shape: costShape,
-    async prepare({ primitives, params }) {
-      const port = await primitives.startWorker();
-      const { payloadBytes: bytes, transfer } = params;
-      let payload = payloadOf(bytes);
-      // Moved payloads come back as new buffers: each round trip sends what the last one brought back.
-      for (let warm = 0; warm < WARM_UP_OPERATIONS; warm++) payload = await port.echo(payload, transfer);
-      return {
-        tasks: pings(params.repetitions),
-        async run() {
-          const replies: TaskReply[] = [];
-          for (let index = 0; index < params.repetitions; index++) {
-            payload = await port.echo(payload, transfer);
-            replies.push(cameBack(bytes, payload) ? ok(index) : { id: index, ok: false, error: "the echo came back different" });
-          }
-          return replies;
-        },
-        dispose: async () => void (await port.close()),
-        notes: [],
-        implementation: `${primitives.labels.worker}.postMessage, ${bytes === 0 ? "a small object" : `${bytes} bytes`}, ${transfer ? "transferred" : "structured clone"}`,
-      };
-    },
-  },
-  {
-    id: "primitive.atomics-hand-off",
-    kind: "primitive",
-    title: "SharedArrayBuffer + Atomics hand-off to a worker",
-    lessonAnalogue: "signalling a thread through shared memory",
-    readingName: "an Atomics hand-off",
-    shape: costShape,
-    async prepare({ primitives, params }) {
-      const port = await primitives.startWorker();
-      const handOffs = async (rounds: number): Promise<TaskReply> => {
-        const buffer = new SharedArrayBuffer(4);
-        const slot = new Int32Array(buffer);
-        const partner = port.run({ kind: "atomics-hand-off", buffer, rounds });
-        for (let round = 0; round < rounds; round++) {
-          Atomics.store(slot, 0, 2 * round + 1);
-          Atomics.notify(slot, 0);
-          waitWhileEquals(slot, 2 * round + 1);
+  implement(primitiveWorkerStart, async ({ primitives, params }) => ({
+    ...startsOneAfterAnother(params.repetitions, () => primitives.startWorker()),
+    notes: [],
+    implementation: primitives.labels.worker,
+  })),
+  implement(primitiveProcessStart, async ({ primitives, params }) => ({
+    ...startsOneAfterAnother(params.repetitions, () => primitives.startChildProcess()),
+    notes: [],
+    implementation: primitives.labels.childProcess,
+  })),
+  implement(primitiveRoundTrip, async ({ primitives, params }) => {
+    const port = await primitives.startWorker();
+    const { payloadBytes: bytes, transfer } = params;
+    let payload = payloadOf(bytes);
+    // Moved payloads come back as new buffers: each round trip sends what the last one brought back.
+    for (let warm = 0; warm < WARM_UP_OPERATIONS; warm++) payload = await port.echo(payload, transfer);
+    return {
+      tasks: pings(params.repetitions),
+      async run() {
+        const replies: TaskReply[] = [];
+        for (let index = 0; index < params.repetitions; index++) {
+          payload = await port.echo(payload, transfer);
+          replies.push(cameBack(bytes, payload) ? ok(index) : { id: index, ok: false, error: "the echo came back different" });
         }
-        return partner;
-      };
-      await handOffs(WARM_UP_OPERATIONS);
-      return {
-        tasks: [{ kind: "atomics-hand-off", buffer: new SharedArrayBuffer(4), rounds: params.repetitions }],
-        run: async () => [{ ...(await handOffs(params.repetitions)), id: 0 }],
-        dispose: async () => void (await port.close()),
-        notes: [],
-        implementation: `Atomics.store + notify, Atomics.wait in ${primitives.labels.worker}`,
-      };
-    },
-  },
-  {
-    id: "primitive.pool-dispatch",
-    kind: "primitive",
-    title: "One task through a warmed worker pool",
-    lessonAnalogue: "handing a task to a pool",
-    readingName: "a pool's dispatch",
-    shape: costShape,
-    async prepare({ primitives, params }) {
-      const pool = await primitives.createWorkerPool(params.workers);
-      for (let warm = 0; warm < WARM_UP_OPERATIONS; warm++) await pool.run(PING);
-      return {
-        tasks: pings(params.repetitions),
-        async run() {
-          const replies: TaskReply[] = [];
-          for (let index = 0; index < params.repetitions; index++) replies.push({ ...(await pool.run(PING)), id: index });
-          return replies;
-        },
-        dispose: () => pool.close(),
-        notes: pool.notes,
-        implementation: `${pool.implementation}, ${params.workers} workers, tasks one at a time`,
-      };
-    },
-  },
+        return replies;
+      },
+      dispose: async () => void (await port.close()),
+      notes: [],
+      implementation: `${primitives.labels.worker}.postMessage, ${bytes === 0 ? "a small object" : `${bytes} bytes`}, ${transfer ? "transferred" : "structured clone"}`,
+    };
+  }),
+  implement(primitiveAtomicsHandOff, async ({ primitives, params }) => {
+    const port = await primitives.startWorker();
+    const handOffs = async (rounds: number): Promise<TaskReply> => {
+      const buffer = new SharedArrayBuffer(4);
+      const slot = new Int32Array(buffer);
+      const partner = port.run({ kind: "atomics-hand-off", buffer, rounds });
+      for (let round = 0; round < rounds; round++) {
+        Atomics.store(slot, 0, 2 * round + 1);
+        Atomics.notify(slot, 0);
+        waitWhileEquals(slot, 2 * round + 1);
+      }
+      return partner;
+    };
+    await handOffs(WARM_UP_OPERATIONS);
+    return {
+      tasks: [{ kind: "atomics-hand-off", buffer: new SharedArrayBuffer(4), rounds: params.repetitions }],
+      run: async () => [{ ...(await handOffs(params.repetitions)), id: 0 }],
+      dispose: async () => void (await port.close()),
+      notes: [],
+      implementation: `Atomics.store + notify, Atomics.wait in ${primitives.labels.worker}`,
+    };
+  }),
+  implement(primitivePoolDispatch, async ({ primitives, params }) => {
+    const pool = await primitives.createWorkerPool(params.workers);
+    for (let warm = 0; warm < WARM_UP_OPERATIONS; warm++) await pool.run(PING);
+    return {
+      tasks: pings(params.repetitions),
+      async run() {
+        const replies: TaskReply[] = [];
+        for (let index = 0; index < params.repetitions; index++) replies.push({ ...(await pool.run(PING)), id: index });
+        return replies;
+      },
+      dispose: () => pool.close(),
+      notes: pool.notes,
+      implementation: `${pool.implementation}, ${params.workers} workers, tasks one at a time`,
+    };
+  }),
 ];
 
 /**

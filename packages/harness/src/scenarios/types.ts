@@ -3,34 +3,19 @@ import type { InProcessTarget } from "../in-process.ts";
 import type { RuntimePrimitives } from "../primitives.ts";
 import type { TaskReply } from "../protocol.ts";
 import type { ExecutorRecord } from "../schema.ts";
-import type { CellGroup, CellParams, CpuCellParams, FilesCellParams, IoCellParams, PrimitiveCellParams } from "./params.ts";
+import type { CellParams, CpuCellParams, FilesCellParams, IoCellParams, PrimitiveCellParams } from "./params.ts";
+import type { ScenarioRecordOf } from "./records/record.ts";
 
-export type { CellGroup, CellParams, CpuCellParams, FilesCellParams, IoCellParams, PrimitiveCellParams } from "./params.ts";
-
-/** One cell a runtime process is asked to measure. */
-export interface CellSpec {
-  group: CellGroup;
-  /** Unique in a run, e.g. "cpu.worker-pool/n=3e8". */
-  cellId: string;
-  scenarioId: string;
-  /** Which size this cell is (e.g. "default", "lesson"). */
-  size: string;
-  params: CellParams;
-  /** The cell of the same runtime this one is compared with, run by run; null for a baseline. */
-  baseline: string | null;
-  /** Another cell of the same runtime it is compared with run by run besides its baseline, or null. */
-  pairedWith: string | null;
-  /** False for a labelled variant, which is compared with its baseline only. */
-  comparedAcrossRuntimes: boolean;
-}
-
-/** What a scenario measures and how close it could get. */
-export interface CellShape {
-  /** Executors working at once: 1 for the main thread, W for workers or processes. */
-  parallelism: number;
-  /** CPU: ideal speed-up over sequential; I/O: ideal wall time in ms. */
-  ideal: { speedup: number } | { wallMs: number };
-}
+export type {
+  CellGroup,
+  CellParams,
+  CellSpec,
+  CpuCellParams,
+  FilesCellParams,
+  IoCellParams,
+  PrimitiveCellParams,
+} from "./params.ts";
+export type { CellShape, ScenarioRecord } from "./records/record.ts";
 
 /** A cell ready to time: everything that is not the model under test (pools, connections) is set up. */
 export interface PreparedCell {
@@ -55,25 +40,15 @@ export interface ScenarioContext<P extends CellParams> {
   scratchDir: string | null;
 }
 
-export interface Scenario<P extends CellParams> {
-  id: string;
-  kind: P["kind"];
-  title: string;
-  /** Which experiment of the Python lesson this one rebuilds. */
-  lessonAnalogue: string;
-  /**
-   * What the report's reading calls this model in a sentence ("a warmed worker pool"). The reading says of every
-   * scenario with a baseline whether it paid off against that baseline, in words built from both names, so a new
-   * scenario is read out without the report knowing its id.
-   */
-  readingName: string;
-  /** The scenario (same size, same runtime) this one is compared with run by run, e.g. "cpu.sequential". */
-  baseline?: string;
-  /** A labelled variant (e.g. another HTTP client): compared with its baseline only, never across runtimes. */
-  variant?: true;
-  shape(params: P, cores: number): CellShape;
-  prepare(context: ScenarioContext<P>): Promise<PreparedCell>;
-}
+/** How a runtime sets a scenario up for a cell with parameters P. */
+export type Prepare<P extends CellParams> = (context: ScenarioContext<P>) => Promise<PreparedCell>;
+
+/** A scenario's record (what it is: `records/`) with its implementation (how a runtime runs it). */
+export type Scenario<P extends CellParams> = ScenarioRecordOf<P> & { prepare: Prepare<P> };
 
 /** A scenario of any kind; its `kind` tells which parameters it takes. */
 export type AnyScenario = Scenario<CpuCellParams> | Scenario<IoCellParams> | Scenario<PrimitiveCellParams> | Scenario<FilesCellParams>;
+
+/** Pairs a record with its implementation (the record stays the one place of the scenario's data). */
+export const implement = <P extends CellParams>(record: ScenarioRecordOf<P>, prepare: Prepare<P>): Scenario<P> =>
+  ({ ...record, prepare }) as Scenario<P>;
