@@ -8,7 +8,7 @@
  */
 import type { PairedComparison } from "@runtime-bench/harness/comparisons";
 import { isUnderTest } from "@runtime-bench/harness/runtimes";
-import { scenarios } from "@runtime-bench/harness/scenarios/index";
+import { recordOf } from "@runtime-bench/harness/scenarios/records";
 import { VERDICTS, type Verdict } from "@runtime-bench/harness/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { crossover, crossoverBracket } from "./crossover.ts";
@@ -40,7 +40,7 @@ export function isLargestOfItsScenario(table: CellTable, tables: readonly CellTa
 }
 
 /** The name a scenario declares for the reading, or its title where the scenario is not known to this code. */
-export const readingNameOf = (scenarioId: string, title: string) => scenarios.get(scenarioId)?.readingName ?? title.toLowerCase();
+export const readingNameOf = (scenarioId: string, title: string) => recordOf(scenarioId)?.readingName ?? title.toLowerCase();
 
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -6,6 +6,7 @@
  */
 import type { RuntimeName } from "@runtime-bench/harness/runtimes";
 import type { RunResult } from "@runtime-bench/harness/schema";
+import { type IoSweepRole, sweepRoleOf } from "@runtime-bench/harness/scenarios/records";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { memorySlope } from "./scaling.ts";
 
@@ -17,6 +18,8 @@ export const CAPACITY_HEADROOM = 5;
 export interface IoSweepPoint {
   runtime: RuntimeName;
   scenarioId: string;
+  /** The scenario's part in the sweep (its record's sweepRole); undefined for a scenario no record describes. */
+  role: IoSweepRole | undefined;
   latencyMs: number;
   concurrency: number;
   workers: number;
@@ -70,6 +73,7 @@ export function ioSweep(result: RunResult, tables: readonly CellTable[]): IoSwee
           {
             runtime: row.runtime,
             scenarioId: row.cell.scenarioId,
+            role: sweepRoleOf(row.cell.scenarioId),
             latencyMs: params.latencyMs,
             concurrency: params.concurrency,
             workers: params.workers,
@@ -86,7 +90,7 @@ export function ioSweep(result: RunResult, tables: readonly CellTable[]): IoSwee
   // Files written before the memory cells had a group of their own (be7b249 to 06c42b5) kept them in io-sweep: there
   // they are the cells at a latency without sequential requests, which every latency of the sweep proper has.
   const latencyOf = (table: CellTable) => (table.cell.params.kind === "io" ? table.cell.params.latencyMs : -1);
-  const swept = new Set(sweep.filter((table) => table.cell.scenarioId === "io.sequential").map(latencyOf));
+  const swept = new Set(sweep.filter((table) => sweepRoleOf(table.cell.scenarioId) === "sequential").map(latencyOf));
   const isSwept = (table: CellTable) => swept.size === 0 || swept.has(latencyOf(table));
   const points = pointsOf(sweep.filter(isSwept));
   const memoryPoints = pointsOf([...ofGroup("io-memory"), ...sweep.filter((table) => !isSwept(table))]);
@@ -121,7 +125,7 @@ function memoryOf(
   const own = points.filter((point) => point.runtime === runtime);
   const held = memoryPoints.filter((point) => point.runtime === runtime && (cap === null || point.concurrency <= cap));
   const chosen = new Set(held.map((point) => point.concurrency)).size >= 2 ? held : null;
-  const workerPoints = own.filter((point) => point.scenarioId === "io.worker-threads");
+  const workerPoints = own.filter((point) => point.role === "workers");
   const concurrencies = [...new Set(workerPoints.map((point) => point.concurrency))].sort((a, b) => b - a);
   const workersAt = concurrencies.find((c) => workerPoints.filter((point) => point.concurrency === c).length >= 2) ?? null;
   const series = (picked: IoSweepPoint[], x: (point: IoSweepPoint) => number) =>

@@ -1,4 +1,5 @@
 /** The report's I/O sweep section: efficiency, rate and latency per point, memory per unit, server headroom. */
+import { IO_SWEEP_ROLES } from "@runtime-bench/harness/scenarios/records";
 import type { RunResult } from "@runtime-bench/harness/schema";
 import type { CellTable } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
@@ -42,9 +43,8 @@ export function ioSweepSection(result: RunResult, tables: readonly CellTable[]):
   ];
 }
 
-/** Sequential requests, then async on the main thread, then worker threads: the lesson's order. */
-const MODEL_ORDER = ["io.sequential", "io.async-fetch", "io.worker-threads"];
-const modelOrder = (point: IoSweepPoint) => MODEL_ORDER.indexOf(point.scenarioId);
+/** Sequential requests, then async on the main thread, then worker threads: the lesson's order (IO_SWEEP_ROLES). */
+const modelOrder = (point: IoSweepPoint) => (point.role === undefined ? -1 : IO_SWEEP_ROLES.indexOf(point.role));
 
 function pointRow(point: IoSweepPoint): string {
   const { row } = point;
@@ -56,7 +56,7 @@ function pointRow(point: IoSweepPoint): string {
     point.runtime,
     readingNameOf(point.scenarioId, row.cell.title),
     point.concurrency,
-    point.scenarioId === "io.worker-threads" ? point.workers : "—",
+    point.role === "workers" ? point.workers : "—",
     point.requests,
     `${ms(row.wall.median)} ms`,
     ideal === null || ideal === 0 ? "—" : `${ms(ideal)} ms`,

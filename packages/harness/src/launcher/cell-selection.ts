@@ -6,7 +6,8 @@
  */
 import { availableParallelism } from "node:os";
 import { matchesGlob } from "node:path";
-import { type CellSpec, scenarios } from "../scenarios/index.ts";
+import type { CellSpec } from "../scenarios/params.ts";
+import { recordOf } from "../scenarios/records.ts";
 import { expandCells, type Profile } from "../suite.ts";
 import { UsageError } from "./flags.ts";
 
@@ -30,7 +31,7 @@ export function selectCells(cells: readonly CellSpec[], patterns: readonly strin
   if (unmatched.length > 0) {
     throw new UsageError(
       `--scenarios: ${unmatched.map((p) => `"${p}"`).join(", ")} matches no cell of profile "${profileName}". ` +
-        `Scenario ids: ${scenarioIdsOf(cells).join(", ")} (or a cell id such as ${cells[0]?.cellId ?? "cpu.sequential/n=1e7"}, or a glob over either, e.g. "cpu.*"; --help lists them)`,
+        `Scenario ids: ${scenarioIdsOf(cells).join(", ")} (or a cell id${cells[0] ? ` such as ${cells[0].cellId}` : ""}, or a glob over either, e.g. "cpu.*"; --help lists them)`,
     );
   }
   const chosen = new Set(cells.filter((cell) => patterns.some((pattern) => chosenBy(pattern)(cell))).map((cell) => cell.cellId));
@@ -49,7 +50,7 @@ export const scenarioIdsOf = (cells: readonly CellSpec[]): string[] => [...new S
 /** One line per scenario id: its id and title (for --help). */
 export function describeScenarios(ids: readonly string[]): string[] {
   const width = Math.max(...ids.map((id) => id.length));
-  return ids.map((id) => `  ${id.padEnd(width)}  ${scenarios.get(id)?.title ?? ""}`);
+  return ids.map((id) => `  ${id.padEnd(width)}  ${recordOf(id)?.title ?? ""}`);
 }
 
 /** A profile's cells on this machine, as a run would expand them (the API's address does not change a cell's id). */

@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../launcher/repo.ts";
 import { MEMORY_POLL_MS } from "../launcher/resource-meter.ts";
 import { RUNTIME_NAMES, type RuntimeName } from "../runtimes.ts";
+import { startsExecutorPerTask } from "../scenarios/records.ts";
 import { type CellResult, type MeasuredRuntime, parseRunResult, RESULT_FILE } from "../schema.ts";
 import { expandCells, getProfile, loadSuite } from "../suite.ts";
 
@@ -52,7 +53,7 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
       () => {
         const run = runNode(runFile, ["--quick", "--runtimes", runtime, "--out", out]);
         expect(run.status, run.stderr).toBe(0);
-        expect(run.stderr).toMatch(new RegExp(`\\[round 1 · \\d+/\\d+\\] ${runtime} cpu\\.sequential`)); // progress lines
+        expect(run.stderr).toMatch(new RegExp(`\\[round 1 · \\d+/\\d+\\] ${runtime} \\S+/`)); // progress lines
         expect(run.stderr).toMatch(/\[round 1\] \d+ runs in \d+ s; \d+ of \d+ comparisons open/);
 
         const result = parseRunResult(JSON.parse(readFileSync(join(out, RESULT_FILE), "utf8")), RESULT_FILE);
@@ -86,7 +87,7 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
             expect(sample.peakPssKiB, cell.cellId).toBeGreaterThan(0);
             expect(sample.busyCores, cell.cellId).toBeGreaterThan(0);
           }
-          const fresh = cell.scenarioId === "cpu.worker-per-task" || cell.scenarioId === "cpu.process-per-task";
+          const fresh = startsExecutorPerTask(cell.scenarioId);
           for (const sample of cell.samples) {
             expect(sample.executors.length, cell.cellId).toBe(fresh ? cell.params.kind === "cpu" && cell.params.tasks : 0);
             for (const executor of sample.executors) {
