@@ -137,7 +137,8 @@ class ProcessPerTask(object):
                 else:
                     del self._waiting[ready]
                     self._processes[index].join()
-                    self._records[index] = {"kind": "process", "readyMs": self._ready_ms[index], "teardownMs": now_ms() - self._stopping_at[index]}
+                    teardown_ms = now_ms() - self._stopping_at[index]
+                    self._records[index] = {"kind": "process", "readyMs": self._ready_ms[index], "teardownMs": teardown_ms}
 
     def _on_message(self, connection, index):
         try:
