@@ -54,13 +54,13 @@ type WarningOf<Kind extends Warning["kind"]> = Extract<Warning, { kind: Kind }>;
 /** The sign of a flag. Written nowhere else: a test holds every other source file to that. */
 const SIGN = "⚠";
 
-/** " ⚠" after a flagged figure in a table or a line, nothing where the check found nothing. */
+/** The sign after a flagged figure (a space before it), in a table or a line; nothing where the check found nothing. */
 export const flagMark = (warning: Warning | null): string => (warning ? ` ${SIGN}` : "");
 
-/** "⚠ " and the flag's words: a flag standing on its own, as a bullet or a sentence. */
+/** The sign and the flag's words: a flag standing on its own, as a bullet or a sentence. */
 export const flagged = (warning: Warning): string => `${SIGN} ${describeWarning(warning)}`;
 
-/** What a table's marks mean, for the legend under it: "⚠ above 10%". */
+/** What the CV column's mark means, for the legend: the sign, then "above 10%". */
 export const CV_FLAG_LEGEND = `${SIGN} above ${percent(CV_FLAG_THRESHOLD)}`;
 
 /** A cell whose runs vary by more than CV_FLAG_THRESHOLD. */

@@ -5,6 +5,8 @@ import type { CellTable } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, kibSlope, mibSlope, ms, percent } from "./format.ts";
 import { CAPACITY_HEADROOM, type IoSweep, type IoSweepPoint, ioSweep, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
+import { flagged, flagMark, serverBusy } from "./noise.ts";
+import { labelledTable, table } from "./table.ts";
 
 export function ioSweepSection(result: RunResult, tables: readonly CellTable[]): string[] {
   const sweep = ioSweep(result, tables);
@@ -27,13 +29,15 @@ export function ioSweepSection(result: RunResult, tables: readonly CellTable[]):
     ...latencies.flatMap((latencyMs) => [
       `### ${latencyMs} ms latency`,
       "",
-      "| runtime | model | C | W | N | median | ideal | efficiency | requests/s | p50 | p99 | client CPU / request | against its baseline | server cores |",
-      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-      ...runtimes.flatMap((runtime) =>
-        sweep.points
-          .filter((point) => point.runtime === runtime && point.latencyMs === latencyMs)
-          .sort((a, b) => a.concurrency - b.concurrency || modelOrder(a) - modelOrder(b) || a.workers - b.workers)
-          .map(pointRow),
+      ...table(
+        POINT_HEADER,
+        runtimes.flatMap((runtime) =>
+          sweep.points
+            .filter((point) => point.runtime === runtime && point.latencyMs === latencyMs)
+            .sort((a, b) => a.concurrency - b.concurrency || modelOrder(a) - modelOrder(b) || a.workers - b.workers)
+            .map((point) => pointRow(point).map(String)),
+        ),
+        POINT_HEADER.map((_, column) => (column < 2 ? "left" : "right")),
       ),
       "",
     ]),
@@ -46,13 +50,32 @@ export function ioSweepSection(result: RunResult, tables: readonly CellTable[]):
 /** Sequential requests, then async on the main thread, then worker threads: the lesson's order (IO_SWEEP_ROLES). */
 const modelOrder = (point: IoSweepPoint) => (point.role === undefined ? -1 : IO_SWEEP_ROLES.indexOf(point.role));
 
-function pointRow(point: IoSweepPoint): string {
+const POINT_HEADER = [
+  "runtime",
+  "model",
+  "C",
+  "W",
+  "N",
+  "median",
+  "ideal",
+  "efficiency",
+  "requests/s",
+  "p50",
+  "p99",
+  "client CPU / request",
+  "against its baseline",
+  "server cores",
+];
+
+function pointRow(point: IoSweepPoint): Array<string | number> {
   const { row } = point;
   const ideal = "wallMs" in row.cell.ideal ? row.cell.ideal.wallMs : null;
   const versus = row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "—";
-  const server = row.serverBusyCores === null ? "n/a" : `${row.serverBusyCores.toFixed(2)}${point.serverBusy ? " ⚠" : ""}`;
+  const server = row.serverBusyCores === null ? "n/a" : `${row.serverBusyCores.toFixed(2)}${flagMark(serverBusy(row, row.cell.cellId))}`;
+  const nearCapacity = point.nearServerCapacity
+    ? { kind: "near-server-capacity" as const, runtime: point.runtime, cellId: row.cell.cellId, requestsPerSecond: point.requestsPerSecond }
+    : null;
   return [
-    "",
     point.runtime,
     readingNameOf(point.scenarioId, row.cell.title),
     point.concurrency,
@@ -61,16 +84,13 @@ function pointRow(point: IoSweepPoint): string {
     `${ms(row.wall.median)} ms`,
     ideal === null || ideal === 0 ? "—" : `${ms(ideal)} ms`,
     row.efficiency === null ? "—" : percent(row.efficiency),
-    `${point.requestsPerSecond.toFixed(0)}${point.nearServerCapacity ? " ⚠" : ""}`,
+    `${point.requestsPerSecond.toFixed(0)}${flagMark(nearCapacity)}`,
     row.requestLatency ? `${ms(row.requestLatency.p50Ms)} ms` : "n/a",
     row.requestLatency ? `${ms(row.requestLatency.p99Ms)} ms` : "n/a",
     row.cpuMs === null ? "n/a" : `${ms((row.cpuMs * 1000) / point.requests)} µs`,
     versus,
     server,
-    "",
-  ]
-    .join(" | ")
-    .trim();
+  ];
 }
 
 function capacityLines({ capacity, points }: IoSweep): string[] {
@@ -84,10 +104,10 @@ function capacityLines({ capacity, points }: IoSweep): string[] {
       ? `n/a (${capacity.unavailable ?? "no client rate"}): whether the server was the bottleneck is unknown`
       : capacity.headroom >= CAPACITY_HEADROOM
         ? `${capacity.headroom.toFixed(1)}x the highest client rate (at least ${CAPACITY_HEADROOM}x needed): the server was not the limit`
-        : `⚠ only ${capacity.headroom.toFixed(1)}x the highest client rate (${CAPACITY_HEADROOM}x needed): ${near.length} points reached more than 1/${CAPACITY_HEADROOM} of it (⚠ by their requests/s) and may measure the server, not the client`;
+        : flagged({ kind: "short-server-capacity", headroom: capacity.headroom, points: near.length });
   return [
     `- Mock API capacity: ${capacity.serverRequestsPerSecond === null ? "not measured" : `${capacity.serverRequestsPerSecond.toFixed(0)} requests/s to ${capacity.tool} at 0 ms latency`}; highest client rate ${highest}; ${verdict}.`,
-    `- Server CPU per cell: ${busy.length === 0 ? `no cell had the mock API busy more than ${SERVER_BUSY_FLAG_CORES} cores` : `⚠ ${busy.length} cells had the mock API busy more than ${SERVER_BUSY_FLAG_CORES} cores (marked ⚠): there the server may be what was measured`}.`,
+    `- Server CPU per cell: ${busy.length === 0 ? `no cell had the mock API busy more than ${SERVER_BUSY_FLAG_CORES} cores` : flagged({ kind: "busy-server-cells", cells: busy.length })}.`,
     "",
   ];
 }
@@ -121,13 +141,13 @@ function memoryLines({ memory }: IoSweep): string[] {
     "worker thread: over W at the largest C. PSS is the memory mapped at the peak, garbage not yet collected included: a",
     "slope is what each unit held, live or not yet freed.",
     "",
-    "| runtime | per in-flight async request | per worker thread |",
-    "|---|---:|---:|",
-    ...memory.map(
-      (one) =>
-        `| ${one.runtime} | ${perRequest(one)} | ${
-          one.perWorker ? `${mibSlope(one.perWorker)} (C = ${one.workersAtConcurrency})` : "n/a (too few points or rounds)"
-        } |`,
+    ...labelledTable(
+      ["runtime", "per in-flight async request", "per worker thread"],
+      memory.map((one) => [
+        one.runtime,
+        perRequest(one),
+        one.perWorker ? `${mibSlope(one.perWorker)} (C = ${one.workersAtConcurrency})` : "n/a (too few points or rounds)",
+      ]),
     ),
     "",
   ];
