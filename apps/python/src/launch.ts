@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { RuntimeLaunch } from "@runtime-bench/harness/launcher/process-backend";
 import { runtimeBinary } from "@runtime-bench/harness/launcher/runtime-binaries";
 import type { CellSpec } from "@runtime-bench/harness/scenarios/index";
+import { isClientVariant } from "@runtime-bench/harness/scenarios/records";
 
 const entry = fileURLToPath(new URL("./main.py", import.meta.url));
 
@@ -31,7 +32,7 @@ export function outsideTheLesson(cell: CellSpec): string | null {
   if (cell.group !== "headline") return `${only}: the headline cells, not the ${cell.group} cells (minutes a run in Python)`;
   if (params.kind === "cpu" && params.n > LESSON_MAX_N)
     return `${only}, at the lesson's size (n <= 1e7): ${params.tasks} tasks of n = ${params.n} would take minutes a run`;
-  if (cell.scenarioId === "io.async-client") return `${only} (one HTTP client per model: no other client to compare with)`;
+  if (isClientVariant(cell.scenarioId)) return `${only} (one HTTP client per model: no other client to compare with)`;
   if (!LESSON_SCENARIOS.has(cell.scenarioId)) return `${only} (no scenario ${cell.scenarioId} here)`;
   if (params.kind === "cpu" && params.workload !== "sum-of-squares")
     return `${only} (the sum of squares), not the ${params.workload} workload`;

@@ -9,6 +9,8 @@ import { PASSED_VARIABLES } from "../src/launcher/child-environment.ts";
 import { loadLaunch } from "../src/launcher/launches.ts";
 import { repoRoot } from "../src/launcher/repo.ts";
 import { BENCH_PROCESS_PATTERN, binaryOverrideVariable, RUNTIME_NAMES, RUNTIMES } from "../src/runtimes.ts";
+import { unpairedScenarios } from "../src/scenarios/index.ts";
+import { scenarioRecords } from "../src/scenarios/records.ts";
 import { loadSuite } from "../src/suite.ts";
 
 const readJson = (file: string) => JSON.parse(readFileSync(join(repoRoot, file), "utf8"));
@@ -32,6 +34,20 @@ describe("the runtime registry", () => {
       expect(installation.kind, name).toBe(reference ? "system" : "npm");
       if (installation.kind === "npm") expect(root.devDependencies[installation.npmPackage], name).toMatch(/^\d+\.\d+\.\d+$/);
       expect(benchmarks.dependencies[readJson(`${RUNTIMES[name].app}/package.json`).name], name).toBe("workspace:*");
+    }
+  });
+
+  it("every scenario record has an implementation, and every implementation a record", () => {
+    expect(unpairedScenarios()).toEqual([]);
+    expect(scenarioRecords.size).toBeGreaterThan(0);
+  });
+
+  it("every baseline a record declares is a scenario of the same kind, without a baseline variant", () => {
+    for (const record of scenarioRecords.values()) {
+      if (record.baseline === undefined) continue;
+      const baseline = scenarioRecords.get(record.baseline);
+      expect(baseline?.kind, `${record.id} -> ${record.baseline}`).toBe(record.kind);
+      expect(baseline?.variant, record.id).toBeUndefined();
     }
   });
 

@@ -32,6 +32,12 @@ export const startsExecutorPerTask = (id: string): boolean => {
   return record?.kind === "cpu" && record.freshExecutor === true;
 };
 
+/** Whether the scenario runs once per other HTTP client, each cell a labelled variant. */
+export const isClientVariant = (id: string): boolean => {
+  const record = recordOf(id);
+  return record?.kind === "io" && record.clientVariant === true;
+};
+
 /** The scenario's part in the I/O sweep, or undefined where it has none. */
 export const sweepRoleOf = (id: string): IoSweepRole | undefined => {
   const record = recordOf(id);
