@@ -5,8 +5,8 @@
  * mock API could have been the bottleneck, by its own CPU use per cell and by its measured capacity.
  */
 import type { RuntimeName } from "@runtime-bench/harness/runtimes";
-import type { RunResult } from "@runtime-bench/harness/schema";
 import { type IoSweepRole, sweepRoleOf } from "@runtime-bench/harness/scenarios/records";
+import type { RunResult } from "@runtime-bench/harness/schema";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { memorySlope } from "./scaling.ts";
 

@@ -4,12 +4,17 @@ import {
   assertPost,
   assertTaskSize,
   CHUNK_ITERATIONS,
+  CPU_WORKLOAD_REGISTRY,
+  CPU_WORKLOADS,
+  type CpuWorkload,
   countPrimesBelow,
+  describeTask,
   expectedFileChecksum,
   expectedJsonRoundTrip,
   expectedSumOfSquares,
   type FileServices,
   fileContent,
+  JAVASCRIPT_EQUIVALENT,
   jsonRoundTrip,
   KNOWN_PRIME_COUNTS,
   MAX_FILE_BYTES,
@@ -17,11 +22,14 @@ import {
   PBKDF2_PASSWORD,
   PBKDF2_SALT,
   pbkdf2Sha256,
+  runsOffThread,
   runTask,
   sumOfSquares,
   sumOfSquaresInterleaved,
   sumOfSquaresRange,
+  type TaskServices,
   verifyTask,
+  WORKLOAD_SIZE_LIMITS,
 } from "../src/index.ts";
 
 /** Straight from the definition, with BigInt: the reference the fast loop must match. */
@@ -234,5 +242,33 @@ describe("key derivation (PBKDF2-HMAC-SHA-256)", () => {
     expect(native).toBe(javascript);
     expect(() => verifyTask({ kind: "pbkdf2-native", n: 2000 }, native)).not.toThrow();
     expect(() => verifyTask({ kind: "pbkdf2-native", n: 2000 }, native + 1)).toThrow(/verification failed for pbkdf2-native\(n=2000\)/);
+  });
+});
+
+describe("the workload registry", () => {
+  it("has one entry per CPU workload, each verifying what it runs (small sizes)", () => {
+    const services = {} as TaskServices;
+    const sizes: Record<CpuWorkload, number> = {
+      "sum-of-squares": 1000,
+      "json-round-trip": 100,
+      "prime-sieve": 1000,
+      "pbkdf2-native": 10,
+      "pbkdf2-javascript": 10,
+    };
+    for (const workload of CPU_WORKLOADS.filter((one) => !runsOffThread(one))) {
+      const task = { kind: workload, n: sizes[workload] };
+      expect(() => verifyTask(task, runTask(task, services)), workload).not.toThrow();
+      expect(describeTask(task)).toBe(`${workload}(n=${sizes[workload]})`);
+    }
+    expect(Object.keys(CPU_WORKLOAD_REGISTRY)).toEqual([...CPU_WORKLOADS]);
+  });
+
+  it("sets each workload's sizes: the sieve only those with a published prime count", () => {
+    expect(WORKLOAD_SIZE_LIMITS["prime-sieve"]).toEqual({
+      oneOf: [...KNOWN_PRIME_COUNTS.keys()],
+      description: "a size with a published prime count",
+    });
+    expect(WORKLOAD_SIZE_LIMITS["sum-of-squares"]).toEqual({ max: 2 ** 30 });
+    expect(JAVASCRIPT_EQUIVALENT).toEqual({ "pbkdf2-native": "pbkdf2-javascript" });
   });
 });
