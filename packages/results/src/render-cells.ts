@@ -40,8 +40,6 @@ export function verdictSection(tables: readonly CellTable[], comparisons: readon
       return [`\`${table.cellId}\``, ...entries];
     });
   return [
-    "## Verdicts",
-    "",
     'Every headline verdict of the run in one place, with the rounds behind it (n). "vs baseline": the cell against the cell it',
     'declares as its baseline in the same runtime (its speed-up; "faster" means the model paid off). "A vs B": A\'s speed-up',
     "over B in the same cell (B's time over A's; \"faster\": A was). The depth groups (scaling, crossover, workloads, I/O sweep, files) carry theirs",
@@ -54,8 +52,8 @@ export function verdictSection(tables: readonly CellTable[], comparisons: readon
 
 export function noiseSection(result: RunResult, tables: readonly CellTable[]): string[] {
   const warnings = noiseWarnings(result, tables);
-  if (warnings.length === 0) return ["## Noise guards", "", "No cell or round was flagged.", ""];
-  return ["## Noise guards", "", ...warnings.map((warning) => `- ${flagged(warning)}`), ""];
+  if (warnings.length === 0) return ["No cell or round was flagged.", ""];
+  return [...warnings.map((warning) => `- ${flagged(warning)}`), ""];
 }
 
 function tableRows(cellTable: CellTable, columns: readonly Column[]): string[] {
@@ -104,8 +102,6 @@ export function variantSection(tables: readonly CellTable[]): string[] {
   const variants = tables.filter((table) => table.cell.group === "headline" && !table.cell.comparedAcrossRuntimes);
   if (variants.length === 0) return [];
   return [
-    "## Labelled variants (not compared across runtimes)",
-    "",
     "Each runtime's headline cells use its default client, as its users would. A variant uses another client, or the",
     "runtime's own with settings past its defaults (each named, with its settings, in the environment table); it is",
     "compared only with its baseline in the same runtime.",

@@ -26,8 +26,6 @@ export function scalingSection(tables: readonly CellTable[]): string[] {
   ].sort((a, b) => a - b);
   const name = (model: ScalingModel) => readingNameOf(model.scenarioId, model.title);
   return [
-    "## Scaling: speed-up against the number of workers",
-    "",
     `${tasks} tasks of n = ${n} each; each pool against the sequential run of the same tasks, paired by round, with its`,
     "efficiency against the ideal min(tasks, workers, cores) in brackets. Past the machine's cores, the extra workers only",
     "take turns on them. Memory per added worker: the slope of the tree's peak PSS over the worker counts, round by round.",
@@ -62,8 +60,6 @@ export function crossoverSection(result: RunResult, tables: readonly CellTable[]
         ? `from ${ms(one.from.msPerTask)} ms per task (n = ${one.from.n})`
         : `not up to ${ms(one.largestMsPerTask)} ms per task`;
   return [
-    "## Crossover: from what work per task a model pays off",
-    "",
     "Each model at each task size (one worker per core), against the sequential run of the same tasks, paired by round. It",
     "pays off from the smallest size at which it, and every larger size, is faster by the verdict rule.",
     "",
@@ -148,8 +144,6 @@ export function workloadsSection(tables: readonly CellTable[]): string[] {
   const runtimes = [...new Set(own.flatMap((table) => table.rows.filter(isMeasured).map((row) => row.runtime)))];
   const rowOf = (table: CellTable, runtime: string) => table.rows.filter(isMeasured).find((row) => row.runtime === runtime);
   return [
-    "## Other workloads: is it only the tight loop?",
-    "",
     "The same models on an allocation-heavy, a memory-bound and a key-derivation task (one worker per core), each against the",
     "sequential run of the same tasks, paired by round, with its verdict. Key derivation by the runtime's native async API is",
     'the lesson\'s "C code that releases the lock": started together on one thread it can run in parallel on a thread pool;',
@@ -217,8 +211,6 @@ export function primitivesSection(tables: readonly CellTable[]): string[] {
   // Runtimes that could not run a primitive are named once under the table, not in a column of "n/a".
   const runtimes = measuredIn(own);
   return [
-    "## Primitive costs",
-    "",
     "Each operation repeated one after another in a fresh process; the cost of one is the timed part over the repetitions,",
     "the median over rounds with its 95% interval. Starts are timed to the first answer of the new worker or process.",
     "",

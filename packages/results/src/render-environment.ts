@@ -26,8 +26,6 @@ export function environment(result: RunResult): string[] {
       .map(([k, v]) => `${k}=${v}`)
       .join(", ")})`;
   return [
-    "## Environment",
-    "",
     `Machine: ${m.cpuModel}, ${m.cores} cores (${m.availableParallelism} available), ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, ${m.os}, ${m.kernel}, ${m.arch}.`,
     "",
     ...table(
@@ -79,8 +77,6 @@ export function howMeasured(result: RunResult, quality: Settlement): string[] {
   const perRound = precision.perRound.filter((round) => round.round >= run.rounds.warmup);
   const counts = VERDICTS.map((verdict) => `${quality.byVerdict[verdict]} ${verdict}`).join(", ");
   return [
-    "## How this run was measured",
-    "",
     ...facts([
       ["profile", `${run.profile}; git commit ${run.gitCommit ?? "unknown"}; ${run.startedAt} to ${run.finishedAt}`],
       [

@@ -12,8 +12,6 @@ export function filesSection(result: RunResult, tables: readonly CellTable[]): s
   if (own.length === 0) return [];
   const sets = [...new Set(own.map((table) => table.cell.size))];
   return [
-    "## Files: blocking calls, async calls and worker threads",
-    "",
     "Each file written and read back (and checked) by one task, in a scratch folder of the cell's own that is removed",
     "after every run. The synchronous API on the main thread, one file after another, is the baseline; the async API",
     "starts the files together on the main thread; the workers use the async API in each. Speed-ups are paired by round,",

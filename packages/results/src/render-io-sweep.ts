@@ -14,8 +14,6 @@ export function ioSweepSection(result: RunResult, tables: readonly CellTable[]):
   const latencies = [...new Set(sweep.points.map((point) => point.latencyMs))].sort((a, b) => a - b);
   const runtimes = [...new Set(sweep.points.map((point) => point.runtime))];
   return [
-    "## I/O: requests in flight, latency and the models",
-    "",
     "N = 10 x C requests, C in flight at once: on the main thread (async), or spread over W worker threads (C/W in",
     "flight in each), with the mock API answering each after the injected latency. Efficiency is the ideal",
     "ceil(N/C) x latency over the median time (none at 0 ms, where requests per second tell the models apart);",

@@ -10,6 +10,7 @@ import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyz
 import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, msWithInterval, speed } from "./format.ts";
 import { detailsLink } from "./render-overview.ts";
+import { TITLES } from "./section-titles.ts";
 import { labelledTable } from "./table.ts";
 
 /** The headline cells the lesson ran: CPU at the lesson's size, and the I/O cells with each runtime's default client. */
@@ -36,8 +37,6 @@ export function lessonSection(result: RunResult, tables: readonly CellTable[]): 
   );
   const rowOf = (table: CellTable, runtime: string) => table.rows.find((row) => row.runtime === runtime);
   return [
-    "## The lesson, then and now",
-    "",
     "The lesson's experiment in Python (CPython, and PyPy or Jython where installed: references, measured in the same rounds,",
     "each in blocks of its own, never ranked among the runtimes) beside the same cells in the JavaScript runtimes, at the",
     "lesson's size. Each model against its baseline in the same runtime, paired side by side, with the same verdict rule; the",
@@ -53,7 +52,7 @@ export function lessonSection(result: RunResult, tables: readonly CellTable[]): 
     ),
     "",
     ...(missing.length > 0 ? [`Not measured: ${missing.join("; ")}.`, ""] : []),
-    `What each reference ran for each cell: ${detailsLink("What the references ran")}.`,
+    `What each reference ran for each cell: ${detailsLink(TITLES.references)}.`,
     "",
   ];
 }
@@ -107,5 +106,5 @@ export function implementations(tables: readonly CellTable[]): string[] {
       .filter((row): row is MeasuredRow => isReferenceRow(row) && isMeasured(row))
       .map((row) => `- ${row.runtime}, ${readingNameOf(table.cell.scenarioId, table.cell.title)}: ${row.cell.implementation}`),
   );
-  return lines.length > 0 ? ["## What the references ran", "", ...lines, ""] : [];
+  return lines.length > 0 ? [...lines, ""] : [];
 }

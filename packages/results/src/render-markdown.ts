@@ -1,5 +1,6 @@
 /**
- * Renders the cross-runtime report from one run's result file, in two layers. README.md is what a person reads: the
+ * Renders the cross-runtime report from one run's result file, in two layers, from one declared list of sections
+ * (SECTIONS below: each one's page, heading and body; README.md's contents come from the same list). README.md is what a person reads: the
  * summary (a run-quality box, then the claims, summary.ts), a contents list, the charts, the lesson table and one
  * table per part of the suite (render-overview.ts). details.md holds the rest: the environment and method, the full
  * reading, every verdict, the noise guards and every cell's table.
@@ -25,7 +26,8 @@ import {
   workloadsOverview,
 } from "./render-overview.ts";
 import { runQualityBox, wrapBullet, wrapWords } from "./render-run-quality.ts";
-import { isSmokeRun, settlement } from "./run-quality.ts";
+import { isSmokeRun, type Settlement, settlement } from "./run-quality.ts";
+import { TITLES } from "./section-titles.ts";
 import { summary } from "./summary.ts";
 
 /** A chart beside the report: its file relative to the report, its title, and one sentence for those who cannot see it. */
@@ -49,30 +51,92 @@ export interface ReportPages {
   details: string;
 }
 
+/** What every section is rendered from: one run, its analysis, its charts and how far its comparisons settled. */
+interface ReportInput {
+  result: RunResult;
+  tables: readonly CellTable[];
+  charts: readonly ChartReference[];
+  quality: Settlement;
+  /** A smoke run draws no conclusion: the sections that would are left out. */
+  smoke: boolean;
+}
+
+/**
+ * One section of the report: the page it is on, its heading (written here, and listed in README.md's contents), and
+ * its body. A body without lines leaves the whole section out, heading included; a section without a title heads its
+ * own parts (a table per cell, each under a heading of its own).
+ */
+interface Section {
+  page: "readme" | "details";
+  title: string | null;
+  render: (input: ReportInput) => string[];
+}
+
+/** The report, in order: README.md's sections, then details.md's. A new section is one entry. */
+const SECTIONS: readonly Section[] = [
+  {
+    page: "readme",
+    title: TITLES.summary,
+    render: ({ result, tables, quality, smoke }) =>
+      smoke
+        ? smokeRunNote(result)
+        : [...runQualityBox(result, tables, quality), ...summary(result, tables).flatMap((line) => wrapBullet(line)), ""],
+  },
+  { page: "readme", title: TITLES.charts, render: ({ charts }) => chartSection(charts) },
+  { page: "readme", title: TITLES.lesson, render: ({ result, tables }) => lessonSection(result, tables) },
+  { page: "readme", title: TITLES.headline, render: ({ tables }) => headlineOverview(tables) },
+  { page: "readme", title: TITLES.scaling, render: ({ tables }) => scalingOverview(tables) },
+  { page: "readme", title: TITLES.crossover, render: ({ tables }) => crossoverOverview(tables) },
+  { page: "readme", title: TITLES.workloads, render: ({ tables }) => workloadsOverview(tables) },
+  { page: "readme", title: TITLES.primitives, render: ({ tables }) => primitivesSection(tables) },
+  { page: "readme", title: TITLES.io, render: ({ result, tables }) => ioOverview(result, tables) },
+  { page: "readme", title: TITLES.files, render: ({ tables }) => filesOverview(tables) },
+  { page: "details", title: TITLES.environment, render: ({ result }) => environment(result) },
+  { page: "details", title: TITLES.howMeasured, render: ({ result, quality }) => howMeasured(result, quality) },
+  {
+    page: "details",
+    title: TITLES.reading,
+    render: ({ tables, smoke }) => (smoke ? [] : [...findings(tables).map((line) => `- ${line}`), ""]),
+  },
+  {
+    page: "details",
+    title: TITLES.verdicts,
+    render: ({ tables, quality, smoke }) => (smoke ? [] : verdictSection(tables, quality.comparisons)),
+  },
+  { page: "details", title: TITLES.noise, render: ({ result, tables }) => noiseSection(result, tables) },
+  { page: "details", title: TITLES.references, render: ({ tables }) => implementations(tables) },
+  {
+    page: "details",
+    title: null,
+    render: ({ tables }) =>
+      tables.filter((table) => table.cell.group === "headline" && table.cell.comparedAcrossRuntimes).flatMap(cellSection),
+  },
+  { page: "details", title: TITLES.variants, render: ({ tables }) => variantSection(tables) },
+  { page: "details", title: TITLES.scaling, render: ({ tables }) => scalingSection(tables) },
+  { page: "details", title: TITLES.crossover, render: ({ result, tables }) => crossoverSection(result, tables) },
+  { page: "details", title: TITLES.workloads, render: ({ tables }) => workloadsSection(tables) },
+  { page: "details", title: TITLES.ioSweep, render: ({ result, tables }) => ioSweepSection(result, tables) },
+  { page: "details", title: TITLES.files, render: ({ result, tables }) => filesSection(result, tables) },
+  { page: "details", title: TITLES.howToRead, render: () => howToRead() },
+];
+
+/** A page's sections that have something to say, each with its body. */
+const sectionsOf = (page: Section["page"], input: ReportInput) =>
+  SECTIONS.filter((section) => section.page === page)
+    .map((section) => ({ title: section.title, lines: section.render(input) }))
+    .filter(({ lines }) => lines.length > 0);
+
+const pageBody = (sections: ReturnType<typeof sectionsOf>): string[] =>
+  sections.flatMap(({ title, lines }) => (title === null ? lines : [`## ${title}`, "", ...lines]));
+
 /** `tables`: analyze(result), where the caller has it already (the charts and the CSV are drawn from the same). */
 export function renderReport(
   result: RunResult,
   charts: readonly ChartReference[] = [],
   tables: readonly CellTable[] = analyze(result),
 ): ReportPages {
-  const quality = settlement(result);
-  const smoke = isSmokeRun(result);
-  const body = [
-    "## Summary",
-    "",
-    ...(smoke
-      ? smokeRunNote(result)
-      : [...runQualityBox(result, tables, quality), ...summary(result, tables).flatMap((line) => wrapBullet(line)), ""]),
-    ...chartSection(charts),
-    ...lessonSection(result, tables),
-    ...headlineOverview(tables),
-    ...scalingOverview(tables),
-    ...crossoverOverview(tables),
-    ...workloadsOverview(tables),
-    ...primitivesSection(tables),
-    ...ioOverview(result, tables),
-    ...filesOverview(tables),
-  ];
+  const input: ReportInput = { result, tables, charts, quality: settlement(result), smoke: isSmokeRun(result) };
+  const readmeSections = sectionsOf("readme", input);
   const readme = [
     "# runtime-bench results",
     "",
@@ -86,10 +150,10 @@ export function renderReport(
     ...targetNote(result),
     "## Contents",
     "",
-    ...body.filter((line) => line.startsWith("## ")).map((heading) => `- [${heading.slice(3)}](#${anchorOf(heading.slice(3))})`),
+    ...readmeSections.flatMap(({ title }) => (title === null ? [] : [`- [${title}](#${anchorOf(title)})`])),
     `- [${DETAILS_FILE}](${DETAILS_FILE}): the rest`,
     "",
-    ...body,
+    ...pageBody(readmeSections),
   ].join("\n");
   const details = [
     "# runtime-bench results: the details",
@@ -99,27 +163,7 @@ export function renderReport(
     "",
     ...RATIO_EXPLAINED,
     "",
-    ...environment(result),
-    ...howMeasured(result, quality),
-    ...(smoke
-      ? []
-      : [
-          "## What the numbers say",
-          "",
-          ...findings(tables).map((line) => `- ${line}`),
-          "",
-          ...verdictSection(tables, quality.comparisons),
-        ]),
-    ...noiseSection(result, tables),
-    ...implementations(tables),
-    ...tables.filter((table) => table.cell.group === "headline" && table.cell.comparedAcrossRuntimes).flatMap(cellSection),
-    ...variantSection(tables),
-    ...scalingSection(tables),
-    ...crossoverSection(result, tables),
-    ...workloadsSection(tables),
-    ...ioSweepSection(result, tables),
-    ...filesSection(result, tables),
-    ...howToRead(),
+    ...pageBody(sectionsOf("details", input)),
   ].join("\n");
   return { readme, details };
 }
@@ -154,13 +198,11 @@ function smokeRunNote(result: RunResult): string[] {
 function chartSection(charts: readonly ChartReference[]): string[] {
   if (charts.length === 0) return [];
   // The description is wrapped: a line break inside an image's description is part of it, as in any paragraph.
-  return ["## Charts", "", ...charts.flatMap((chart) => [`### ${chart.title}`, "", ...wrapWords(`![${chart.alt}](${chart.file})`), ""])];
+  return [...charts.flatMap((chart) => [`### ${chart.title}`, "", ...wrapWords(`![${chart.alt}](${chart.file})`), ""])];
 }
 
 function howToRead(): string[] {
   return [
-    "## How to read this",
-    "",
     "- **median wall [95% CI]**: the timed part only, until every task has answered (set-up such as pool start and connection",
     "  warm-up is excluded; where a model starts a worker or process per task, its start-up is included, because it is the",
     "  model's cost, and its teardown runs off the clock in every runtime alike).",

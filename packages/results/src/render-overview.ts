@@ -13,6 +13,7 @@ import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, msWithInterval, percent } from "./format.ts";
 import { type IoSweepPoint, ioSweep } from "./io-sweep.ts";
 import { scaling } from "./scaling.ts";
+import { TITLES } from "./section-titles.ts";
 import { labelledTable } from "./table.ts";
 
 /** The second file, and the anchor a README section links to for the rest of its group. */
@@ -77,10 +78,8 @@ export function headlineOverview(tables: readonly CellTable[]): string[] {
   const params = own[0]!.cell.params;
   const size = params.kind === "cpu" ? `${params.tasks} tasks of n = ${params.n}` : "";
   return [
-    "## Headline: every model against the sequential run",
-    "",
     `${size}: the pools have one worker or process per core, the per-task models start one per task; the sequential row`,
-    `gives its median time. Per cell: ${detailsLink("What the numbers say", "details.md")}.`,
+    `gives its median time. Per cell: ${detailsLink(TITLES.reading, "details.md")}.`,
     "",
     ...grid(own, (table) => (table.cell.baseline === null ? `${nameOf(table)} (median time)` : nameOf(table))),
   ];
@@ -93,9 +92,7 @@ export function scalingOverview(tables: readonly CellTable[]): string[] {
   const workerCounts = [...new Set(columns.flatMap(({ one }) => one.points.map((point) => point.workers)))].sort((a, b) => a - b);
   const { tasks, n } = models[0]!;
   return [
-    "## Scaling: speed-up against the number of workers",
-    "",
-    `${tasks} tasks of n = ${n}, each pool against the sequential run; ideal min(tasks, workers, cores). Efficiency and memory per worker: ${detailsLink("Scaling: speed-up against the number of workers")}.`,
+    `${tasks} tasks of n = ${n}, each pool against the sequential run; ideal min(tasks, workers, cores). Efficiency and memory per worker: ${detailsLink(TITLES.scaling)}.`,
     "",
     ...labelledTable(
       ["workers", ...columns.map(({ model, one }) => `${one.runtime}: ${readingNameOf(model.scenarioId, model.title)}`)],
@@ -117,11 +114,9 @@ export function crossoverOverview(tables: readonly CellTable[]): string[] {
   const runtimes = [...new Set(models.flatMap((model) => model.perRuntime.map((one) => one.runtime)))];
   const tasks = tables.find((table) => table.cell.group === "crossover" && table.cell.params.kind === "cpu")?.cell.params;
   return [
-    "## Crossover: from what work per task a model pays off",
-    "",
     `Each model at each size of a ladder against the sequential run${tasks?.kind === "cpu" ? ` (${tasks.tasks} tasks, one worker per core)` : ""}: it pays off`,
     "from the smallest size at which it and every larger size is faster by the verdict rule, so the crossing lies between",
-    `that size and the one below. Every size: ${detailsLink("Crossover: from what work per task a model pays off")}.`,
+    `that size and the one below. Every size: ${detailsLink(TITLES.crossover)}.`,
     "",
     ...labelledTable(
       ["model", ...runtimes],
@@ -146,10 +141,8 @@ export function workloadsOverview(tables: readonly CellTable[]): string[] {
     return `${workload}: ${table.cell.baseline === null ? "the sequential run (median time)" : nameOf(table)}`;
   };
   return [
-    "## Other workloads: is it only the tight loop?",
-    "",
     "An allocation-heavy, a memory-bound and a key-derivation task (native and in plain JavaScript), each model against",
-    `the sequential run of the same work. Sizes and the native-against-JavaScript ratio: ${detailsLink("Other workloads: is it only the tight loop?")}.`,
+    `the sequential run of the same work. Sizes and the native-against-JavaScript ratio: ${detailsLink(TITLES.workloads)}.`,
     "",
     ...grid(own, label),
   ];
@@ -175,11 +168,9 @@ export function ioOverview(result: RunResult, tables: readonly CellTable[]): str
   const workersAt = (runtime: RuntimeName, c: number) =>
     atLatency.find((point) => point.runtime === runtime && point.concurrency === c && point.workers === workers && isWorkers(point));
   return [
-    "## I/O: requests in flight and worker threads",
-    "",
     `N = 10 x C requests at ${latency} ms latency, C in flight: async requests on the main thread (efficiency: the ideal`,
     `ceil(N/C) x latency over the median time), and the same requests over ${workers ?? "n/a"} worker threads against them. Other`,
-    `latencies, worker counts, request latencies and client CPU: ${detailsLink("I/O: requests in flight, latency and the models")}.`,
+    `latencies, worker counts, request latencies and client CPU: ${detailsLink(TITLES.ioSweep)}.`,
     "",
     ...labelledTable(
       ["C", ...runtimes.flatMap((runtime) => [`${runtime}: async efficiency`, `${runtime}: ${workers} workers vs async`])],
@@ -203,10 +194,8 @@ export function filesOverview(tables: readonly CellTable[]): string[] {
   const own = tables.filter((table) => table.cell.group === "files" && table.cell.params.kind === "files");
   if (own.length === 0) return [];
   return [
-    "## Files: blocking calls, async calls and worker threads",
-    "",
     "Each set of files written and read back by one task per file; the synchronous API, one file after another, is the",
-    `baseline. MB/s, busy cores and memory: ${detailsLink("Files: blocking calls, async calls and worker threads")}.`,
+    `baseline. MB/s, busy cores and memory: ${detailsLink(TITLES.files)}.`,
     "",
     ...grid(own, (table) => `${table.cell.size}: ${table.cell.baseline === null ? `${nameOf(table)} (median time)` : nameOf(table)}`),
   ];

@@ -8,6 +8,7 @@ import type { CellTable } from "./analyze.ts";
 import { type NoiseWarning, noiseWarnings } from "./noise.ts";
 import { detailsLink } from "./render-overview.ts";
 import { pairGaps, type Settlement } from "./run-quality.ts";
+import { TITLES } from "./section-titles.ts";
 import { labelledTable } from "./table.ts";
 
 const STOPPED = {
@@ -49,7 +50,7 @@ export function runQualityBox(result: RunResult, tables: readonly CellTable[], q
         [
           "claims",
           `${comparisons.length - open.length} of ${comparisons.length} comparisons settled (${byVerdict.faster} faster, ${byVerdict.slower} slower, ` +
-            `${byVerdict.equivalent} equivalent); ${open.length} inconclusive, ${detailsLink("How this run was measured", "each with why")}`,
+            `${byVerdict.equivalent} equivalent); ${open.length} inconclusive, ${detailsLink(TITLES.howMeasured, "each with why")}`,
         ],
         [
           "pairs side by side",
@@ -58,7 +59,7 @@ export function runQualityBox(result: RunResult, tables: readonly CellTable[], q
               `(${gaps.maxSeconds.toFixed(1)} s); the order allows ${gaps.allowedRuns}`
             : "no comparison",
         ],
-        ["flags", flags.length > 0 ? `${flags.join("; ")}: ${detailsLink("Noise guards", "each one")}` : "none fired"],
+        ["flags", flags.length > 0 ? `${flags.join("; ")}: ${detailsLink(TITLES.noise, "each one")}` : "none fired"],
       ],
     ),
     "",
