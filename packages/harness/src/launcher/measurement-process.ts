@@ -77,7 +77,9 @@ export function runMeasurementProcess(
       if (!line.startsWith(OUTPUT_TAG)) return;
       const message = readMessage(line.slice(OUTPUT_TAG.length));
       if (typeof message === "string") {
+        // Stopped at once: waiting for an answer it will not get, it would only run into its timeout.
         malformed ??= message;
+        killGroup(child.pid);
       } else if (message.type === "gate") {
         if (child.pid !== undefined) onGate(message, child.pid);
         if (message.waits) child.stdin.write(`${JSON.stringify({ type: "gate-passed" } satisfies GateAnswer)}\n`);
