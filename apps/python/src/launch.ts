@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { RuntimeLaunch } from "@runtime-bench/harness/launcher/process-backend";
 import { runtimeBinary } from "@runtime-bench/harness/launcher/runtime-binaries";
-import type { CellSpec } from "@runtime-bench/harness/scenarios/index";
+import type { CellSpec } from "@runtime-bench/harness/scenarios/params";
 import { isClientVariant } from "@runtime-bench/harness/scenarios/records";
 
 const entry = fileURLToPath(new URL("./main.py", import.meta.url));

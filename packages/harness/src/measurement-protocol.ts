@@ -13,7 +13,7 @@
  */
 import { z } from "zod";
 import { CELL_GROUPS, cellParamsSchema } from "./scenarios/params.ts";
-import type { CellSpec } from "./scenarios/types.ts";
+import type { CellSpec } from "./scenarios/params.ts";
 import { cellOutputSchema, describeOutputSchema } from "./schema.ts";
 
 /** Marks the stdout lines the launcher reads, so runtime warnings on stdout cannot be mistaken for them. */

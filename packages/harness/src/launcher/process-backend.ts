@@ -5,7 +5,7 @@
  */
 import type { CellRequest } from "../measurement-protocol.ts";
 import { RUNTIMES, type RuntimeName } from "../runtimes.ts";
-import type { CellSpec } from "../scenarios/index.ts";
+import type { CellSpec } from "../scenarios/params.ts";
 import type { CoreSpeeds, DescribeOutput, ServerCapacity } from "../schema.ts";
 import { type MeasureOutcome, measureOnce } from "./measure-once.ts";
 import { type MeasurementCommand, runMeasurementProcess } from "./measurement-process.ts";

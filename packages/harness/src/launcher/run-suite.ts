@@ -10,7 +10,8 @@ import { availableParallelism, loadavg } from "node:os";
 import { describeComparison } from "../comparisons.ts";
 import { isLookRound } from "../looks.ts";
 import { isUnderTest, type RuntimeName } from "../runtimes.ts";
-import { type CellSpec, getScenario, shapeOf } from "../scenarios/index.ts";
+import type { CellSpec } from "../scenarios/params.ts";
+import { getRecord, shapeOf } from "../scenarios/records.ts";
 import {
   type CellResult,
   type CoreSpeeds,
@@ -316,7 +317,7 @@ export const describeCores = (speeds: CoreSpeeds): string =>
   "ms" in speeds ? speeds.ms.map((ms) => `${ms.toFixed(1)} ms`).join(" / ") : `n/a (${speeds.unavailable})`;
 
 function emptyResult(cell: CellSpec): CellResult {
-  const scenario = getScenario(cell.scenarioId);
+  const scenario = getRecord(cell.scenarioId);
   const shape = shapeOf(scenario, cell.params, availableParallelism());
   return {
     cellId: cell.cellId,
