@@ -5,8 +5,8 @@
  * the process starts, so the launcher sets it for that variant's processes (launch.ts) and the variant checks it.
  */
 
-import type { HttpClients } from "@runtime-bench/harness/primitives";
-import { fetchJsonWithGlobalFetch } from "@runtime-bench/harness/web-platform";
+import type { HttpClients } from "@runtime-bench/in-runtime/primitives";
+import { fetchJsonWithGlobalFetch } from "@runtime-bench/in-runtime/web-platform";
 import type { HttpClientId } from "@runtime-bench/workloads";
 
 /** Bun's default, where the variable is not set (checked here: 600 requests at once reach 256 in flight). */

@@ -1,7 +1,7 @@
 /** How the bench starts a Bun measurement process: the pinned Bun binary running main.ts. */
 import { fileURLToPath } from "node:url";
-import type { RuntimeLaunch } from "@runtime-bench/harness/launcher/process-backend";
-import { runtimeBinary } from "@runtime-bench/harness/launcher/runtime-binaries";
+import type { RuntimeLaunch } from "@runtime-bench/launcher/process-backend";
+import { runtimeBinary } from "@runtime-bench/launcher/runtime-binaries";
 import { CONFIGURED_FETCH_ENV } from "./http.ts";
 
 export const launch: RuntimeLaunch = {

@@ -1,5 +1,5 @@
 /** Entry point of one Bun measurement process (started by the launcher). */
-import { runCellProcess } from "@runtime-bench/harness/cell-process";
+import { runCellProcess } from "@runtime-bench/in-runtime/cell-process";
 import { primitives } from "./primitives.ts";
 
 await runCellProcess(primitives, process.argv.slice(2));

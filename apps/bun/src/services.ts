@@ -1,6 +1,6 @@
 /** What Bun's tasks use wherever they run (main thread, worker, child process): its HTTP clients, key derivation and files. */
-import { pbkdf2ViaNodeCrypto } from "@runtime-bench/harness/node-crypto";
-import { nodeFsSync } from "@runtime-bench/harness/node-files";
+import { pbkdf2ViaNodeCrypto } from "@runtime-bench/in-runtime/node-crypto";
+import { nodeFsSync } from "@runtime-bench/in-runtime/node-files";
 import type { TaskServices } from "@runtime-bench/workloads";
 import { fetchJson } from "./http.ts";
 

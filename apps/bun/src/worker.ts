@@ -1,6 +1,6 @@
 /** A Bun Web Worker: the shared task loop over the worker's global scope. */
-import { webWorkerEndpoint } from "@runtime-bench/harness/endpoints";
-import { serveTasks } from "@runtime-bench/harness/protocol";
+import { webWorkerEndpoint } from "@runtime-bench/in-runtime/endpoints";
+import { serveTasks } from "@runtime-bench/in-runtime/protocol";
 import { taskServices } from "./services.ts";
 
 serveTasks(webWorkerEndpoint(), taskServices);

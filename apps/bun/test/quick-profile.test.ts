@@ -1,3 +1,3 @@
-import { describeQuickProfile } from "@runtime-bench/harness/testing/quick-profile";
+import { describeQuickProfile } from "@runtime-bench/launcher/testing/quick-profile";
 
 describeQuickProfile("bun", new URL("../src/bench.ts", import.meta.url));

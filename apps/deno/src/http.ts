@@ -4,8 +4,8 @@
  * whose pool settings are set and recorded.
  */
 
-import type { HttpClients } from "@runtime-bench/harness/primitives";
-import { fetchJsonWithGlobalFetch } from "@runtime-bench/harness/web-platform";
+import type { HttpClients } from "@runtime-bench/in-runtime/primitives";
+import { fetchJsonWithGlobalFetch } from "@runtime-bench/in-runtime/web-platform";
 import type { HttpClientId } from "@runtime-bench/workloads";
 
 /**

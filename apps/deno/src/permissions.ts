@@ -3,7 +3,7 @@
  * measurement process, and by the measurement process for its child processes.
  */
 import { fileURLToPath } from "node:url";
-import type { ExtraAccess } from "@runtime-bench/harness/launcher/measurement-process";
+import type { ExtraAccess } from "@runtime-bench/launcher/measurement-process";
 
 /** The repository root: modules (and node_modules) are read from there. */
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));

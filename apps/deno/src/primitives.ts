@@ -4,13 +4,13 @@
  */
 
 import { fileURLToPath } from "node:url";
-import { OutputTail } from "@runtime-bench/harness/output-tail";
-import { createPoolPreferringPiscina } from "@runtime-bench/harness/pool";
-import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
-import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
-import { RUNTIMES } from "@runtime-bench/harness/runtimes";
-import { startWebWorker } from "@runtime-bench/harness/web-platform";
-import { collectInto, readLines } from "@runtime-bench/harness/web-streams";
+import { createPoolPreferringPiscina } from "@runtime-bench/in-runtime/pool";
+import { pickEnv, type RuntimePrimitives } from "@runtime-bench/in-runtime/primitives";
+import { createExecutorChannel, type TaskPort } from "@runtime-bench/in-runtime/protocol";
+import { startWebWorker } from "@runtime-bench/in-runtime/web-platform";
+import { collectInto, readLines } from "@runtime-bench/in-runtime/web-streams";
+import { OutputTail } from "@runtime-bench/model/output-tail";
+import { RUNTIMES } from "@runtime-bench/model/runtimes";
 import { httpClients } from "./http.ts";
 import { childPermissionFlags } from "./permissions.ts";
 import { taskServices } from "./services.ts";

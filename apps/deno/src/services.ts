@@ -1,5 +1,5 @@
 /** What Deno's tasks use wherever they run (main thread, worker, child process): its HTTP clients, key derivation and files. */
-import { pbkdf2ViaWebCrypto } from "@runtime-bench/harness/web-platform";
+import { pbkdf2ViaWebCrypto } from "@runtime-bench/in-runtime/web-platform";
 import type { TaskServices } from "@runtime-bench/workloads";
 import { fetchJson } from "./http.ts";
 

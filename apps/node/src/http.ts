@@ -5,9 +5,9 @@
  * and node:http with a keep-alive Agent; each records the settings that differ from its defaults.
  */
 
-import { fetchJsonWithNodeHttp, NODE_HTTP_SETTINGS } from "@runtime-bench/harness/node-http-client";
-import type { HttpClients } from "@runtime-bench/harness/primitives";
-import { fetchJsonWithGlobalFetch } from "@runtime-bench/harness/web-platform";
+import { fetchJsonWithNodeHttp, NODE_HTTP_SETTINGS } from "@runtime-bench/in-runtime/node-http-client";
+import type { HttpClients } from "@runtime-bench/in-runtime/primitives";
+import { fetchJsonWithGlobalFetch } from "@runtime-bench/in-runtime/web-platform";
 import type { HttpClientId } from "@runtime-bench/workloads";
 
 /** undici's Agent defaults: connections unlimited per origin, idle sockets kept 4 s, no pipelining (1). */

@@ -2,8 +2,8 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { RuntimeLaunch } from "@runtime-bench/harness/launcher/process-backend";
-import { runtimeBinary } from "@runtime-bench/harness/launcher/runtime-binaries";
+import type { RuntimeLaunch } from "@runtime-bench/launcher/process-backend";
+import { runtimeBinary } from "@runtime-bench/launcher/runtime-binaries";
 
 export const launch: RuntimeLaunch = {
   runtime: "node",

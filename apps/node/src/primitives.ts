@@ -5,11 +5,11 @@
 import { fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { OutputTail } from "@runtime-bench/harness/output-tail";
-import { createPiscinaPool } from "@runtime-bench/harness/pool";
-import { pickEnv, type RuntimePrimitives } from "@runtime-bench/harness/primitives";
-import { createExecutorChannel, type TaskPort } from "@runtime-bench/harness/protocol";
-import { RUNTIMES } from "@runtime-bench/harness/runtimes";
+import { createPiscinaPool } from "@runtime-bench/in-runtime/pool";
+import { pickEnv, type RuntimePrimitives } from "@runtime-bench/in-runtime/primitives";
+import { createExecutorChannel, type TaskPort } from "@runtime-bench/in-runtime/protocol";
+import { OutputTail } from "@runtime-bench/model/output-tail";
+import { RUNTIMES } from "@runtime-bench/model/runtimes";
 import { httpClients } from "./http.ts";
 import { taskServices } from "./services.ts";
 

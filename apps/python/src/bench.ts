@@ -1,5 +1,5 @@
 /** This app's part of `pnpm turbo bench`: checks the flags and each Python interpreter, before the interleaved run. */
-import { preflightMain } from "@runtime-bench/harness/launcher/preflight";
+import { preflightMain } from "@runtime-bench/launcher/preflight";
 import { launches } from "./launch.ts";
 
 const codes: number[] = [];

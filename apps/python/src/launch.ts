@@ -4,10 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { RuntimeLaunch } from "@runtime-bench/harness/launcher/process-backend";
-import { runtimeBinary } from "@runtime-bench/harness/launcher/runtime-binaries";
-import type { CellSpec } from "@runtime-bench/harness/scenarios/params";
-import { isClientVariant } from "@runtime-bench/harness/scenarios/records";
+import type { RuntimeLaunch } from "@runtime-bench/launcher/process-backend";
+import { runtimeBinary } from "@runtime-bench/launcher/runtime-binaries";
+import type { CellSpec } from "@runtime-bench/model/scenarios/params";
+import { isClientVariant } from "@runtime-bench/model/scenarios/records";
 
 const entry = fileURLToPath(new URL("./main.py", import.meta.url));
 

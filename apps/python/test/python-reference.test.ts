@@ -1,18 +1,18 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { measureOnce } from "@runtime-bench/harness/launcher/measure-once";
-import { type MeasurementCommand, runMeasurementProcess } from "@runtime-bench/harness/launcher/measurement-process";
-import { onPath } from "@runtime-bench/harness/launcher/runtime-binaries";
+import { measureOnce } from "@runtime-bench/launcher/measure-once";
+import { type MeasurementCommand, runMeasurementProcess } from "@runtime-bench/launcher/measurement-process";
+import { onPath } from "@runtime-bench/launcher/runtime-binaries";
+import { type RunningMockApi, startMockApi } from "@runtime-bench/mock-api";
 import {
   type CellRequest,
   type GateAnswer,
   type MeasurementMessage,
   measurementMessageSchema,
   OUTPUT_TAG,
-} from "@runtime-bench/harness/measurement-protocol";
-import { binaryOverrideVariable } from "@runtime-bench/harness/runtimes";
-import type { CellSpec, CpuCellParams, IoCellParams } from "@runtime-bench/harness/scenarios/types";
-import { type RunningMockApi, startMockApi } from "@runtime-bench/mock-api";
+} from "@runtime-bench/model/measurement-protocol";
+import { binaryOverrideVariable } from "@runtime-bench/model/runtimes";
+import type { CellSpec, CpuCellParams, IoCellParams } from "@runtime-bench/model/scenarios/params";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launches, outsideTheLesson } from "../src/launch.ts";
 

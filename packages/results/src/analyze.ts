@@ -4,10 +4,10 @@
  * start-up; across runtimes, each runtime's paired ratio to the fastest. Every ratio pairs runs of the same
  * round (comparisons.ts), so the figures here and the launcher's stopping rule agree.
  */
-import { comparePaired, type PairedComparison } from "@runtime-bench/harness/comparisons";
-import { isUnderTest, RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/harness/runtimes";
-import type { CellResult, RunResult } from "@runtime-bench/harness/schema";
-import { median, type Summary, summarize } from "@runtime-bench/harness/stats";
+import { comparePaired, type PairedComparison } from "@runtime-bench/model/comparisons";
+import { isUnderTest, RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/model/runtimes";
+import type { CellResult, RunResult } from "@runtime-bench/model/schema";
+import { median, type Summary, summarize } from "@runtime-bench/model/stats";
 
 export interface Startup {
   /** Fresh executors per run. */

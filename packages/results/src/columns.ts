@@ -3,8 +3,8 @@
  * what it says where the figure cannot be read) and the statistics of results.csv the same figure becomes. A new figure
  * is one entry here; the tables and the CSV both read this list, in this order.
  */
-import type { PairedComparison } from "@runtime-bench/harness/comparisons";
-import { isUnderTest } from "@runtime-bench/harness/runtimes";
+import type { PairedComparison } from "@runtime-bench/model/comparisons";
+import { isUnderTest } from "@runtime-bench/model/runtimes";
 import type { CellTable, MeasuredRow } from "./analyze.ts";
 import { judgedSpeedup, mib, ms, msWithInterval, percent, speed, times } from "./format.ts";
 import { flagMark, noisyCell, serverBusy } from "./noise.ts";

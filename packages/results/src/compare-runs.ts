@@ -5,10 +5,10 @@
  * medians (percentile bootstrap), wider than the report's paired ones. A change is called only by the project's verdict
  * rule (faster / slower, equivalent within ±5%, otherwise inconclusive); regressions first.
  */
-import type { RuntimeName } from "@runtime-bench/harness/runtimes";
-import type { CellResult, Machine, RunResult } from "@runtime-bench/harness/schema";
-import { compareSamples, median } from "@runtime-bench/harness/stats";
-import { type Verdict, verdictOf } from "@runtime-bench/harness/verdict";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import type { CellResult, Machine, RunResult } from "@runtime-bench/model/schema";
+import { compareSamples, median } from "@runtime-bench/model/stats";
+import { type Verdict, verdictOf } from "@runtime-bench/model/verdict";
 
 /** Fewer counted runs than this on either side give no interval worth a verdict. */
 const MIN_RUNS = 3;

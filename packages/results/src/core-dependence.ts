@@ -4,8 +4,8 @@
  * most. Where the runs on one core took clearly longer than the runs on another, a slow core (or, on a laptop, an
  * efficiency core) is what the spread measured, not the model.
  */
-import type { CellResult } from "@runtime-bench/harness/schema";
-import { median } from "@runtime-bench/harness/stats";
+import type { CellResult } from "@runtime-bench/model/schema";
+import { median } from "@runtime-bench/model/stats";
 
 /** Medians per core further apart than this are flagged. */
 export const CORE_DEPENDENCE_THRESHOLD = 0.1;

@@ -3,11 +3,11 @@
  * the sequential run of the same tasks, paired by round. A model pays off from the smallest size at which it,
  * and every larger size, is faster by the verdict rule (interval excludes 1.0, at least 5%).
  */
-import type { PairedComparison } from "@runtime-bench/harness/comparisons";
-import type { RuntimeName } from "@runtime-bench/harness/runtimes";
-import type { RunResult } from "@runtime-bench/harness/schema";
-import { median } from "@runtime-bench/harness/stats";
-import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
+import type { PairedComparison } from "@runtime-bench/model/comparisons";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import type { RunResult } from "@runtime-bench/model/schema";
+import { median } from "@runtime-bench/model/stats";
+import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { ms } from "./format.ts";
 import { coreSpread } from "./noise.ts";

@@ -4,8 +4,8 @@
  * rule (analyze.ts); a depth workload runs in blocks of one runtime, so only its lowest median is named, with the
  * others' speed against it as ratios of medians.
  */
-import { isUnderTest, type RuntimeName } from "@runtime-bench/harness/runtimes";
-import { WORKLOAD_TITLES } from "@runtime-bench/harness/scenarios/params";
+import { isUnderTest, type RuntimeName } from "@runtime-bench/model/runtimes";
+import { WORKLOAD_TITLES } from "@runtime-bench/model/scenarios/params";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { judgedSpeedup, speed } from "./format.ts";
 

@@ -6,10 +6,10 @@
  * claim (in bold) follows only from the verdicts (an interval that excludes 1.0 and a difference of at least
  * 5%), every figure comes with its interval, and no cause is named that the run did not measure.
  */
-import type { PairedComparison } from "@runtime-bench/harness/comparisons";
-import { isUnderTest } from "@runtime-bench/harness/runtimes";
-import { recordOf } from "@runtime-bench/harness/scenarios/records";
-import { VERDICTS, type Verdict } from "@runtime-bench/harness/verdict";
+import type { PairedComparison } from "@runtime-bench/model/comparisons";
+import { isUnderTest } from "@runtime-bench/model/runtimes";
+import { recordOf } from "@runtime-bench/model/scenarios/records";
+import { VERDICTS, type Verdict } from "@runtime-bench/model/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { crossover, crossoverBracket } from "./crossover.ts";
 import { fastestPerWorkloadLine } from "./fastest.ts";

@@ -1,5 +1,5 @@
 /** Number and phrase formatting shared by the report's tables and its reading. */
-import type { PairedComparison } from "@runtime-bench/harness/comparisons";
+import type { PairedComparison } from "@runtime-bench/model/comparisons";
 
 /** Milliseconds with about three significant figures: 1234 -> "1234", 12.34 -> "12.3", 0.1234 -> "0.123". */
 export function ms(value: number): string {

@@ -4,9 +4,9 @@
  * in-flight request and each worker thread adds (slopes of the tree's peak PSS, round by round); and whether the
  * mock API could have been the bottleneck, by its own CPU use per cell and by its measured capacity.
  */
-import type { RuntimeName } from "@runtime-bench/harness/runtimes";
-import { type IoSweepRole, sweepRoleOf } from "@runtime-bench/harness/scenarios/records";
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import { type IoSweepRole, sweepRoleOf } from "@runtime-bench/model/scenarios/records";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { memorySlope } from "./scaling.ts";
 

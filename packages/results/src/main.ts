@@ -7,12 +7,12 @@
  */
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
-import { toMessage } from "@runtime-bench/harness/errors";
-import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
-import { BENCH_FLAGS, benchOptionsFrom, flagNames, UsageError } from "@runtime-bench/harness/launcher/flags";
-import { fromCaller, repoRelative } from "@runtime-bench/harness/launcher/repo";
-import { isUnderTest } from "@runtime-bench/harness/runtimes";
-import { ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
+import { writeFileAtomic } from "@runtime-bench/model/cli/atomic-write";
+import { BENCH_FLAGS, benchOptionsFrom, flagNames, UsageError } from "@runtime-bench/model/cli/flags";
+import { fromCaller, repoRelative } from "@runtime-bench/model/cli/repo";
+import { toMessage } from "@runtime-bench/model/errors";
+import { isUnderTest } from "@runtime-bench/model/runtimes";
+import { ResultFileError, type RunResult } from "@runtime-bench/model/schema";
 import { analyze } from "./analyze.ts";
 import { compareRuns } from "./compare-runs.ts";
 import { readResults } from "./read-results.ts";

@@ -3,9 +3,9 @@
  * `flagged` are the only places the flag's sign is written (as hyperfine's `Warnings` enum is the only way a warning
  * is worded). The noise guards' thresholds are here, beside their checks.
  */
-import type { CoreSpeeds, RunResult } from "@runtime-bench/harness/schema";
-import { twoClusters } from "@runtime-bench/harness/stats";
-import { EFFECT_THRESHOLD } from "@runtime-bench/harness/verdict";
+import type { CoreSpeeds, RunResult } from "@runtime-bench/model/schema";
+import { twoClusters } from "@runtime-bench/model/stats";
+import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
 import { type CellTable, isMeasured, type MeasuredRow, speedupOf } from "./analyze.ts";
 import { type CoreDependence, coreDependence } from "./core-dependence.ts";
 import { percent, times } from "./format.ts";

@@ -1,8 +1,8 @@
 /** Reads and validates a run's result file. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { toMessage } from "@runtime-bench/harness/errors";
-import { parseRunResult, RESULT_FILE, ResultFileError, type RunResult } from "@runtime-bench/harness/schema";
+import { toMessage } from "@runtime-bench/model/errors";
+import { parseRunResult, RESULT_FILE, ResultFileError, type RunResult } from "@runtime-bench/model/schema";
 
 /** `<dir>/run.json`, validated; throws a ResultFileError naming the file and field when it is absent or broken. */
 export function readResults(dir: string): RunResult {

@@ -1,8 +1,8 @@
 /** The report's per-cell sections: the verdicts table, the noise guards, one table per headline cell, the variants. */
-import type { Comparison, PairedComparison } from "@runtime-bench/harness/comparisons";
-import { RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
-import type { RunResult } from "@runtime-bench/harness/schema";
-import { summarize } from "@runtime-bench/harness/stats";
+import type { Comparison, PairedComparison } from "@runtime-bench/model/comparisons";
+import { RUNTIME_NAMES } from "@runtime-bench/model/runtimes";
+import type { RunResult } from "@runtime-bench/model/schema";
+import { summarize } from "@runtime-bench/model/stats";
 import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
 import { COLUMNS, type Column } from "./columns.ts";
 import { ms, msWithInterval, times } from "./format.ts";

@@ -1,5 +1,5 @@
 /** `comparison.md`: this run against a baseline run, regressions first (compare-runs.ts). */
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { RunResult } from "@runtime-bench/model/schema";
 import type { RunComparison } from "./compare-runs.ts";
 import { ms, speedupFigure } from "./format.ts";
 import { flagged, flagMark } from "./noise.ts";

@@ -1,7 +1,7 @@
 /** The report's CPU sections beyond the headline: scaling, crossover, other workloads, primitive costs. */
-import { comparePaired, type PairedComparison } from "@runtime-bench/harness/comparisons";
-import { JAVASCRIPT_EQUIVALENT, WORKLOAD_TITLES, type Workload } from "@runtime-bench/harness/scenarios/params";
-import type { RunResult } from "@runtime-bench/harness/schema";
+import { comparePaired, type PairedComparison } from "@runtime-bench/model/comparisons";
+import { JAVASCRIPT_EQUIVALENT, WORKLOAD_TITLES, type Workload } from "@runtime-bench/model/scenarios/params";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { type CrossoverModel, crossover, largestSizeShortfall, type Shortfall } from "./crossover.ts";
 import { readingNameOf } from "./findings.ts";

@@ -4,7 +4,7 @@
  * figures the report prints. Quoting follows RFC 4180; numbers keep six significant digits; a cell a runtime could not
  * run is one "status" row with why.
  */
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { analyze, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { COLUMNS, type CsvStatistic } from "./columns.ts";
 

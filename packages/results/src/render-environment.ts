@@ -1,9 +1,9 @@
 /** The report's environment and method sections: the machine, the runtimes, and how this run was measured. */
-import { describeComparison } from "@runtime-bench/harness/comparisons";
-import { isLookRound } from "@runtime-bench/harness/looks";
-import { RUNTIME_NAMES } from "@runtime-bench/harness/runtimes";
-import type { CoreSpeeds, MeasuredRuntime, Rerun, RunResult } from "@runtime-bench/harness/schema";
-import { VERDICTS } from "@runtime-bench/harness/verdict";
+import { describeComparison } from "@runtime-bench/model/comparisons";
+import { isLookRound } from "@runtime-bench/model/looks";
+import { RUNTIME_NAMES } from "@runtime-bench/model/runtimes";
+import type { CoreSpeeds, MeasuredRuntime, Rerun, RunResult } from "@runtime-bench/model/schema";
+import { VERDICTS } from "@runtime-bench/model/verdict";
 import { ms, percent, speedupFigure, times } from "./format.ts";
 import { flagMark, machineSlow, machineSlowRounds, unevenCores, unevenCoresAtStart, unevenRounds } from "./noise.ts";
 import { pairGaps, runCosts, type Settlement } from "./run-quality.ts";

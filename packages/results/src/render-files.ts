@@ -1,5 +1,5 @@
 /** The report's file section: per set of files, each model per runtime against the blocking calls, paired by round. */
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, mib, ms, percent } from "./format.ts";

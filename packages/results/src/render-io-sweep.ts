@@ -1,6 +1,6 @@
 /** The report's I/O sweep section: efficiency, rate and latency per point, memory per unit, server headroom. */
-import { IO_SWEEP_ROLES } from "@runtime-bench/harness/scenarios/records";
-import type { RunResult } from "@runtime-bench/harness/schema";
+import { IO_SWEEP_ROLES } from "@runtime-bench/model/scenarios/records";
+import type { RunResult } from "@runtime-bench/model/schema";
 import type { CellTable } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, kibSlope, mibSlope, ms, percent } from "./format.ts";

@@ -4,8 +4,8 @@
  * rule: each model against its baseline in the same runtime and rounds. The Python row of a model is its Python
  * construct (threads, asyncio, a process pool), named under the table from what each interpreter reported.
  */
-import { isUnderTest } from "@runtime-bench/harness/runtimes";
-import type { RunResult } from "@runtime-bench/harness/schema";
+import { isUnderTest } from "@runtime-bench/model/runtimes";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
 import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, msWithInterval, speed } from "./format.ts";

@@ -5,9 +5,9 @@
  * rounds, and two runs of the same machine (same fingerprint) still get a section each.
  */
 
-import { describeComparison, runComparisons } from "@runtime-bench/harness/comparisons";
-import { describeHardware, fingerprintOf } from "@runtime-bench/harness/machine-fingerprint";
-import type { RunResult } from "@runtime-bench/harness/schema";
+import { describeComparison, runComparisons } from "@runtime-bench/model/comparisons";
+import { describeHardware, fingerprintOf } from "@runtime-bench/model/machine-fingerprint";
+import type { RunResult } from "@runtime-bench/model/schema";
 import type { CellTable } from "./analyze.ts";
 import { judgedSpeedup } from "./format.ts";
 import { CSV_COLUMNS, csvRecords, toCsv } from "./render-csv.ts";

@@ -5,7 +5,7 @@
  * table per part of the suite (render-overview.ts). details.md holds the rest: the environment and method, the full
  * reading, every verdict, the noise guards and every cell's table.
  */
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { analyze, type CellTable } from "./analyze.ts";
 import { findings } from "./findings.ts";
 import { CV_FLAG_LEGEND, flagged } from "./noise.ts";

@@ -4,9 +4,9 @@
  * under its table instead of filling a column with "n/a". Every other figure of a group (per-cell readings, each
  * runtime's ladder, the whole I/O sweep) is in the second file, details.md.
  */
-import type { RuntimeName } from "@runtime-bench/harness/runtimes";
-import { WORKLOAD_TITLES } from "@runtime-bench/harness/scenarios/params";
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import { WORKLOAD_TITLES } from "@runtime-bench/model/scenarios/params";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured, type Row } from "./analyze.ts";
 import { crossover, crossoverBracket } from "./crossover.ts";
 import { readingNameOf } from "./findings.ts";

@@ -3,7 +3,7 @@
  * many stayed inconclusive, how far apart the two runs of a pair were, and which flags fired; each with a link to
  * where details.md says more. A reader sees at a glance how far to trust the claims under it.
  */
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { RunResult } from "@runtime-bench/model/schema";
 import type { CellTable } from "./analyze.ts";
 import { type NoiseWarning, noiseWarnings } from "./noise.ts";
 import { detailsLink } from "./render-overview.ts";

@@ -6,8 +6,8 @@
  */
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "@runtime-bench/harness/launcher/atomic-write";
-import type { RunResult } from "@runtime-bench/harness/schema";
+import { writeFileAtomic } from "@runtime-bench/model/cli/atomic-write";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { analyze, type CellTable } from "./analyze.ts";
 import { type Chart, renderCharts } from "./charts/index.ts";
 import { renderCsv } from "./render-csv.ts";

@@ -4,11 +4,11 @@
  * run cost per runtime beyond its timed part; and whether the first round ran slower than the rest (which a warm-up
  * round would have hidden). The report's method section and summary both read it.
  */
-import { type Comparison, describeComparison, runComparisons } from "@runtime-bench/harness/comparisons";
-import type { RuntimeName } from "@runtime-bench/harness/runtimes";
-import type { MeasuredRuntime, RunResult } from "@runtime-bench/harness/schema";
-import { MIN_RUNS_FOR_INTERVAL, median } from "@runtime-bench/harness/stats";
-import { isSettled, VERDICTS, type Verdict } from "@runtime-bench/harness/verdict";
+import { type Comparison, describeComparison, runComparisons } from "@runtime-bench/model/comparisons";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import type { MeasuredRuntime, RunResult } from "@runtime-bench/model/schema";
+import { MIN_RUNS_FOR_INTERVAL, median } from "@runtime-bench/model/stats";
+import { isSettled, VERDICTS, type Verdict } from "@runtime-bench/model/verdict";
 
 export interface Settlement {
   comparisons: Comparison[];

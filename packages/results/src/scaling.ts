@@ -4,9 +4,9 @@
  * least-squares slope of the tree's peak PSS over the worker counts, taken round by round, with the order-statistic
  * interval of its median over rounds (PSS splits shared pages, so a runtime's binary is not counted once per process).
  */
-import type { PairedComparison } from "@runtime-bench/harness/comparisons";
-import type { RuntimeName } from "@runtime-bench/harness/runtimes";
-import { median, medianInterval } from "@runtime-bench/harness/stats";
+import type { PairedComparison } from "@runtime-bench/model/comparisons";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import { median, medianInterval } from "@runtime-bench/model/stats";
 import { type CellTable, isMeasured } from "./analyze.ts";
 
 export interface ScalingPoint {

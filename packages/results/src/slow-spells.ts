@@ -4,8 +4,8 @@
  * whose runs were together more than SLOW_SPELL_THRESHOLD slower than their medians. A block is runs side by side in
  * time, of several cells and runtimes, so a shared slowdown there is the machine's, not a model's.
  */
-import type { RunResult } from "@runtime-bench/harness/schema";
-import { median } from "@runtime-bench/harness/stats";
+import type { RunResult } from "@runtime-bench/model/schema";
+import { median } from "@runtime-bench/model/stats";
 
 /** A block whose runs' median slowdown over their cells' medians is above this is a slow spell. */
 export const SLOW_SPELL_THRESHOLD = 0.1;

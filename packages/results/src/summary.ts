@@ -7,10 +7,10 @@
  * off, memory per unit of concurrency, and the runtimes. Like the reading, it knows no scenario id.
  */
 
-import { isUnderTest } from "@runtime-bench/harness/runtimes";
-import { runsOffThread } from "@runtime-bench/harness/scenarios/params";
-import type { RunResult } from "@runtime-bench/harness/schema";
-import { twoClusters } from "@runtime-bench/harness/stats";
+import { isUnderTest } from "@runtime-bench/model/runtimes";
+import { runsOffThread } from "@runtime-bench/model/scenarios/params";
+import type { RunResult } from "@runtime-bench/model/schema";
+import { twoClusters } from "@runtime-bench/model/stats";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { fastestPerWorkloadLine, NOT_EQUAL_ARITHMETIC } from "./fastest.ts";
 import {

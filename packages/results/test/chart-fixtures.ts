@@ -2,7 +2,7 @@
  * A full-profile run for the chart tests: headline cells, the scaling sweep, the crossover ladder and the I/O
  * sweep, for node and bun, with deno left out (n/a), on hand-set numbers with known answers.
  */
-import type { CellResult, RunResult } from "@runtime-bench/harness/schema";
+import type { CellResult, RunResult } from "@runtime-bench/model/schema";
 import { around, cpuCell, ioCell, ioSweepShape, measured, notSelected, runResult } from "./fixtures.ts";
 
 /** Every run of the cell read this much peak PSS: a memory slope over such cells is exact. */

@@ -1,4 +1,4 @@
-import type { CellResult } from "@runtime-bench/harness/schema";
+import type { CellResult } from "@runtime-bench/model/schema";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Chart, renderCharts } from "../src/charts/index.ts";
 import { RUNTIME_COLOURS } from "../src/charts/theme.ts";

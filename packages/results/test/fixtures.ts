@@ -1,8 +1,8 @@
 /** Fixed result files for the report and schema tests: small, hand-set numbers with known answers. */
 
-import type { RuntimeName } from "@runtime-bench/harness/runtimes";
-import type { IoCellParams } from "@runtime-bench/harness/scenarios/params";
-import { type CellResult, type CellSample, RESULT_SCHEMA_VERSION, type RunResult, type RuntimeRun } from "@runtime-bench/harness/schema";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import type { IoCellParams } from "@runtime-bench/model/scenarios/params";
+import { type CellResult, type CellSample, RESULT_SCHEMA_VERSION, type RunResult, type RuntimeRun } from "@runtime-bench/model/schema";
 import { renderReport } from "../src/render-markdown.ts";
 
 /** The i-th sample of a cell is from round i, started at second 100 x i of the run (each cell in its own slot of its block). */

@@ -1,6 +1,6 @@
 /** The lesson's own experiment in Python beside the runtimes: the schema takes the reference rows, the report reads them. */
-import { isUnderTest } from "@runtime-bench/harness/runtimes";
-import { parseRunResult, type RuntimeRun } from "@runtime-bench/harness/schema";
+import { isUnderTest } from "@runtime-bench/model/runtimes";
+import { parseRunResult, type RuntimeRun } from "@runtime-bench/model/schema";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../src/analyze.ts";
 import { summary } from "../src/summary.ts";

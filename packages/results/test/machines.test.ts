@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fingerprintOf, machineFingerprint } from "@runtime-bench/harness/machine-fingerprint";
-import type { RunResult } from "@runtime-bench/harness/schema";
+import { fingerprintOf, machineFingerprint } from "@runtime-bench/model/machine-fingerprint";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../src/analyze.ts";
 import { machineFolders, renderMachines } from "../src/render-machines.ts";

@@ -1,5 +1,5 @@
 /** What the report says about how a run was measured and what it flags, from fixed inputs with known answers. */
-import type { CellSample } from "@runtime-bench/harness/schema";
+import type { CellSample } from "@runtime-bench/model/schema";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../src/analyze.ts";
 import { coreDependence } from "../src/core-dependence.ts";

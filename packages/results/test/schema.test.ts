@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseRunResult, RESULT_SCHEMA_VERSION, ResultFileError } from "@runtime-bench/harness/schema";
+import { parseRunResult, RESULT_SCHEMA_VERSION, ResultFileError } from "@runtime-bench/model/schema";
 import { describe, expect, it } from "vitest";
 import { readResultFile, readResults } from "../src/read-results.ts";
 import { around, cpuCell, measured, runResult } from "./fixtures.ts";

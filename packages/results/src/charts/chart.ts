@@ -1,5 +1,5 @@
 /** The shape every chart module shares: it reads the report's analysis and returns a spec, or null with nothing to draw. */
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { RunResult } from "@runtime-bench/model/schema";
 import type { TopLevelSpec } from "vega-lite";
 import type { CellTable } from "../analyze.ts";
 

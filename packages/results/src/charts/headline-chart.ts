@@ -4,8 +4,8 @@
  * baseline per runtime, with its 95% interval, one panel per baseline. Bars grow from break-even (1x) on a log
  * scale, so 0.5x reaches as far left as 2x reaches right; an equivalent verdict is lighter, an inconclusive one faded.
  */
-import { runComparisons } from "@runtime-bench/harness/comparisons";
-import type { MeasuredRuntime } from "@runtime-bench/harness/schema";
+import { runComparisons } from "@runtime-bench/model/comparisons";
+import type { MeasuredRuntime } from "@runtime-bench/model/schema";
 import { speedupOf } from "../analyze.ts";
 import { readingNameOf } from "../findings.ts";
 import { joinWords, times } from "../format.ts";

@@ -3,7 +3,7 @@
  * sweep, the headline comparisons), so a chart and the table beside it always show the same figures. Each chart
  * is a Vega-Lite spec rendered headlessly to SVG; a run without data for a chart gets no chart, not an empty one.
  */
-import type { RunResult } from "@runtime-bench/harness/schema";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { analyze, type CellTable } from "../analyze.ts";
 import type { ChartBuilder } from "./chart.ts";
 import { crossoverChart } from "./crossover-chart.ts";

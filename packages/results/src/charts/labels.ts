@@ -3,7 +3,7 @@
  * reading does), so the charts know no scenario id. Chart labels drop a name's aside in brackets: the report's
  * text carries it, and a legend or axis has no room for it.
  */
-import type { CellResult } from "@runtime-bench/harness/schema";
+import type { CellResult } from "@runtime-bench/model/schema";
 import { readingNameOf } from "../findings.ts";
 
 /** "a warmed process pool (the lesson's multiprocessing.Pool)" -> "a warmed process pool". */

@@ -4,7 +4,7 @@
  * sweep, io-sweep.ts for worker threads and in-flight async requests). Threads and processes cost MiB, an
  * in-flight request KiB: two panels, each in its own unit, so the small bars are not flattened by the large.
  */
-import type { RuntimeName } from "@runtime-bench/harness/runtimes";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import { joinWords } from "../format.ts";
 import { ioSweep } from "../io-sweep.ts";
 import { scaling } from "../scaling.ts";

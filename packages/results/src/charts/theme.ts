@@ -2,7 +2,7 @@
  * What every chart shares, so the charts read as one set: a fixed colour per runtime, the fonts and sizes, a
  * white background (the SVGs are shown on light and dark pages alike), and the width they are drawn for.
  */
-import { RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/harness/runtimes";
+import { RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/model/runtimes";
 import type { Config } from "vega-lite";
 
 /**

@@ -1,0 +1,21 @@
+/** piscina's task file: warmed like every other executor, runs one task per call, and obeys the tests' fault hook. */
+
+import { injectedFault, runWithFault } from "@runtime-bench/model/fault-injection";
+import { runTask, type Task, warmUp } from "@runtime-bench/workloads";
+import { pbkdf2ViaNodeCrypto } from "../node-crypto.ts";
+import { nodeFileServices } from "../node-files.ts";
+import { fetchJsonWithGlobalFetch } from "../web-platform.ts";
+
+warmUp();
+
+// piscina runs CPU work here; a request would go through the global fetch whatever client it names.
+const services = {
+  fetchJson: (url: string, timeoutMs: number) => fetchJsonWithGlobalFetch(url, timeoutMs),
+  pbkdf2: pbkdf2ViaNodeCrypto,
+  files: nodeFileServices,
+};
+const fault = injectedFault();
+
+export default function run(task: Task): number | Promise<number> {
+  return fault ? runWithFault(fault, () => runTask(task, services)) : runTask(task, services);
+}

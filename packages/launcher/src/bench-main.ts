@@ -1,0 +1,149 @@
+/**
+ * The command `pnpm turbo bench` runs after every app's preflight (benchmarks/src/bench.ts calls it with the
+ * runtimes' launches): parses the flags (flags.ts), measures every selected runtime with the suite in one
+ * interleaved run, and writes <out>/run.json atomically.
+ *
+ * Exit codes: 0 a result file was written (failed cells and unavailable runtimes are recorded in it, and the
+ * report's exit code carries them); 2 bad input, including a result folder that cannot be written or a result
+ * a partial re-run (--scenarios) cannot replace cells of (nothing measured, nothing written); 4 the mock API could not start; 130 / 143 interrupted by SIGINT / SIGTERM (the
+ * runs finished so far go to <out>/.partial/run.json, the last complete result file is left untouched).
+ */
+import { join } from "node:path";
+import { writeFileAtomic } from "@runtime-bench/model/cli/atomic-write";
+import { type BenchOptions, parseBenchArgs, UsageError } from "@runtime-bench/model/cli/flags";
+import { repoRelative } from "@runtime-bench/model/cli/repo";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import { RESULT_FILE, type RunResult } from "@runtime-bench/model/schema";
+import { loadSuite, type Profile, SuiteError } from "@runtime-bench/model/suite";
+import { checkBenchInput } from "./bench-input.ts";
+import { benchHelp } from "./help.ts";
+import { captureMachine } from "./machine.ts";
+import { stopAllMeasurementProcesses } from "./measurement-process.ts";
+import { MockApiStartError } from "./mock-api-process.ts";
+import type { RuntimeLaunch } from "./process-backend.ts";
+import { mergeRerun, RerunMergeError, readMergeTarget } from "./rerun-merge.ts";
+import { randomSeed } from "./round-order.ts";
+import { RunInterruptedError, runSuite } from "./run-suite.ts";
+
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+interface Plan {
+  options: BenchOptions;
+  profile: Profile;
+  launches: RuntimeLaunch[];
+  selected: RuntimeName[];
+  /** The result in --out that a partial re-run (--scenarios) replaces cells of; null: the run is written whole. */
+  mergeInto: RunResult | null;
+}
+
+/** Flags and suite, checked before anything runs: a UsageError or SuiteError means exit 2, nothing written. */
+function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Plan | { help: string } {
+  const options = parseBenchArgs(argv);
+  if (options.help) return { help: benchHelp(loadSuite(options.suiteFile), options.profileName) };
+  const { suite, profile, selected } = checkBenchInput(options);
+  const suiteLaunches = suite.runtimes.map((name) => {
+    const launch = launches.find((candidate) => candidate.runtime === name);
+    if (!launch) throw new UsageError(`the suite lists ${name}, but no app launches it`);
+    return launch;
+  });
+  const mergeInto = options.scenarios
+    ? readMergeTarget(options.outDir, {
+        profileName: options.profileName,
+        fingerprint: captureMachine().fingerprint!,
+        target: options.target,
+      })
+    : null;
+  const timeout = options.cellTimeoutSeconds;
+  return {
+    options,
+    profile: timeout === null ? profile : { ...profile, cellTimeoutSeconds: timeout },
+    launches: suiteLaunches,
+    selected,
+    mergeInto,
+  };
+}
+
+export async function benchMain(launches: readonly RuntimeLaunch[], argv: readonly string[]): Promise<number> {
+  let checked: Plan;
+  try {
+    const planned = plan(launches, argv);
+    if ("help" in planned) {
+      process.stdout.write(planned.help);
+      return 0;
+    }
+    checked = planned;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof SuiteError) {
+      process.stderr.write(`bench: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const { options, profile, selected } = checked;
+  const seed = options.seed ?? randomSeed();
+  const warmup = profile.rounds.warmup > 0 ? `${profile.rounds.warmup} warm-up round(s), then ` : "";
+  process.stderr.write(
+    `[bench] profile "${options.profileName}" on ${selected.length} runtime(s), order seed ${seed}: ${warmup}every cell in at least ` +
+      `${profile.rounds.min} rounds, then only what is still open, up to ${profile.rounds.max} rounds or ${profile.precision.budgetMinutes} min\n`,
+  );
+
+  const interruption = new AbortController();
+  const onSignal = (signal: keyof typeof SIGNAL_EXIT_CODES) => {
+    process.stderr.write(`[bench] ${signal}: stopping the measurement processes and the mock API\n`);
+    interruption.abort(signal);
+    stopAllMeasurementProcesses();
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  const file = join(options.outDir, RESULT_FILE);
+  try {
+    const result = await runSuite({
+      launches: checked.launches,
+      selected,
+      notSelectedReason: options.runtimes
+        ? `not selected: --runtimes ${selected.join(",")}`
+        : `not in profile "${options.profileName}"'s runtimes (--profile full measures it)`,
+      profileName: options.profileName,
+      profile,
+      seed,
+      target: options.target,
+      scenarios: options.scenarios,
+      signal: interruption.signal,
+    });
+    const written = checked.mergeInto ? mergeRerun(checked.mergeInto, result, options.scenarios ?? []) : result;
+    writeFileAtomic(file, `${JSON.stringify(written, null, 2)}\n`);
+    if (checked.mergeInto)
+      process.stderr.write(`[bench] ${describeMerge(result)} replaced in ${repoRelative(file)}; every other cell kept\n`);
+    const cells = result.runtimes.flatMap((runtime) => (runtime.status === "measured" ? runtime.cells : []));
+    const failed = cells.filter((cell) => cell.status === "failed").length;
+    process.stderr.write(`[bench] wrote ${repoRelative(file)} (${cells.length} runtime cells, ${failed} failed)\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof RerunMergeError) {
+      process.stderr.write(`bench: ${error.message}; ${repoRelative(file)} left untouched\n`);
+      return 2;
+    }
+    if (error instanceof MockApiStartError) {
+      process.stderr.write(`bench: ${error.message}\n`);
+      return 4;
+    }
+    if (!(error instanceof RunInterruptedError)) throw error;
+    const partialFile = join(options.outDir, ".partial", RESULT_FILE);
+    writeFileAtomic(partialFile, `${JSON.stringify(error.partial, null, 2)}\n`);
+    process.stderr.write(
+      `[bench] interrupted: the finished runs kept in ${repoRelative(partialFile)}; ${repoRelative(file)} left untouched\n`,
+    );
+    return SIGNAL_EXIT_CODES[error.message as keyof typeof SIGNAL_EXIT_CODES] ?? 130;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+/** "12 cells of node, bun" */
+function describeMerge(rerun: RunResult): string {
+  const measured = rerun.runtimes.flatMap((runtime) => (runtime.status === "measured" ? [runtime] : []));
+  const cells = new Set(measured.flatMap((runtime) => runtime.cells.map((cell) => cell.cellId)));
+  return `${cells.size} cell(s) of ${measured.map((runtime) => runtime.name).join(", ") || "no runtime"}`;
+}

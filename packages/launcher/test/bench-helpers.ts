@@ -1,0 +1,66 @@
+/** Running the real bench and report in tests: a small suite, the interleaved run (Node only unless asked), the report. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { repoRoot } from "@runtime-bench/model/cli/repo";
+import { BENCH_PROCESS_PATTERN } from "@runtime-bench/model/runtimes";
+import type { CellResult, RunResult } from "@runtime-bench/model/schema";
+import type { Suite } from "@runtime-bench/model/suite";
+
+export const runFile = join(repoRoot, "benchmarks/src/bench.ts");
+export const reportFile = join(repoRoot, "packages/results/src/main.ts");
+
+/** A one-profile suite, derived from the real one, small enough for a test: one counted round, no warm-up. */
+export function writeSuite(dir: string, change: (profile: Suite["profiles"][string]) => void): string {
+  const suite = JSON.parse(readFileSync(join(repoRoot, "benchmarks/suite.json"), "utf8")) as Suite;
+  const profile = suite.profiles.quick!;
+  Object.assign(profile, { rounds: { warmup: 0, min: 1, max: 1 } });
+  profile.cpu = { tasks: profile.cpu.tasks, sizes: { tiny: 1_000_000 }, workers: profile.cpu.workers }; // no sweep, no ladder
+  // No sweep, no capacity measurement, no files: only what a test asks for.
+  profile.io = {
+    clients: profile.io.clients,
+    requestTimeoutMs: profile.io.requestTimeoutMs,
+    warmUpRequests: 20,
+    requests: 10,
+    latencyMs: 5,
+    concurrency: 5,
+    workers: 2,
+  };
+  delete profile.files;
+  change(profile);
+  const file = join(dir, "suite.json");
+  writeFileSync(file, JSON.stringify({ ...suite, profiles: { quick: profile } }));
+  return file;
+}
+
+/** The interleaved run, quick profile, Node only unless the args say otherwise. */
+export function bench(args: string[], env: Record<string, string> = {}) {
+  const runtimes = args.includes("--runtimes") ? [] : ["--runtimes", "node"];
+  const profile = args.includes("--profile") ? [] : ["--quick"];
+  return spawnSync(process.execPath, [runFile, ...profile, ...runtimes, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
+}
+
+export function report(dir: string, args: string[] = []) {
+  return spawnSync(process.execPath, [reportFile, "--dir", dir, ...args], { encoding: "utf8" });
+}
+
+export const readRun = (dir: string): RunResult => JSON.parse(readFileSync(join(dir, "run.json"), "utf8"));
+export const cellsOf = (run: RunResult, runtime = "node"): CellResult[] => {
+  const found = run.runtimes.find((r) => r.name === runtime);
+  return found?.status === "measured" ? found.cells : [];
+};
+
+export function leftoverProcesses(): string {
+  try {
+    return execFileSync("pgrep", ["-af", BENCH_PROCESS_PATTERN], { encoding: "utf8" }).trim();
+  } catch {
+    return ""; // pgrep exits 1 when nothing matches
+  }
+}
+
+export const temporary = (name: string) => mkdtempSync(join(tmpdir(), `rb-${name}-`));

@@ -1,0 +1,120 @@
+import { join } from "node:path";
+import { repoRoot } from "@runtime-bench/model/cli/repo";
+import { expandCells, getProfile, loadSuite } from "@runtime-bench/model/suite";
+import { describe, expect, it } from "vitest";
+import { type BlockCell, BlockPlanError, MAX_PAIR_GAP_RUNS, planBlocks, roundOrder } from "../src/round-order.ts";
+
+const ranked = ["node", "bun", "deno"] as const;
+const runtimes = { ranked, others: ["cpython"] as const };
+const key = (slot: { cellIndex: number; runtime: string }) => `${slot.runtime}:${slot.cellIndex}`;
+
+/** The suite's profiles, expanded as a run on 2 cores expands them. */
+const suite = loadSuite(join(repoRoot, "benchmarks/suite.json"));
+const profileCells = (name: string) => expandCells(getProfile(suite, name), { cores: 2, baseUrl: "" });
+
+/** Every pair a comparison makes: a cell and its baseline (or paired cell) in one runtime, a headline cell in two runtimes. */
+function pairsOf(cells: readonly BlockCell[]): Array<[string, string]> {
+  const id = (runtime: string, cellId: string) => `${runtime}:${cells.findIndex((cell) => cell.cellId === cellId)}`;
+  const all = [...ranked, "cpython"];
+  const withinRuntime = cells.flatMap((cell) =>
+    [cell.baseline, cell.pairedWith].flatMap((other) =>
+      other ? all.map((runtime): [string, string] => [id(runtime, cell.cellId), id(runtime, other)]) : [],
+    ),
+  );
+  const acrossRuntimes = cells
+    .filter((cell) => cell.group === "headline")
+    .flatMap((cell) =>
+      ranked.flatMap((a, index) => ranked.slice(index + 1).map((b): [string, string] => [id(a, cell.cellId), id(b, cell.cellId)])),
+    );
+  return [...withinRuntime, ...acrossRuntimes];
+}
+
+describe("round order: blocks of comparison groups", () => {
+  for (const profile of ["main", "full", "quick"]) {
+    it(`puts the two runs of every pair of the ${profile} profile at most ${MAX_PAIR_GAP_RUNS} runs apart, in every round`, () => {
+      const cells = profileCells(profile);
+      const blocks = planBlocks(cells, runtimes);
+      const pairs = pairsOf(cells);
+      expect(pairs.length).toBeGreaterThan(10);
+      for (let round = 0; round < 10; round++) {
+        const order = roundOrder(7, round, blocks);
+        const position = new Map(order.map((slot, index) => [key(slot), index]));
+        expect(position.size).toBe(order.length); // every (runtime, cell) once
+        expect(order.length).toBe(cells.length * 4);
+        for (const [a, b] of pairs) {
+          expect(Math.abs(position.get(a)! - position.get(b)!), `${a} and ${b} in round ${round}`).toBeLessThanOrEqual(MAX_PAIR_GAP_RUNS);
+        }
+      }
+    });
+  }
+
+  it("runs each cell's runtimes back to back and sets a baseline in the middle of its models (main profile)", () => {
+    const cells = profileCells("main");
+    const blocks = planBlocks(cells, runtimes);
+    for (let round = 0; round < 20; round++) {
+      const order = roundOrder(5, round, blocks);
+      const position = new Map(order.map((slot, index) => [key(slot), index]));
+      for (const cell of cells) {
+        const across = ranked.map((runtime) => position.get(`${runtime}:${cells.indexOf(cell)}`)!);
+        expect(Math.max(...across) - Math.min(...across), cell.cellId).toBeLessThanOrEqual(2);
+        if (!cell.baseline) continue;
+        for (const runtime of ranked) {
+          const gap = Math.abs(
+            position.get(`${runtime}:${cells.indexOf(cell)}`)! -
+              position.get(`${runtime}:${cells.findIndex((other) => other.cellId === cell.baseline)}`)!,
+          );
+          expect(gap, `${runtime} ${cell.cellId}`).toBeLessThanOrEqual(11); // 5 models: 1, 1, 2, 2, 3 cells of 3 runs from it
+        }
+      }
+    }
+  });
+
+  it("measures headline cells of the runtimes under test in one block, a reference and every other group per runtime", () => {
+    const cells: BlockCell[] = [
+      { cellId: "seq", group: "headline", baseline: null },
+      { cellId: "pool", group: "headline", baseline: "seq" },
+      { cellId: "ladder-seq", group: "crossover", baseline: null },
+      { cellId: "ladder-pool", group: "crossover", baseline: "ladder-seq" },
+    ];
+    expect(planBlocks(cells, runtimes).map((block) => [block.key, block.runs.length])).toEqual([
+      ["seq @ node+bun+deno", 6],
+      ["seq @ cpython", 2],
+      ["ladder-seq @ node", 2],
+      ["ladder-seq @ bun", 2],
+      ["ladder-seq @ deno", 2],
+      ["ladder-seq @ cpython", 2],
+    ]);
+  });
+
+  it("leaves out runs that are n/a before they start, and refuses a block that would hold pairs too far apart", () => {
+    const cells: BlockCell[] = Array.from({ length: 7 }, (_, index) => ({
+      cellId: `c${index}`,
+      group: "headline",
+      baseline: index === 0 ? null : "c0",
+    }));
+    expect(() => planBlocks(cells, runtimes)).toThrow(BlockPlanError); // 7 cells x 3 runtimes = 21 runs
+    const blocks = planBlocks(cells, runtimes, (runtime, cell) => runtime !== "deno" && cell.cellId !== "c6");
+    expect(blocks.map((block) => block.runs.length)).toEqual([12, 6]);
+  });
+
+  it("drops runs that are no longer needed, keeping the others in their order", () => {
+    const blocks = planBlocks(profileCells("main"), runtimes);
+    const all = roundOrder(3, 2, blocks);
+    const some = roundOrder(3, 2, blocks, (run) => run.runtime !== "bun");
+    expect(some).toEqual(all.filter((slot) => slot.runtime !== "bun"));
+  });
+
+  it("is reproduced by its seed, and differs between rounds and seeds", () => {
+    const blocks = planBlocks(profileCells("main"), runtimes);
+    expect(roundOrder(7, 3, blocks)).toEqual(roundOrder(7, 3, blocks));
+    expect(roundOrder(7, 3, blocks)).not.toEqual(roundOrder(7, 4, blocks));
+    expect(roundOrder(7, 3, blocks)).not.toEqual(roundOrder(8, 3, blocks));
+  });
+
+  it("does not always put the same runtime or cell first", () => {
+    const blocks = planBlocks(profileCells("main"), runtimes);
+    const firsts = Array.from({ length: 30 }, (_, round) => roundOrder(11, round, blocks)[0]!);
+    expect(new Set(firsts.map((slot) => slot.runtime)).size).toBe(4);
+    expect(new Set(firsts.map((slot) => slot.cellIndex)).size).toBeGreaterThan(5);
+  });
+});
