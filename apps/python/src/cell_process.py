@@ -1,5 +1,5 @@
 """
-What one Python measurement process does, speaking the protocol of packages/harness/src/cell-process.ts: it
+What one Python measurement process does, speaking the protocol of packages/in-runtime/src/cell-process.ts: it
 describes the interpreter (`--describe`), or measures one cell once (`--cell <CellRequest json>`) between the
 two timing gates, and reports on stdout lines tagged OUTPUT_TAG, one message each with its "type", which the
 launcher reads (launcher/measurement-process.ts) and validates against the schemas of measurement-protocol.ts

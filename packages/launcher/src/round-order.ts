@@ -150,8 +150,10 @@ function arrangeCells<R extends string>(block: Block<R>, random: () => number): 
   const cells = [...new Set(block.runs.map((run) => run.cellIndex))];
   const neighbours = new Map(cells.map((cell) => [cell, [] as number[]]));
   for (const [a, b] of block.links) {
-    neighbours.get(a)?.push(b);
-    neighbours.get(b)?.push(a);
+    // A cell a runtime cannot run (a reference's client variant, say) has no run in the block to stand beside.
+    if (!neighbours.has(a) || !neighbours.has(b)) continue;
+    neighbours.get(a)!.push(b);
+    neighbours.get(b)!.push(a);
   }
   const byDegree = shuffle([...cells], random).sort((a, b) => neighbours.get(b)!.length - neighbours.get(a)!.length);
   const visited: number[] = [];

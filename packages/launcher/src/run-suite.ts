@@ -325,6 +325,7 @@ function emptyResult(cell: CellSpec): CellResult {
     scenarioId: cell.scenarioId,
     kind: scenario.kind,
     title: scenario.title,
+    readingName: scenario.readingName,
     lessonAnalogue: scenario.lessonAnalogue,
     size: cell.size,
     // The API's port changes every run and means nothing to a reader.

@@ -97,6 +97,15 @@ describe("round order: blocks of comparison groups", () => {
     expect(blocks.map((block) => block.runs.length)).toEqual([12, 6]);
   });
 
+  it("orders a block whose model a runtime cannot run beside a baseline it can (a reference's client variants)", () => {
+    const cells: BlockCell[] = [
+      { cellId: "base", group: "headline", baseline: null },
+      { cellId: "variant", group: "headline", baseline: "base" },
+    ];
+    const blocks = planBlocks(cells, { ranked: ["node"], others: [] }, (_, cell) => cell.cellId !== "variant");
+    expect(roundOrder(1, 0, blocks).map((slot) => slot.cellIndex)).toEqual([0]);
+  });
+
   it("drops runs that are no longer needed, keeping the others in their order", () => {
     const blocks = planBlocks(profileCells("main"), runtimes);
     const all = roundOrder(3, 2, blocks);

@@ -3,9 +3,11 @@
  * runtime, because every runtime is measured in the same rounds; every raw sample is kept so the report
  * (and any later analysis) can recompute every figure.
  */
+
 import { z } from "zod";
 import { ENGINES, RUNTIME_NAMES } from "./runtimes.ts";
 import { CELL_GROUPS, cellParamsSchema } from "./scenarios/params.ts";
+import { recordOf } from "./scenarios/records.ts";
 
 /**
  * 4: every round a sequence of blocks (a comparison group's runs side by side, round-order.ts), each run's start
@@ -148,13 +150,18 @@ export const cellSampleSchema = z.object({
   serverBusyCores: z.number().nonnegative().nullable().optional(),
 });
 
-export const cellResultSchema = z.object({
+const recordedCellSchema = z.object({
   cellId: z.string(),
   /** The part of the suite it belongs to (absent in files written before sweeps: the headline). */
   group: z.enum(CELL_GROUPS),
   scenarioId: z.string(),
   kind: z.enum(["cpu", "io", "primitive", "files"]),
   title: z.string(),
+  /**
+   * What the report's reading calls the model in a sentence ("a warmed worker pool"), so the report words a cell
+   * from the file alone. Files written before it was recorded read it from the scenario's record.
+   */
+  readingName: z.string().optional(),
   lessonAnalogue: z.string(),
   size: z.string(),
   params: cellParamsSchema,
@@ -176,6 +183,11 @@ export const cellResultSchema = z.object({
   /** Taken in the first round (after its timed part), for scenarios that support it; null otherwise. */
   inProcess: inProcessSchema.nullable(),
 });
+
+export const cellResultSchema = recordedCellSchema.transform((cell) => ({
+  ...cell,
+  readingName: cell.readingName ?? recordOf(cell.scenarioId)?.readingName ?? cell.title.toLowerCase(),
+}));
 
 export const machineSchema = z.object({
   cpuModel: z.string(),
@@ -328,7 +340,7 @@ export type DescribeOutput = z.infer<typeof describeOutputSchema>;
 export type CellOutput = z.infer<typeof cellOutputSchema>;
 export type InProcessMeasurement = z.infer<typeof inProcessSchema>;
 export type CellSample = z.infer<typeof cellSampleSchema>;
-export type CellResult = z.infer<typeof cellResultSchema>;
+export type CellResult = z.output<typeof cellResultSchema>;
 export type Machine = z.infer<typeof machineSchema>;
 export type RunResult = z.infer<typeof runResultSchema>;
 export type RuntimeRun = z.infer<typeof runtimeRunSchema>;

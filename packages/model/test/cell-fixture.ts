@@ -8,6 +8,7 @@ export function cellWithRuns(cellId: string, walls: readonly number[], overrides
     scenarioId: cellId.split("/")[0]!,
     kind: "cpu",
     title: cellId,
+    readingName: cellId,
     lessonAnalogue: "test",
     size: "default",
     params: { kind: "cpu", workload: "sum-of-squares", tasks: 4, n: 1000, workers: 2 },

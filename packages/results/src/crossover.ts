@@ -22,6 +22,8 @@ export interface CrossoverPoint {
 export interface CrossoverModel {
   scenarioId: string;
   title: string;
+  /** What the reading calls the model (the cell's readingName). */
+  readingName: string;
   perRuntime: Array<{ runtime: RuntimeName; points: CrossoverPoint[]; from: CrossoverPoint | null; largestMsPerTask: number }>;
 }
 
@@ -34,7 +36,7 @@ export interface CrossoverModel {
 export interface Shortfall {
   n: number;
   ideal: number;
-  best: { runtime: RuntimeName; scenarioId: string; title: string; speedup: number };
+  best: { runtime: RuntimeName; scenarioId: string; title: string; readingName: string; speedup: number };
   spread: { median: number; worst: number; rounds: number } | null;
   /** ideal / (1 + median spread): what the slower core alone leaves; null where tasks and workers differ from the cores. */
   slowCoreCeiling: number | null;
@@ -64,7 +66,13 @@ export function largestSizeShortfall(result: RunResult, tables: readonly CellTab
   return {
     n,
     ideal,
-    best: { runtime: bestRow.runtime, scenarioId: bestRow.cell.scenarioId, title: bestRow.cell.title, speedup: speedup(bestRow) },
+    best: {
+      runtime: bestRow.runtime,
+      scenarioId: bestRow.cell.scenarioId,
+      title: bestRow.cell.title,
+      readingName: bestRow.cell.readingName,
+      speedup: speedup(bestRow),
+    },
     spread,
     slowCoreCeiling: spread && oneTaskPerCore ? ideal / (1 + spread.median) : null,
     busyCores: range(rows.map((row) => row.busyCores)),
@@ -82,6 +90,7 @@ export function crossover(tables: readonly CellTable[]): CrossoverModel[] {
     return {
       scenarioId,
       title: own[0]!.cell.title,
+      readingName: own[0]!.cell.readingName,
       perRuntime: runtimes.map((runtime) => {
         const points = own
           .flatMap((table): CrossoverPoint[] => {

@@ -8,7 +8,6 @@
  */
 import type { PairedComparison } from "@runtime-bench/model/comparisons";
 import { isUnderTest } from "@runtime-bench/model/runtimes";
-import { recordOf } from "@runtime-bench/model/scenarios/records";
 import { VERDICTS, type Verdict } from "@runtime-bench/model/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { crossover, crossoverBracket } from "./crossover.ts";
@@ -38,9 +37,6 @@ export function isLargestOfItsScenario(table: CellTable, tables: readonly CellTa
     sameScenario.every((other) => sizeOf(other) <= sizeOf(table)) && sameScenario.find((other) => sizeOf(other) === sizeOf(table)) === table
   );
 }
-
-/** The name a scenario declares for the reading, or its title where the scenario is not known to this code. */
-export const readingNameOf = (scenarioId: string, title: string) => recordOf(scenarioId)?.readingName ?? title.toLowerCase();
 
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -84,8 +80,8 @@ function modelAgainstBaseline(table: CellTable, tables: readonly CellTable[]): s
   const baselineTable = tables.find((other) => other.cellId === table.cell.baseline);
   if (rows.length === 0 || !baselineTable) return null;
   const client = clientOf(table);
-  const name = `${readingNameOf(table.cell.scenarioId, table.cell.title)}${client ? `, \`${client}\`` : ""}`;
-  const baselineName = readingNameOf(baselineTable.cell.scenarioId, baselineTable.cell.title);
+  const name = `${table.cell.readingName}${client ? `, \`${client}\`` : ""}`;
+  const baselineName = baselineTable.cell.readingName;
   const baselineRow = (row: MeasuredRow) => baselineTable.rows.filter(isMeasured).find((other) => other.runtime === row.runtime);
   const parts = [`${perRuntime(rows, (row) => speedupFigure(row.versusBaseline))} against ${baselineName}`];
   const { ideal } = table.cell;
@@ -136,7 +132,7 @@ function smallestSize(tables: readonly CellTable[]): string | null {
     group
       .map(
         (row) =>
-          `${readingNameOf(row.cell.scenarioId, row.cell.title)} on ${row.runtime} (${speedupFigure(row.versusBaseline)}${row.startup ? `, ready after ${ms(row.startup.readyMs)} ms` : ""})`,
+          `${row.cell.readingName} on ${row.runtime} (${speedupFigure(row.versusBaseline)}${row.startup ? `, ready after ${ms(row.startup.readyMs)} ms` : ""})`,
       )
       .join(", ");
   const slower = withVerdict(rows, "slower");
@@ -147,7 +143,7 @@ function smallestSize(tables: readonly CellTable[]): string | null {
   const open = withVerdict(rows, "inconclusive").length;
   const claim =
     slower.length > 0
-      ? `${slower.length} of ${rows.length} parallel runs were slower than ${readingNameOf(baseline.cell.scenarioId, baseline.cell.title)}`
+      ? `${slower.length} of ${rows.length} parallel runs were slower than ${baseline.cell.readingName}`
       : open > 0
         ? `no parallel run was shown slower than its baseline (${open} of ${rows.length} inconclusive)`
         : "no parallel run was slower than its baseline";
@@ -167,7 +163,7 @@ function ladderTasks(tables: readonly CellTable[]): string {
 
 /** One sentence per model of the crossover ladder: from which work per task it paid off, per runtime. */
 export function crossoverFindings(tables: readonly CellTable[]): string[] {
-  return crossover(tables).map(({ scenarioId, title, perRuntime: runtimes }) => {
+  return crossover(tables).map(({ readingName, perRuntime: runtimes }) => {
     const paid = runtimes.filter((runtime) => runtime.from !== null);
     // "Did not pay off" only where every size was shown slower or equivalent; otherwise it was not shown either way.
     const shownNot = runtimes.filter(
@@ -190,6 +186,6 @@ export function crossoverFindings(tables: readonly CellTable[]): string[] {
           : `not up to ${ms(runtime.largestMsPerTask)} ms per task (${runtime.runtime})`,
       )
       .join(", ");
-    return `**${capitalise(readingNameOf(scenarioId, title))} ${claim} on the crossover ladder${ladderTasks(tables)}:** ${figures}.`;
+    return `**${capitalise(readingName)} ${claim} on the crossover ladder${ladderTasks(tables)}:** ${figures}.`;
   });
 }

@@ -4,7 +4,6 @@ import { JAVASCRIPT_EQUIVALENT, WORKLOAD_TITLES, type Workload } from "@runtime-
 import type { RunResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { type CrossoverModel, crossover, largestSizeShortfall, type Shortfall } from "./crossover.ts";
-import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
 import { leftOut, measuredIn } from "./render-overview.ts";
 import { type ScalingModel, scaling } from "./scaling.ts";
@@ -24,7 +23,7 @@ export function scalingSection(tables: readonly CellTable[]): string[] {
   const workerCounts = [
     ...new Set(models.flatMap((model) => model.perRuntime.flatMap((one) => one.points.map((point) => point.workers)))),
   ].sort((a, b) => a - b);
-  const name = (model: ScalingModel) => readingNameOf(model.scenarioId, model.title);
+  const name = (model: ScalingModel) => model.readingName;
   return [
     `${tasks} tasks of n = ${n} each; each pool against the sequential run of the same tasks, paired by round, with its`,
     "efficiency against the ideal min(tasks, workers, cores) in brackets. Past the machine's cores, the extra workers only",
@@ -66,7 +65,7 @@ export function crossoverSection(result: RunResult, tables: readonly CellTable[]
     ...table(
       ["model", ...runtimes],
       models.map((model) => [
-        readingNameOf(model.scenarioId, model.title),
+        model.readingName,
         ...runtimes.map((runtime) => fromText(model.perRuntime.find((one) => one.runtime === runtime))),
       ]),
     ),
@@ -75,7 +74,7 @@ export function crossoverSection(result: RunResult, tables: readonly CellTable[]
       `### ${runtime}: speed-up at each size`,
       "",
       ...figuresTable(
-        ["n (work per task)", ...models.map((model) => readingNameOf(model.scenarioId, model.title))],
+        ["n (work per task)", ...models.map((model) => model.readingName)],
         sizes.map((n) => {
           const points = models.map((model) =>
             model.perRuntime.find((one) => one.runtime === runtime)?.points.find((point) => point.n === n),
@@ -97,7 +96,7 @@ function shortfallLines(shortfall: Shortfall | null): string[] {
   const { best, spread, slowCoreCeiling, busyCores, otherLoadCores } = shortfall;
   const range = (values: [number, number] | null) => (values ? `${values[0].toFixed(2)}-${values[1].toFixed(2)}` : "n/a");
   return [
-    `**Why the largest size (n = ${shortfall.n}) stops short of ${times(shortfall.ideal)}:** the best was ${times(best.speedup)} (${readingNameOf(best.scenarioId, best.title)}, ${best.runtime}).`,
+    `**Why the largest size (n = ${shortfall.n}) stops short of ${times(shortfall.ideal)}:** the best was ${times(best.speedup)} (${best.readingName}, ${best.runtime}).`,
     spread
       ? `Its tasks end when the slower core finishes, and after each of the ${spread.rounds} rounds the per-core probe put one core a median ${percent(spread.median)} behind the other (worst ${percent(spread.worst)})${slowCoreCeiling === null ? "" : `, which alone caps one task per core at about ${times(slowCoreCeiling)}`}.`
       : "The cores were not probed, so how far they differed is unknown.",
@@ -175,7 +174,7 @@ export function workloadsSection(tables: readonly CellTable[]): string[] {
                 }
                 return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
               });
-              return [readingNameOf(model.cell.scenarioId, model.cell.title), ...cells];
+              return [model.cell.readingName, ...cells];
             }),
           ],
         ),

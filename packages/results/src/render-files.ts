@@ -1,7 +1,6 @@
 /** The report's file section: per set of files, each model per runtime against the blocking calls, paired by round. */
 import type { RunResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
-import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, mib, ms, percent } from "./format.ts";
 import { table } from "./table.ts";
 
@@ -29,7 +28,7 @@ export function filesSection(result: RunResult, tables: readonly CellTable[]): s
             cellTable.rows
               .filter((row) => measured.has(row.runtime))
               .map((row) => {
-                const name = readingNameOf(cellTable.cell.scenarioId, cellTable.cell.title);
+                const name = cellTable.cell.readingName;
                 if (!isMeasured(row)) return [row.runtime, name, row.reason];
                 const params = row.cell.params;
                 const bytesMoved = params.kind === "files" ? 2 * params.files * params.bytes : 0;

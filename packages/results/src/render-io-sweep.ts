@@ -2,7 +2,6 @@
 import { IO_SWEEP_ROLES } from "@runtime-bench/model/scenarios/records";
 import type { RunResult } from "@runtime-bench/model/schema";
 import type { CellTable } from "./analyze.ts";
-import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, kibSlope, mibSlope, ms, percent } from "./format.ts";
 import { CAPACITY_HEADROOM, type IoSweep, type IoSweepPoint, ioSweep, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 import { flagged, flagMark, serverBusy } from "./noise.ts";
@@ -75,7 +74,7 @@ function pointRow(point: IoSweepPoint): Array<string | number> {
     : null;
   return [
     point.runtime,
-    readingNameOf(point.scenarioId, row.cell.title),
+    row.cell.readingName,
     point.concurrency,
     point.role === "workers" ? point.workers : "—",
     point.requests,

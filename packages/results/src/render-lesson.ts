@@ -7,7 +7,6 @@
 import { isUnderTest } from "@runtime-bench/model/runtimes";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
-import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, msWithInterval, speed } from "./format.ts";
 import { detailsLink } from "./render-overview.ts";
 import { TITLES } from "./section-titles.ts";
@@ -58,7 +57,7 @@ export function lessonSection(result: RunResult, tables: readonly CellTable[]): 
 }
 
 function label(table: CellTable): string {
-  const name = readingNameOf(table.cell.scenarioId, table.cell.title);
+  const name = table.cell.readingName;
   const { params } = table.cell;
   const size =
     params.kind === "cpu"
@@ -104,7 +103,7 @@ export function implementations(tables: readonly CellTable[]): string[] {
   const lines = lessonTables(tables).flatMap((table) =>
     table.rows
       .filter((row): row is MeasuredRow => isReferenceRow(row) && isMeasured(row))
-      .map((row) => `- ${row.runtime}, ${readingNameOf(table.cell.scenarioId, table.cell.title)}: ${row.cell.implementation}`),
+      .map((row) => `- ${row.runtime}, ${table.cell.readingName}: ${row.cell.implementation}`),
   );
   return lines.length > 0 ? [...lines, ""] : [];
 }

@@ -9,7 +9,6 @@ import { WORKLOAD_TITLES } from "@runtime-bench/model/scenarios/params";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured, type Row } from "./analyze.ts";
 import { crossover, crossoverBracket } from "./crossover.ts";
-import { readingNameOf } from "./findings.ts";
 import { judgedSpeedup, msWithInterval, percent } from "./format.ts";
 import { type IoSweepPoint, ioSweep } from "./io-sweep.ts";
 import { scaling } from "./scaling.ts";
@@ -50,7 +49,7 @@ export function figureOf(row: Row | undefined): string {
   return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
 }
 
-const nameOf = (table: CellTable) => readingNameOf(table.cell.scenarioId, table.cell.title);
+const nameOf = (table: CellTable) => table.cell.readingName;
 const rowOf = (table: CellTable, runtime: RuntimeName) => table.rows.find((row) => row.runtime === runtime);
 
 function grid(tables: readonly CellTable[], label: (table: CellTable) => string): string[] {
@@ -95,7 +94,7 @@ export function scalingOverview(tables: readonly CellTable[]): string[] {
     `${tasks} tasks of n = ${n}, each pool against the sequential run; ideal min(tasks, workers, cores). Efficiency and memory per worker: ${detailsLink(TITLES.scaling)}.`,
     "",
     ...labelledTable(
-      ["workers", ...columns.map(({ model, one }) => `${one.runtime}: ${readingNameOf(model.scenarioId, model.title)}`)],
+      ["workers", ...columns.map(({ model, one }) => `${one.runtime}: ${model.readingName}`)],
       workerCounts.map((workers) => [
         String(workers),
         ...columns.map(({ one }) => {
@@ -121,7 +120,7 @@ export function crossoverOverview(tables: readonly CellTable[]): string[] {
     ...labelledTable(
       ["model", ...runtimes],
       models.map((model) => [
-        readingNameOf(model.scenarioId, model.title),
+        model.readingName,
         ...runtimes.map((runtime) => {
           const one = model.perRuntime.find((candidate) => candidate.runtime === runtime);
           return one ? crossoverBracket(one) : "—";

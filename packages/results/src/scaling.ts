@@ -18,6 +18,8 @@ export interface ScalingPoint {
 export interface ScalingModel {
   scenarioId: string;
   title: string;
+  /** What the reading calls the model (the cell's readingName). */
+  readingName: string;
   tasks: number;
   n: number;
   perRuntime: Array<{
@@ -39,6 +41,7 @@ export function scaling(tables: readonly CellTable[]): ScalingModel[] {
     return {
       scenarioId,
       title: own[0]!.cell.title,
+      readingName: own[0]!.cell.readingName,
       tasks: first.kind === "cpu" ? first.tasks : 0,
       n: first.kind === "cpu" ? first.n : 0,
       perRuntime: runtimes.map((runtime) => {

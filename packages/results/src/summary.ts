@@ -21,7 +21,6 @@ import {
   crossoverFindings,
   isLargestOfItsScenario,
   payOffClaim,
-  readingNameOf,
   sizeOf,
 } from "./findings.ts";
 import { judgedSpeedup, kibSlope, mibSlope, perRuntime, times } from "./format.ts";
@@ -48,7 +47,7 @@ export function summary(result: RunResult, tables: readonly CellTable[]): string
   return lines.filter((line): line is string => line !== null);
 }
 
-const nameOf = (table: CellTable) => readingNameOf(table.cell.scenarioId, table.cell.title);
+const nameOf = (table: CellTable) => table.cell.readingName;
 
 function modelLine(table: CellTable, tables: readonly CellTable[]): string | null {
   const rows = compared(table);
@@ -76,7 +75,7 @@ function smallestSizeLine(tables: readonly CellTable[]): string | null {
       : `**At the smallest size (n = ${smallest}) no model was slower than its baseline.**`;
   const byModel = [...new Set(slower.map((row) => row.cell.scenarioId))].map((scenarioId) => {
     const own = slower.filter((row) => row.cell.scenarioId === scenarioId);
-    return `${readingNameOf(scenarioId, own[0]!.cell.title)}: ${perRuntime(own, judged)}`;
+    return `${own[0]!.cell.readingName}: ${perRuntime(own, judged)}`;
   });
   return `**At the smallest size (n = ${smallest}), starting executors costs more than the work:** ${byModel.join("; ")}.`;
 }
@@ -118,9 +117,7 @@ function memoryLine(result: RunResult, tables: readonly CellTable[]): string | n
       const figures = model.perRuntime.flatMap((one) =>
         one.memoryPerWorker ? [{ runtime: one.runtime, text: mibSlope(one.memoryPerWorker) }] : [],
       );
-      return figures.length > 0
-        ? [`per executor added to ${readingNameOf(model.scenarioId, model.title)} ${perRuntime(figures, (one) => one.text)}`]
-        : [];
+      return figures.length > 0 ? [`per executor added to ${model.readingName} ${perRuntime(figures, (one) => one.text)}`] : [];
     }),
   ];
   return parts.length > 0
@@ -142,9 +139,7 @@ function lessonLines(tables: readonly CellTable[]): string[] {
   );
   return references.flatMap((runtime) => {
     const rows = lesson.flatMap((table) => table.rows.filter(isMeasured).filter((row) => row.runtime === runtime));
-    const models = rows.flatMap((row) =>
-      row.versusBaseline ? [`${readingNameOf(row.cell.scenarioId, row.cell.title)} ${judgedSpeedup(row.versusBaseline)}`] : [],
-    );
+    const models = rows.flatMap((row) => (row.versusBaseline ? [`${row.cell.readingName} ${judgedSpeedup(row.versusBaseline)}`] : []));
     const sequential = rows.find((row) => row.cell.baseline === null && row.referenceOverFastest);
     // A ratio of medians from a reference whose runs split in two clusters stands for neither cluster: it says so.
     const split = sequential && twoClusters(sequential.cell.samples.map((sample) => Math.log(sample.wallMs)));

@@ -2,6 +2,7 @@
 
 import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import type { IoCellParams } from "@runtime-bench/model/scenarios/params";
+import { recordOf } from "@runtime-bench/model/scenarios/records";
 import { type CellResult, type CellSample, RESULT_SCHEMA_VERSION, type RunResult, type RuntimeRun } from "@runtime-bench/model/schema";
 import { renderReport } from "../src/render-markdown.ts";
 
@@ -50,6 +51,8 @@ export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<
     samples: walls.map(sample),
     inProcess: null,
     ...overrides,
+    // As the schema reads a file without one: the scenario's record's words, else the title.
+    readingName: overrides.readingName ?? recordOf(scenarioId)?.readingName ?? (overrides.title ?? scenarioId).toLowerCase(),
   };
 }
 

@@ -25,7 +25,7 @@ export const crossoverChart: ChartBuilder = ({ tables }) => {
         const { speedup, ci95 } = speedupOf(comparison);
         return [
           {
-            model: wrap(shortName(model.scenarioId, model.title), panelWidth, 12),
+            model: wrap(shortName(model.readingName), panelWidth, 12),
             runtime,
             msPerTask,
             speedup,

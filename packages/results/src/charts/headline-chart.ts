@@ -7,7 +7,6 @@
 import { runComparisons } from "@runtime-bench/model/comparisons";
 import type { MeasuredRuntime } from "@runtime-bench/model/schema";
 import { speedupOf } from "../analyze.ts";
-import { readingNameOf } from "../findings.ts";
 import { joinWords, times } from "../format.ts";
 import type { ChartBuilder, ConcatMember } from "./chart.ts";
 import { modelLabel, workLabel } from "./labels.ts";
@@ -32,7 +31,7 @@ export const headlineChart: ChartBuilder = ({ result, tables }) => {
     const { verdict } = headline.comparison;
     return [
       {
-        panel: `against ${readingNameOf(baseline.scenarioId, baseline.title)} (${workLabel(baseline)})`,
+        panel: `against ${baseline.readingName} (${workLabel(baseline)})`,
         model: wrap(modelLabel(cell), LABEL_WIDTH, 12),
         runtime: headline.runtime,
         speedup,

@@ -17,7 +17,7 @@ export const ioEfficiencyChart: ChartBuilder = ({ result, tables }) => {
   const rows = sweep.points.flatMap((point) => {
     const { efficiency } = point.row;
     if (efficiency === null) return [];
-    const model = shortName(point.scenarioId, point.row.cell.title);
+    const model = shortName(point.row.cell.readingName);
     return [
       {
         panel: `${point.latencyMs} ms latency`,

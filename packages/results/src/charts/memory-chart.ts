@@ -52,9 +52,7 @@ export const memoryChart: ChartBuilder = ({ result, tables }) => {
   const sweep = ioSweep(result, tables);
   const bars = [
     ...scaling(tables).flatMap((model) =>
-      model.perRuntime.flatMap((one) =>
-        bar("MiB", `${shortName(model.scenarioId, model.title)}\n(CPU sweep)`, one.runtime, one.memoryPerWorker),
-      ),
+      model.perRuntime.flatMap((one) => bar("MiB", `${shortName(model.readingName)}\n(CPU sweep)`, one.runtime, one.memoryPerWorker)),
     ),
     ...(sweep?.memory ?? []).flatMap((one) =>
       bar("MiB", `worker threads\n(I/O sweep, C = ${one.workersAtConcurrency})`, one.runtime, one.perWorker),

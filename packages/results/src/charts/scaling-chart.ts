@@ -22,7 +22,7 @@ export const scalingChart: ChartBuilder = ({ result, tables }) => {
         const { speedup: value, ci95 } = speedupOf(speedup);
         return [
           {
-            model: shortName(model.scenarioId, model.title),
+            model: shortName(model.readingName),
             series: runtime,
             workers,
             speedup: value,
@@ -39,7 +39,7 @@ export const scalingChart: ChartBuilder = ({ result, tables }) => {
   const ideal = tables.flatMap((table) => {
     const { cell } = table;
     if (cell.group !== "scaling" || cell.baseline === null || cell.params.kind !== "cpu" || !("speedup" in cell.ideal)) return [];
-    return [{ model: shortName(cell.scenarioId, cell.title), series: IDEAL, workers: cell.params.workers, speedup: cell.ideal.speedup }];
+    return [{ model: shortName(cell.readingName), series: IDEAL, workers: cell.params.workers, speedup: cell.ideal.speedup }];
   });
   const workerCounts = [...new Set(measured.map((row) => row.workers))].sort((a, b) => a - b);
   const runtimes = [...new Set(measured.map((row) => row.series))];
