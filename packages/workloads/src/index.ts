@@ -32,10 +32,12 @@ export {
   type FileServices,
   HTTP_CLIENTS,
   type HttpClientId,
+  prepareTask,
   runTask,
   runTaskInterleaved,
   type Task,
   type TaskServices,
   verifyTask,
 } from "./task.ts";
+export { loadUserTask, type UserTaskDefinition } from "./user-task.ts";
 export { warmUp } from "./warm-up.ts";

@@ -11,8 +11,11 @@ import { fetchPosts, postIdChecksum } from "./posts.ts";
 import { countPrimesBelow, KNOWN_PRIME_COUNTS } from "./prime-sieve.ts";
 import { expectedSumOfSquares, MAX_TASK_SIZE, sumOfSquares, sumOfSquaresInterleaved } from "./sum-of-squares.ts";
 import type { AtomicsHandOffTask, CpuTask, CpuWorkload, FetchPostsTask, FileTask, Task, TaskServices } from "./task.ts";
+import { prepareUserTask, runUserTask, runUserTaskAsync, type UserTask } from "./user-task.ts";
 
 export interface TaskKind<T extends Task> {
+  /** What the executor does before the clock starts (see prepareTask). */
+  prepare?(task: T): Promise<void>;
   /** Runs the task: CPU work synchronously (see runTask), I/O as a promise. */
   run(task: T, services: TaskServices): number | Promise<number>;
   /** The same work sharing the thread with other tasks (yielding between chunks), where it has chunks to yield between. */
@@ -34,6 +37,13 @@ export interface CpuWorkloadEntry extends TaskKind<CpuTask> {
   runsOffThread?: true;
   /** A native workload's plain-JavaScript equivalent: the same work, computed on the calling thread. */
   javascriptEquivalent?: CpuWorkload;
+  /** A user's own task (`--task`): never named in a suite, its module comes with each task. */
+  fromModule?: true;
+}
+
+function asUserTask(task: CpuTask): UserTask {
+  if (!task.module) throw new Error(`a user-task needs its module (n=${task.n})`);
+  return { kind: "user-task", module: task.module, n: task.n };
 }
 
 const describeCpuTask = (task: CpuTask) => `${task.kind}(n=${task.n})`;
@@ -90,6 +100,16 @@ export const CPU_WORKLOAD_REGISTRY: { readonly [W in CpuWorkload]: CpuWorkloadEn
     run: (task) => keyChecksum(pbkdf2Sha256(PBKDF2_PASSWORD, PBKDF2_SALT, task.n)),
     expected: (task) => expectedKeyChecksum(task.n),
     describe: describeCpuTask,
+  },
+  "user-task": {
+    title: "your task",
+    size: { max: 2 ** 31 - 1 },
+    fromModule: true,
+    prepare: (task) => prepareUserTask(asUserTask(task)),
+    run: (task) => runUserTask(asUserTask(task)),
+    interleaved: (task) => runUserTaskAsync(asUserTask(task)),
+    expected: () => 1,
+    describe: (task) => `${task.module?.split("/").pop() ?? "a task module"}(n=${task.n})`,
   },
 };
 

@@ -10,11 +10,19 @@ import { TASK_REGISTRY, type TaskKind } from "./registry.ts";
  * task, and key derivation, either by the runtime's native asynchronous API (which may run on a thread pool: the
  * lesson's "C code that releases the lock") or in plain JavaScript on the thread that runs it.
  */
-export const CPU_WORKLOADS = ["sum-of-squares", "json-round-trip", "prime-sieve", "pbkdf2-native", "pbkdf2-javascript"] as const;
+export const CPU_WORKLOADS = [
+  "sum-of-squares",
+  "json-round-trip",
+  "prime-sieve",
+  "pbkdf2-native",
+  "pbkdf2-javascript",
+  "user-task",
+] as const;
 export type CpuWorkload = (typeof CPU_WORKLOADS)[number];
 
 /** CPU work of size n: sum-of-squares.ts, json-round-trip.ts, prime-sieve.ts, pbkdf2.ts (n = iterations). */
-export type CpuTask = { kind: CpuWorkload; n: number };
+/** `module`: for a user's task (workload "user-task"), the file URL of its module. */
+export type CpuTask = { kind: CpuWorkload; n: number; module?: string };
 
 export type Task =
   | CpuTask
@@ -81,6 +89,14 @@ const entryOf = (task: Task) => TASK_REGISTRY[task.kind] as TaskKind<Task>;
  * about 10% slower, and less steadily, when it was called from inside an async function (Bun 1.4 here, fresh
  * processes alternated), which would have charged a wrapper of the harness to the runtime.
  */
+/**
+ * What a task needs before the clock starts, in the executor that will run it: a user's task loads its module and
+ * builds its input. Nothing for the built-in workloads.
+ */
+export async function prepareTask(task: Task): Promise<void> {
+  await entryOf(task).prepare?.(task);
+}
+
 export function runTask(task: Task, services: TaskServices): number | Promise<number> {
   return entryOf(task).run(task, services);
 }

@@ -1,5 +1,9 @@
 import { pbkdf2Sync } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   assertPost,
   assertTaskSize,
@@ -22,8 +26,10 @@ import {
   PBKDF2_PASSWORD,
   PBKDF2_SALT,
   pbkdf2Sha256,
+  prepareTask,
   runsOffThread,
   runTask,
+  runTaskInterleaved,
   sumOfSquares,
   sumOfSquaresInterleaved,
   sumOfSquaresRange,
@@ -248,14 +254,15 @@ describe("key derivation (PBKDF2-HMAC-SHA-256)", () => {
 describe("the workload registry", () => {
   it("has one entry per CPU workload, each verifying what it runs (small sizes)", () => {
     const services = {} as TaskServices;
-    const sizes: Record<CpuWorkload, number> = {
+    const sizes: Record<Exclude<CpuWorkload, "user-task">, number> = {
       "sum-of-squares": 1000,
       "json-round-trip": 100,
       "prime-sieve": 1000,
       "pbkdf2-native": 10,
       "pbkdf2-javascript": 10,
     };
-    for (const workload of CPU_WORKLOADS.filter((one) => !runsOffThread(one))) {
+    const builtIn = CPU_WORKLOADS.filter((one): one is keyof typeof sizes => one !== "user-task");
+    for (const workload of builtIn.filter((one) => !runsOffThread(one))) {
       const task = { kind: workload, n: sizes[workload] };
       expect(() => verifyTask(task, runTask(task, services)), workload).not.toThrow();
       expect(describeTask(task)).toBe(`${workload}(n=${sizes[workload]})`);
@@ -270,5 +277,45 @@ describe("the workload registry", () => {
     });
     expect(WORKLOAD_SIZE_LIMITS["sum-of-squares"]).toEqual({ max: 2 ** 30 });
     expect(JAVASCRIPT_EQUIVALENT).toEqual({ "pbkdf2-native": "pbkdf2-javascript" });
+  });
+});
+
+describe("a user's task (--task)", () => {
+  const folder = mkdtempSync(join(tmpdir(), "rb-user-task-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const moduleOf = (name: string, source: string) => {
+    const file = join(folder, `${name}.ts`);
+    writeFileSync(file, source);
+    return pathToFileURL(file).href;
+  };
+  const doubling = moduleOf(
+    "doubling",
+    `export default { name: "doubling", sizes: { one: 3 }, input: (n: number) => Array.from({ length: n }, (_, i) => i),
+      run: (xs: number[]) => xs.map((x) => 2 * x), runAsync: async (xs: number[]) => xs.map((x) => 2 * x),
+      check: (ys: number[], n: number) => ys.length === n && ys[n - 1] === 2 * (n - 1) || "wrong doubles" };`,
+  );
+
+  it("builds its input before the run, then runs and checks it synchronously (and in its form that yields)", async () => {
+    const task = { kind: "user-task" as const, n: 3, module: doubling };
+    expect(() => runTask(task, {} as TaskServices)).toThrow(/was not prepared/);
+    await prepareTask(task);
+    expect(runTask(task, {} as TaskServices)).toBe(1);
+    expect(await runTaskInterleaved(task, {} as TaskServices)).toBe(1);
+    expect(() => verifyTask(task, 1)).not.toThrow();
+  });
+
+  it("fails a run whose check fails, with what the check said", async () => {
+    const wrong = moduleOf(
+      "wrong",
+      `export const task = { name: "wrong", sizes: {}, input: () => 1, run: () => 2, check: () => "two is not one" };`,
+    );
+    const task = { kind: "user-task" as const, n: 1, module: wrong };
+    await prepareTask(task);
+    expect(() => runTask(task, {} as TaskServices)).toThrow("wrong: the check failed at size 1: two is not one");
+  });
+
+  it("refuses a module without a task definition", async () => {
+    const empty = moduleOf("empty", "export const nothing = 1;");
+    await expect(prepareTask({ kind: "user-task", n: 1, module: empty })).rejects.toThrow(/exports no task definition/);
   });
 });

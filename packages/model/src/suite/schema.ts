@@ -3,6 +3,7 @@
  * per profile. Every group names its scenarios; an id is refused here unless the group can run it.
  */
 import {
+  CPU_WORKLOAD_REGISTRY,
   CPU_WORKLOADS,
   HTTP_CLIENTS,
   type HttpClientId,
@@ -45,7 +46,13 @@ const workloadSize = (limit: SizeLimit) =>
     ? positiveInt.refine((n) => limit.oneOf.includes(n), { message: `${limit.description}: ${limit.oneOf.join(", ")}` })
     : positiveInt.max(limit.max);
 const workloadSizes = z.object(
-  Object.fromEntries(CPU_WORKLOADS.map((workload) => [workload, workloadSize(WORKLOAD_SIZE_LIMITS[workload]).optional()])) as Record<
+  // A user's task (--task) brings its own module and sizes; a suite never names it.
+  Object.fromEntries(
+    CPU_WORKLOADS.filter((workload) => !CPU_WORKLOAD_REGISTRY[workload].fromModule).map((workload) => [
+      workload,
+      workloadSize(WORKLOAD_SIZE_LIMITS[workload]).optional(),
+    ]),
+  ) as Record<
     Workload,
     z.ZodOptional<z.ZodNumber>
   >,

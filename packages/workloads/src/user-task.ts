@@ -1,0 +1,77 @@
+/**
+ * A task a user wrote (packages/task's TaskDefinition), run like the built-in workloads. Each executor loads the
+ * module itself and builds its own input before the clock starts (`prepareUserTask`), so no model is charged for
+ * building or copying the input; `runUserTask` then runs the task and its check.
+ */
+
+/** The parts of a TaskDefinition the executors call (the full, documented type is in packages/task). */
+export interface UserTaskDefinition {
+  name: string;
+  sizes: Record<string, number>;
+  input(size: number): unknown;
+  run(input: unknown): unknown;
+  runAsync?(input: unknown): Promise<unknown>;
+  check(output: unknown, size: number): boolean | string;
+}
+
+/** One task of a user's module: `module` is the module's file URL, `n` the size handed to its `input`. */
+export type UserTask = { kind: "user-task"; module: string; n: number };
+
+const loading = new Map<string, Promise<UserTaskDefinition>>();
+/** Definitions once loaded: the run is synchronous, and a promise cannot be read synchronously. */
+const loaded = new Map<string, UserTaskDefinition>();
+const inputs = new Map<string, unknown>();
+const inputKey = (task: UserTask) => `${task.module}#${task.n}`;
+
+/** The module's definition (its default export, or its export named `task`), loaded once per executor. */
+export function loadUserTask(module: string): Promise<UserTaskDefinition> {
+  let definition = loading.get(module);
+  if (!definition) {
+    definition = import(module).then((exports: { default?: unknown; task?: unknown }) => {
+      const candidate = (exports.default ?? exports.task) as Partial<UserTaskDefinition> | undefined;
+      const missing = (["input", "run", "check"] as const).filter((key) => typeof candidate?.[key] !== "function");
+      if (!candidate || missing.length > 0)
+        throw new Error(`${module} exports no task definition (a default export or \`task\` lacking ${missing.join(", ")})`);
+      loaded.set(module, candidate as UserTaskDefinition);
+      return candidate as UserTaskDefinition;
+    });
+    loading.set(module, definition);
+  }
+  return definition;
+}
+
+/** Loads the module and builds the input for the task's size, once per executor and size. */
+export async function prepareUserTask(task: UserTask): Promise<void> {
+  if (inputs.has(inputKey(task))) return;
+  const definition = await loadUserTask(task.module);
+  inputs.set(inputKey(task), await definition.input(task.n));
+}
+
+function prepared(task: UserTask): { definition: UserTaskDefinition; input: unknown } {
+  const definition = loaded.get(task.module);
+  if (!definition || !inputs.has(inputKey(task))) throw new Error(`${task.module} at size ${task.n} was not prepared before the run`);
+  return { definition, input: inputs.get(inputKey(task)) };
+}
+
+/** 1 when the output passes the task's check; otherwise throws with what the check said. */
+function checked(definition: UserTaskDefinition, output: unknown, size: number): number {
+  const verdict = definition.check(output, size);
+  if (verdict === true) return 1;
+  throw new Error(`${definition.name}: the check failed at size ${size}${typeof verdict === "string" ? `: ${verdict}` : ""}`);
+}
+
+/** The run and its check, synchronous as every CPU task is (after `prepareUserTask`). */
+export function runUserTask(task: UserTask): number {
+  const { definition, input } = prepared(task);
+  return checked(definition, definition.run(input), task.n);
+}
+
+/** The task's form that yields to the event loop (its `runAsync`), for async tasks sharing one thread. */
+export async function runUserTaskAsync(task: UserTask): Promise<number> {
+  const { definition, input } = prepared(task);
+  if (!definition.runAsync) throw new Error(`${definition.name} has no runAsync: it offers no form that yields`);
+  return checked(definition, await definition.runAsync(input), task.n);
+}
+
+/** Whether the module's task offers a form that yields (after it is loaded). */
+export const userTaskYields = async (module: string): Promise<boolean> => typeof (await loadUserTask(module)).runAsync === "function";
