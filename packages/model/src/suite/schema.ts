@@ -52,10 +52,7 @@ const workloadSizes = z.object(
       workload,
       workloadSize(WORKLOAD_SIZE_LIMITS[workload]).optional(),
     ]),
-  ) as Record<
-    Workload,
-    z.ZodOptional<z.ZodNumber>
-  >,
+  ) as Record<Workload, z.ZodOptional<z.ZodNumber>>,
 );
 
 export const profileSchema = z.object({
