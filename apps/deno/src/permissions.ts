@@ -8,6 +8,12 @@ import type { ExtraAccess } from "@runtime-bench/launcher/measurement-process";
 /** The repository root: modules (and node_modules) are read from there. */
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
+/** Folders a user's task needs read (--task): set by the measurement process before it starts child processes. */
+const taskFolders: string[] = [];
+export const allowReadingTask = (folder: string): void => {
+  if (!taskFolders.includes(folder)) taskFolders.push(folder);
+};
+
 /** Environment variables a Deno process reads: one it records, two piscina reads, the tests' fault hook. */
 const readableEnv = ["DENO_V8_FLAGS", "PISCINA_DISABLE_ATOMICS", "PISCINA_ENABLE_ASYNC_ATOMICS", "RUNTIME_BENCH_INJECT_FAULT"];
 
@@ -15,8 +21,8 @@ const readableEnv = ["DENO_V8_FLAGS", "PISCINA_DISABLE_ATOMICS", "PISCINA_ENABLE
  * What every Deno process here may do: read the repo's modules and /proc, and those variables; with a file cell's
  * scratch folder, read and write that folder and nothing else.
  */
-export function childPermissionFlags(scratchFolder: string | null = null): string[] {
-  const readable = [repoRoot, "/proc", ...(scratchFolder ? [scratchFolder] : [])];
+export function childPermissionFlags(scratchFolder: string | null = null, alsoReadable: readonly string[] = taskFolders): string[] {
+  const readable = [repoRoot, "/proc", ...alsoReadable, ...(scratchFolder ? [scratchFolder] : [])];
   return [
     "--no-prompt",
     "--no-lock",
@@ -32,5 +38,11 @@ export function childPermissionFlags(scratchFolder: string | null = null): strin
  */
 export function measurementPermissionFlags(denoBinary: string, access: ExtraAccess = { folder: null, host: null }): string[] {
   const hosts = ["127.0.0.1", ...(access.host ? [access.host] : [])];
-  return [...childPermissionFlags(access.folder), `--allow-net=${hosts.join(",")}`, `--allow-run=${denoBinary}`];
+  // A user's task's folder (its package: its modules and dependencies) and no other; workers inherit it, the
+  // measurement process passes it on to its children (allowReadingTask).
+  return [
+    ...childPermissionFlags(access.folder, access.readable ? [access.readable] : []),
+    `--allow-net=${hosts.join(",")}`,
+    `--allow-run=${denoBinary}`,
+  ];
 }

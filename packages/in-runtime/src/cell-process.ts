@@ -15,7 +15,7 @@ import {
 } from "@runtime-bench/model/measurement-protocol";
 import type { DescribeOutput, RequestLatency } from "@runtime-bench/model/schema";
 import { quantile } from "@runtime-bench/model/stats";
-import { describeTask, type Task, verifyTask, warmUp } from "@runtime-bench/workloads";
+import { describeTask, loadUserTask, type Task, verifyTask, warmUp } from "@runtime-bench/workloads";
 import { z } from "zod";
 import { measureInProcess } from "./in-process.ts";
 import { startLagSampler } from "./lag-sampler.ts";
@@ -99,6 +99,17 @@ async function measureCell(
   const gates = createGates();
   const cores = primitives.describe().reportedParallelism;
   let prepared: PreparedCell;
+  const task = cell.params.kind === "cpu" ? cell.params.task : undefined;
+  if (task) {
+    primitives.allowReadingTask?.(task.folder);
+    // A module this runtime cannot load (a Node-only import, another runtime's global) is n/a here, in the loader's words.
+    const unloadable = await loadUserTask(task.module).then(
+      () => null,
+      (error: unknown) => toMessage(error),
+    );
+    if (unloadable !== null)
+      return { type: "not-applicable", cellId: cell.cellId, reason: `${task.name}: this runtime cannot load the task: ${unloadable}` };
+  }
   try {
     prepared = await prepareCell(scenario, cell.params, { primitives, cores, scratchDir: scratchDir ?? null });
   } catch (error) {

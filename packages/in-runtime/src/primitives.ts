@@ -58,6 +58,11 @@ export interface RuntimePrimitives extends TaskServices {
    * headline and sweep I/O cells); the others, where a runtime has them, are labelled variants shown apart.
    */
   httpClients: HttpClients;
+  /**
+   * Lets the executors this process starts read a user's task's folder (--task), where a runtime's child processes
+   * get their permissions one by one (Deno); absent where they inherit them.
+   */
+  allowReadingTask?(folder: string): void;
 }
 
 /** The subset of `names` that is set in the environment, for RuntimeDescription.relevantEnv. */

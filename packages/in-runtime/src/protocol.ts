@@ -6,7 +6,7 @@
 
 import { toMessage } from "@runtime-bench/model/errors";
 import { injectedFault, runWithFault } from "@runtime-bench/model/fault-injection";
-import { runTask, type Task, type TaskServices, warmUp } from "@runtime-bench/workloads";
+import { prepareTask, runTask, type Task, type TaskServices, warmUp } from "@runtime-bench/workloads";
 
 /**
  * Every message carries its `type`, so each side tells them apart by one field (a discriminated union) rather
@@ -96,6 +96,9 @@ export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
       return;
     }
     const { id, task } = message;
+    // Off the task's own clock (`ms`); a fresh executor's wait for it is on the cell's, as its start-up is.
+    const preparing = prepareTask(task);
+    if (preparing) await preparing;
     const start = performance.now();
     try {
       const value = fault ? await runWithFault(fault, () => runTask(task, services)) : await runTask(task, services);

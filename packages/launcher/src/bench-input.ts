@@ -1,6 +1,6 @@
 /**
  * What every step of `pnpm turbo bench` checks of its input before anything runs (each app's preflight, then the
- * measuring step): the suite and profile, the --scenarios patterns, the runtimes, and that the result folder can
+ * measuring step): the suite and profile (with --task, the task module and the profile that runs it), the --scenarios patterns, the runtimes, and that the result folder can
  * be written. A UsageError or SuiteError from here means exit 2 with nothing measured or written.
  */
 
@@ -10,6 +10,7 @@ import { getProfile, loadSuite, type Profile, profileRuntimes, type Suite, Suite
 import { profileCells, selectCells } from "./cell-selection.ts";
 import { assertWritableFolder } from "./output-folder.ts";
 import { BlockPlanError, planBlocks } from "./round-order.ts";
+import { loadTask, taskProfile } from "./user-task.ts";
 
 export interface CheckedInput {
   suite: Suite;
@@ -18,9 +19,10 @@ export interface CheckedInput {
   selected: RuntimeName[];
 }
 
-export function checkBenchInput(options: BenchOptions): CheckedInput {
+export async function checkBenchInput(options: BenchOptions): Promise<CheckedInput> {
   const suite = loadSuite(options.suiteFile);
-  const profile = getProfile(suite, options.profileName);
+  const suiteProfile = getProfile(suite, options.profileName);
+  const profile = options.taskFile === null ? suiteProfile : taskProfile(suiteProfile, await loadTask(options.taskFile));
   if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
   const selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, profile));
   try {

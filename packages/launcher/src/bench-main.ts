@@ -37,10 +37,10 @@ interface Plan {
 }
 
 /** Flags and suite, checked before anything runs: a UsageError or SuiteError means exit 2, nothing written. */
-function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Plan | { help: string } {
+async function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Promise<Plan | { help: string }> {
   const options = parseBenchArgs(argv);
   if (options.help) return { help: benchHelp(loadSuite(options.suiteFile), options.profileName) };
-  const { suite, profile, selected } = checkBenchInput(options);
+  const { suite, profile, selected } = await checkBenchInput(options);
   const suiteLaunches = suite.runtimes.map((name) => {
     const launch = launches.find((candidate) => candidate.runtime === name);
     if (!launch) throw new UsageError(`the suite lists ${name}, but no app launches it`);
@@ -66,7 +66,7 @@ function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Plan
 export async function benchMain(launches: readonly RuntimeLaunch[], argv: readonly string[]): Promise<number> {
   let checked: Plan;
   try {
-    const planned = plan(launches, argv);
+    const planned = await plan(launches, argv);
     if ("help" in planned) {
       process.stdout.write(planned.help);
       return 0;

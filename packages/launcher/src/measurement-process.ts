@@ -36,10 +36,14 @@ export interface MeasurementCommand {
   clientEnv?: Partial<Record<HttpClientId, Record<string, string>>>;
 }
 
-/** What a cell needs beyond the defaults: a file cell's scratch folder; the real API's host:port (--target). */
+/**
+ * What a cell needs beyond the defaults: a file cell's scratch folder; the real API's host:port (--target); a
+ * user's task's folder, to read (--task).
+ */
 export interface ExtraAccess {
   folder: string | null;
   host: string | null;
+  readable?: string | null;
 }
 
 /** Called at each gate, before the process is let through; `pid` is the measurement process. */

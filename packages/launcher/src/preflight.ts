@@ -17,7 +17,7 @@ export async function preflightMain(launch: RuntimeLaunch, argv: readonly string
   try {
     const options = parseBenchArgs(argv);
     if (options.help) return 0; // the measuring step prints the help, once
-    selected = checkBenchInput(options).selected.includes(name);
+    selected = (await checkBenchInput(options)).selected.includes(name);
   } catch (error) {
     if (error instanceof UsageError || error instanceof SuiteError) {
       process.stderr.write(`bench ${name}: ${error.message}\n`);

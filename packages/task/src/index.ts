@@ -49,7 +49,8 @@ export interface TaskDefinition<Input = unknown, Output = unknown> {
   runAsync?(input: Input): Promise<Output>;
   /**
    * Whether a run's output is right for its size: `true`, or `false` or a sentence saying what is wrong. A run that
-   * fails its check fails its cell.
+   * fails its check fails its cell. It runs after every run, on the clock in every model alike: keep it cheap, and
+   * work out an expected answer in `input` (off the clock) where the check needs one.
    */
-  check(output: Output, size: number): boolean | string;
+  check(output: Output, size: number, input: Input): boolean | string;
 }

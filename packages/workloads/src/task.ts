@@ -93,8 +93,9 @@ const entryOf = (task: Task) => TASK_REGISTRY[task.kind] as TaskKind<Task>;
  * What a task needs before the clock starts, in the executor that will run it: a user's task loads its module and
  * builds its input. Nothing for the built-in workloads.
  */
-export async function prepareTask(task: Task): Promise<void> {
-  await entryOf(task).prepare?.(task);
+export function prepareTask(task: Task): Promise<void> | undefined {
+  // undefined, not a resolved promise, where there is nothing to do: awaiting nothing would still cost a tick.
+  return entryOf(task).prepare?.(task);
 }
 
 export function runTask(task: Task, services: TaskServices): number | Promise<number> {

@@ -11,7 +11,7 @@ export interface UserTaskDefinition {
   input(size: number): unknown;
   run(input: unknown): unknown;
   runAsync?(input: unknown): Promise<unknown>;
-  check(output: unknown, size: number): boolean | string;
+  check(output: unknown, size: number, input: unknown): boolean | string;
 }
 
 /** One task of a user's module: `module` is the module's file URL, `n` the size handed to its `input`. */
@@ -54,8 +54,8 @@ function prepared(task: UserTask): { definition: UserTaskDefinition; input: unkn
 }
 
 /** 1 when the output passes the task's check; otherwise throws with what the check said. */
-function checked(definition: UserTaskDefinition, output: unknown, size: number): number {
-  const verdict = definition.check(output, size);
+function checked(definition: UserTaskDefinition, output: unknown, size: number, input: unknown): number {
+  const verdict = definition.check(output, size, input);
   if (verdict === true) return 1;
   throw new Error(`${definition.name}: the check failed at size ${size}${typeof verdict === "string" ? `: ${verdict}` : ""}`);
 }
@@ -63,14 +63,14 @@ function checked(definition: UserTaskDefinition, output: unknown, size: number):
 /** The run and its check, synchronous as every CPU task is (after `prepareUserTask`). */
 export function runUserTask(task: UserTask): number {
   const { definition, input } = prepared(task);
-  return checked(definition, definition.run(input), task.n);
+  return checked(definition, definition.run(input), task.n, input);
 }
 
 /** The task's form that yields to the event loop (its `runAsync`), for async tasks sharing one thread. */
 export async function runUserTaskAsync(task: UserTask): Promise<number> {
   const { definition, input } = prepared(task);
   if (!definition.runAsync) throw new Error(`${definition.name} has no runAsync: it offers no form that yields`);
-  return checked(definition, await definition.runAsync(input), task.n);
+  return checked(definition, await definition.runAsync(input), task.n, input);
 }
 
 /** Whether the module's task offers a form that yields (after it is loaded). */

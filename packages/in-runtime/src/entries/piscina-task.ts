@@ -1,7 +1,7 @@
 /** piscina's task file: warmed like every other executor, runs one task per call, and obeys the tests' fault hook. */
 
 import { injectedFault, runWithFault } from "@runtime-bench/model/fault-injection";
-import { runTask, type Task, warmUp } from "@runtime-bench/workloads";
+import { prepareTask, runTask, type Task, warmUp } from "@runtime-bench/workloads";
 import { pbkdf2ViaNodeCrypto } from "../node-crypto.ts";
 import { nodeFileServices } from "../node-files.ts";
 import { fetchJsonWithGlobalFetch } from "../web-platform.ts";
@@ -16,6 +16,11 @@ const services = {
 };
 const fault = injectedFault();
 
+/** A user's task is prepared (module loaded, input built) on this worker's first call: the pool's warm-up call. */
 export default function run(task: Task): number | Promise<number> {
-  return fault ? runWithFault(fault, () => runTask(task, services)) : runTask(task, services);
+  const preparing = prepareTask(task);
+  if (preparing) return preparing.then(() => execute(task));
+  return execute(task);
 }
+
+const execute = (task: Task) => (fault ? runWithFault(fault, () => runTask(task, services)) : runTask(task, services));

@@ -4,6 +4,7 @@
  * records/cpu.ts, say what each is and what it is compared with; here is how a runtime runs it).
  */
 
+import { NotApplicableError } from "@runtime-bench/model/errors";
 import {
   cpuAsyncMain,
   cpuProcessPerTask,
@@ -12,14 +13,36 @@ import {
   cpuWorkerPerTask,
   cpuWorkerPool,
 } from "@runtime-bench/model/scenarios/records/cpu";
-import { CHUNK_ITERATIONS, runTask, type Task } from "@runtime-bench/workloads";
-import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runSequentially } from "../executors.ts";
+import { CHUNK_ITERATIONS, loadUserTask, prepareTask, runTask, type Task } from "@runtime-bench/workloads";
+import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
+import type { WorkerPool } from "../primitives.ts";
 import type { TaskPort } from "../protocol.ts";
-import { cellOnPool, cellWithoutSetUp } from "./prepared-cell.ts";
+import { cellOnPool, cellWithoutSetUp, throwIfWarmUpFailed } from "./prepared-cell.ts";
 import { type CpuCellParams, implement, type PreparedCell, type Scenario } from "./types.ts";
 
-const cpuTasks = (params: CpuCellParams): Task[] => Array.from({ length: params.tasks }, () => ({ kind: params.workload, n: params.n }));
+const cpuTasks = (params: CpuCellParams): Task[] =>
+  Array.from({ length: params.tasks }, () => ({
+    kind: params.workload,
+    n: params.n,
+    ...(params.task ? { module: params.task.module } : {}),
+  }));
+
+/** Main-thread models prepare their tasks (a user's task: load it, build its input) in set-up, off the clock. */
+async function preparedOnMainThread(params: CpuCellParams): Promise<Task[]> {
+  const tasks = cpuTasks(params);
+  for (const task of tasks) await prepareTask(task);
+  return tasks;
+}
+
+/**
+ * A pool whose executors prepare their tasks on first use (a user's task) runs one task on each of them in set-up,
+ * so that every worker has its module loaded and its input built before the clock starts.
+ */
+async function warmedForTasks(pool: WorkerPool, params: CpuCellParams, tasks: Task[]): Promise<WorkerPool> {
+  if (params.task) throwIfWarmUpFailed(await runOnPool(tasks.slice(0, params.workers), pool), "tasks");
+  return pool;
+}
 
 /** A fresh executor of `kind` per task: start-up is on the clock, teardown is timed apart. */
 function freshExecutorPerTask(
@@ -37,14 +60,16 @@ function freshExecutorPerTask(
 
 export const cpuScenarios: Scenario<CpuCellParams>[] = [
   implement(cpuSequential, async ({ primitives, params }) => {
-    const tasks = cpuTasks(params);
+    const tasks = await preparedOnMainThread(params);
     return {
       ...cellWithoutSetUp(tasks, "for loop", () => runSequentially(tasks, primitives)),
       inProcess: { label: "one task", call: () => runTask(tasks[0]!, primitives), isAsync: false },
     };
   }),
   implement(cpuAsyncMain, async ({ primitives, params }) => {
-    const tasks = cpuTasks(params);
+    if (params.task && !(await loadUserTask(params.task.module)).runAsync)
+      throw new NotApplicableError(`${params.task.name} offers no form that yields to the event loop (no runAsync)`);
+    const tasks = await preparedOnMainThread(params);
     const run = () => runConcurrentlyOnMainThread(tasks, primitives, tasks.length);
     return {
       ...cellWithoutSetUp(tasks, `Promise.all, yielding every ${CHUNK_ITERATIONS} iterations`, run),
@@ -55,13 +80,15 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     freshExecutorPerTask(cpuTasks(params), "worker", `${primitives.labels.worker} per task`, () => primitives.startWorker()),
   ),
   implement(cpuWorkerPool, async ({ primitives, params }) => {
-    const pool = await primitives.createWorkerPool(params.workers);
-    return cellOnPool(cpuTasks(params), pool, `${pool.implementation}, ${params.workers} workers`);
+    const tasks = cpuTasks(params);
+    const pool = await warmedForTasks(await primitives.createWorkerPool(params.workers), params, tasks);
+    return cellOnPool(tasks, pool, `${pool.implementation}, ${params.workers} workers`);
   }),
   implement(cpuProcessPool, async ({ primitives, params }) => {
     // Each child process of the runtime's own API answers one task at a time, as a pool's worker does.
-    const pool = await createNativePool(params.workers, () => primitives.startChildProcess());
-    return cellOnPool(cpuTasks(params), pool, `${params.workers} × ${primitives.labels.childProcess}, warmed`);
+    const tasks = cpuTasks(params);
+    const pool = await warmedForTasks(await createNativePool(params.workers, () => primitives.startChildProcess()), params, tasks);
+    return cellOnPool(tasks, pool, `${params.workers} × ${primitives.labels.childProcess}, warmed`);
   }),
   implement(cpuProcessPerTask, async ({ primitives, params }) =>
     freshExecutorPerTask(cpuTasks(params), "process", `${primitives.labels.childProcess} per task`, () => primitives.startChildProcess()),

@@ -3,7 +3,7 @@
  * (each app's preflight, the run, the report), so all of them read them with this one parser.
  * What each flag does is FLAG_HELP below, which --help prints (help.ts).
  */
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { toMessage } from "../errors.ts";
 import { FAULT_VARIABLE } from "../fault-injection.ts";
@@ -27,6 +27,7 @@ export const BENCH_FLAGS = {
   seed: { type: "string" },
   target: { type: "string" },
   scenarios: { type: "string" },
+  task: { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -47,6 +48,11 @@ export const FLAG_HELP: Readonly<Record<keyof typeof BENCH_FLAGS, [argument: str
     "P,Q",
     'measure only these cells and their baselines: scenario ids, cell ids, or globs over either ("cpu.*"); with a result ' +
       "already in --out, they replace those cells in it and the rest is kept",
+  ],
+  task: [
+    "FILE",
+    "measure your own task module (a TaskDefinition: packages/task) through the CPU models at its sizes, instead of the " +
+      "suite's cells; its report goes to --out, by default a folder named after the file in the current folder",
   ],
   help: ["", "print this, measure nothing"],
 };
@@ -69,6 +75,8 @@ export interface BenchOptions {
   target: string | null;
   /** Patterns choosing the cells to measure (--scenarios); null: every cell of the profile. */
   scenarios: string[] | null;
+  /** A user's task module to measure instead of the suite's cells (--task), as an absolute path; null: the suite. */
+  taskFile: string | null;
   help: boolean;
 }
 
@@ -98,22 +106,31 @@ export function benchOptionsFrom(
   const seed = values.seed;
   if (seed !== undefined && !/^\d{1,9}$/.test(seed))
     throw new UsageError(`--seed must be a whole number from 0 to 999999999, got "${seed}"`);
+  const taskFile = values.task === undefined ? null : fromCaller(values.task);
+  if (taskFile !== null && (values.scenarios !== undefined || values.target !== undefined))
+    throw new UsageError("--task measures the task's own cells: it takes neither --scenarios nor --target");
   const options = {
     profileName: values.quick ? "quick" : (values.profile ?? DEFAULT_PROFILE),
     suiteFile: values.suite === undefined ? join(repoRoot, "benchmarks/suite.json") : fromCaller(values.suite),
-    outDir: values.out === undefined ? join(repoRoot, "results") : fromCaller(values.out),
+    outDir: values.out !== undefined ? fromCaller(values.out) : taskFile !== null ? taskOutDir(taskFile) : join(repoRoot, "results"),
     cellTimeoutSeconds: timeout === undefined ? null : Number(timeout),
     runtimes: values.runtimes === undefined ? null : parseRuntimeList(values.runtimes),
     seed: seed === undefined ? null : Number(seed),
     target: values.target === undefined ? null : parseTarget(values.target),
     scenarios: values.scenarios === undefined ? null : parseScenarioPatterns(values.scenarios),
+    taskFile,
     help: values.help ?? false,
   };
+  if (taskFile !== null && options.outDir === resolve(repoRoot, "results"))
+    throw new UsageError("--task writes its own report: results/ holds the suite's published run only (choose another --out)");
   if (process.env[FAULT_VARIABLE] && options.outDir === resolve(repoRoot, "results")) {
     throw new UsageError(`${FAULT_VARIABLE} is a test hook; a run with it set may not write to results/ (use --out)`);
   }
   return options;
 }
+
+/** A task's report folder by default: named after its file ("tasks/resize.ts" -> "resize"), in the caller's folder. */
+const taskOutDir = (taskFile: string): string => fromCaller(basename(taskFile).replace(/\.[cm]?[jt]s$/, ""));
 
 /** An http(s) URL without a trailing slash, so "<target>/posts/1" is the post's address. */
 function parseTarget(raw: string): string {

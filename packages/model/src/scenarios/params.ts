@@ -25,7 +25,7 @@ export const cpuParamsSchema = z.object({
   /** Parallel executors the scenario may use (pool size). */
   workers: z.number().int().positive(),
   /** A user's task (workload "user-task", --task): the file URL of its module and the name it gives itself. */
-  task: z.object({ module: z.string(), name: z.string(), size: z.string() }).optional(),
+  task: z.object({ module: z.string(), name: z.string(), size: z.string(), folder: z.string() }).optional(),
 });
 
 export const ioParamsSchema = z.object({

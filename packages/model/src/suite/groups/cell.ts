@@ -1,5 +1,5 @@
 /** What every group's expander shares: the unresolved cell, the context it is expanded in, and the cell builders. */
-import type { CellGroup, CellSpec, IoCellParams, Workload } from "../../scenarios/params.ts";
+import type { CellGroup, CellSpec, CpuCellParams, IoCellParams, Workload } from "../../scenarios/params.ts";
 import { recordOf, type ScenarioRecord } from "../../scenarios/records.ts";
 import type { Profile } from "../schema.ts";
 import { shortNumber } from "../short-ids.ts";
@@ -38,13 +38,14 @@ export const cpuCell = (
     workers,
     suffix = "",
     workload = "sum-of-squares",
-  }: { tasks: number; n: number; workers: number; suffix?: string; workload?: Workload },
+    task,
+  }: { tasks: number; n: number; workers: number; suffix?: string; workload?: Workload; task?: CpuCellParams["task"] },
 ): UnresolvedCell =>
   cellOf(scenarioId, {
     group,
     cellId: `${scenarioId}${workload === "sum-of-squares" ? "" : `/${workload}`}/n=${shortNumber(n)}${suffix}`,
     size,
-    params: { kind: "cpu", workload, tasks, n, workers },
+    params: { kind: "cpu", workload, tasks, n, workers, ...(task ? { task } : {}) },
   });
 
 /** An I/O cell's parameters: what varies per cell, and what every I/O cell of the profile shares. */

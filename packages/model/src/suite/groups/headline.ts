@@ -17,8 +17,15 @@ export function headlineCells(profile: Profile, context: ExpandContext): Unresol
     const record = getRecord(scenarioId);
     if (record.kind === "cpu") {
       const { tasks, sizes, workers } = profile.cpu;
+      // A user's task (--task) runs at its own sizes, through the same models.
+      const task = profile.task;
       return Object.entries(sizes).map(([size, n]) =>
-        cpuCell(scenarioId, "headline", size, { tasks, n, workers: workerCount(workers, context) }),
+        cpuCell(scenarioId, "headline", size, {
+          tasks,
+          n,
+          workers: workerCount(workers, context),
+          ...(task ? { workload: "user-task" as const, task: { ...task, size } } : {}),
+        }),
       );
     }
     const { requests, concurrency, workers } = profile.io;

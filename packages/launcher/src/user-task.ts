@@ -1,0 +1,65 @@
+/**
+ * A user's task (--task): its module loaded once in the launcher to read its name and sizes and check its shape,
+ * before anything is measured (bad input: exit 2), and the profile that runs it: the profile's CPU models at the
+ * task's sizes, nothing else. Each measured process loads the module again itself (packages/workloads/user-task.ts).
+ */
+import { existsSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { UsageError } from "@runtime-bench/model/cli/flags";
+import { toMessage } from "@runtime-bench/model/errors";
+import { recordOf } from "@runtime-bench/model/scenarios/records";
+import type { Profile } from "@runtime-bench/model/suite";
+import { loadUserTask } from "@runtime-bench/workloads";
+
+/** The largest size a task may ask for: the size is a 32-bit count handed to its input. */
+const MAX_TASK_SIZE = 2 ** 31 - 1;
+
+export interface LoadedTask {
+  /** The module's file URL, as every executor imports it. */
+  module: string;
+  name: string;
+  /** The folder Deno may read: the task's package (its nearest package.json, where its dependencies are), else its own folder. */
+  folder: string;
+  /** Label and size, smallest first. */
+  sizes: Array<[label: string, size: number]>;
+}
+
+/** The folder holding the nearest package.json above the file, or the file's own folder. */
+function packageFolderOf(file: string): string {
+  for (let folder = dirname(file); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, "package.json"))) return folder;
+    if (dirname(folder) === folder) return dirname(file);
+  }
+}
+
+export async function loadTask(file: string): Promise<LoadedTask> {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`--task: no task module at ${file}`);
+  const module = pathToFileURL(file).href;
+  let definition: Awaited<ReturnType<typeof loadUserTask>>;
+  try {
+    definition = await loadUserTask(module);
+  } catch (error) {
+    throw new UsageError(`--task ${file}: ${toMessage(error)}`);
+  }
+  const name = typeof definition.name === "string" ? definition.name.trim() : "";
+  if (name === "") throw new UsageError(`--task ${file}: the task definition needs a name (a non-empty string)`);
+  const sizes = Object.entries(definition.sizes ?? {});
+  if (sizes.length === 0) throw new UsageError(`task ${name}: sizes must name at least one size, e.g. { small: 1000 }`);
+  for (const [label, size] of sizes)
+    if (!Number.isInteger(size) || size < 1 || size > MAX_TASK_SIZE)
+      throw new UsageError(`task ${name}: size "${label}" must be a whole number from 1 to ${MAX_TASK_SIZE}, got ${String(size)}`);
+  return { module, name, folder: packageFolderOf(file), sizes: sizes.sort((a, b) => a[1] - b[1]) };
+}
+
+/** The profile a task runs with: its rounds, budget and CPU models, at the task's sizes; no I/O, sweeps or files. */
+export function taskProfile(profile: Profile, task: LoadedTask): Profile {
+  return {
+    ...profile,
+    task: { module: task.module, name: task.name, folder: task.folder },
+    scenarios: profile.scenarios.filter((id) => recordOf(id)?.kind === "cpu"),
+    cpu: { tasks: profile.cpu.tasks, workers: profile.cpu.workers, sizes: Object.fromEntries(task.sizes) },
+    io: { ...profile.io, sweep: undefined, capacity: undefined },
+    files: undefined,
+  };
+}
