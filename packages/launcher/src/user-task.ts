@@ -3,14 +3,18 @@
  * before anything is measured (bad input: exit 2), and the profile that runs it: the profile's CPU models at the
  * task's sizes, nothing else. Each measured process loads the module again itself (packages/workloads/user-task.ts).
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { UsageError } from "@runtime-bench/model/cli/flags";
+import { repoRoot } from "@runtime-bench/model/cli/repo";
 import { toMessage } from "@runtime-bench/model/errors";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import { recordOf } from "@runtime-bench/model/scenarios/records";
 import type { Profile } from "@runtime-bench/model/suite";
-import { loadUserTask } from "@runtime-bench/workloads";
+import { loadUserTask, type UserTaskDefinition } from "@runtime-bench/workloads";
+import { runtimeBinary } from "./runtime-binaries.ts";
 
 /** The largest size a task may ask for: the size is a 32-bit count handed to its input. */
 const MAX_TASK_SIZE = 2 ** 31 - 1;
@@ -33,14 +37,39 @@ function packageFolderOf(file: string): string {
   }
 }
 
+const describeMain = fileURLToPath(new URL("./describe-task-main.ts", import.meta.url));
+
+/** The task's name and sizes as Bun or Deno read them (the first that loads it), or null if neither can. */
+function describeElsewhere(module: string, folder: string): Pick<UserTaskDefinition, "name" | "sizes"> | null {
+  const commands: Array<[RuntimeName, string[]]> = [
+    ["bun", ["run", describeMain, module]],
+    ["deno", ["run", "--no-prompt", "--no-lock", `--allow-read=${repoRoot},${folder}`, describeMain, module]],
+  ];
+  for (const [runtime, args] of commands) {
+    const run = spawnSync(runtimeBinary(runtime), args, { encoding: "utf8", timeout: 30_000 });
+    const line = run.stdout?.trim().split("\n").at(-1) ?? "";
+    try {
+      const answer = JSON.parse(line) as { name?: string; sizes?: Record<string, number>; error?: string };
+      if (answer.error === undefined && answer.name !== undefined) return { name: answer.name, sizes: answer.sizes ?? {} };
+    } catch {
+      // not loadable there either (or the runtime is missing): try the next
+    }
+  }
+  return null;
+}
+
 export async function loadTask(file: string): Promise<LoadedTask> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`--task: no task module at ${file}`);
   const module = pathToFileURL(file).href;
-  let definition: Awaited<ReturnType<typeof loadUserTask>>;
+  const folder = packageFolderOf(file);
+  let definition: Pick<UserTaskDefinition, "name" | "sizes">;
   try {
     definition = await loadUserTask(module);
   } catch (error) {
-    throw new UsageError(`--task ${file}: ${toMessage(error)}`);
+    // A module only another runtime can load is still a task: that runtime reads it, Node's cells are n/a.
+    const elsewhere = describeElsewhere(module, folder);
+    if (!elsewhere) throw new UsageError(`--task ${file}: ${toMessage(error)}`);
+    definition = elsewhere;
   }
   const name = typeof definition.name === "string" ? definition.name.trim() : "";
   if (name === "") throw new UsageError(`--task ${file}: the task definition needs a name (a non-empty string)`);
@@ -49,7 +78,7 @@ export async function loadTask(file: string): Promise<LoadedTask> {
   for (const [label, size] of sizes)
     if (!Number.isInteger(size) || size < 1 || size > MAX_TASK_SIZE)
       throw new UsageError(`task ${name}: size "${label}" must be a whole number from 1 to ${MAX_TASK_SIZE}, got ${String(size)}`);
-  return { module, name, folder: packageFolderOf(file), sizes: sizes.sort((a, b) => a[1] - b[1]) };
+  return { module, name, folder, sizes: sizes.sort((a, b) => a[1] - b[1]) };
 }
 
 /** The profile a task runs with: its rounds, budget and CPU models, at the task's sizes; no I/O, sweeps or files. */

@@ -12,7 +12,7 @@ import { BENCH_FLAGS, benchOptionsFrom, flagNames, UsageError } from "@runtime-b
 import { fromCaller, repoRelative } from "@runtime-bench/model/cli/repo";
 import { toMessage } from "@runtime-bench/model/errors";
 import { isUnderTest } from "@runtime-bench/model/runtimes";
-import { ResultFileError, type RunResult } from "@runtime-bench/model/schema";
+import { type CellResult, ResultFileError, type RunResult } from "@runtime-bench/model/schema";
 import { analyze } from "./analyze.ts";
 import { compareRuns } from "./compare-runs.ts";
 import { readResults } from "./read-results.ts";
@@ -121,6 +121,9 @@ async function merge(sources: string[], out: string): Promise<number> {
   return Math.max(...results.map(exitCodeFor));
 }
 
+const isTaskRun = (cells: readonly CellResult[]) =>
+  cells.length > 0 && cells.every((cell) => cell.params.kind === "cpu" && cell.params.task);
+
 /**
  * The last word of `pnpm turbo bench`: 3 when a selected runtime under test could not run, 1 when a cell failed,
  * else 0. A Python reference that is not installed is n/a in the report and no failure: nothing requires it.
@@ -136,7 +139,17 @@ function exitCodeFor(result: RunResult): number {
       : [],
   );
   for (const line of failed) process.stderr.write(`report: failed cell ${line}\n`);
-  if (skipped.length > 0) return 3;
+  // A user's task that a runtime could not load at all (n/a in every cell) skipped that runtime, as a missing one would be.
+  const couldNotLoad = result.runtimes.flatMap((runtime) =>
+    runtime.status === "measured" &&
+    isUnderTest(runtime.name) &&
+    isTaskRun(runtime.cells) &&
+    runtime.cells.every((cell) => cell.status === "n/a")
+      ? [runtime]
+      : [],
+  );
+  for (const runtime of couldNotLoad) process.stderr.write(`report: ${runtime.name} could not run the task: ${runtime.cells[0]?.reason}\n`);
+  if (skipped.length > 0 || couldNotLoad.length > 0) return 3;
   return failed.length > 0 ? 1 : 0;
 }
 

@@ -1,0 +1,13 @@
+/**
+ * Prints a task module's name and sizes as one JSON line, run by a runtime other than Node when Node cannot load
+ * the module (a Bun or Deno global): the launcher needs them before anything is measured (user-task.ts).
+ */
+import { loadUserTask } from "@runtime-bench/workloads";
+
+const module = process.argv.at(-1)!;
+try {
+  const { name, sizes } = await loadUserTask(module);
+  console.log(JSON.stringify({ name, sizes }));
+} catch (error) {
+  console.log(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+}
