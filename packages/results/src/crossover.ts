@@ -1,7 +1,8 @@
 /**
  * The crossover ladder: each model at task sizes from a fraction of a millisecond to about a second, against
  * the sequential run of the same tasks, paired by round. A model pays off from the smallest size at which it,
- * and every larger size, is faster by the verdict rule (interval excludes 1.0, at least 5%).
+ * and every larger size, is faster by the verdict rule (interval excludes 1.0, at least 5%). The same reading
+ * answers a user's task, whose headline cells are a ladder of the task's own sizes (crossoverOf).
  */
 import type { PairedComparison } from "@runtime-bench/model/comparisons";
 import type { RuntimeName } from "@runtime-bench/model/runtimes";
@@ -14,6 +15,8 @@ import { coreSpread } from "./noise.ts";
 
 export interface CrossoverPoint {
   n: number;
+  /** The size's label as the cell names it (a user's task names its sizes: "100 sections"). */
+  size: string;
   /** Work per task, from the sequential run of the same size: its median over the number of tasks. */
   msPerTask: number;
   comparison: PairedComparison | null;
@@ -80,8 +83,15 @@ export function largestSizeShortfall(result: RunResult, tables: readonly CellTab
   };
 }
 
-export function crossover(tables: readonly CellTable[]): CrossoverModel[] {
-  const ladder = tables.filter((table) => table.cell.group === "crossover");
+/** The suite's crossover ladder (its own group). */
+export const crossover = (tables: readonly CellTable[]): CrossoverModel[] =>
+  crossoverOf(tables.filter((table) => table.cell.group === "crossover"));
+
+/**
+ * Every model of a ladder, per runtime that measured it: `ladder` holds the models' cells at each size and the
+ * baselines they name (the suite's crossover group, or a user's task's headline cells).
+ */
+export function crossoverOf(ladder: readonly CellTable[]): CrossoverModel[] {
   const models = ladder.filter((table) => table.cell.baseline !== null);
   const scenarioIds = [...new Set(models.map((table) => table.cell.scenarioId))];
   return scenarioIds.map((scenarioId) => {
@@ -100,7 +110,14 @@ export function crossover(tables: readonly CellTable[]): CrossoverModel[] {
               ?.rows.filter(isMeasured)
               .find((candidate) => candidate.runtime === runtime);
             if (!row || !base || table.cell.params.kind !== "cpu") return [];
-            return [{ n: table.cell.params.n, msPerTask: base.wall.median / table.cell.params.tasks, comparison: row.versusBaseline }];
+            return [
+              {
+                n: table.cell.params.n,
+                size: table.cell.size,
+                msPerTask: base.wall.median / table.cell.params.tasks,
+                comparison: row.versusBaseline,
+              },
+            ];
           })
           .sort((a, b) => a.n - b.n);
         const from = points.find((_, index) => points.slice(index).every((later) => later.comparison?.verdict === "faster")) ?? null;

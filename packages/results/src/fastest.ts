@@ -40,39 +40,51 @@ export function fastestByWorkload(tables: readonly CellTable[]): WorkloadFastest
     // A headline cell (paired) where the workload has one, at its largest size; else the largest depth cell.
     const headline = own.filter((table) => table.cell.group === "headline");
     const chosen = (headline.length > 0 ? headline : own).reduce((best, table) => (sizeOf(table) > sizeOf(best) ? table : best));
-    const rows = chosen.rows.filter(isMeasured).filter((row) => isUnderTest(row.runtime));
-    const paired = chosen.cell.group === "headline";
-    const lowest = rows.reduce((best, row) => (row.wall.median < best.wall.median ? row : best));
-    const others = rows
-      .filter((row) => row !== lowest)
-      .map((row) => ({
-        runtime: row.runtime,
-        speed: paired
-          ? row.versusFastest
-            ? judgedSpeedup(row.versusFastest)
-            : "n/a (no rounds in common)"
-          : speed(lowest.wall.median / row.wall.median),
-      }));
-    return {
-      workload: WORKLOAD_TITLES[workload],
-      n: sizeOf(chosen),
-      fastest: paired ? chosen.fastest : lowest.runtime,
-      lowest: lowest.runtime,
-      others,
-      paired,
-    };
+    return fastestIn(chosen, WORKLOAD_TITLES[workload]);
   });
+}
+
+/**
+ * The fastest runtime of one sequential cell (`label` names what it ran): ranked by the paired verdict rule where the
+ * cell ran its runtimes side by side (headline), else only its lowest median named. Shared by the suite's workloads
+ * and a user's task's sizes.
+ */
+export function fastestIn(chosen: CellTable, label: string): WorkloadFastest {
+  const rows = chosen.rows.filter(isMeasured).filter((row) => isUnderTest(row.runtime));
+  const paired = chosen.cell.group === "headline";
+  const lowest = rows.reduce((best, row) => (row.wall.median < best.wall.median ? row : best));
+  const others = rows
+    .filter((row) => row !== lowest)
+    .map((row) => ({
+      runtime: row.runtime,
+      speed: paired
+        ? row.versusFastest
+          ? judgedSpeedup(row.versusFastest)
+          : "n/a (no rounds in common)"
+        : speed(lowest.wall.median / row.wall.median),
+    }));
+  return {
+    workload: label,
+    n: chosen.cell.params.kind === "cpu" ? chosen.cell.params.n : 0,
+    fastest: paired ? chosen.fastest : lowest.runtime,
+    lowest: lowest.runtime,
+    others,
+    paired,
+  };
+}
+
+/**
+ * "bun, speed against it: node 0.67x [...] slower, ...": who was fastest and the others' speed against it; a paired
+ * cell without a runtime faster than every other says so and names the lowest median.
+ */
+export function fastestClause({ fastest, lowest, others, paired }: WorkloadFastest): string {
+  const rest = others.map((other) => `${other.runtime} ${other.speed}`).join(", ");
+  if (paired) return `${fastest ?? `no single fastest (lowest median: ${lowest})`}${rest ? `, speed against it: ${rest}` : ""}`;
+  return `lowest median ${lowest}${rest ? `, speed against it: ${rest} (medians, unpaired: no verdict)` : ""}`;
 }
 
 /** One statement per workload: "sum of squares (n = 300000000): bun, speed against it: node 0.67x [...] slower, ...". */
 export function fastestPerWorkloadLine(tables: readonly CellTable[]): string | null {
-  const parts = fastestByWorkload(tables).map(({ workload, n, fastest, lowest, others, paired }) => {
-    const rest = others.map((other) => `${other.runtime} ${other.speed}`).join(", ");
-    if (paired) {
-      const leader = fastest ?? `no single fastest (lowest median: ${lowest})`;
-      return `${workload} (n = ${n}): ${leader}${rest ? `, speed against it: ${rest}` : ""}`;
-    }
-    return `${workload} (n = ${n}): lowest median ${lowest}${rest ? `, speed against it: ${rest} (medians, unpaired: no verdict)` : ""}`;
-  });
+  const parts = fastestByWorkload(tables).map((one) => `${one.workload} (n = ${one.n}): ${fastestClause(one)}`);
   return parts.length > 0 ? `**Fastest runtime per workload** (its sequential run at its largest size): ${parts.join("; ")}.` : null;
 }

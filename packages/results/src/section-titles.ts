@@ -22,4 +22,6 @@ export const TITLES = {
   references: "What the references ran",
   variants: "Labelled variants (not compared across runtimes)",
   howToRead: "How to read this",
+  taskHowRun: "How the task was run",
+  taskModels: "Every model against the sequential run, at each size",
 } as const;

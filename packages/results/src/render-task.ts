@@ -1,0 +1,63 @@
+/**
+ * README.md's parts for a user's task (task-run.ts): its title, how the task was run (the input and the check, said
+ * once), and one table of every model against the sequential run at each of the task's sizes, every figure a speed-up
+ * with its interval, rounds and verdict; a model a runtime could not run is named beneath with its reason.
+ */
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import type { CellTable } from "./analyze.ts";
+import { joinWords } from "./format.ts";
+import { figureOf, leftOut, measuredIn } from "./render-overview.ts";
+import { wrapWords } from "./render-run-quality.ts";
+import { type Align, table } from "./table.ts";
+import { type TaskRun, unavailableIn } from "./task-run.ts";
+
+export const taskTitle = (task: TaskRun) => `${task.name}: which model pays off, from what size, on which runtime`;
+
+/** What each executor did with the task besides running it: the same in every model, and what was not measured. */
+export function taskHowRun(task: TaskRun): string[] {
+  return [
+    ...wrapWords(
+      `${task.tasks} tasks at each size (${joinWords(task.sizes.map((size) => `${size.label}: n = ${size.n}`))}, n being the number handed ` +
+        `to the task's \`input\`); the pools have ${task.workers} workers or child processes, the per-task models start one per task.`,
+    ),
+    "Inputs were built inside each executor before the clock started, in every model alike; the check ran after each run,",
+    "on the clock. Sending an input to an executor was not measured: the run has no option to, as every executor builds its",
+    "own.",
+    "",
+  ];
+}
+
+const rowOf = (table: CellTable, runtime: RuntimeName) => table.rows.find((row) => row.runtime === runtime);
+
+/** Every size's sequential run (its median time) and each model's speed-up over it, per runtime that measured the task. */
+export function taskOverview(task: TaskRun): string[] {
+  const shown = measuredIn(task.tables);
+  const ordered = task.sizes.flatMap(({ label }) =>
+    // The sequential run first at each size, then the models in the order the run declares them.
+    task.tables
+      .filter((table) => table.cell.size === label)
+      .sort((a, b) => Number(a.cell.baseline !== null) - Number(b.cell.baseline !== null)),
+  );
+  const label = (table: CellTable) => (table.cell.baseline === null ? `${table.cell.readingName} (median time)` : table.cell.readingName);
+  return [
+    "Each model's speed-up over the sequential run of the same size, in the same runtime; the sequential row gives its",
+    "median time.",
+    "",
+    ...table(
+      ["size", "", ...shown],
+      ordered.map((one) => [one.cell.size, label(one), ...shown.map((runtime) => figureOf(rowOf(one, runtime)))]),
+      ["left", "left", ...shown.map((): Align => "right")],
+    ),
+    "",
+    ...unavailableNotes(task.tables, shown),
+    ...leftOut(task.tables, shown),
+  ];
+}
+
+/** "- concurrent async tasks on one thread, on node, bun and deno, every size: n/a (why).": each reason once. */
+const unavailableNotes = (tables: readonly CellTable[], shown: readonly RuntimeName[]): string[] => {
+  const missing = unavailableIn(tables, shown);
+  return missing.length === 0
+    ? []
+    : [...missing.map(({ readingName, word, why, where }) => `- ${readingName}, on ${where}: ${word} (${why}).`), ""];
+};

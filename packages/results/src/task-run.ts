@@ -1,0 +1,73 @@
+/**
+ * A run of a user's task (`--task FILE`, workload "user-task"): its headline cells are the task's own sizes through
+ * the CPU models, so its report answers the task's questions (which model, from what size, on which runtime) rather
+ * than the lesson's. Recognised from the cells alone: the result file records the task in each cell's parameters.
+ */
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import { type CellTable, isMeasured } from "./analyze.ts";
+import { joinWords } from "./format.ts";
+
+export interface TaskRun {
+  /** The name the task gives itself. */
+  name: string;
+  /** Tasks per run, and workers of a pool (the same at every size). */
+  tasks: number;
+  workers: number;
+  /** The task's cells: every model, and the sequential run each names as its baseline, at every size. */
+  tables: CellTable[];
+  /** The task's sizes, smallest first: its label and the number handed to `input`. */
+  sizes: Array<{ label: string; n: number }>;
+}
+
+/** The task a run measured, or null for the suite's own run. */
+export function taskOf(tables: readonly CellTable[]): TaskRun | null {
+  const own = tables.filter((table) => table.cell.group === "headline" && table.cell.params.kind === "cpu" && table.cell.params.task);
+  const params = own[0]?.cell.params;
+  if (params?.kind !== "cpu" || !params.task) return null;
+  const sizes = new Map(own.map((table) => [table.cell.size, table.cell.params.kind === "cpu" ? table.cell.params.n : 0]));
+  return {
+    name: params.task.name,
+    tasks: params.tasks,
+    workers: params.workers,
+    tables: own,
+    sizes: [...sizes].map(([label, n]) => ({ label, n })).sort((a, b) => a.n - b.n),
+  };
+}
+
+/** Where a model has no figure, with the same reason: the runtimes and sizes it covers ("every size" where all). */
+export interface Unavailable {
+  scenarioId: string;
+  readingName: string;
+  /** "n/a" or "failed", and why, as the row gives them ("n/a (why)"). */
+  word: "n/a" | "failed";
+  why: string;
+  runtimes: RuntimeName[];
+  where: string;
+}
+
+/**
+ * Every model's missing figures on the runtimes that measured the task (`shown`), one entry per model and reason, so
+ * the summary and the table's note say each reason once; runtimes that measured nothing are the table's own note.
+ */
+export function unavailableIn(tables: readonly CellTable[], shown: readonly RuntimeName[]): Unavailable[] {
+  const sizes = new Set(tables.map((table) => table.cell.size));
+  const missing = tables.flatMap((table) =>
+    table.rows.flatMap((row) => (isMeasured(row) || !shown.includes(row.runtime) ? [] : [{ row, table }])),
+  );
+  const keys = [...new Set(missing.map(({ row, table }) => JSON.stringify([table.cell.scenarioId, row.reason])))];
+  return keys.map((key) => {
+    const [scenarioId, reason] = JSON.parse(key) as [string, string];
+    const own = missing.filter(({ row, table }) => table.cell.scenarioId === scenarioId && row.reason === reason);
+    const atSizes = [...new Set(own.map(({ table }) => table.cell.size))];
+    const runtimes = [...new Set(own.map(({ row }) => row.runtime))];
+    const [, word, why] = /^(n\/a|failed) \((.*)\)$/s.exec(reason) ?? [reason, "n/a", reason];
+    return {
+      scenarioId,
+      readingName: own[0]!.table.cell.readingName,
+      word: word as Unavailable["word"],
+      why: why!,
+      runtimes,
+      where: `${joinWords(runtimes)}, ${atSizes.length === sizes.size ? "every size" : `at ${joinWords(atSizes)}`}`,
+    };
+  });
+}
