@@ -3,7 +3,7 @@
  * (each app's preflight, the run, the report), so all of them read them with this one parser.
  * What each flag does is FLAG_HELP below, which --help prints (help.ts).
  */
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { toMessage } from "../errors.ts";
 import { FAULT_VARIABLE } from "../fault-injection.ts";
@@ -129,8 +129,15 @@ export function benchOptionsFrom(
   return options;
 }
 
-/** A task's report folder by default: named after its file ("tasks/resize.ts" -> "resize"), in the caller's folder. */
-const taskOutDir = (taskFile: string): string => fromCaller(basename(taskFile).replace(/\.[cm]?[jt]s$/, ""));
+/**
+ * A task's report folder by default, in the caller's folder: named after its file ("tasks/resize.ts" -> "resize"), or
+ * after its folder where the file is only called task or index ("markdown-render/task.ts" -> "markdown-render"). The
+ * file, not the task's name: every step of the pipeline (the report too, which never loads the module) finds it.
+ */
+function taskOutDir(taskFile: string): string {
+  const stem = basename(taskFile).replace(/\.[cm]?[jt]s$/, "");
+  return fromCaller(stem === "task" || stem === "index" ? basename(dirname(taskFile)) : stem);
+}
 
 /** An http(s) URL without a trailing slash, so "<target>/posts/1" is the post's address. */
 function parseTarget(raw: string): string {

@@ -1,0 +1,140 @@
+/**
+ * A user's task (--task): the examples load and verify in every runtime; bad tasks get exit 2 before anything is
+ * measured; a task that throws, fails its check or never returns fails its cells (the others still run) and the
+ * report exits 1; a runtime that cannot load the task is n/a in its loader's words and the report exits 3; nothing
+ * is left running, and results/ is never written.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { repoRoot } from "@runtime-bench/model/cli/repo";
+import { afterAll, describe, expect, it } from "vitest";
+import { runtimeBinary } from "../src/runtime-binaries.ts";
+import { bench, cellsOf, leftoverProcesses, readRun, report } from "./bench-helpers.ts";
+
+const scratch = mkdtempSync(join(tmpdir(), "rb-user-task-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A task module in a folder of its own, outside the repo. */
+function taskFile(name: string, source: string): string {
+  const folder = join(scratch, name);
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, "task.ts");
+  writeFileSync(file, source);
+  return file;
+}
+
+/** A task that works at size 1 and misbehaves at size 2, as `misbehave` says. */
+const misbehavingAtTwo = (name: string, misbehave: string) =>
+  taskFile(
+    name,
+    `export default { name: "${name}", sizes: { fine: 1, bad: 2 }, input: (n: number) => n,
+      run: (n: number) => { if (n === 2) { ${misbehave} } return n; },
+      check: (out: number, n: number) => out === n || "not n" };`,
+  );
+
+const examples = ["collatz", "markdown-render"].map((name) => join(repoRoot, "examples", name, "task.ts"));
+const verifyScript = join(repoRoot, "packages/launcher/test/verify-task.ts");
+
+describe("the examples", () => {
+  const commands: Record<string, (module: string) => [string, string[]]> = {
+    node: (module) => [process.execPath, [verifyScript, module]],
+    bun: (module) => [runtimeBinary("bun"), ["run", verifyScript, module]],
+    deno: (module) => [runtimeBinary("deno"), ["run", "--no-prompt", "--no-lock", `--allow-read=${repoRoot}`, verifyScript, module]],
+  };
+  for (const example of examples)
+    for (const [runtime, command] of Object.entries(commands))
+      it(`${example.split("/").at(-2)} loads, runs and passes its check in ${runtime}`, () => {
+        const [program, args] = command(pathToFileURL(example).href);
+        const run = spawnSync(program, args, { encoding: "utf8", timeout: 60_000 });
+        expect(run.status, run.stderr).toBe(0);
+        expect(JSON.parse(run.stdout.trim().split("\n").at(-1)!)).toMatchObject({ verdict: true });
+      });
+
+  it("a task run writes its own report, by default into a folder named after the file in the caller's folder", () => {
+    const caller = join(scratch, "caller");
+    mkdirSync(caller, { recursive: true });
+    const resultsBefore = statSync(join(repoRoot, "results/run.json")).mtimeMs;
+    const env = { RUNTIME_BENCH_CALLER_CWD: caller };
+    const run = bench(["--task", examples[1]!], env);
+    expect(run.status, run.stderr).toBe(0);
+    const out = join(caller, "markdown-render");
+    const cells = cellsOf(readRun(out));
+    expect(cells.filter((cell) => cell.status === "ok").length).toBeGreaterThan(0);
+    expect(cells.find((cell) => cell.scenarioId === "cpu.async-main")?.reason).toMatch(/markdown-render offers no form that yields/);
+    const built = spawnSync(process.execPath, [join(repoRoot, "packages/results/src/main.ts"), "--task", examples[1]!], {
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    });
+    expect(built.status, built.stderr).toBe(0);
+    expect(existsSync(join(out, "README.md"))).toBe(true);
+    expect(statSync(join(repoRoot, "results/run.json")).mtimeMs).toBe(resultsBefore);
+  }, 120_000);
+});
+
+describe("bad tasks", () => {
+  it.each([
+    ["a module that does not exist", () => join(scratch, "nowhere.ts"), /--task: no task module at .*nowhere\.ts/],
+    ["a module without a task definition", () => taskFile("empty", "export const x = 1;"), /exports no task definition/],
+    [
+      "a size the task refuses",
+      () =>
+        taskFile("negative", `export default { name: "negative", sizes: { less: -1 }, input: () => 0, run: () => 0, check: () => true };`),
+      /task negative: size "less" must be a whole number from 1/,
+    ],
+  ])("%s: exit 2 before anything is measured, one line naming it", (_, file, message) => {
+    const out = join(scratch, `out-${Math.random()}`);
+    const run = bench(["--task", file(), "--out", out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    expect(existsSync(join(out, "run.json"))).toBe(false);
+  });
+
+  it.each([
+    ["throws", "throw new Error('boom at two');", /boom at two/],
+    ["fails its check", "return n + 1;", /the check failed at size 2: not n/],
+    ["never returns", "for (;;);", /timed out after 2 s/],
+  ])(
+    "a task that %s fails its cells at that size, the others run, the report exits 1",
+    (_, misbehave, reason) => {
+      const file = misbehavingAtTwo(`task-${Math.random().toString(36).slice(2)}`, misbehave);
+      const out = join(scratch, `out-${Math.random()}`);
+      const run = bench(["--task", file, "--out", out, "--cell-timeout", "2"]);
+      expect(run.status, run.stderr).toBe(0);
+      const cells = cellsOf(readRun(out));
+      const atTwo = cells.filter((cell) => cell.params.kind === "cpu" && cell.params.n === 2 && cell.status !== "n/a");
+      expect(atTwo.length).toBeGreaterThan(0);
+      for (const cell of atTwo) expect(cell.status).toBe("failed");
+      expect(atTwo.some((cell) => reason.test(cell.reason ?? ""))).toBe(true);
+      expect(cells.filter((cell) => cell.params.kind === "cpu" && cell.params.n === 1 && cell.status === "ok").length).toBeGreaterThan(0);
+      const built = report(out);
+      expect(built.status).toBe(1);
+      expect(built.stderr).toMatch(/report: failed cell node cpu\.\S+\/user-task\/n=2:/);
+      expect(leftoverProcesses()).toBe("");
+    },
+    120_000,
+  );
+
+  it("a module only Bun can load is n/a in Node and Deno with the loader's error, and the report exits 3", () => {
+    const file = taskFile(
+      "bun-only",
+      `const version = Bun.version;
+       export default { name: "bun-only", sizes: { one: 1000 }, input: (n: number) => n, run: (n: number) => n + 0 * version.length, check: () => true };`,
+    );
+    const out = join(scratch, "out-bun-only");
+    const run = bench(["--task", file, "--out", out, "--runtimes", "node,bun,deno"]);
+    expect(run.status, run.stderr).toBe(0);
+    const result = readRun(out);
+    for (const runtime of ["node", "deno"])
+      for (const cell of cellsOf(result, runtime))
+        expect(cell.reason).toMatch(/bun-only: this runtime cannot load the task: .*Bun is not defined/);
+    expect(cellsOf(result, "bun").filter((cell) => cell.status === "ok").length).toBeGreaterThan(0);
+    const built = report(out);
+    expect(built.status).toBe(3);
+    expect(built.stderr).toMatch(/report: node could not run the task/);
+    expect(leftoverProcesses()).toBe("");
+  }, 120_000);
+});
