@@ -9,7 +9,7 @@ import { joinWords } from "./format.ts";
 import { figureOf, leftOut, measuredIn } from "./render-overview.ts";
 import { wrapWords } from "./render-run-quality.ts";
 import { type Align, table } from "./table.ts";
-import { type TaskRun, unavailableIn } from "./task-run.ts";
+import { modelName, type TaskRun, unavailableIn } from "./task-run.ts";
 
 export const taskTitle = (task: TaskRun) => `${task.name}: which model pays off, from what size, on which runtime`;
 
@@ -38,7 +38,7 @@ export function taskOverview(task: TaskRun): string[] {
       .filter((table) => table.cell.size === label)
       .sort((a, b) => Number(a.cell.baseline !== null) - Number(b.cell.baseline !== null)),
   );
-  const label = (table: CellTable) => (table.cell.baseline === null ? `${table.cell.readingName} (median time)` : table.cell.readingName);
+  const label = (one: CellTable) => (one.cell.baseline === null ? `${modelName(one)} (median time)` : modelName(one));
   return [
     "Each model's speed-up over the sequential run of the same size, in the same runtime; the sequential row gives its",
     "median time.",

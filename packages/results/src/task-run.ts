@@ -19,6 +19,12 @@ export interface TaskRun {
   sizes: Array<{ label: string; n: number }>;
 }
 
+/**
+ * A model as a task's report names it: its reading name without the aside that ties it to the lesson ("a warmed
+ * process pool (the lesson's multiprocessing.Pool)" -> "a warmed process pool"), which says nothing about the task.
+ */
+export const modelName = (table: CellTable): string => table.cell.readingName.replace(/ \((the lesson's|the multiprocessing)[^()]*\)$/, "");
+
 /** The task a run measured, or null for the suite's own run. */
 export function taskOf(tables: readonly CellTable[]): TaskRun | null {
   const own = tables.filter((table) => table.cell.group === "headline" && table.cell.params.kind === "cpu" && table.cell.params.task);
@@ -63,7 +69,7 @@ export function unavailableIn(tables: readonly CellTable[], shown: readonly Runt
     const [, word, why] = /^(n\/a|failed) \((.*)\)$/s.exec(reason) ?? [reason, "n/a", reason];
     return {
       scenarioId,
-      readingName: own[0]!.table.cell.readingName,
+      readingName: modelName(own[0]!.table),
       word: word as Unavailable["word"],
       why: why!,
       runtimes,

@@ -14,7 +14,7 @@ import { fastestClause, fastestIn } from "./fastest.ts";
 import { capitalise } from "./findings.ts";
 import { joinWords, judgedSpeedup } from "./format.ts";
 import { measuredIn } from "./render-overview.ts";
-import { type TaskRun, type Unavailable, unavailableIn } from "./task-run.ts";
+import { modelName, type TaskRun, type Unavailable, unavailableIn } from "./task-run.ts";
 
 /** What "pays off from a size" means, said once above the sentences that use it. */
 export const PAY_OFF_EXPLAINED =
@@ -54,7 +54,7 @@ function claimOf(one: Measured): string {
 function evidenceOf(one: Measured): string {
   if (!one.from) return `${one.runtime}: ${one.points.map(figureAt).join(", ")}`;
   const below = one.points[one.points.indexOf(one.from) - 1];
-  return `${one.runtime}: ${figureAt(one.from)}${below ? `, ${figureAt(below)}` : ""}`;
+  return `${one.runtime}: ${[...(below ? [below] : []), one.from].map(figureAt).join(", ")}`;
 }
 
 /**
@@ -63,7 +63,7 @@ function evidenceOf(one: Measured): string {
  * are left to the table's note.
  */
 function modelLine(own: readonly CellTable[], model: CrossoverModel | null, shown: readonly RuntimeName[]): string {
-  const name = capitalise(own[0]!.cell.readingName);
+  const name = capitalise(modelName(own[0]!));
   const outcomes = (model?.perRuntime ?? []).filter((one) => shown.includes(one.runtime));
   const missing = unavailableIn(own, shown);
   const unavailable = unavailableText(missing, outcomes.length === 0);

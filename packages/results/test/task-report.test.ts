@@ -1,0 +1,156 @@
+/** A user's task's report (--task), from fixed inputs with known answers: its title, its summary, its table. */
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import type { CellResult } from "@runtime-bench/model/schema";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/analyze.ts";
+import { renderReport } from "../src/render-markdown.ts";
+import { taskOf } from "../src/task-run.ts";
+import { taskSummary } from "../src/task-summary.ts";
+import { around, cpuCell, measured, runResult } from "./fixtures.ts";
+
+const SIZES = { small: 10, large: 1000 } as const;
+type Size = keyof typeof SIZES;
+const NO_YIELD = "md-render offers no form that yields to the event loop (no runAsync)";
+/** Ratios that swing both ways round by round: neither a difference nor equivalence is shown. */
+const noisy = (medianMs: number) => [1, 0.8, 1.2, 0.9, 1.15, 0.85].map((factor) => medianMs * factor);
+
+/** One cell of the task at one size, as the headline group expands a task (cpu.<model>/user-task/n=<n>). */
+function taskCell(scenarioId: string, size: Size, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
+  const n = SIZES[size];
+  return cpuCell(scenarioId, walls, {
+    cellId: `${scenarioId}/user-task/n=${n}`,
+    size,
+    params: {
+      kind: "cpu",
+      workload: "user-task",
+      tasks: 4,
+      n,
+      workers: 2,
+      task: { module: "file:///tasks/md-render.ts", name: "md-render", size, folder: "/tasks" },
+    },
+    baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/user-task/n=${n}`,
+    ...overrides,
+  });
+}
+
+/** Sequential medians per size, and each model's walls per size, for one runtime. */
+function taskCells(sequential: Record<Size, number>, models: Record<string, Record<Size, number[]>>): CellResult[] {
+  const sizes = Object.keys(SIZES) as Size[];
+  return [
+    ...sizes.map((size) => taskCell("cpu.sequential", size, around(sequential[size]))),
+    ...sizes.map((size) => taskCell("cpu.async-main", size, [], { status: "n/a", reason: NO_YIELD })),
+    ...Object.entries(models).flatMap(([scenarioId, walls]) => sizes.map((size) => taskCell(scenarioId, size, walls[size]))),
+  ];
+}
+
+const runtime = (name: RuntimeName, sequential: Record<Size, number>, models: Record<string, Record<Size, number[]>>) =>
+  measured(name, taskCells(sequential, models));
+
+const result = runResult([
+  runtime(
+    "node",
+    { small: 100, large: 1000 },
+    {
+      // Slower at the small size, faster at the large: pays off from the large size only.
+      "cpu.worker-pool": { small: around(150), large: around(520) },
+      "cpu.process-per-task": { small: around(400), large: around(1500) },
+      "cpu.worker-per-task": { small: around(300), large: noisy(1000) },
+    },
+  ),
+  runtime(
+    "bun",
+    { small: 60, large: 1000 },
+    {
+      "cpu.worker-pool": { small: around(40), large: around(510) },
+      "cpu.process-per-task": { small: around(300), large: around(1000) }, // equivalent at the large size
+      "cpu.worker-per-task": { small: around(200), large: around(600) },
+    },
+  ),
+  runtime(
+    "deno",
+    { small: 80, large: 1200 },
+    {
+      "cpu.worker-pool": { small: noisy(80), large: around(600) },
+      "cpu.process-per-task": { small: around(300), large: around(1300) },
+      "cpu.worker-per-task": { small: around(200), large: around(700) },
+    },
+  ),
+]);
+
+const tables = analyze(result);
+const task = taskOf(tables)!;
+const lines = taskSummary(task);
+const { readme, details } = renderReport(result, [], tables);
+const lineOf = (model: string) => lines.find((line) => line.toLowerCase().startsWith(`**${model}`))!;
+
+describe("a user's task's report", () => {
+  it("is recognised from its cells, with its sizes smallest first", () => {
+    expect(task.name).toBe("md-render");
+    expect(task.sizes).toEqual([
+      { label: "small", n: 10 },
+      { label: "large", n: 1000 },
+    ]);
+  });
+
+  it("names the task in its title", () => {
+    expect(readme.split("\n")[0]).toBe("# md-render: which model pays off, from what size, on which runtime");
+    expect(details.split("\n")[0]).toBe("# md-render: the details");
+  });
+
+  it("says from what size a model pays off, per runtime, with the figures the claim rests on", () => {
+    const pool = lineOf("a warmed worker pool");
+    expect(pool).toMatch(
+      /^\*\*A warmed worker pool paid off from large on node and deno; paid off from small \(its smallest size\) on bun:\*\* /,
+    );
+    expect(pool).toContain("node: 0.67x [0.67–0.67, n = 6] slower at small, 1.92x [1.92–1.92, n = 6] faster at large");
+    expect(pool).toContain("bun: 1.50x [1.50–1.50, n = 6] faster at small;");
+    expect(pool).toMatch(/deno: [\d.]+x \[[\d.–]+, n = 6\] inconclusive at small, 2\.00x \[2\.00–2\.00, n = 6\] faster at large/);
+  });
+
+  it('says "did not pay off" only where every size was shown slower or equivalent, and inconclusive in that word', () => {
+    const perProcess = lineOf("a fresh child process per task");
+    expect(perProcess).toMatch(/^\*\*A fresh child process per task did not pay off up to large on every runtime:\*\* /);
+    expect(perProcess).toContain("1.00x [1.00–1.00, n = 6] equivalent at large");
+    const perWorker = lineOf("a fresh worker thread per task");
+    // node: slower at the small size but inconclusive at the large one: neither "paid off" nor "did not pay off".
+    expect(perWorker).toMatch(/^\*\*A fresh worker thread per task was inconclusive on node; paid off from large on bun and deno:\*\* /);
+    expect(perWorker).toMatch(/node: 0\.33x \[[^\]]+\] slower at small, [\d.]+x \[[^\]]+\] inconclusive at large/);
+  });
+
+  it("names a model no runtime could run, with its reason", () => {
+    expect(lineOf("concurrent async tasks")).toBe(
+      `**Concurrent async tasks on one thread: n/a** (node, bun and deno, every size): ${NO_YIELD}.`,
+    );
+    expect(readme).toContain(`- concurrent async tasks on one thread, on node, bun and deno, every size: n/a (${NO_YIELD}).`);
+  });
+
+  it("names the fastest runtime at each size from the paired comparisons, and none where none was faster than every other", () => {
+    const fastest = lineOf("fastest runtime per size");
+    expect(fastest).toMatch(/small: bun, speed against it: node 0\.60x \[[^\]]+\] slower, deno 0\.75x \[[^\]]+\] slower/);
+    expect(fastest).toMatch(/large: no single fastest \(lowest median: (node|bun)\), speed against it: /);
+  });
+
+  it("has one table of every model at every size, and none of the lesson's parts", () => {
+    expect(readme).toMatch(
+      /\| small \| a warmed worker pool \| 0\.67x \[0\.67–0\.67, n = 6\] slower \| 1\.50x \[1\.50–1\.50, n = 6\] faster \|/,
+    );
+    expect(readme).toContain("Inputs were built inside each executor before the clock started, in every model alike; the check ran");
+    expect(readme).toMatch(/Sending an input to an executor was not measured/);
+    for (const part of ["The lesson, then and now", "answers the lesson", "Crossover:", "I/O:", "Scaling:", "Python", "multiprocessing"]) {
+      expect(readme).not.toContain(part);
+    }
+    expect(details).not.toMatch(/What the numbers say|What the references ran|Crossover:|I\/O:|Scaling:/);
+    // The per-cell tables, the environment and the method stay in details.md.
+    expect(details).toContain("## Environment");
+    expect(details).toContain("## How this run was measured");
+    expect(details).toContain("`cpu.worker-pool/user-task/n=1000`");
+  });
+
+  it("draws no conclusion from a smoke run", () => {
+    const smoke = runResult(result.runtimes);
+    smoke.run.precision.minRounds = 1;
+    const { readme: smokeReadme } = renderReport(smoke);
+    expect(smokeReadme).toMatch(/\*\*A smoke run\*\*/);
+    expect(smokeReadme).not.toMatch(/paid off|did not pay off|Fastest runtime per size/);
+  });
+});
