@@ -68,7 +68,10 @@ function modelLine(own: readonly CellTable[], model: CrossoverModel | null, show
   const missing = unavailableIn(own, shown);
   const unavailable = unavailableText(missing, outcomes.length === 0);
   if (outcomes.length === 0) return `**${name}: ${missing.some((one) => one.word === "failed") ? "not measured" : "n/a"}** ${unavailable}.`;
-  const claims = [...new Set(outcomes.map(claimOf))].map((claim) => {
+  // Paid off first, smallest size first; then did not pay off; then inconclusive.
+  const rank = (one: Measured) => (one.from ? one.from.n : shownNotToPayOff(one) ? Number.MAX_SAFE_INTEGER : Number.POSITIVE_INFINITY);
+  const ordered = [...outcomes].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+  const claims = [...new Set(ordered.map(claimOf))].map((claim) => {
     const who = outcomes.filter((one) => claimOf(one) === claim);
     const everyRuntime = who.length === shown.length && shown.length > 1;
     return `${claim} on ${everyRuntime ? "every runtime" : joinWords(who.map((one) => one.runtime))}`;
