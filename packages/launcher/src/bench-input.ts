@@ -22,7 +22,7 @@ export interface CheckedInput {
 export async function checkBenchInput(options: BenchOptions): Promise<CheckedInput> {
   const suite = loadSuite(options.suiteFile);
   const suiteProfile = getProfile(suite, options.profileName);
-  const profile = options.taskFile === null ? suiteProfile : taskProfile(suiteProfile, await loadTask(options.taskFile));
+  const profile = options.taskFile === null ? suiteProfile : taskProfile(suiteProfile, await loadTask(options.taskFile), options.sendInput);
   if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
   const selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, profile));
   try {

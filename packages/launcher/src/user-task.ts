@@ -82,10 +82,10 @@ export async function loadTask(file: string): Promise<LoadedTask> {
 }
 
 /** The profile a task runs with: its rounds, budget and CPU models, at the task's sizes; no I/O, sweeps or files. */
-export function taskProfile(profile: Profile, task: LoadedTask): Profile {
+export function taskProfile(profile: Profile, task: LoadedTask, sendInput: boolean): Profile {
   return {
     ...profile,
-    task: { module: task.module, name: task.name, folder: task.folder },
+    task: { module: task.module, name: task.name, folder: task.folder, ...(sendInput ? { sendInput } : {}) },
     scenarios: profile.scenarios.filter((id) => recordOf(id)?.kind === "cpu"),
     cpu: { tasks: profile.cpu.tasks, workers: profile.cpu.workers, sizes: Object.fromEntries(task.sizes) },
     io: { ...profile.io, sweep: undefined, capacity: undefined },

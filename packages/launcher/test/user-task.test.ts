@@ -5,7 +5,7 @@
  * is left running, and results/ is never written.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -72,6 +72,26 @@ describe("the examples", () => {
     expect(existsSync(join(out, "README.md"))).toBe(true);
     expect(statSync(join(repoRoot, "results/run.json")).mtimeMs).toBe(resultsBefore);
   }, 120_000);
+});
+
+describe("sending the input (--send-input)", () => {
+  it("builds each input once and sends it with every task, and the report says the copy was measured", () => {
+    const out = join(scratch, "out-send-input");
+    const run = bench(["--task", examples[1]!, "--out", out, "--send-input"]);
+    expect(run.status, run.stderr).toBe(0);
+    const cells = cellsOf(readRun(out));
+    expect(cells.every((cell) => cell.params.kind === "cpu" && cell.params.task?.sendInput === true)).toBe(true);
+    expect(cells.filter((cell) => cell.status === "ok").length).toBeGreaterThan(0);
+    expect(cells.filter((cell) => cell.status === "failed")).toEqual([]);
+    expect(report(out).status).toBe(0);
+    expect(readFileSync(join(out, "README.md"), "utf8").replace(/\s+/g, " ")).toContain("sent with every task (`--send-input`)");
+  }, 120_000);
+
+  it("is refused without --task", () => {
+    const run = bench(["--send-input", "--out", join(scratch, "out-no-task")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--send-input goes with --task/);
+  });
 });
 
 describe("bad tasks", () => {

@@ -13,6 +13,14 @@ import { modelName, type TaskRun, unavailableIn } from "./task-run.ts";
 
 export const taskTitle = (task: TaskRun) => `${task.name}: which model pays off, from what size, on which runtime`;
 
+const INPUT_BUILT_BY_EACH =
+  "Inputs were built inside each executor before the clock started, in every model alike, so sending an input to an " +
+  "executor was not measured (`--send-input` measures it); the check ran after each run, on the clock.";
+const INPUT_SENT =
+  "Inputs were built once per cell before the clock started and sent with every task (`--send-input`): a model that " +
+  "hands tasks to a worker or a child process copied the input on the clock, the main-thread models did not; the check " +
+  "ran after each run, on the clock.";
+
 /** What each executor did with the task besides running it: the same in every model, and what was not measured. */
 export function taskHowRun(task: TaskRun): string[] {
   return [
@@ -20,9 +28,7 @@ export function taskHowRun(task: TaskRun): string[] {
       `${task.tasks} tasks at each size (${joinWords(task.sizes.map((size) => `${size.label}: n = ${size.n}`))}, n being the number handed ` +
         `to the task's \`input\`); the pools have ${task.workers} workers or child processes, the per-task models start one per task.`,
     ),
-    "Inputs were built inside each executor before the clock started, in every model alike; the check ran after each run,",
-    "on the clock. Sending an input to an executor was not measured: the run has no option to, as every executor builds its",
-    "own.",
+    ...wrapWords(task.sendInput ? INPUT_SENT : INPUT_BUILT_BY_EACH),
     "",
   ];
 }

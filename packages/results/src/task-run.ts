@@ -17,6 +17,8 @@ export interface TaskRun {
   tables: CellTable[];
   /** The task's sizes, smallest first: its label and the number handed to `input`. */
   sizes: Array<{ label: string; n: number }>;
+  /** Whether the input was sent with every task (--send-input) rather than built by each executor. */
+  sendInput: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function taskOf(tables: readonly CellTable[]): TaskRun | null {
     workers: params.workers,
     tables: own,
     sizes: [...sizes].map(([label, n]) => ({ label, n })).sort((a, b) => a.n - b.n),
+    sendInput: params.task.sendInput === true,
   };
 }
 

@@ -134,8 +134,9 @@ describe("a user's task's report", () => {
     expect(readme).toMatch(
       /\| small \| a warmed worker pool \| 0\.67x \[0\.67–0\.67, n = 6\] slower \| 1\.50x \[1\.50–1\.50, n = 6\] faster \|/,
     );
-    expect(readme).toContain("Inputs were built inside each executor before the clock started, in every model alike; the check ran");
-    expect(readme).toMatch(/Sending an input to an executor was not measured/);
+    expect(readme.replace(/\s+/g, " ")).toContain(
+      "Inputs were built inside each executor before the clock started, in every model alike, so sending an input to an executor was not measured",
+    );
     for (const part of ["The lesson, then and now", "answers the lesson", "Crossover:", "I/O:", "Scaling:", "Python", "multiprocessing"]) {
       expect(readme).not.toContain(part);
     }

@@ -43,7 +43,7 @@ export interface CpuWorkloadEntry extends TaskKind<CpuTask> {
 
 function asUserTask(task: CpuTask): UserTask {
   if (!task.module) throw new Error(`a user-task needs its module (n=${task.n})`);
-  return { kind: "user-task", module: task.module, n: task.n };
+  return { kind: "user-task", module: task.module, n: task.n, ...(task.sent ? { sent: task.sent } : {}) };
 }
 
 const describeCpuTask = (task: CpuTask) => `${task.kind}(n=${task.n})`;

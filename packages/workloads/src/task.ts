@@ -21,8 +21,11 @@ export const CPU_WORKLOADS = [
 export type CpuWorkload = (typeof CPU_WORKLOADS)[number];
 
 /** CPU work of size n: sum-of-squares.ts, json-round-trip.ts, prime-sieve.ts, pbkdf2.ts (n = iterations). */
-/** `module`: for a user's task (workload "user-task"), the file URL of its module. */
-export type CpuTask = { kind: CpuWorkload; n: number; module?: string };
+/**
+ * `module`: for a user's task (workload "user-task"), the file URL of its module; `sent`: its input, when it is sent
+ * with the task (--send-input) rather than built by the executor.
+ */
+export type CpuTask = { kind: CpuWorkload; n: number; module?: string; sent?: { input: unknown } };
 
 export type Task =
   | CpuTask

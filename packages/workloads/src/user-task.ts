@@ -14,8 +14,11 @@ export interface UserTaskDefinition {
   check(output: unknown, size: number, input: unknown): boolean | string;
 }
 
-/** One task of a user's module: `module` is the module's file URL, `n` the size handed to its `input`. */
-export type UserTask = { kind: "user-task"; module: string; n: number };
+/**
+ * One task of a user's module: `module` is the module's file URL, `n` the size handed to its `input`. With `sent`,
+ * the input came with the task (built once by the sender and copied to this executor: --send-input).
+ */
+export type UserTask = { kind: "user-task"; module: string; n: number; sent?: { input: unknown } };
 
 const loading = new Map<string, Promise<UserTaskDefinition>>();
 /** Definitions once loaded: the run is synchronous, and a promise cannot be read synchronously. */
@@ -42,15 +45,25 @@ export function loadUserTask(module: string): Promise<UserTaskDefinition> {
 
 /** Loads the module and builds the input for the task's size, once per executor and size. */
 export async function prepareUserTask(task: UserTask): Promise<void> {
+  if (task.sent) {
+    await loadUserTask(task.module);
+    return;
+  }
   if (inputs.has(inputKey(task))) return;
   const definition = await loadUserTask(task.module);
   inputs.set(inputKey(task), await definition.input(task.n));
 }
 
+/** The input for a task's size, built here, to send with every task (--send-input). */
+export async function buildUserTaskInput(module: string, size: number): Promise<unknown> {
+  return (await loadUserTask(module)).input(size);
+}
+
 function prepared(task: UserTask): { definition: UserTaskDefinition; input: unknown } {
   const definition = loaded.get(task.module);
-  if (!definition || !inputs.has(inputKey(task))) throw new Error(`${task.module} at size ${task.n} was not prepared before the run`);
-  return { definition, input: inputs.get(inputKey(task)) };
+  if (!definition || (!task.sent && !inputs.has(inputKey(task))))
+    throw new Error(`${task.module} at size ${task.n} was not prepared before the run`);
+  return { definition, input: task.sent ? task.sent.input : inputs.get(inputKey(task)) };
 }
 
 /** 1 when the output passes the task's check; otherwise throws with what the check said. */

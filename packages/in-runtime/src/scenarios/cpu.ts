@@ -13,7 +13,7 @@ import {
   cpuWorkerPerTask,
   cpuWorkerPool,
 } from "@runtime-bench/model/scenarios/records/cpu";
-import { CHUNK_ITERATIONS, loadUserTask, prepareTask, runTask, type Task } from "@runtime-bench/workloads";
+import { buildUserTaskInput, CHUNK_ITERATIONS, loadUserTask, prepareTask, runTask, type Task } from "@runtime-bench/workloads";
 import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
 import type { WorkerPool } from "../primitives.ts";
@@ -21,16 +21,24 @@ import type { TaskPort } from "../protocol.ts";
 import { cellOnPool, cellWithoutSetUp, throwIfWarmUpFailed } from "./prepared-cell.ts";
 import { type CpuCellParams, implement, type PreparedCell, type Scenario } from "./types.ts";
 
-const cpuTasks = (params: CpuCellParams): Task[] =>
-  Array.from({ length: params.tasks }, () => ({
+/**
+ * The cell's tasks. A user's task names its module; with --send-input its input is built here once, in set-up, and
+ * goes with every task, so a model that sends tasks to another thread or process copies it on the clock.
+ */
+async function cpuTasks(params: CpuCellParams): Promise<Task[]> {
+  const { task } = params;
+  const sent = task?.sendInput ? { input: await buildUserTaskInput(task.module, params.n) } : undefined;
+  return Array.from({ length: params.tasks }, () => ({
     kind: params.workload,
     n: params.n,
-    ...(params.task ? { module: params.task.module } : {}),
+    ...(task ? { module: task.module } : {}),
+    ...(sent ? { sent } : {}),
   }));
+}
 
 /** Main-thread models prepare their tasks (a user's task: load it, build its input) in set-up, off the clock. */
 async function preparedOnMainThread(params: CpuCellParams): Promise<Task[]> {
-  const tasks = cpuTasks(params);
+  const tasks = await cpuTasks(params);
   for (const task of tasks) await prepareTask(task);
   return tasks;
 }
@@ -77,20 +85,22 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     };
   }),
   implement(cpuWorkerPerTask, async ({ primitives, params }) =>
-    freshExecutorPerTask(cpuTasks(params), "worker", `${primitives.labels.worker} per task`, () => primitives.startWorker()),
+    freshExecutorPerTask(await cpuTasks(params), "worker", `${primitives.labels.worker} per task`, () => primitives.startWorker()),
   ),
   implement(cpuWorkerPool, async ({ primitives, params }) => {
-    const tasks = cpuTasks(params);
+    const tasks = await cpuTasks(params);
     const pool = await warmedForTasks(await primitives.createWorkerPool(params.workers), params, tasks);
     return cellOnPool(tasks, pool, `${pool.implementation}, ${params.workers} workers`);
   }),
   implement(cpuProcessPool, async ({ primitives, params }) => {
     // Each child process of the runtime's own API answers one task at a time, as a pool's worker does.
-    const tasks = cpuTasks(params);
+    const tasks = await cpuTasks(params);
     const pool = await warmedForTasks(await createNativePool(params.workers, () => primitives.startChildProcess()), params, tasks);
     return cellOnPool(tasks, pool, `${params.workers} × ${primitives.labels.childProcess}, warmed`);
   }),
   implement(cpuProcessPerTask, async ({ primitives, params }) =>
-    freshExecutorPerTask(cpuTasks(params), "process", `${primitives.labels.childProcess} per task`, () => primitives.startChildProcess()),
+    freshExecutorPerTask(await cpuTasks(params), "process", `${primitives.labels.childProcess} per task`, () =>
+      primitives.startChildProcess(),
+    ),
   ),
 ];

@@ -25,7 +25,16 @@ export const cpuParamsSchema = z.object({
   /** Parallel executors the scenario may use (pool size). */
   workers: z.number().int().positive(),
   /** A user's task (workload "user-task", --task): the file URL of its module and the name it gives itself. */
-  task: z.object({ module: z.string(), name: z.string(), size: z.string(), folder: z.string() }).optional(),
+  task: z
+    .object({
+      module: z.string(),
+      name: z.string(),
+      size: z.string(),
+      folder: z.string(),
+      /** --send-input: the input built once and sent with every task (its copy on the clock), not built by each executor. */
+      sendInput: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export const ioParamsSchema = z.object({
