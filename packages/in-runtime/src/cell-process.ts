@@ -105,7 +105,12 @@ async function measureCell(
     // A module this runtime cannot load (a Node-only import, another runtime's global) is n/a here, in the loader's words.
     const unloadable = await loadUserTask(task.module).then(
       () => null,
-      (error: unknown) => toMessage(error),
+      (error: unknown) => {
+        // A permission the launcher forgot to grant (Deno) is a harness bug: the cell fails, it is not the task's fault.
+        if (error instanceof Error && (error.name === "NotCapable" || error.name === "PermissionDenied"))
+          throw new Error(`harness bug: the task's module was refused a permission the launcher should have granted: ${error.message}`);
+        return toMessage(error);
+      },
     );
     if (unloadable !== null)
       return { type: "not-applicable", cellId: cell.cellId, reason: `${task.name}: this runtime cannot load the task: ${unloadable}` };
