@@ -35,7 +35,7 @@ const misbehavingAtTwo = (name: string, misbehave: string) =>
       check: (out: number, n: number) => out === n || "not n" };`,
   );
 
-const examples = ["collatz", "markdown-render"].map((name) => join(repoRoot, "examples", name, "task.ts"));
+const examples = ["mandelbrot", "markdown-render"].map((name) => join(repoRoot, "examples", name, "task.ts"));
 const verifyScript = join(repoRoot, "packages/launcher/test/verify-task.ts");
 
 describe("the examples", () => {
