@@ -13,13 +13,18 @@ import { modelName, type TaskRun, unavailableIn } from "./task-run.ts";
 
 export const taskTitle = (task: TaskRun) => `${task.name}: which model pays off, from what size, on which runtime`;
 
+const WARMED =
+  "The warmed models ran the task once in set-up (each pool executor, and the main thread for the main-thread models); " +
+  "a fresh worker or process per task ran it cold, after its start-up, as it would in an application.";
 const INPUT_BUILT_BY_EACH =
   "Inputs were built inside each executor before the clock started, in every model alike, so sending an input to an " +
-  "executor was not measured (`--send-input` measures it); the check ran after each run, on the clock.";
+  "executor was not measured (`--send-input` measures it); the check ran after each run, on the clock. " +
+  WARMED;
 const INPUT_SENT =
   "Inputs were built once per cell before the clock started and sent with every task (`--send-input`): a model that " +
   "hands tasks to a worker or a child process copied the input on the clock, the main-thread models did not; the check " +
-  "ran after each run, on the clock.";
+  "ran after each run, on the clock. " +
+  WARMED;
 
 /** What each executor did with the task besides running it: the same in every model, and what was not measured. */
 export function taskHowRun(task: TaskRun): string[] {

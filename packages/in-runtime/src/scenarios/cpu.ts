@@ -13,7 +13,15 @@ import {
   cpuWorkerPerTask,
   cpuWorkerPool,
 } from "@runtime-bench/model/scenarios/records/cpu";
-import { buildUserTaskInput, CHUNK_ITERATIONS, loadUserTask, prepareTask, runTask, type Task } from "@runtime-bench/workloads";
+import {
+  buildUserTaskInput,
+  CHUNK_ITERATIONS,
+  loadUserTask,
+  prepareTask,
+  runTask,
+  runTaskInterleaved,
+  type Task,
+} from "@runtime-bench/workloads";
 import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
 import type { WorkerPool } from "../primitives.ts";
@@ -36,10 +44,15 @@ async function cpuTasks(params: CpuCellParams): Promise<Task[]> {
   }));
 }
 
-/** Main-thread models prepare their tasks (a user's task: load it, build its input) in set-up, off the clock. */
-async function preparedOnMainThread(params: CpuCellParams): Promise<Task[]> {
+/**
+ * Main-thread models prepare their tasks (a user's task: load it, build its input) in set-up, off the clock, and run
+ * a user's task once there the way the model will (`warm`), as a warmed pool's executors do in their set-up: the JIT
+ * has then seen the task's code on every executor it is timed on, not only in the pools.
+ */
+async function preparedOnMainThread(params: CpuCellParams, warm: (task: Task) => unknown): Promise<Task[]> {
   const tasks = await cpuTasks(params);
   for (const task of tasks) await prepareTask(task);
+  if (params.task && tasks[0]) await warm(tasks[0]);
   return tasks;
 }
 
@@ -68,7 +81,7 @@ function freshExecutorPerTask(
 
 export const cpuScenarios: Scenario<CpuCellParams>[] = [
   implement(cpuSequential, async ({ primitives, params }) => {
-    const tasks = await preparedOnMainThread(params);
+    const tasks = await preparedOnMainThread(params, (task) => runTask(task, primitives));
     return {
       ...cellWithoutSetUp(tasks, "for loop", () => runSequentially(tasks, primitives)),
       inProcess: { label: "one task", call: () => runTask(tasks[0]!, primitives), isAsync: false },
@@ -77,7 +90,7 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
   implement(cpuAsyncMain, async ({ primitives, params }) => {
     if (params.task && !(await loadUserTask(params.task.module)).runAsync)
       throw new NotApplicableError(`${params.task.name} offers no form that yields to the event loop (no runAsync)`);
-    const tasks = await preparedOnMainThread(params);
+    const tasks = await preparedOnMainThread(params, (task) => runTaskInterleaved(task, primitives));
     const run = () => runConcurrentlyOnMainThread(tasks, primitives, tasks.length);
     return {
       ...cellWithoutSetUp(tasks, `Promise.all, yielding every ${CHUNK_ITERATIONS} iterations`, run),
