@@ -54,7 +54,7 @@ describe("the command line", () => {
   });
 
   it.each([
-    [["--bogus"], /Unknown option '--bogus'; the flags are --quick, --profile, .*--scenarios, --help/],
+    [["--bogus"], /Unknown option '--bogus'; the flags are --quick, --profile, .*--scenarios, --task, --send-input, --help/],
     [["--profile", "nightly"], /unknown profile "nightly"; the suite has: main, full, quick/],
     [["--runtimes", "python"], /--runtimes takes a comma-separated list of node, bun, deno/],
     [["--scenarios", "cpu.teleport"], /--scenarios: "cpu\.teleport" matches no cell of profile "quick"\. Scenario ids: cpu\.sequential/],
