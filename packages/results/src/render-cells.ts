@@ -90,7 +90,10 @@ export function cellSection(table: CellTable): string[] {
   return [
     `## ${cell.kind === "cpu" ? "CPU" : "I/O"}: ${cell.title} — \`${table.cellId}\``,
     "",
-    `Lesson analogue: ${cell.lessonAnalogue}. ${params}; ${ideal}.`,
+    // A user's task is no experiment of the lesson: its cells say which of the task's sizes they ran instead.
+    cell.params.kind === "cpu" && cell.params.task
+      ? `${cell.params.task.name} at size ${cell.params.task.size}: ${params}; ${ideal}.`
+      : `Lesson analogue: ${cell.lessonAnalogue}. ${params}; ${ideal}.`,
     "",
     ...tableRows(table, columns),
     "",

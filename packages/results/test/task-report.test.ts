@@ -145,6 +145,9 @@ describe("a user's task's report", () => {
     expect(details).toContain("## Environment");
     expect(details).toContain("## How this run was measured");
     expect(details).toContain("`cpu.worker-pool/user-task/n=1000`");
+    // Each cell says which of the task's sizes it ran, not a lesson analogue the task has nothing to do with.
+    expect(details).not.toContain("Lesson analogue");
+    expect(details).toMatch(/md-render at size large: 4 tasks, n = 1000/);
   });
 
   it("draws no conclusion from a smoke run", () => {
