@@ -12,6 +12,9 @@ import { memorySlope } from "./scaling.ts";
 
 /** A cell where the mock API used more than this many cores may have measured the server, not the client. */
 export const SERVER_BUSY_FLAG_CORES = 0.5;
+
+/** The mock API used more than SERVER_BUSY_FLAG_CORES during the row's cell: the one test, for the sweep and the flags. */
+export const isServerBusy = (row: MeasuredRow): boolean => row.serverBusyCores !== null && row.serverBusyCores > SERVER_BUSY_FLAG_CORES;
 /** The server must serve this many times the highest rate any client reached, or the sweep is flagged. */
 export const CAPACITY_HEADROOM = 5;
 
@@ -80,7 +83,7 @@ export function ioSweep(result: RunResult, tables: readonly CellTable[]): IoSwee
             requests: params.requests,
             row,
             requestsPerSecond,
-            serverBusy: row.serverBusyCores !== null && row.serverBusyCores > SERVER_BUSY_FLAG_CORES,
+            serverBusy: isServerBusy(row),
             nearServerCapacity:
               capacity.serverRequestsPerSecond !== null && requestsPerSecond * CAPACITY_HEADROOM > capacity.serverRequestsPerSecond,
           },

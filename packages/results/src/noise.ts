@@ -9,7 +9,7 @@ import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
 import { type CellTable, isMeasured, type MeasuredRow, speedupOf } from "./analyze.ts";
 import { type CoreDependence, coreDependence } from "./core-dependence.ts";
 import { percent, times } from "./format.ts";
-import { CAPACITY_HEADROOM, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
+import { CAPACITY_HEADROOM, isServerBusy, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 import { SLOW_SPELL_THRESHOLD, type SlowSpell, slowSpells } from "./slow-spells.ts";
 
 /** Runs of one cell that vary more than this (coefficient of variation) make its median less certain. */
@@ -72,7 +72,7 @@ export function noisyCell(row: MeasuredRow, cellId: string): WarningOf<"noisy-ce
 
 /** A cell during which the mock API used more than SERVER_BUSY_FLAG_CORES. */
 export function serverBusy(row: MeasuredRow, cellId: string): WarningOf<"server-busy"> | null {
-  return row.serverBusyCores !== null && row.serverBusyCores > SERVER_BUSY_FLAG_CORES
+  return isServerBusy(row) && row.serverBusyCores !== null
     ? { kind: "server-busy", runtime: row.runtime, cellId, cores: row.serverBusyCores }
     : null;
 }

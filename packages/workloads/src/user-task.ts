@@ -85,6 +85,3 @@ export async function runUserTaskAsync(task: UserTask): Promise<number> {
   if (!definition.runAsync) throw new Error(`${definition.name} has no runAsync: it offers no form that yields`);
   return checked(definition, await definition.runAsync(input), task.n, input);
 }
-
-/** Whether the module's task offers a form that yields (after it is loaded). */
-export const userTaskYields = async (module: string): Promise<boolean> => typeof (await loadUserTask(module)).runAsync === "function";
