@@ -13,11 +13,11 @@ import { toMessage } from "@runtime-bench/model/errors";
 import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import { recordOf } from "@runtime-bench/model/scenarios/records";
 import type { Profile } from "@runtime-bench/model/suite";
-import { loadUserTask, type UserTaskDefinition } from "@runtime-bench/workloads";
+import { loadUserTask, type UserTaskDefinition, WORKLOAD_SIZE_LIMITS } from "@runtime-bench/workloads";
 import { runtimeBinary } from "./runtime-binaries.ts";
 
-/** The largest size a task may ask for: the size is a 32-bit count handed to its input. */
-const MAX_TASK_SIZE = 2 ** 31 - 1;
+/** The largest size a task may ask for: the user-task workload's limit in the workloads registry. */
+const MAX_TASK_SIZE = (WORKLOAD_SIZE_LIMITS["user-task"] as { max: number }).max;
 
 export interface LoadedTask {
   /** The module's file URL, as every executor imports it. */

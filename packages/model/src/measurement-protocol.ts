@@ -19,7 +19,7 @@ import { cellOutputSchema, describeOutputSchema } from "./schema.ts";
 /** Marks the stdout lines the launcher reads, so runtime warnings on stdout cannot be mistaken for them. */
 export const OUTPUT_TAG = "@@runtime-bench ";
 
-export const cellSpecSchema = z.object({
+const cellSpecSchema = z.object({
   group: z.enum(CELL_GROUPS),
   cellId: z.string(),
   scenarioId: z.string(),
@@ -40,8 +40,7 @@ export const cellRequestSchema = z.object({
 });
 export type CellRequest = z.infer<typeof cellRequestSchema>;
 
-export const GATE_EVENTS = ["timing-start", "timing-end"] as const;
-export type GateEvent = (typeof GATE_EVENTS)[number];
+const GATE_EVENTS = ["timing-start", "timing-end"] as const;
 
 /**
  * A gate line: the event, this process's own CPU time (all its threads) at that moment in µs, and whether the
@@ -50,7 +49,7 @@ export type GateEvent = (typeof GATE_EVENTS)[number];
  * launcher starts its meter when the line arrives, within a millisecond. The end gate waits, off the clock, so the
  * launcher can read the tree before the process exits.
  */
-export const gateMessageSchema = z.object({
+const gateMessageSchema = z.object({
   type: z.literal("gate"),
   gate: z.enum(GATE_EVENTS),
   cpuUs: z.object({ user: z.number().nonnegative(), system: z.number().nonnegative() }),
@@ -63,7 +62,7 @@ const measuredOutputSchema = cellOutputSchema.options[0];
 export type MeasuredOutput = z.infer<typeof measuredOutputSchema>;
 
 /** The process's last line, one of these: */
-export const finalMessageSchema = z.discriminatedUnion("type", [
+const finalMessageSchema = z.discriminatedUnion("type", [
   /** `--describe`: the runtime, its clock and its HTTP clients. */
   z.object({ type: z.literal("described"), description: describeOutputSchema }),
   /** `--cell`: the cell measured once. */

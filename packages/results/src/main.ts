@@ -21,6 +21,7 @@ import { machineFolders, mergedCsv, renderMachines } from "./render-machines.ts"
 import { RAW_FILES } from "./render-markdown.ts";
 import { DETAILS_FILE } from "./render-overview.ts";
 import { REPORT_FILE, type ReportFiles, renderReportFiles, writeReportFiles } from "./report-files.ts";
+import { isTaskCell } from "./task-run.ts";
 
 const COMPARISON_FILE = "comparison.md";
 
@@ -121,8 +122,7 @@ async function merge(sources: string[], out: string): Promise<number> {
   return Math.max(...results.map(exitCodeFor));
 }
 
-const isTaskRun = (cells: readonly CellResult[]) =>
-  cells.length > 0 && cells.every((cell) => cell.params.kind === "cpu" && cell.params.task);
+const isTaskRun = (cells: readonly CellResult[]) => cells.length > 0 && cells.every(isTaskCell);
 
 /**
  * The last word of `pnpm turbo bench`: 3 when a selected runtime under test could not run, 1 when a cell failed,

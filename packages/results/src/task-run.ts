@@ -4,6 +4,7 @@
  * than the lesson's. Recognised from the cells alone: the result file records the task in each cell's parameters.
  */
 import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import type { CellResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { joinWords } from "./format.ts";
 
@@ -27,9 +28,12 @@ export interface TaskRun {
  */
 export const modelName = (table: CellTable): string => table.cell.readingName.replace(/ \((the lesson's|the multiprocessing)[^()]*\)$/, "");
 
+/** A cell of a user's task (--task) rather than of the suite. */
+export const isTaskCell = (cell: CellResult): boolean => cell.params.kind === "cpu" && cell.params.task !== undefined;
+
 /** The task a run measured, or null for the suite's own run. */
 export function taskOf(tables: readonly CellTable[]): TaskRun | null {
-  const own = tables.filter((table) => table.cell.group === "headline" && table.cell.params.kind === "cpu" && table.cell.params.task);
+  const own = tables.filter((table) => table.cell.group === "headline" && isTaskCell(table.cell));
   const params = own[0]?.cell.params;
   if (params?.kind !== "cpu" || !params.task) return null;
   const sizes = new Map(own.map((table) => [table.cell.size, table.cell.params.kind === "cpu" ? table.cell.params.n : 0]));

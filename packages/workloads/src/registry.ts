@@ -14,8 +14,8 @@ import type { AtomicsHandOffTask, CpuTask, CpuWorkload, FetchPostsTask, FileTask
 import { prepareUserTask, runUserTask, runUserTaskAsync, type UserTask } from "./user-task.ts";
 
 export interface TaskKind<T extends Task> {
-  /** What the executor does before the clock starts (see prepareTask). */
-  prepare?(task: T): Promise<void>;
+  /** What the executor does before the clock starts (see prepareTask): undefined when there is nothing (more) to do. */
+  prepare?(task: T): Promise<void> | undefined;
   /** Runs the task: CPU work synchronously (see runTask), I/O as a promise. */
   run(task: T, services: TaskServices): number | Promise<number>;
   /** The same work sharing the thread with other tasks (yielding between chunks), where it has chunks to yield between. */

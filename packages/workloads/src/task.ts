@@ -20,8 +20,8 @@ export const CPU_WORKLOADS = [
 ] as const;
 export type CpuWorkload = (typeof CPU_WORKLOADS)[number];
 
-/** CPU work of size n: sum-of-squares.ts, json-round-trip.ts, prime-sieve.ts, pbkdf2.ts (n = iterations). */
 /**
+ * CPU work of size n: sum-of-squares.ts, json-round-trip.ts, prime-sieve.ts, pbkdf2.ts (n = iterations), user-task.ts.
  * `module`: for a user's task (workload "user-task"), the file URL of its module; `sent`: its input, when it is sent
  * with the task (--send-input) rather than built by the executor.
  */
@@ -87,20 +87,20 @@ export interface TaskServices {
 const entryOf = (task: Task) => TASK_REGISTRY[task.kind] as TaskKind<Task>;
 
 /**
+ * What a task needs before the clock starts, in the executor that will run it: a user's task loads its module and
+ * builds its input (once per executor and size). Nothing for the built-in workloads.
+ */
+export function prepareTask(task: Task): Promise<void> | undefined {
+  // undefined, not a resolved promise, where there is nothing (more) to do: awaiting nothing would still cost a tick.
+  return entryOf(task).prepare?.(task);
+}
+
+/**
  * Runs a task to completion. CPU work runs synchronously and returns its value (nothing interleaves with it);
  * I/O returns a promise. The CPU path is deliberately not an async function: JavaScriptCore ran the same loop
  * about 10% slower, and less steadily, when it was called from inside an async function (Bun 1.4 here, fresh
  * processes alternated), which would have charged a wrapper of the harness to the runtime.
  */
-/**
- * What a task needs before the clock starts, in the executor that will run it: a user's task loads its module and
- * builds its input. Nothing for the built-in workloads.
- */
-export function prepareTask(task: Task): Promise<void> | undefined {
-  // undefined, not a resolved promise, where there is nothing to do: awaiting nothing would still cost a tick.
-  return entryOf(task).prepare?.(task);
-}
-
 export function runTask(task: Task, services: TaskServices): number | Promise<number> {
   return entryOf(task).run(task, services);
 }

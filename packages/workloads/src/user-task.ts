@@ -43,15 +43,18 @@ export function loadUserTask(module: string): Promise<UserTaskDefinition> {
   return definition;
 }
 
-/** Loads the module and builds the input for the task's size, once per executor and size. */
-export async function prepareUserTask(task: UserTask): Promise<void> {
-  if (task.sent) {
-    await loadUserTask(task.module);
-    return;
-  }
-  if (inputs.has(inputKey(task))) return;
+/**
+ * Loads the module and builds the input for the task's size, once per executor and size; undefined once both are
+ * there, so a warmed executor's timed task waits on no promise (prepareTask).
+ */
+export function prepareUserTask(task: UserTask): Promise<void> | undefined {
+  const ready = loaded.has(task.module) && (task.sent !== undefined || inputs.has(inputKey(task)));
+  return ready ? undefined : buildInputIfNeeded(task);
+}
+
+async function buildInputIfNeeded(task: UserTask): Promise<void> {
   const definition = await loadUserTask(task.module);
-  inputs.set(inputKey(task), await definition.input(task.n));
+  if (!task.sent && !inputs.has(inputKey(task))) inputs.set(inputKey(task), await definition.input(task.n));
 }
 
 /** The input for a task's size, built here, to send with every task (--send-input). */

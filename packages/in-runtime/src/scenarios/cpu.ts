@@ -51,7 +51,8 @@ async function cpuTasks(params: CpuCellParams): Promise<Task[]> {
  */
 async function preparedOnMainThread(params: CpuCellParams, warm: (task: Task) => unknown): Promise<Task[]> {
   const tasks = await cpuTasks(params);
-  for (const task of tasks) await prepareTask(task);
+  // Every task of a cell is the same module at the same size: preparing one prepares them all.
+  if (tasks[0]) await prepareTask(tasks[0]);
   if (params.task && tasks[0]) await warm(tasks[0]);
   return tasks;
 }

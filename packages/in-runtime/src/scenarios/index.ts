@@ -5,7 +5,6 @@ import { ioScenarios } from "./io.ts";
 import { primitiveScenarios } from "./primitives.ts";
 import type { AnyScenario, CellParams, PreparedCell, ScenarioContext } from "./types.ts";
 
-export { shapeOf } from "@runtime-bench/model/scenarios/records";
 export type * from "./types.ts";
 
 /**

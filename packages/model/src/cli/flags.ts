@@ -13,6 +13,9 @@ import { fromCaller, repoRoot } from "./repo.ts";
 /** The profile a run measures without --profile or --quick: the lesson's questions, in at most 15 minutes. */
 export const DEFAULT_PROFILE = "main";
 
+/** The suite's published results: the default --out, and never a task's or a fault-injected run's. */
+const PUBLISHED_RESULTS = resolve(repoRoot, "results");
+
 export class UsageError extends Error {
   override name = "UsageError";
 }
@@ -122,7 +125,7 @@ export function benchOptionsFrom(
   const options = {
     profileName: values.quick ? "quick" : (values.profile ?? DEFAULT_PROFILE),
     suiteFile: values.suite === undefined ? join(repoRoot, "benchmarks/suite.json") : fromCaller(values.suite),
-    outDir: values.out !== undefined ? fromCaller(values.out) : taskFile !== null ? taskOutDir(taskFile) : join(repoRoot, "results"),
+    outDir: values.out !== undefined ? fromCaller(values.out) : taskFile !== null ? taskOutDir(taskFile) : PUBLISHED_RESULTS,
     cellTimeoutSeconds: timeout === undefined ? null : Number(timeout),
     runtimes: values.runtimes === undefined ? null : parseRuntimeList(values.runtimes),
     seed: seed === undefined ? null : Number(seed),
@@ -132,9 +135,9 @@ export function benchOptionsFrom(
     sendInput: values["send-input"] ?? false,
     help: values.help ?? false,
   };
-  if (taskFile !== null && options.outDir === resolve(repoRoot, "results"))
+  if (taskFile !== null && options.outDir === PUBLISHED_RESULTS)
     throw new UsageError("--task writes its own report: results/ holds the suite's published run only (choose another --out)");
-  if (process.env[FAULT_VARIABLE] && options.outDir === resolve(repoRoot, "results")) {
+  if (process.env[FAULT_VARIABLE] && options.outDir === PUBLISHED_RESULTS) {
     throw new UsageError(`${FAULT_VARIABLE} is a test hook; a run with it set may not write to results/ (use --out)`);
   }
   return options;

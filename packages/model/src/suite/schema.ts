@@ -55,7 +55,7 @@ const workloadSizes = z.object(
   ) as Record<Workload, z.ZodOptional<z.ZodNumber>>,
 );
 
-export const profileSchema = z.object({
+const profileSchema = z.object({
   description: z.string(),
   /**
    * A user's task (--task): the launcher sets it on the profile it runs, with the task's sizes as `cpu.sizes`; a
