@@ -5,7 +5,7 @@
  */
 
 import { toMessage } from "@runtime-bench/model/errors";
-import { injectedFault, runWithFault } from "@runtime-bench/model/fault-injection";
+import { type InjectedFault, injectedFault, runWithFault } from "@runtime-bench/model/fault-injection";
 import { prepareTask, runTask, type Task, type TaskServices, warmUp } from "@runtime-bench/workloads";
 
 /**
@@ -82,6 +82,10 @@ export interface TaskPort {
 }
 
 /** The executor side: warm up (the same warm-up as the main thread), say so, then answer every request. */
+/** Runs a task, misbehaving as the tests' fault hook says where it is set: every executor loop and piscina's task file. */
+export const runTaskWithHook = (task: Task, services: TaskServices, fault: InjectedFault | null): number | Promise<number> =>
+  fault ? runWithFault(fault, () => runTask(task, services)) : runTask(task, services);
+
 export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
   warmUp();
   const fault = injectedFault();
@@ -101,7 +105,7 @@ export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
     if (preparing) await preparing;
     const start = performance.now();
     try {
-      const value = fault ? await runWithFault(fault, () => runTask(task, services)) : await runTask(task, services);
+      const value = await runTaskWithHook(task, services, fault);
       endpoint.postMessage({ type: "task-reply", id, ok: true, value, ms: performance.now() - start });
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -1,9 +1,10 @@
 /** piscina's task file: warmed like every other executor, runs one task per call, and obeys the tests' fault hook. */
 
-import { injectedFault, runWithFault } from "@runtime-bench/model/fault-injection";
-import { prepareTask, runTask, type Task, warmUp } from "@runtime-bench/workloads";
+import { injectedFault } from "@runtime-bench/model/fault-injection";
+import { prepareTask, type Task, warmUp } from "@runtime-bench/workloads";
 import { pbkdf2ViaNodeCrypto } from "../node-crypto.ts";
 import { nodeFileServices } from "../node-files.ts";
+import { runTaskWithHook } from "../protocol.ts";
 import { fetchJsonWithGlobalFetch } from "../web-platform.ts";
 
 warmUp();
@@ -23,4 +24,4 @@ export default function run(task: Task): number | Promise<number> {
   return execute(task);
 }
 
-const execute = (task: Task) => (fault ? runWithFault(fault, () => runTask(task, services)) : runTask(task, services));
+const execute = (task: Task) => runTaskWithHook(task, services, fault);
