@@ -100,11 +100,12 @@ export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
       return;
     }
     const { id, task } = message;
-    // Off the task's own clock (`ms`); a fresh executor's wait for it is on the cell's, as its start-up is.
-    const preparing = prepareTask(task);
-    if (preparing) await preparing;
-    const start = performance.now();
     try {
+      // Off the task's own clock (`ms`); a fresh executor's wait for it is on the cell's, as its start-up is. Inside
+      // the try: a task whose module or input fails answers with why instead of leaving its parent waiting.
+      const preparing = prepareTask(task);
+      if (preparing) await preparing;
+      const start = performance.now();
       const value = await runTaskWithHook(task, services, fault);
       endpoint.postMessage({ type: "task-reply", id, ok: true, value, ms: performance.now() - start });
     } catch (error) {

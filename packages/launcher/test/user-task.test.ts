@@ -138,6 +138,20 @@ describe("bad tasks", () => {
     120_000,
   );
 
+  it("a task whose input throws fails every cell with why, fresh executors included (none waits for its timeout)", () => {
+    const file = taskFile(
+      "input-throws",
+      `export default { name: "input-throws", sizes: { one: 1 }, input: () => { throw new Error("no input today"); }, run: (n: number) => n, check: () => true };`,
+    );
+    const out = join(scratch, "out-input-throws");
+    const run = bench(["--task", file, "--out", out, "--cell-timeout", "30"]);
+    expect(run.status, run.stderr).toBe(0);
+    const measured = cellsOf(readRun(out)).filter((cell) => cell.status !== "n/a");
+    expect(measured.length).toBeGreaterThan(0);
+    for (const cell of measured) expect(cell.reason).toMatch(/no input today/);
+    expect(leftoverProcesses()).toBe("");
+  }, 120_000);
+
   it("a module only Bun can load is n/a in Node and Deno with the loader's error, and the report exits 3", () => {
     const file = taskFile(
       "bun-only",
