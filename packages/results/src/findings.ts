@@ -10,7 +10,7 @@ import type { PairedComparison } from "@runtime-bench/model/comparisons";
 import { isUnderTest } from "@runtime-bench/model/runtimes";
 import { VERDICTS, type Verdict } from "@runtime-bench/model/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
-import { crossover, crossoverBracket } from "./crossover.ts";
+import { allShownNotToPayOff, crossover, crossoverBracket } from "./crossover.ts";
 import { fastestPerWorkloadLine } from "./fastest.ts";
 import { joinWords, mib, ms, percent, perRuntime, speedupFigure } from "./format.ts";
 
@@ -166,11 +166,7 @@ export function crossoverFindings(tables: readonly CellTable[]): string[] {
   return crossover(tables).map(({ readingName, perRuntime: runtimes }) => {
     const paid = runtimes.filter((runtime) => runtime.from !== null);
     // "Did not pay off" only where every size was shown slower or equivalent; otherwise it was not shown either way.
-    const shownNot = runtimes.filter(
-      (runtime) =>
-        runtime.from === null &&
-        runtime.points.every((point) => point.comparison && ["slower", "equivalent"].includes(point.comparison.verdict)),
-    );
+    const shownNot = runtimes.filter((runtime) => runtime.from === null && allShownNotToPayOff(runtime.points));
     const claim =
       paid.length === runtimes.length
         ? "paid off"

@@ -9,7 +9,7 @@
 import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import { isUnderTest } from "@runtime-bench/model/runtimes";
 import { type CellTable, isMeasured } from "./analyze.ts";
-import { type CrossoverModel, type CrossoverPoint, crossoverOf } from "./crossover.ts";
+import { allShownNotToPayOff, type CrossoverModel, type CrossoverPoint, crossoverOf } from "./crossover.ts";
 import { fastestClause, fastestIn } from "./fastest.ts";
 import { capitalise } from "./findings.ts";
 import { joinWords, judgedSpeedup } from "./format.ts";
@@ -40,9 +40,7 @@ type Measured = CrossoverModel["perRuntime"][number];
 const figureAt = (point: CrossoverPoint) =>
   `${point.comparison ? judgedSpeedup(point.comparison) : "no comparison (too few rounds in common)"} at ${point.size}`;
 
-const shownNotToPayOff = (one: Measured) =>
-  one.points.length > 0 &&
-  one.points.every((point) => point.comparison !== null && ["slower", "equivalent"].includes(point.comparison.verdict));
+const shownNotToPayOff = (one: Measured) => one.points.length > 0 && allShownNotToPayOff(one.points);
 
 /** One runtime's claim: "paid off from 100 sections", "did not pay off up to 1000 sections" or "was inconclusive". */
 function claimOf(one: Measured): string {
