@@ -75,6 +75,26 @@ export function payOffClaim(rows: Compared[]): string {
   return parts.join("; ");
 }
 
+/**
+ * The summary's claim, one level above the verdicts: "paid off on every runtime", "paid off on deno; not shown to pay
+ * off on node and bun", "not shown to pay off on any runtime". It splits only where a run settled a difference in the
+ * lesson's direction, and "not shown to pay off" is true of slower, equivalent and inconclusive alike; so a comparison
+ * near the ±5% line that reads equivalent in one run and inconclusive in the next changes its verdict word in the
+ * evidence, not the claim. Each runtime's verdict stays beside its figure.
+ */
+export function summaryClaim(rows: Compared[], outcome: { yes: string; no: string } = PAY_OFF): string {
+  const yes = withVerdict(rows, outcome === PAY_OFF ? "faster" : "slower");
+  const no = rows.filter((row) => !yes.includes(row));
+  const who = (group: Compared[], all: string) => (group.length === rows.length && rows.length > 1 ? all : names(group));
+  return [
+    ...(yes.length > 0 ? [`${outcome.yes} on ${who(yes, "every runtime")}`] : []),
+    ...(no.length > 0 ? [`${outcome.no} on ${who(no, "any runtime")}`] : []),
+  ].join("; ");
+}
+const PAY_OFF = { yes: "paid off", no: "not shown to pay off" };
+/** The claim about start-up at the smallest size: where a model was shown slower than its baseline. */
+export const SHOWN_SLOWER = { yes: "slower", no: "not shown slower" };
+
 function modelAgainstBaseline(table: CellTable, tables: readonly CellTable[]): string | null {
   const rows = compared(table);
   const baselineTable = tables.find((other) => other.cellId === table.cell.baseline);

@@ -1,14 +1,15 @@
 /**
- * The few sentences the report opens with: the lesson's questions answered by this run, each sentence a claim
- * that follows from the verdicts and the figures it rests on, every figure with its 95% interval and its verdict
- * word ("faster", "slower", "equivalent" or "inconclusive") and its rounds. It opens with how many comparisons settled.
- * Built from the same analysis and wording as the full reading (findings.ts),
- * shortened: the models at their largest size, the smallest size's losers, where each model starts to pay
- * off, memory per unit of concurrency, and the runtimes. Like the reading, it knows no scenario id.
+ * The few lines the report opens with: the lesson's questions answered by this run, each line a claim in bold that
+ * follows from the verdicts (summaryClaim: it splits only where a difference in the lesson's direction settled), then
+ * the evidence: every figure with its 95% interval, its verdict word ("faster", "slower", "equivalent" or
+ * "inconclusive") and its rounds. Built from the same analysis as the full reading (findings.ts), shortened: the
+ * models at their largest size, the start-up cost of a fresh executor per task at the smallest size, where each model
+ * starts to pay off, memory per unit of concurrency, and the runtimes. Like the reading, it knows no scenario id.
  */
 
 import { isUnderTest } from "@runtime-bench/model/runtimes";
 import { runsOffThread } from "@runtime-bench/model/scenarios/params";
+import { startsExecutorPerTask } from "@runtime-bench/model/scenarios/records";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { twoClusters } from "@runtime-bench/model/stats";
 import { type CellTable, isMeasured } from "./analyze.ts";
@@ -20,10 +21,11 @@ import {
   compared,
   crossoverFindings,
   isLargestOfItsScenario,
-  payOffClaim,
+  SHOWN_SLOWER,
   sizeOf,
+  summaryClaim,
 } from "./findings.ts";
-import { judgedSpeedup, kibSlope, mibSlope, perRuntime, times } from "./format.ts";
+import { joinWords, judgedSpeedup, kibSlope, mibSlope, perRuntime, times } from "./format.ts";
 import { ioSweep } from "./io-sweep.ts";
 import { scaling } from "./scaling.ts";
 
@@ -57,27 +59,33 @@ function modelLine(table: CellTable, tables: readonly CellTable[]): string | nul
   const size =
     params.kind === "cpu" ? `${params.tasks} tasks of n = ${params.n}` : params.kind === "io" ? `${params.requests} requests` : "";
   const limit = "speedup" in ideal && ideal.speedup > 1 ? `, ideal ${ideal.speedup.toFixed(2)}x` : "";
-  return `**${capitalise(nameOf(table))} ${payOffClaim(rows)}:** ${perRuntime(rows, judged)} against ${nameOf(baseline)} (${size}${limit}).`;
+  return `**${capitalise(nameOf(table))}: ${summaryClaim(rows)}.** ${perRuntime(rows, judged)} against ${nameOf(baseline)} (${size}${limit}).`;
 }
 
-/** Where start-up shows: the parallel models that were slower than their baseline at the smallest CPU size. */
+/**
+ * Where start-up shows: at the smallest CPU size, whether the models that start an executor per task (a fresh worker,
+ * a fresh process) were shown slower than their baseline. The other models' figures at that size are in the tables.
+ */
 function smallestSizeLine(tables: readonly CellTable[]): string | null {
   const cpu = tables.filter((table) => table.cell.params.kind === "cpu");
   const smallest = Math.min(...cpu.map(sizeOf));
   if (cpu.every((table) => sizeOf(table) === smallest)) return null;
-  const rows = cpu.filter((table) => sizeOf(table) === smallest && table.cell.baseline !== null).flatMap(compared);
-  if (rows.length === 0) return null; // no comparison with enough rounds: nothing to claim
-  const slower = rows.filter((row) => row.versusBaseline.verdict === "slower");
-  const open = rows.filter((row) => row.versusBaseline.verdict === "inconclusive").length;
-  if (slower.length === 0)
-    return open > 0
-      ? `**At the smallest size (n = ${smallest}) no model was shown slower than its baseline** (${open} of ${rows.length} comparisons inconclusive).`
-      : `**At the smallest size (n = ${smallest}) no model was slower than its baseline.**`;
-  const byModel = [...new Set(slower.map((row) => row.cell.scenarioId))].map((scenarioId) => {
-    const own = slower.filter((row) => row.cell.scenarioId === scenarioId);
-    return `${own[0]!.cell.readingName}: ${perRuntime(own, judged)}`;
+  const starting = cpu.filter(
+    (table) => sizeOf(table) === smallest && table.cell.baseline !== null && startsExecutorPerTask(table.cell.scenarioId),
+  );
+  const models = starting.flatMap((table) => {
+    const rows = compared(table);
+    return rows.length > 0 ? [{ name: nameOf(table), rows, claim: summaryClaim(rows, SHOWN_SLOWER) }] : [];
   });
-  return `**At the smallest size (n = ${smallest}), starting executors costs more than the work:** ${byModel.join("; ")}.`;
+  if (models.length === 0) return null; // no comparison with enough rounds: nothing to claim
+  // Models with the same claim share it: "a fresh worker thread per task and a fresh child process per task: slower on every runtime".
+  const claims = [...new Set(models.map((model) => model.claim))].map(
+    (claim) => `${joinWords(models.filter((model) => model.claim === claim).map((model) => model.name))}: ${claim}`,
+  );
+  const anySlower = models.some((model) => model.rows.some((row) => row.versusBaseline.verdict === "slower"));
+  const lead = anySlower ? "starting an executor per task cost more than the work" : "starting an executor per task";
+  const evidence = models.map((model) => `${model.name}: ${perRuntime(model.rows, judged)}`);
+  return `**At the smallest size (n = ${smallest}), ${lead}: ${claims.join("; ")}.** ${capitalise(evidence.join("; "))}.`;
 }
 
 /** The lesson's "native code that releases the lock": a native async API started together on the main thread. */
@@ -93,7 +101,7 @@ function nativeOffloadLine(tables: readonly CellTable[]): string | null {
   const table = offloaded[0];
   const rows = table ? compared(table) : [];
   if (!table || rows.length === 0) return null;
-  return `**${capitalise(nameOf(table))}, native key derivation started together on one thread, ${payOffClaim(rows)}:** ${perRuntime(rows, judged)} against one after another.`;
+  return `**${capitalise(nameOf(table))}, native key derivation started together on one thread: ${summaryClaim(rows)}.** ${perRuntime(rows, judged)} against one after another.`;
 }
 
 /** Memory per unit of concurrency: per in-flight async request and per worker thread (I/O), per added pool executor (CPU). */
@@ -139,17 +147,24 @@ function lessonLines(tables: readonly CellTable[]): string[] {
   );
   return references.flatMap((runtime) => {
     const rows = lesson.flatMap((table) => table.rows.filter(isMeasured).filter((row) => row.runtime === runtime));
-    const models = rows.flatMap((row) => (row.versusBaseline ? [`${row.cell.readingName} ${judgedSpeedup(row.versusBaseline)}`] : []));
+    const judgedRows = rows.filter((row): row is Compared => row.versusBaseline !== null);
+    if (judgedRows.length === 0) return [];
+    // One claim per group of models: "a warmed process pool and concurrent async requests paid off; ... not shown to pay off".
+    const paidOff = judgedRows.filter((row) => row.versusBaseline.verdict === "faster");
+    const notShown = judgedRows.filter((row) => row.versusBaseline.verdict !== "faster");
+    const claim = [
+      ...(paidOff.length > 0 ? [`${joinWords(paidOff.map((row) => row.cell.readingName))} paid off`] : []),
+      ...(notShown.length > 0 ? [`${joinWords(notShown.map((row) => row.cell.readingName))} not shown to pay off`] : []),
+    ].join("; ");
+    const models = judgedRows.map((row) => `${row.cell.readingName} ${judgedSpeedup(row.versusBaseline)}`);
     const sequential = rows.find((row) => row.cell.baseline === null && row.referenceOverFastest);
     // A ratio of medians from a reference whose runs split in two clusters stands for neither cluster: it says so.
     const split = sequential && twoClusters(sequential.cell.samples.map((sample) => Math.log(sample.wallMs)));
     const gap = sequential?.referenceOverFastest
-      ? `. ${sequential.referenceOverFastest.fastest} ran its sequential tasks ${times(sequential.referenceOverFastest.ratio)} as fast (medians, unpaired` +
+      ? `. ${capitalise(sequential.referenceOverFastest.fastest)} ran its sequential tasks ${times(sequential.referenceOverFastest.ratio)} as fast (medians, unpaired` +
         `${split ? `; ${runtime}'s runs split in two clusters ${times(split.factor)} apart, so this ratio stands for neither` : ""}), ` +
         `on unequal arithmetic: ${NOT_EQUAL_ARITHMETIC}`
       : "";
-    return models.length > 0
-      ? [`**The lesson itself, in ${runtime} (a reference), against its sequential run:** ${models.join(", ")}${gap}.`]
-      : [];
+    return [`**The lesson itself, in ${runtime} (a reference): ${claim}.** Each against its baseline: ${models.join(", ")}${gap}.`];
   });
 }
