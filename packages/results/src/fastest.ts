@@ -83,8 +83,25 @@ export function fastestClause({ fastest, lowest, others, paired }: WorkloadFaste
   return `lowest median ${lowest}${rest ? `, speed against it: ${rest} (medians, unpaired: no verdict)` : ""}`;
 }
 
-/** One statement per workload: "sum of squares (n = 300000000): bun, speed against it: node 0.67x [...] slower, ...". */
+/**
+ * One claim per workload, then the figures it rests on: "**Fastest runtime per workload (...): bun for sum of squares
+ * (n = 300000000).** Sum of squares: node 0.67x [...] slower, ...". A paired cell without a runtime faster than every
+ * other claims none and names the lowest median; an unpaired one names only the lowest median.
+ */
 export function fastestPerWorkloadLine(tables: readonly CellTable[]): string | null {
-  const parts = fastestByWorkload(tables).map((one) => `${one.workload} (n = ${one.n}): ${fastestClause(one)}`);
-  return parts.length > 0 ? `**Fastest runtime per workload** (its sequential run at its largest size): ${parts.join("; ")}.` : null;
+  const all = fastestByWorkload(tables);
+  if (all.length === 0) return null;
+  const claims = all.map((one) => {
+    const who = one.paired ? (one.fastest ?? `no single runtime (lowest median: ${one.lowest})`) : `lowest median ${one.lowest}`;
+    return `${who} for ${one.workload} (n = ${one.n})`;
+  });
+  const evidence = all.flatMap((one) =>
+    one.others.length > 0
+      ? [
+          `${one.workload}: ${one.others.map((other) => `${other.runtime} ${other.speed}`).join(", ")}${one.paired ? "" : " (medians, unpaired: no verdict)"}`,
+        ]
+      : [],
+  );
+  const against = evidence.length > 0 ? ` Speed against it: ${evidence.join("; ")}.` : "";
+  return `**Fastest runtime per workload (its sequential run at its largest size): ${claims.join("; ")}.**${against}`;
 }

@@ -22,6 +22,7 @@ import { RAW_FILES } from "./render-markdown.ts";
 import { DETAILS_FILE } from "./render-overview.ts";
 import { REPORT_FILE, type ReportFiles, renderReportFiles, writeReportFiles } from "./report-files.ts";
 import { isTaskCell } from "./task-run.ts";
+import { verdictAgreement } from "./verdict-agreement.ts";
 
 const COMPARISON_FILE = "comparison.md";
 
@@ -94,7 +95,10 @@ async function report(dir: string, baseline: string | null): Promise<number> {
     `report: wrote ${repoRelative(join(dir, REPORT_FILE))}, ${DETAILS_FILE}, ${RAW_FILES.csv} and ${files.charts.length} chart(s)\n`,
   );
   if (baseline !== null && before !== null) {
-    writeFileAtomic(join(dir, COMPARISON_FILE), renderComparison(result, before, compareRuns(result, before)));
+    writeFileAtomic(
+      join(dir, COMPARISON_FILE),
+      renderComparison(result, before, compareRuns(result, before), verdictAgreement(result, before)),
+    );
     process.stderr.write(`report: wrote ${repoRelative(join(dir, COMPARISON_FILE))} (against ${repoRelative(baseline)})\n`);
   }
   return exitCodeFor(result);

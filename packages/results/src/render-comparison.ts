@@ -4,11 +4,12 @@ import type { RunComparison } from "./compare-runs.ts";
 import { ms, speedupFigure } from "./format.ts";
 import { flagged, flagMark } from "./noise.ts";
 import { table } from "./table.ts";
+import type { VerdictAgreement } from "./verdict-agreement.ts";
 
 const describeRun = (result: RunResult) =>
   `git commit ${result.run.gitCommit ?? "unknown"}, ${result.run.startedAt}, profile ${result.run.profile}, ${result.run.rounds.counted} counted rounds`;
 
-export function renderComparison(current: RunResult, baseline: RunResult, comparison: RunComparison): string {
+export function renderComparison(current: RunResult, baseline: RunResult, comparison: RunComparison, agreement: VerdictAgreement): string {
   const { changes, unmatched, machineDifferences } = comparison;
   const count = (verdict: string) => changes.filter((change) => change.verdict === verdict).length;
   return [
@@ -43,5 +44,41 @@ export function renderComparison(current: RunResult, baseline: RunResult, compar
     ...(unmatched.length > 0
       ? ["Not compared:", "", ...unmatched.map(({ runtime, cellId, why }) => `- ${runtime} \`${cellId}\`: ${why}`), ""]
       : []),
+    ...renderAgreement(agreement),
   ].join("\n");
+}
+
+/** Whether the two runs tell the same lesson: each run's own paired verdicts and summary claims, side by side. */
+function renderAgreement({ compared, same, changes, claims }: VerdictAgreement): string[] {
+  const conflicts = changes.filter((change) => change.conflict);
+  const share = compared > 0 ? ` (${((100 * same) / compared).toFixed(1)}%)` : "";
+  return [
+    "## Do the two runs tell the same lesson?",
+    "",
+    "Each run's own paired comparisons (its verdicts, from its own rounds), not the unpaired figures above.",
+    "",
+    `- ${same} of ${compared} paired comparisons both runs made read the same class${share}.`,
+    `- ${conflicts.length} settled one way in one run and another way in the other (faster against slower, or a difference against equivalent)${conflicts.length > 0 ? `: ${conflicts.map((change) => change.comparison).join("; ")}` : ""}.`,
+    `- ${claims.differing.length} of ${claims.total} summary claims (the bold part of each line, figures aside) read differently.`,
+    "",
+    ...(changes.length > 0
+      ? table(
+          ["comparison", "baseline", "this run", "conflict"],
+          changes.map((change) => [change.comparison, change.baseline, change.now, change.conflict ? "yes" : ""]),
+          ["left", "left", "left", "left"],
+        )
+      : []),
+    ...(claims.differing.length > 0
+      ? [
+          "",
+          "Summary claims that read differently (figures as #):",
+          "",
+          ...claims.differing.flatMap(({ baseline, now }) => [
+            `- baseline: ${baseline ?? "(no such claim)"}`,
+            `  this run: ${now ?? "(no such claim)"}`,
+          ]),
+        ]
+      : []),
+    "",
+  ];
 }

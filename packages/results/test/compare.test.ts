@@ -7,6 +7,7 @@ import type { RunResult } from "@runtime-bench/model/schema";
 import { describe, expect, it } from "vitest";
 import { compareRuns } from "../src/compare-runs.ts";
 import { renderComparison } from "../src/render-comparison.ts";
+import { verdictAgreement } from "../src/verdict-agreement.ts";
 import { around, cpuCell, measured, runResult } from "./fixtures.ts";
 
 const mainFile = fileURLToPath(new URL("../src/main.ts", import.meta.url));
@@ -46,16 +47,63 @@ describe("a run against a baseline", () => {
     expect(comparison.machineDifferences).toEqual([]);
     const elsewhere = structuredClone(baseline);
     elsewhere.machine.cores = 16;
-    const rendered = renderComparison(current, elsewhere, compareRuns(current, elsewhere));
+    const rendered = renderComparison(current, elsewhere, compareRuns(current, elsewhere), verdictAgreement(current, elsewhere));
     expect(rendered).toContain("⚠ The machines differ (cores: 2 now, 16 in the baseline)");
   });
 
   it("renders a table of the changes, labelled unpaired, equivalent where the verdict rule shows no change", () => {
-    const rendered = renderComparison(current, baseline, comparison);
+    const rendered = renderComparison(current, baseline, comparison, verdictAgreement(current, baseline));
     expect(rendered).toContain("**Unpaired**");
     expect(rendered).toContain("- 1 slower, 1 faster, 1 equivalent, 0 inconclusive, of 3 cells compared.");
     expect(rendered).toMatch(/\| node \| `cpu\.worker-pool\/n=1e8` \| 50\.0 ms \| 65\.0 ms \| 0\.77x \[[\d.]+–[\d.]+\] \| slower ⚠ \|/);
     expect(rendered).toMatch(/\| node \| `cpu\.sequential\/n=1e8` \| 100 ms \| 102 ms \| 0\.98x \[[\d.]+–[\d.]+\] \| equivalent \|/);
+  });
+});
+
+describe("whether two runs tell the same lesson", () => {
+  // Each run's own paired verdicts: the pool is faster in both; async tasks equivalent in the baseline, 22% faster now.
+  const agreement = verdictAgreement(current, baseline);
+
+  it("counts the paired comparisons both runs made in the same class, and calls a difference against equivalent a conflict", () => {
+    expect(agreement.compared).toBe(2);
+    expect(agreement.same).toBe(1);
+    expect(agreement.changes).toEqual([
+      { comparison: "node: cpu.async-main/n=1e8 vs cpu.sequential/n=1e8", baseline: "equivalent", now: "faster", conflict: true },
+    ]);
+  });
+
+  it("is no conflict where one side is inconclusive", () => {
+    const noisy = runResult([
+      measured("node", [
+        cpuCell("cpu.sequential", around(100)),
+        cpuCell("cpu.worker-pool", around(50)),
+        cpuCell("cpu.async-main", [100, 80, 120, 90, 115, 85]),
+      ]),
+    ]);
+    expect(verdictAgreement(noisy, baseline).changes).toEqual([
+      { comparison: "node: cpu.async-main/n=1e8 vs cpu.sequential/n=1e8", baseline: "equivalent", now: "inconclusive", conflict: false },
+    ]);
+    // An equivalent comparison and an inconclusive one make the same summary claim: "not shown to pay off".
+    expect(verdictAgreement(noisy, baseline).claims.differing).toEqual([]);
+  });
+
+  it("names the summary claims that read differently, figures aside, and renders all of it in comparison.md", () => {
+    expect(agreement.claims.differing).toEqual([
+      {
+        baseline: "Concurrent async tasks on one thread: not shown to pay off on node.",
+        now: "Concurrent async tasks on one thread: paid off on node.",
+      },
+      // A cell only this run measured: its claim has no counterpart.
+      { baseline: null, now: "A warmed process pool (the lesson's multiprocessing.Pool): paid off on node." },
+    ]);
+    const rendered = renderComparison(current, baseline, compareRuns(current, baseline), agreement);
+    expect(rendered).toContain("- 1 of 2 paired comparisons both runs made read the same class (50.0%).");
+    expect(rendered).toContain(
+      "- 1 settled one way in one run and another way in the other (faster against slower, or a difference against equivalent): node: cpu.async-main/n=1e8 vs cpu.sequential/n=1e8.",
+    );
+    expect(rendered).toMatch(/\| node: cpu\.async-main\/n=1e8 vs cpu\.sequential\/n=1e8 \| equivalent \| faster \| yes \|/);
+    expect(rendered).toContain("- baseline: Concurrent async tasks on one thread: not shown to pay off on node.");
+    expect(rendered).toContain("- 2 of 3 summary claims (the bold part of each line, figures aside) read differently.");
   });
 });
 
