@@ -81,11 +81,11 @@ export interface TaskPort {
   close(): Promise<TeardownOutcome>;
 }
 
-/** The executor side: warm up (the same warm-up as the main thread), say so, then answer every request. */
 /** Runs a task, misbehaving as the tests' fault hook says where it is set: every executor loop and piscina's task file. */
 export const runTaskWithHook = (task: Task, services: TaskServices, fault: InjectedFault | null): number | Promise<number> =>
   fault ? runWithFault(fault, () => runTask(task, services)) : runTask(task, services);
 
+/** The executor side: warm up (the same warm-up as the main thread), say so, then answer every request. */
 export function serveTasks(endpoint: Endpoint, services: TaskServices): void {
   warmUp();
   const fault = injectedFault();

@@ -2,6 +2,7 @@
  * Prints a task module's name and sizes as one JSON line, run by a runtime other than Node when Node cannot load
  * the module (a Bun or Deno global): the launcher needs them before anything is measured (user-task.ts).
  */
+import { toMessage } from "@runtime-bench/model/errors";
 import { loadUserTask } from "@runtime-bench/workloads";
 
 const module = process.argv.at(-1)!;
@@ -9,5 +10,5 @@ try {
   const { name, sizes } = await loadUserTask(module);
   console.log(JSON.stringify({ name, sizes }));
 } catch (error) {
-  console.log(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+  console.log(JSON.stringify({ error: toMessage(error) }));
 }

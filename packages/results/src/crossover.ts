@@ -127,14 +127,14 @@ export function crossoverOf(ladder: readonly CellTable[]): CrossoverModel[] {
   });
 }
 
-/**
- * Where a model starts to pay off, as a bracket: between the largest size where it did not (yet) and the smallest from
- * which it did, in work per task; the ladder's steps are what bound it, so the crossing is anywhere inside.
- */
 /** Every point shown slower or equivalent: what "did not pay off" needs (the suite's ladder and a user's task alike). */
 export const allShownNotToPayOff = (points: ReadonlyArray<{ comparison: { verdict: string } | null }>): boolean =>
   points.every((point) => point.comparison !== null && ["slower", "equivalent"].includes(point.comparison.verdict));
 
+/**
+ * Where a model starts to pay off, as a bracket: between the largest size where it did not (yet) and the smallest from
+ * which it did, in work per task; the ladder's steps are what bound it, so the crossing is anywhere inside.
+ */
 export function crossoverBracket(one: CrossoverModel["perRuntime"][number]): string {
   if (!one.from) return `not shown up to ${ms(one.largestMsPerTask)} ms per task`;
   const below = one.points.filter((point) => point.n < one.from!.n).at(-1);

@@ -77,10 +77,19 @@ export function fastestIn(chosen: CellTable, label: string): WorkloadFastest {
  * "bun, speed against it: node 0.67x [...] slower, ...": who was fastest and the others' speed against it; a paired
  * cell without a runtime faster than every other says so and names the lowest median.
  */
-export function fastestClause({ fastest, lowest, others, paired }: WorkloadFastest): string {
-  const rest = others.map((other) => `${other.runtime} ${other.speed}`).join(", ");
-  if (paired) return `${fastest ?? `no single fastest (lowest median: ${lowest})`}${rest ? `, speed against it: ${rest}` : ""}`;
-  return `lowest median ${lowest}${rest ? `, speed against it: ${rest} (medians, unpaired: no verdict)` : ""}`;
+export function fastestClause(one: WorkloadFastest): string {
+  const rest = othersAgainst(one);
+  return `${leaderOf(one, "fastest")}${rest ? `, speed against it: ${rest}` : ""}`;
+}
+
+/** Who leads: the runtime faster than every other (paired), else "no single <none> (lowest median: ...)"; unpaired, the lowest median. */
+const leaderOf = (one: WorkloadFastest, none: string): string =>
+  one.paired ? (one.fastest ?? `no single ${none} (lowest median: ${one.lowest})`) : `lowest median ${one.lowest}`;
+
+/** "node 0.67x [...] slower, deno ...": the other runtimes' speed against the fastest (unpaired: said so); "" if none. */
+function othersAgainst({ others, paired }: WorkloadFastest): string {
+  if (others.length === 0) return "";
+  return `${others.map((other) => `${other.runtime} ${other.speed}`).join(", ")}${paired ? "" : " (medians, unpaired: no verdict)"}`;
 }
 
 /**
@@ -91,17 +100,8 @@ export function fastestClause({ fastest, lowest, others, paired }: WorkloadFaste
 export function fastestPerWorkloadLine(tables: readonly CellTable[]): string | null {
   const all = fastestByWorkload(tables);
   if (all.length === 0) return null;
-  const claims = all.map((one) => {
-    const who = one.paired ? (one.fastest ?? `no single runtime (lowest median: ${one.lowest})`) : `lowest median ${one.lowest}`;
-    return `${who} for ${one.workload} (n = ${one.n})`;
-  });
-  const evidence = all.flatMap((one) =>
-    one.others.length > 0
-      ? [
-          `${one.workload}: ${one.others.map((other) => `${other.runtime} ${other.speed}`).join(", ")}${one.paired ? "" : " (medians, unpaired: no verdict)"}`,
-        ]
-      : [],
-  );
+  const claims = all.map((one) => `${leaderOf(one, "runtime")} for ${one.workload} (n = ${one.n})`);
+  const evidence = all.flatMap((one) => (one.others.length > 0 ? [`${one.workload}: ${othersAgainst(one)}`] : []));
   const against = evidence.length > 0 ? ` Speed against it: ${evidence.join("; ")}.` : "";
   return `**Fastest runtime per workload (its sequential run at its largest size): ${claims.join("; ")}.**${against}`;
 }

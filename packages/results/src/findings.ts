@@ -50,6 +50,10 @@ const withVerdict = (rows: Compared[], verdict: Verdict) => rows.filter((row) =>
 
 const names = (rows: readonly { runtime: string }[]) => joinWords(rows.map((row) => row.runtime));
 
+/** The runtimes of `group`, or `everyWord` ("every runtime") where it holds all `total` of them and there is more than one. */
+export const runtimesOf = (group: readonly { runtime: string }[], total: number, everyWord: string): string =>
+  group.length === total && total > 1 ? everyWord : names(group);
+
 /**
  * "paid off on every runtime", "did not pay off on any runtime (slower on node; equivalent on bun and deno)",
  * "paid off on bun; inconclusive on node and deno". "Did not pay off" is said only of a comparison shown slower or
@@ -60,7 +64,7 @@ export function payOffClaim(rows: Compared[]): string {
   const slower = withVerdict(rows, "slower");
   const equivalent = withVerdict(rows, "equivalent");
   const inconclusive = withVerdict(rows, "inconclusive");
-  const who = (group: Compared[], all: string) => (group.length === rows.length && rows.length > 1 ? all : names(group));
+  const who = (group: Compared[], all: string) => runtimesOf(group, rows.length, all);
   const didNot = [...slower, ...equivalent];
   // "(slower)" where all are; "(slower on node; equivalent on bun)" where they differ.
   const why =
@@ -82,18 +86,29 @@ export function payOffClaim(rows: Compared[]): string {
  * near the ±5% line that reads equivalent in one run and inconclusive in the next changes its verdict word in the
  * evidence, not the claim. Each runtime's verdict stays beside its figure.
  */
-export function summaryClaim(rows: Compared[], outcome: { yes: string; no: string } = PAY_OFF): string {
-  const yes = withVerdict(rows, outcome === PAY_OFF ? "faster" : "slower");
-  const no = rows.filter((row) => !yes.includes(row));
-  const who = (group: Compared[], all: string) => (group.length === rows.length && rows.length > 1 ? all : names(group));
+export function summaryClaim(rows: Compared[], outcome: Outcome = PAY_OFF): string {
+  const [yes, no] = splitBy(rows, outcome);
   return [
-    ...(yes.length > 0 ? [`${outcome.yes} on ${who(yes, "every runtime")}`] : []),
-    ...(no.length > 0 ? [`${outcome.no} on ${who(no, "any runtime")}`] : []),
+    ...(yes.length > 0 ? [`${outcome.yes} on ${runtimesOf(yes, rows.length, "every runtime")}`] : []),
+    ...(no.length > 0 ? [`${outcome.no} on ${runtimesOf(no, rows.length, "any runtime")}`] : []),
   ].join("; ");
 }
-const PAY_OFF = { yes: "paid off", no: "not shown to pay off" };
+
+/** What a summary claim asks of a comparison: the verdict that says yes, and the words for yes and for anything else. */
+export interface Outcome {
+  verdict: Verdict;
+  yes: string;
+  no: string;
+}
+export const PAY_OFF: Outcome = { verdict: "faster", yes: "paid off", no: "not shown to pay off" };
 /** The claim about start-up at the smallest size: where a model was shown slower than its baseline. */
-export const SHOWN_SLOWER = { yes: "slower", no: "not shown slower" };
+export const SHOWN_SLOWER: Outcome = { verdict: "slower", yes: "slower", no: "not shown slower" };
+
+/** The rows whose comparison says yes to `outcome`, and the others. */
+export const splitBy = <R extends Compared>(rows: readonly R[], outcome: Outcome): [R[], R[]] => [
+  rows.filter((row) => row.versusBaseline.verdict === outcome.verdict),
+  rows.filter((row) => row.versusBaseline.verdict !== outcome.verdict),
+];
 
 function modelAgainstBaseline(table: CellTable, tables: readonly CellTable[]): string | null {
   const rows = compared(table);

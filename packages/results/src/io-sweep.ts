@@ -14,7 +14,8 @@ import { memorySlope } from "./scaling.ts";
 export const SERVER_BUSY_FLAG_CORES = 0.5;
 
 /** The mock API used more than SERVER_BUSY_FLAG_CORES during the row's cell: the one test, for the sweep and the flags. */
-export const isServerBusy = (row: MeasuredRow): boolean => row.serverBusyCores !== null && row.serverBusyCores > SERVER_BUSY_FLAG_CORES;
+export const isServerBusy = (row: MeasuredRow): row is MeasuredRow & { serverBusyCores: number } =>
+  row.serverBusyCores !== null && row.serverBusyCores > SERVER_BUSY_FLAG_CORES;
 /** The server must serve this many times the highest rate any client reached, or the sweep is flagged. */
 export const CAPACITY_HEADROOM = 5;
 

@@ -72,9 +72,7 @@ export function noisyCell(row: MeasuredRow, cellId: string): WarningOf<"noisy-ce
 
 /** A cell during which the mock API used more than SERVER_BUSY_FLAG_CORES. */
 export function serverBusy(row: MeasuredRow, cellId: string): WarningOf<"server-busy"> | null {
-  return isServerBusy(row) && row.serverBusyCores !== null
-    ? { kind: "server-busy", runtime: row.runtime, cellId, cores: row.serverBusyCores }
-    : null;
+  return isServerBusy(row) ? { kind: "server-busy", runtime: row.runtime, cellId, cores: row.serverBusyCores } : null;
 }
 
 /** The probe at the start of the run slower on one core than on another by more than the threshold. */

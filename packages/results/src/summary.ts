@@ -21,8 +21,10 @@ import {
   compared,
   crossoverFindings,
   isLargestOfItsScenario,
+  PAY_OFF,
   SHOWN_SLOWER,
   sizeOf,
+  splitBy,
   summaryClaim,
 } from "./findings.ts";
 import { joinWords, judgedSpeedup, kibSlope, mibSlope, perRuntime, times } from "./format.ts";
@@ -82,7 +84,7 @@ function smallestSizeLine(tables: readonly CellTable[]): string | null {
   const claims = [...new Set(models.map((model) => model.claim))].map(
     (claim) => `${joinWords(models.filter((model) => model.claim === claim).map((model) => model.name))}: ${claim}`,
   );
-  const anySlower = models.some((model) => model.rows.some((row) => row.versusBaseline.verdict === "slower"));
+  const anySlower = models.some((model) => splitBy(model.rows, SHOWN_SLOWER)[0].length > 0);
   const lead = anySlower ? "starting an executor per task cost more than the work" : "starting an executor per task";
   const evidence = models.map((model) => `${model.name}: ${perRuntime(model.rows, judged)}`);
   return `**At the smallest size (n = ${smallest}), ${lead}: ${claims.join("; ")}.** ${capitalise(evidence.join("; "))}.`;
@@ -150,13 +152,13 @@ function lessonLines(tables: readonly CellTable[]): string[] {
     const judgedRows = rows.filter((row): row is Compared => row.versusBaseline !== null);
     if (judgedRows.length === 0) return [];
     // One claim per group of models: "a warmed process pool and concurrent async requests paid off; ... not shown to pay off".
-    const paidOff = judgedRows.filter((row) => row.versusBaseline.verdict === "faster");
-    const notShown = judgedRows.filter((row) => row.versusBaseline.verdict !== "faster");
+    const [paidOff, notShown] = splitBy(judgedRows, PAY_OFF);
+    const models = (group: Compared[]) => joinWords(group.map((row) => row.cell.readingName));
     const claim = [
-      ...(paidOff.length > 0 ? [`${joinWords(paidOff.map((row) => row.cell.readingName))} paid off`] : []),
-      ...(notShown.length > 0 ? [`${joinWords(notShown.map((row) => row.cell.readingName))} not shown to pay off`] : []),
+      ...(paidOff.length > 0 ? [`${models(paidOff)} ${PAY_OFF.yes}`] : []),
+      ...(notShown.length > 0 ? [`${models(notShown)} ${PAY_OFF.no}`] : []),
     ].join("; ");
-    const models = judgedRows.map((row) => `${row.cell.readingName} ${judgedSpeedup(row.versusBaseline)}`);
+    const figures = judgedRows.map((row) => `${row.cell.readingName} ${judgedSpeedup(row.versusBaseline)}`);
     const sequential = rows.find((row) => row.cell.baseline === null && row.referenceOverFastest);
     // A ratio of medians from a reference whose runs split in two clusters stands for neither cluster: it says so.
     const split = sequential && twoClusters(sequential.cell.samples.map((sample) => Math.log(sample.wallMs)));
@@ -165,6 +167,6 @@ function lessonLines(tables: readonly CellTable[]): string[] {
         `${split ? `; ${runtime}'s runs split in two clusters ${times(split.factor)} apart, so this ratio stands for neither` : ""}), ` +
         `on unequal arithmetic: ${NOT_EQUAL_ARITHMETIC}`
       : "";
-    return [`**The lesson itself, in ${runtime} (a reference): ${claim}.** Each against its baseline: ${models.join(", ")}${gap}.`];
+    return [`**The lesson itself, in ${runtime} (a reference): ${claim}.** Each against its baseline: ${figures.join(", ")}${gap}.`];
   });
 }

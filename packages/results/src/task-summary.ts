@@ -11,8 +11,8 @@ import { isUnderTest } from "@runtime-bench/model/runtimes";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { allShownNotToPayOff, type CrossoverModel, type CrossoverPoint, crossoverOf } from "./crossover.ts";
 import { fastestClause, fastestIn } from "./fastest.ts";
-import { capitalise } from "./findings.ts";
-import { joinWords, judgedSpeedup } from "./format.ts";
+import { capitalise, runtimesOf } from "./findings.ts";
+import { judgedSpeedup } from "./format.ts";
 import { measuredIn } from "./render-overview.ts";
 import { modelName, type TaskRun, type Unavailable, unavailableIn } from "./task-run.ts";
 
@@ -71,8 +71,7 @@ function modelLine(own: readonly CellTable[], model: CrossoverModel | null, show
   const ordered = [...outcomes].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
   const claims = [...new Set(ordered.map(claimOf))].map((claim) => {
     const who = outcomes.filter((one) => claimOf(one) === claim);
-    const everyRuntime = who.length === shown.length && shown.length > 1;
-    return `${claim} on ${everyRuntime ? "every runtime" : joinWords(who.map((one) => one.runtime))}`;
+    return `${claim} on ${runtimesOf(who, shown.length, "every runtime")}`;
   });
   const evidence = outcomes.map(evidenceOf).join("; ");
   return `**${name} ${claims.join("; ")}:** ${evidence}${unavailable ? `; ${unavailable}` : ""}.`;

@@ -9,6 +9,7 @@ import { describeComparison, runComparisons } from "@runtime-bench/model/compari
 import type { RunResult } from "@runtime-bench/model/schema";
 import type { Verdict } from "@runtime-bench/model/verdict";
 import { analyze } from "./analyze.ts";
+import { measuredRuntimes } from "./run-quality.ts";
 import { summary } from "./summary.ts";
 
 export interface ClassChange {
@@ -30,7 +31,7 @@ export interface VerdictAgreement {
 
 const verdicts = (result: RunResult) =>
   new Map(
-    runComparisons(result.runtimes.flatMap((runtime) => (runtime.status === "measured" ? [runtime] : []))).flatMap((comparison) =>
+    runComparisons(measuredRuntimes(result)).flatMap((comparison) =>
       comparison.comparison ? [[describeComparison(comparison), comparison.comparison.verdict] as const] : [],
     ),
   );

@@ -14,6 +14,19 @@ export {
   WORKLOAD_TITLES,
 } from "@runtime-bench/workloads";
 
+/**
+ * A user's task (workload "user-task", --task): the file URL of its module, the name it gives itself, the size label
+ * the cell runs and the folder its runtime may read. The profile that runs it carries the same, less the size.
+ */
+export const userTaskParamsSchema = z.object({
+  module: z.string(),
+  name: z.string(),
+  size: z.string(),
+  folder: z.string(),
+  /** --send-input: the input built once and sent with every task (its copy on the clock), not built by each executor. */
+  sendInput: z.boolean().optional(),
+});
+
 export const cpuParamsSchema = z.object({
   kind: z.literal("cpu"),
   /** What each task computes (absent in files written before other workloads: the sum of squares). */
@@ -24,17 +37,8 @@ export const cpuParamsSchema = z.object({
   n: z.number().int().nonnegative(),
   /** Parallel executors the scenario may use (pool size). */
   workers: z.number().int().positive(),
-  /** A user's task (workload "user-task", --task): the file URL of its module and the name it gives itself. */
-  task: z
-    .object({
-      module: z.string(),
-      name: z.string(),
-      size: z.string(),
-      folder: z.string(),
-      /** --send-input: the input built once and sent with every task (its copy on the clock), not built by each executor. */
-      sendInput: z.boolean().optional(),
-    })
-    .optional(),
+  /** A user's task (workload "user-task", --task), absent for the suite's own workloads. */
+  task: userTaskParamsSchema.optional(),
 });
 
 export const ioParamsSchema = z.object({

@@ -14,7 +14,7 @@ import {
 } from "@runtime-bench/workloads";
 import { z } from "zod";
 import { RUNTIME_NAMES } from "../runtimes.ts";
-import type { Workload } from "../scenarios/params.ts";
+import { userTaskParamsSchema, type Workload } from "../scenarios/params.ts";
 import { recordOf } from "../scenarios/records.ts";
 import { cpuWithBaseline, type GroupScenarios } from "./groups/cell.ts";
 import { fileScenarios } from "./groups/files.ts";
@@ -61,7 +61,7 @@ const profileSchema = z.object({
    * A user's task (--task): the launcher sets it on the profile it runs, with the task's sizes as `cpu.sizes`; a
    * suite file never does. The headline's CPU models then run the task instead of the sum of squares.
    */
-  task: z.object({ module: z.string(), name: z.string(), folder: z.string(), sendInput: z.boolean().optional() }).optional(),
+  task: userTaskParamsSchema.omit({ size: true }).optional(),
   /** The runtimes this profile measures, when not every runtime of the suite (--runtimes narrows them further). */
   runtimes: z.array(z.enum(RUNTIME_NAMES)).min(1).optional(),
   /**
