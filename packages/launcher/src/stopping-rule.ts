@@ -12,8 +12,14 @@
  * difference of 0 is called faster or slower in at most 5% of simulated runs, a true 1.5x faster in at least 95%.
  * (Looking after every round called the true 0 a difference in ~7% of them.)
  */
-import { type Comparison, type RuntimeCells, runComparisons, sidesOf, verdictOfComparison } from "@runtime-bench/model/comparisons";
-import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import {
+  type Comparison,
+  labelOf,
+  type RuntimeCells,
+  runComparisons,
+  sidesOf,
+  verdictOfComparison,
+} from "@runtime-bench/model/comparisons";
 import type { StopReason } from "@runtime-bench/model/schema";
 import { isSettled } from "@runtime-bench/model/verdict";
 
@@ -21,23 +27,24 @@ export interface OpenWork {
   comparisons: Comparison[];
   /** Comparisons not yet settled (inconclusive, or too few rounds for an interval). */
   open: Comparison[];
-  /** "runtime cellId" of every cell that must run in the next round. */
+  /** "label cellId" of every cell that must run in the next round (a runtime's label is its name unless it runs twice). */
   active: Set<string>;
 }
 
-export const runKey = (runtime: RuntimeName, cellId: string): string => `${runtime} ${cellId}`;
+export const runKey = (label: string, cellId: string): string => `${label} ${cellId}`;
 
 /** What the next round must measure: cells below the minimum of rounds, and both sides of every open comparison. */
 export function openWork(runtimes: readonly RuntimeCells[], minRounds: number): OpenWork {
   const comparisons = runComparisons(runtimes);
   const open = comparisons.filter((comparison) => !isSettled(verdictOfComparison(comparison)));
   const active = new Set<string>();
-  for (const { name, cells } of runtimes) {
-    for (const cell of cells) if (cell.status === "ok" && cell.samples.length < minRounds) active.add(runKey(name, cell.cellId));
+  for (const runtime of runtimes) {
+    for (const cell of runtime.cells)
+      if (cell.status === "ok" && cell.samples.length < minRounds) active.add(runKey(labelOf(runtime), cell.cellId));
   }
   for (const comparison of open) {
     for (const side of sidesOf(comparison)) {
-      const cell = runtimes.find((runtime) => runtime.name === side.runtime)?.cells.find((one) => one.cellId === side.cellId);
+      const cell = runtimes.find((runtime) => labelOf(runtime) === side.runtime)?.cells.find((one) => one.cellId === side.cellId);
       if (cell?.status === "ok") active.add(runKey(side.runtime, side.cellId));
     }
   }

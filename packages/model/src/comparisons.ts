@@ -76,6 +76,28 @@ export function comparePaired(subject: readonly Timed[], reference: readonly Tim
 }
 
 /**
+ * The same comparison read the other way round: the reference's time over the subject's. Every ratio is taken in log
+ * space (stats.ts), so its median, interval and clusters turn over exactly; the verdict rule is symmetric, so faster
+ * and slower swap and the rest stay.
+ */
+export function reversed(comparison: PairedComparison): PairedComparison {
+  const { ci95, split, verdict } = comparison;
+  return {
+    ...comparison,
+    timeRatio: 1 / comparison.timeRatio,
+    ci95: ci95 && [1 / ci95[1], 1 / ci95[0]],
+    verdict: verdict === "faster" ? "slower" : verdict === "slower" ? "faster" : verdict,
+    split: split && {
+      ...split,
+      lower: split.upper,
+      upper: split.lower,
+      lowerCentre: 1 / split.upperCentre,
+      upperCentre: 1 / split.lowerCentre,
+    },
+  };
+}
+
+/**
  * Which way a ratio reads: slower (at least 5% above 1), faster (at least 5% below) or neither. Two clusters of
  * per-round ratios that read the same way (both 1.3x and 1.7x faster, say) tell one lesson; two that read
  * differently (one faster, one not) mean the rounds measured two different things, and no lesson is drawn.
@@ -89,16 +111,23 @@ function gapOf(pairs: ReadonlyArray<readonly [Timed, Timed]>): PairGap {
 }
 
 export interface RuntimeCells {
+  /** The runtime whose app ran the cells: it orders the list and tells a runtime under test from a reference. */
   name: RuntimeName;
+  /** What the run calls it, unique in the run: a label where one runtime runs more than once, else its name. */
+  label?: string;
   cells: readonly CellResult[];
 }
+
+/** The name a comparison gives a side: its label, else its runtime's name. */
+export const labelOf = (runtime: Pick<RuntimeCells, "name" | "label">): string => runtime.label ?? runtime.name;
 
 export type Comparison =
   | {
       kind: "baseline";
       group: CellGroup;
       cellId: string;
-      runtime: RuntimeName;
+      /** The label of the runtime both cells ran in (labelOf). */
+      runtime: string;
       baseline: string;
       comparison: PairedComparison | null;
     }
@@ -106,7 +135,7 @@ export type Comparison =
       kind: "paired";
       group: CellGroup;
       cellId: string;
-      runtime: RuntimeName;
+      runtime: string;
       pairedWith: string;
       comparison: PairedComparison | null;
     }
@@ -114,8 +143,9 @@ export type Comparison =
       kind: "runtimes";
       group: CellGroup;
       cellId: string;
-      subject: RuntimeName;
-      reference: RuntimeName;
+      /** Labels (labelOf): the later runtime of RUNTIME_NAMES is the subject. */
+      subject: string;
+      reference: string;
       comparison: PairedComparison | null;
     };
 
@@ -130,12 +160,13 @@ const measured = (cell: CellResult | undefined): cell is CellResult =>
  */
 export function runComparisons(runtimes: readonly RuntimeCells[]): Comparison[] {
   const ordered = [...runtimes].sort((a, b) => RUNTIME_NAMES.indexOf(a.name) - RUNTIME_NAMES.indexOf(b.name));
-  const withinRuntimes = ordered.flatMap(({ name, cells }) =>
-    cells.flatMap((cell): Comparison[] => {
+  const withinRuntimes = ordered.flatMap((runtime) =>
+    runtime.cells.flatMap((cell): Comparison[] => {
+      const { cells } = runtime;
       if (!measured(cell)) return [];
       const baseline = cells.find((other) => other.cellId === cell.baseline);
       const paired = cells.find((other) => other.cellId === cell.pairedWith);
-      const common = { group: cell.group, cellId: cell.cellId, runtime: name };
+      const common = { group: cell.group, cellId: cell.cellId, runtime: labelOf(runtime) };
       return [
         ...(measured(baseline)
           ? [{ ...common, kind: "baseline" as const, baseline: baseline.cellId, comparison: comparePaired(cell.samples, baseline.samples) }]
@@ -164,8 +195,8 @@ function acrossRuntimes(ordered: readonly RuntimeCells[]): Comparison[] {
             kind: "runtimes",
             group: own.group,
             cellId,
-            subject: subject.name,
-            reference: reference.name,
+            subject: labelOf(subject),
+            reference: labelOf(reference),
             comparison: comparePaired(own.samples, other.samples),
           },
         ];
@@ -179,7 +210,7 @@ export const isRankedAcrossRuntimes = (cell: Pick<CellResult, "group" | "compare
   cell.comparedAcrossRuntimes && cell.group === "headline";
 
 /** The (runtime, cell) pairs a comparison measures: both of its sides. */
-export function sidesOf(comparison: Comparison): Array<{ runtime: RuntimeName; cellId: string }> {
+export function sidesOf(comparison: Comparison): Array<{ runtime: string; cellId: string }> {
   switch (comparison.kind) {
     case "baseline":
       return [

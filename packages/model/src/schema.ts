@@ -216,12 +216,17 @@ const coreSpeedsSchema = z.union([
 export const runtimeRunSchema = z.discriminatedUnion("status", [
   z.object({
     name: runtimeName,
+    /**
+     * What the run calls it, where one runtime runs more than once (two versions, builds or flag sets): unique in the
+     * run. Absent: its name. Files before labels have none.
+     */
+    label: z.string().optional(),
     status: z.literal("measured"),
     description: describeOutputSchema,
     cells: z.array(cellResultSchema),
   }),
   /** `selected` false: left out of this run with --runtimes; true: chosen, but it could not be measured. */
-  z.object({ name: runtimeName, status: z.literal("n/a"), selected: z.boolean(), reason: z.string() }),
+  z.object({ name: runtimeName, label: z.string().optional(), status: z.literal("n/a"), selected: z.boolean(), reason: z.string() }),
 ]);
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Turns a validated run into the figures the report prints: per cell and runtime, a summary of the runs, the
  * paired comparison with the cell's baseline, efficiency against the physical limit, the meter's readings and
- * start-up; across runtimes, each runtime's paired ratio to the fastest. Every ratio pairs runs of the same
- * round (comparisons.ts), so the figures here and the launcher's stopping rule agree.
+ * start-up; across the columns, each one's standing against the fastest. Every ratio is one of the run's paired
+ * comparisons (model/comparisons.ts), taken once here and carried by the analysis, so the figures, the verdicts, the
+ * claims and the launcher's stopping rule all read the same ones.
  */
-import { comparePaired, type PairedComparison } from "@runtime-bench/model/comparisons";
-import { isUnderTest, RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/model/runtimes";
-import type { CellResult, RunResult } from "@runtime-bench/model/schema";
+import { type Comparison, type PairedComparison, reversed, runComparisons } from "@runtime-bench/model/comparisons";
+import type { CellResult, MeasuredRuntime, RunResult, RuntimeRun } from "@runtime-bench/model/schema";
 import { median, type Summary, summarize } from "@runtime-bench/model/stats";
+import { type Column, columnsOf, isRanked } from "./column.ts";
 
 export interface Startup {
   /** Fresh executors per run. */
@@ -19,21 +20,27 @@ export interface Startup {
   unseen?: string;
 }
 
+/**
+ * Where a row stands in a cell whose columns are compared with each other (a headline cell), against the fastest
+ * column (the lowest median of the ranked ones): the fastest itself; a ranked column, paired by round with the
+ * fastest, with its verdict; or a reference, whose median over the fastest's is unpaired, because a reference runs
+ * in blocks of its own (round-order.ts), not side by side with the runtimes.
+ */
+export type Standing =
+  | { role: "fastest" }
+  | { role: "ranked"; fastest: Column; versusFastest: PairedComparison | null }
+  | { role: "reference"; fastest: Column; overFastest: number };
+
 export interface MeasuredRow {
-  runtime: RuntimeName;
+  column: Column;
   cell: CellResult;
   wall: Summary;
   /** This cell's time over its baseline's (same runtime, run by run); null without a baseline or enough rounds. */
   versusBaseline: PairedComparison | null;
   /** CPU: speed-up over the baseline / ideal speed-up; I/O: ideal time / median time. */
   efficiency: number | null;
-  /** This runtime's time over the fastest runtime's, run by run; undefined for the fastest itself and for references. */
-  versusFastest?: PairedComparison | null;
-  /**
-   * A Python reference's median time over the fastest runtime's: a ratio of medians, unpaired, because a reference
-   * runs in blocks of its own (round-order.ts), not side by side with the runtimes.
-   */
-  referenceOverFastest?: { ratio: number; fastest: RuntimeName };
+  /** Its standing against the fastest column; null in a cell not compared across columns, or with none ranked. */
+  standing: Standing | null;
   cpuMs: number | null;
   busyCores: number | null;
   otherLoadCores: number | null;
@@ -50,7 +57,7 @@ export interface MeasuredRow {
 }
 
 export interface UnavailableRow {
-  runtime: RuntimeName;
+  column: Column;
   /** Why there is no figure: "n/a (...)" or "failed (...)". */
   reason: string;
 }
@@ -61,39 +68,76 @@ export interface CellTable {
   cellId: string;
   /** The cell as the first runtime that has it describes it. */
   cell: CellResult;
+  /** One per column, in the columns' order. */
   rows: Row[];
-  /** The fastest runtime where it was faster than every other by the verdict rule; null otherwise. */
-  fastest: RuntimeName | null;
+  /** The fastest column where it was faster than every other ranked one by the verdict rule; null otherwise. */
+  fastest: Column | null;
+}
+
+/** A run's figures: its columns (each with what the run recorded of it), one table per cell, and every comparison. */
+export interface Analysis {
+  runs: ReadonlyArray<{ column: Column; run: RuntimeRun }>;
+  tables: CellTable[];
+  /** Every paired comparison of the run (runComparisons): against a baseline, a paired cell, and column against column. */
+  comparisons: readonly Comparison[];
 }
 
 export const isMeasured = (row: Row): row is MeasuredRow => "wall" in row;
 
-export function analyze(result: RunResult): CellTable[] {
-  const runtimes = [...result.runtimes].sort((a, b) => RUNTIME_NAMES.indexOf(a.name) - RUNTIME_NAMES.indexOf(b.name));
-  const allCells = runtimes.flatMap((runtime) => (runtime.status === "measured" ? runtime.cells : []));
+export function analyze(result: RunResult): Analysis {
+  const runs = columnsOf(result);
+  const measured = runs.flatMap(({ run }) => (run.status === "measured" ? [run] : []));
+  const comparisons = runComparisons(measured);
+  const find = comparisonFinder(comparisons);
+  const allCells = measured.flatMap((run) => run.cells);
   const cellIds = [...new Set(allCells.map((cell) => cell.cellId))];
-  return cellIds.map((cellId) => {
+  const tables = cellIds.map((cellId): CellTable => {
     const cell = allCells.find((candidate) => candidate.cellId === cellId)!;
-    const rows = runtimes.map((runtime): Row => {
-      if (runtime.status === "n/a") return { runtime: runtime.name, reason: `n/a (${runtime.reason})` };
-      const own = runtime.cells.find((candidate) => candidate.cellId === cellId);
-      if (!own) return { runtime: runtime.name, reason: "n/a (not in this run's profile)" };
-      return rowFor(runtime.name, own, runtime.cells);
+    const rows = runs.map(({ column, run }): Row => {
+      if (run.status === "n/a") return { column, reason: `n/a (${run.reason})` };
+      const own = run.cells.find((candidate) => candidate.cellId === cellId);
+      if (!own) return { column, reason: "n/a (not in this run's profile)" };
+      return rowFor(column, own, find.baseline(column, cellId));
     });
-    const ranked = cell.comparedAcrossRuntimes && cell.group === "headline";
-    return { cellId, cell, rows, fastest: ranked ? markFastest(rows.filter(isMeasured)) : null };
+    const compared = cell.comparedAcrossRuntimes && cell.group === "headline";
+    return compared ? withStandings(cellId, cell, rows, find) : { cellId, cell, rows, fastest: null };
   });
+  return { runs, tables, comparisons };
 }
 
-function rowFor(runtime: RuntimeName, cell: CellResult, cells: readonly CellResult[]): Row {
-  if (cell.status === "n/a") return { runtime, reason: `n/a (${cell.reason ?? "not possible here"})` };
-  if (cell.status === "failed") return { runtime, reason: `failed (${cell.reason ?? "no reason recorded"})` };
-  if (cell.samples.length === 0) return { runtime, reason: "n/a (no counted round fit in the time budget)" };
-  const wall = summarize(cell.samples.map((sample) => sample.wallMs));
-  const baseline = cells.find((other) => other.cellId === cell.baseline && other.status === "ok");
-  const versusBaseline = baseline ? comparePaired(cell.samples, baseline.samples) : null;
+/** The columns the run measured, as the model's comparisons take them. */
+export const measuredRuns = (analysis: Analysis): MeasuredRuntime[] =>
+  analysis.runs.flatMap(({ run }) => (run.status === "measured" ? [run] : []));
+
+type Finder = ReturnType<typeof comparisonFinder>;
+
+/** The run's comparisons looked up by what they compare: a cell with its baseline, and two columns in one cell. */
+function comparisonFinder(comparisons: readonly Comparison[]) {
+  const byKey = new Map(
+    comparisons.map((one) => [
+      one.kind === "runtimes" ? `${one.cellId}\n${one.subject}\n${one.reference}` : `${one.kind}\n${one.cellId}\n${one.runtime}`,
+      one.comparison,
+    ]),
+  );
   return {
-    runtime,
+    baseline: (column: Column, cellId: string) => byKey.get(`baseline\n${cellId}\n${column.label}`) ?? null,
+    /** `subject` against `reference`: the model compares each pair once, one way round; the other way is reversed. */
+    between: (subject: Column, reference: Column, cellId: string): PairedComparison | null => {
+      const direct = byKey.get(`${cellId}\n${subject.label}\n${reference.label}`);
+      if (direct !== undefined) return direct;
+      const other = byKey.get(`${cellId}\n${reference.label}\n${subject.label}`);
+      return other ? reversed(other) : null;
+    },
+  };
+}
+
+function rowFor(column: Column, cell: CellResult, versusBaseline: PairedComparison | null): Row {
+  if (cell.status === "n/a") return { column, reason: `n/a (${cell.reason ?? "not possible here"})` };
+  if (cell.status === "failed") return { column, reason: `failed (${cell.reason ?? "no reason recorded"})` };
+  if (cell.samples.length === 0) return { column, reason: "n/a (no counted round fit in the time budget)" };
+  const wall = summarize(cell.samples.map((sample) => sample.wallMs));
+  return {
+    column,
     cell,
     wall,
     versusBaseline,
@@ -107,6 +151,7 @@ function rowFor(runtime: RuntimeName, cell: CellResult, cells: readonly CellResu
     requestLatency: requestLatencyOf(cell),
     serverBusyCores: medianOf(cell.samples.map((s) => s.serverBusyCores ?? null)),
     runOverheadMs: median(cell.samples.map((s) => s.endedAtMs - s.startedAtMs - s.wallMs)),
+    standing: null, // set by withStandings, in a cell compared across columns
   };
 }
 
@@ -150,22 +195,22 @@ function medianOf(values: Array<number | null>): number | null {
 }
 
 /**
- * Fills versusFastest on every row but the fastest (the lowest median), and returns the fastest where every
- * other runtime was slower than it by the verdict rule.
+ * A cell compared across columns: each row's standing against the fastest (the lowest median of the ranked columns),
+ * and the fastest where every other ranked column was slower than it by the verdict rule.
  */
-function markFastest(rows: MeasuredRow[]): RuntimeName | null {
-  // Only runtimes under test are ranked; a Python reference gets its time over the fastest of them, unranked.
-  const ranked = rows.filter((row) => isUnderTest(row.runtime));
-  if (ranked.length === 0) return null;
+function withStandings(cellId: string, cell: CellResult, rows: Row[], find: Finder): CellTable {
+  const ranked = rows.filter(isMeasured).filter((row) => isRanked(row.column));
+  if (ranked.length === 0) return { cellId, cell, rows, fastest: null };
   const fastest = ranked.reduce((best, row) => (row.wall.median < best.wall.median ? row : best));
-  for (const row of ranked) {
-    if (row !== fastest) row.versusFastest = comparePaired(row.cell.samples, fastest.cell.samples);
-  }
-  for (const row of rows.filter((one) => !isUnderTest(one.runtime))) {
-    row.referenceOverFastest = { ratio: row.wall.median / fastest.wall.median, fastest: fastest.runtime };
-  }
-  const others = ranked.filter((row) => row !== fastest);
-  return others.length > 0 && others.every((row) => row.versusFastest?.verdict === "slower") ? fastest.runtime : null;
+  const standingOf = (row: MeasuredRow): Standing => {
+    if (row === fastest) return { role: "fastest" };
+    if (!isRanked(row.column)) return { role: "reference", fastest: fastest.column, overFastest: row.wall.median / fastest.wall.median };
+    return { role: "ranked", fastest: fastest.column, versusFastest: find.between(row.column, fastest.column, cellId) };
+  };
+  const standing = rows.map((row): Row => (isMeasured(row) ? { ...row, standing: standingOf(row) } : row));
+  const others = standing.filter(isMeasured).filter((row) => isRanked(row.column) && row.standing?.role !== "fastest");
+  const allSlower = others.every((row) => row.standing?.role === "ranked" && row.standing.versusFastest?.verdict === "slower");
+  return { cellId, cell, rows: standing, fastest: others.length > 0 && allSlower ? fastest.column : null };
 }
 
 /** The speed-up over the baseline (baseline time / this time) with its interval, from the paired time ratio. */

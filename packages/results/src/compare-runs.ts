@@ -5,7 +5,7 @@
  * medians (percentile bootstrap), wider than the report's paired ones. A change is called only by the project's verdict
  * rule (faster / slower, equivalent within ±5%, otherwise inconclusive); regressions first.
  */
-import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import { labelOf } from "@runtime-bench/model/comparisons";
 import type { CellResult, Machine, RunResult } from "@runtime-bench/model/schema";
 import { compareSamples, median } from "@runtime-bench/model/stats";
 import { type Verdict, verdictOf } from "@runtime-bench/model/verdict";
@@ -14,7 +14,8 @@ import { type Verdict, verdictOf } from "@runtime-bench/model/verdict";
 const MIN_RUNS = 3;
 
 export interface CellChange {
-  runtime: RuntimeName;
+  /** The runtime's label in both runs (its name unless a run labelled it). */
+  runtime: string;
   cellId: string;
   baselineMs: number;
   currentMs: number;
@@ -27,7 +28,7 @@ export interface CellChange {
 export interface RunComparison {
   changes: CellChange[];
   /** Cells in only one of the two runs, or without enough counted runs on one side. */
-  unmatched: Array<{ runtime: RuntimeName; cellId: string; why: string }>;
+  unmatched: Array<{ runtime: string; cellId: string; why: string }>;
   /** Where the two machines differ (model, cores, memory, OS): a comparison across hardware says little. */
   machineDifferences: string[];
 }
@@ -39,19 +40,20 @@ export function compareRuns(current: RunResult, baseline: RunResult): RunCompari
   const unmatched: RunComparison["unmatched"] = [];
   for (const runtime of current.runtimes) {
     if (runtime.status !== "measured") continue;
-    const before = baseline.runtimes.find((other) => other.name === runtime.name);
+    const label = labelOf(runtime);
+    const before = baseline.runtimes.find((other) => labelOf(other) === label);
     for (const cell of runtime.cells) {
       const old = before?.status === "measured" ? before.cells.find((other) => other.cellId === cell.cellId) : undefined;
       const why = unmatchedWhy(cell, old);
       if (why) {
-        unmatched.push({ runtime: runtime.name, cellId: cell.cellId, why });
+        unmatched.push({ runtime: label, cellId: cell.cellId, why });
         continue;
       }
       const now = cell.samples.map((sample) => sample.wallMs);
       const then = old!.samples.map((sample) => sample.wallMs);
       const { ratio, ci95 } = compareSamples(now, then);
       changes.push({
-        runtime: runtime.name,
+        runtime: label,
         cellId: cell.cellId,
         baselineMs: median(then),
         currentMs: median(now),

@@ -5,12 +5,12 @@
  * answers a user's task, whose headline cells are a ladder of the task's own sizes (crossoverOf).
  */
 import type { PairedComparison } from "@runtime-bench/model/comparisons";
-import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { median } from "@runtime-bench/model/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
-import { ms } from "./format.ts";
+import { baselineOf, measuredIn, measuredRowOf, ofGroup } from "./cells.ts";
+import type { Column } from "./column.ts";
 import { coreSpread } from "./noise.ts";
 
 export interface CrossoverPoint {
@@ -27,7 +27,7 @@ export interface CrossoverModel {
   title: string;
   /** What the reading calls the model (the cell's readingName). */
   readingName: string;
-  perRuntime: Array<{ runtime: RuntimeName; points: CrossoverPoint[]; from: CrossoverPoint | null; largestMsPerTask: number }>;
+  perColumn: Array<{ column: Column; points: CrossoverPoint[]; from: CrossoverPoint | null; largestMsPerTask: number }>;
 }
 
 /**
@@ -39,7 +39,7 @@ export interface CrossoverModel {
 export interface Shortfall {
   n: number;
   ideal: number;
-  best: { runtime: RuntimeName; scenarioId: string; title: string; readingName: string; speedup: number };
+  best: { column: Column; scenarioId: string; title: string; readingName: string; speedup: number };
   spread: { median: number; worst: number; rounds: number } | null;
   /** ideal / (1 + median spread): what the slower core alone leaves; null where tasks and workers differ from the cores. */
   slowCoreCeiling: number | null;
@@ -48,9 +48,7 @@ export interface Shortfall {
 }
 
 export function largestSizeShortfall(result: RunResult, tables: readonly CellTable[]): Shortfall | null {
-  const ladder = tables.filter(
-    (table) => table.cell.group === "crossover" && table.cell.baseline !== null && table.cell.params.kind === "cpu",
-  );
+  const ladder = ofGroup(tables, "crossover").filter((table) => table.cell.baseline !== null && table.cell.params.kind === "cpu");
   const n = Math.max(...ladder.map((table) => (table.cell.params.kind === "cpu" ? table.cell.params.n : 0)));
   const largest = ladder.filter((table) => table.cell.params.kind === "cpu" && table.cell.params.n === n);
   const rows = largest.flatMap((table) => table.rows.filter(isMeasured).filter((row) => row.versusBaseline !== null));
@@ -70,7 +68,7 @@ export function largestSizeShortfall(result: RunResult, tables: readonly CellTab
     n,
     ideal,
     best: {
-      runtime: bestRow.runtime,
+      column: bestRow.column,
       scenarioId: bestRow.cell.scenarioId,
       title: bestRow.cell.title,
       readingName: bestRow.cell.readingName,
@@ -84,8 +82,7 @@ export function largestSizeShortfall(result: RunResult, tables: readonly CellTab
 }
 
 /** The suite's crossover ladder (its own group). */
-export const crossover = (tables: readonly CellTable[]): CrossoverModel[] =>
-  crossoverOf(tables.filter((table) => table.cell.group === "crossover"));
+export const crossover = (tables: readonly CellTable[]): CrossoverModel[] => crossoverOf(ofGroup(tables, "crossover"));
 
 /**
  * Every model of a ladder, per runtime that measured it: `ladder` holds the models' cells at each size and the
@@ -96,19 +93,17 @@ export function crossoverOf(ladder: readonly CellTable[]): CrossoverModel[] {
   const scenarioIds = [...new Set(models.map((table) => table.cell.scenarioId))];
   return scenarioIds.map((scenarioId) => {
     const own = models.filter((table) => table.cell.scenarioId === scenarioId);
-    const runtimes = [...new Set(own.flatMap((table) => table.rows.filter(isMeasured).map((row) => row.runtime)))];
+    const columns = measuredIn(own);
     return {
       scenarioId,
       title: own[0]!.cell.title,
       readingName: own[0]!.cell.readingName,
-      perRuntime: runtimes.map((runtime) => {
+      perColumn: columns.map((column) => {
         const points = own
           .flatMap((table): CrossoverPoint[] => {
-            const row = table.rows.filter(isMeasured).find((candidate) => candidate.runtime === runtime);
-            const base = ladder
-              .find((other) => other.cellId === table.cell.baseline)
-              ?.rows.filter(isMeasured)
-              .find((candidate) => candidate.runtime === runtime);
+            const row = measuredRowOf(table, column);
+            const baseline = baselineOf(table, ladder);
+            const base = baseline && measuredRowOf(baseline, column);
             if (!row || !base || table.cell.params.kind !== "cpu") return [];
             return [
               {
@@ -121,24 +116,8 @@ export function crossoverOf(ladder: readonly CellTable[]): CrossoverModel[] {
           })
           .sort((a, b) => a.n - b.n);
         const from = points.find((_, index) => points.slice(index).every((later) => later.comparison?.verdict === "faster")) ?? null;
-        return { runtime, points, from, largestMsPerTask: points.at(-1)?.msPerTask ?? 0 };
+        return { column, points, from, largestMsPerTask: points.at(-1)?.msPerTask ?? 0 };
       }),
     };
   });
-}
-
-/** Every point shown slower or equivalent: what "did not pay off" needs (the suite's ladder and a user's task alike). */
-export const allShownNotToPayOff = (points: ReadonlyArray<{ comparison: { verdict: string } | null }>): boolean =>
-  points.every((point) => point.comparison !== null && ["slower", "equivalent"].includes(point.comparison.verdict));
-
-/**
- * Where a model starts to pay off, as a bracket: between the largest size where it did not (yet) and the smallest from
- * which it did, in work per task; the ladder's steps are what bound it, so the crossing is anywhere inside.
- */
-export function crossoverBracket(one: CrossoverModel["perRuntime"][number]): string {
-  if (!one.from) return `not shown up to ${ms(one.largestMsPerTask)} ms per task`;
-  const below = one.points.filter((point) => point.n < one.from!.n).at(-1);
-  return below
-    ? `between ${ms(below.msPerTask)} and ${ms(one.from.msPerTask)} ms per task`
-    : `at the smallest size, ${ms(one.from.msPerTask)} ms per task, already`;
 }

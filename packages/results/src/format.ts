@@ -1,4 +1,4 @@
-/** Number and phrase formatting shared by the report's tables and its reading. */
+/** Numbers and figures as the report prints them: times, ratios with their intervals, rounds and verdicts, slopes. */
 import type { PairedComparison } from "@runtime-bench/model/comparisons";
 
 /** Milliseconds with about three significant figures: 1234 -> "1234", 12.34 -> "12.3", 0.1234 -> "0.123". */
@@ -13,7 +13,6 @@ export const times = (value: number): string => `${value.toFixed(2)}x`;
 export const speed = (value: number): string => (value >= 0.1 ? times(value) : `${value.toPrecision(2)}x`);
 export const percent = (value: number): string => `${(value * 100).toFixed(0)}%`;
 export const mib = (value: number): string => `${value.toFixed(0)} MiB`;
-export const interval = ([low, high]: readonly [number, number]): string => `[${low.toFixed(2)}–${high.toFixed(2)}]`;
 
 /** Where a figure has no 95% interval: fewer rounds than the fewest that give one. */
 export const NO_INTERVAL = "[no interval: too few rounds]";
@@ -33,12 +32,6 @@ export function speedupFigure(comparison: Figure): string {
   return `${times(1 / comparison.timeRatio)} ${bracket(ci95 ? 1 / ci95[1] : null, ci95 ? 1 / ci95[0] : null, comparison.pairs)}`;
 }
 
-/** "1.45x [1.31–1.51, n = 12]": this one's time over the reference's, over n rounds. */
-export function ratioFigure(comparison: Figure): string {
-  const { ci95 } = comparison;
-  return `${times(comparison.timeRatio)} ${bracket(ci95?.[0] ?? null, ci95?.[1] ?? null, comparison.pairs)}`;
-}
-
 /**
  * "1.84x [1.74–1.93, n = 12] faster": a speed-up with its interval, the rounds behind it and its verdict; where its
  * per-round ratios split into two clusters, it says so, so no lesson is read from a split sample unawares (clusters
@@ -47,22 +40,9 @@ export function ratioFigure(comparison: Figure): string {
 export const judgedSpeedup = (comparison: PairedComparison): string =>
   `${speedupFigure(comparison)} ${comparison.verdict}${comparison.split ? ` (rounds split in two clusters, ${comparison.split.lower} and ${comparison.split.upper})` : ""}`;
 
-/** "1.45x [1.31–1.51, n = 12] slower": a time ratio with its interval, the rounds behind it and its verdict. */
-export const judgedRatio = (comparison: PairedComparison): string => `${ratioFigure(comparison)} ${comparison.verdict}`;
-
 /** A median with its interval: "1234 ms [1200–1290]", or "1234 ms [no interval: too few rounds]". */
 export const msWithInterval = (median: number, ci95: readonly [number, number] | null): string =>
   `${ms(median)} ms ${ci95 ? `[${ms(ci95[0])}–${ms(ci95[1])}]` : NO_INTERVAL}`;
-
-/** Lists "a (node), b (bun), c (deno)". */
-export function perRuntime<T extends { runtime: string }>(items: readonly T[], show: (item: T) => string): string {
-  return items.map((item) => `${show(item)} (${item.runtime})`).join(", ");
-}
-
-/** "a", "a and b", "a, b and c". */
-export function joinWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-}
 
 /** A memory slope with its interval: "23.4 KiB [21.0–25.1]" (per in-flight request) or "9.2 MiB [9.0–9.4]" (per worker). */
 type Slope = { mib: number; ci95: readonly [number, number] | null };

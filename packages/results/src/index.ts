@@ -1,7 +1,6 @@
-export { analyze, type CellTable, type Row } from "./analyze.ts";
+export { type Analysis, analyze, type CellTable, type Row } from "./analyze.ts";
 export { type Chart, renderCharts } from "./charts/index.ts";
-export { findings } from "./findings.ts";
 export { readResultFile, readResults } from "./read-results.ts";
 export { CSV_COLUMNS, renderCsv } from "./render-csv.ts";
 export { renderReport } from "./render-markdown.ts";
-export { summary } from "./summary.ts";
+export { reading, summary } from "./summary.ts";

@@ -4,10 +4,11 @@
  * in-flight request and each worker thread adds (slopes of the tree's peak PSS, round by round); and whether the
  * mock API could have been the bottleneck, by its own CPU use per cell and by its measured capacity.
  */
-import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import { type IoSweepRole, sweepRoleOf } from "@runtime-bench/model/scenarios/records";
 import type { RunResult } from "@runtime-bench/model/schema";
-import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { ofGroup } from "./cells.ts";
+import type { Column } from "./column.ts";
 import { memorySlope } from "./scaling.ts";
 
 /** A cell where the mock API used more than this many cores may have measured the server, not the client. */
@@ -20,7 +21,7 @@ export const isServerBusy = (row: MeasuredRow): row is MeasuredRow & { serverBus
 export const CAPACITY_HEADROOM = 5;
 
 export interface IoSweepPoint {
-  runtime: RuntimeName;
+  column: Column;
   scenarioId: string;
   /** The scenario's part in the sweep (its record's sweepRole); undefined for a scenario no record describes. */
   role: IoSweepRole | undefined;
@@ -41,9 +42,9 @@ type Slope = { mib: number; ci95: [number, number] | null } | null;
 export interface IoSweep {
   points: IoSweepPoint[];
   /** Cells of the sweep a runtime could not run, with the reason. */
-  unavailable: Array<{ runtime: RuntimeName; cellId: string; reason: string }>;
+  unavailable: Array<{ column: Column; cellId: string; reason: string }>;
   memory: Array<{
-    runtime: RuntimeName;
+    column: Column;
     /** Memory per request in flight, from the series `inFlight` describes; null where no series holds N constant. */
     perInFlightRequest: Slope;
     /** The points behind it: their latency and N, the C used (at most `cap`, the client's own in-flight limit). */
@@ -56,15 +57,15 @@ export interface IoSweep {
     serverRequestsPerSecond: number | null;
     tool: string | null;
     unavailable?: string;
-    highest: { runtime: RuntimeName; cellId: string; requestsPerSecond: number } | null;
+    highest: { column: Column; cellId: string; requestsPerSecond: number } | null;
     /** Capacity over the highest rate: below CAPACITY_HEADROOM the run is flagged. */
     headroom: number | null;
   };
 }
 
-export function ioSweep(result: RunResult, tables: readonly CellTable[]): IoSweep | null {
-  const ofGroup = (group: string) => tables.filter((table) => table.cell.group === group && table.cell.params.kind === "io");
-  const sweep = ofGroup("io-sweep");
+export function ioSweep(result: RunResult, { runs, tables }: Analysis): IoSweep | null {
+  const ioOf = (group: "io-sweep" | "io-memory") => ofGroup(tables, group).filter((table) => table.cell.params.kind === "io");
+  const sweep = ioOf("io-sweep");
   if (sweep.length === 0) return null;
   const capacity = capacityOf(result, tables);
   const pointsOf = (own: readonly CellTable[]) =>
@@ -75,7 +76,7 @@ export function ioSweep(result: RunResult, tables: readonly CellTable[]): IoSwee
         const requestsPerSecond = params.requests / (row.wall.median / 1000);
         return [
           {
-            runtime: row.runtime,
+            column: row.column,
             scenarioId: row.cell.scenarioId,
             role: sweepRoleOf(row.cell.scenarioId),
             latencyMs: params.latencyMs,
@@ -97,21 +98,21 @@ export function ioSweep(result: RunResult, tables: readonly CellTable[]): IoSwee
   const swept = new Set(sweep.filter((table) => sweepRoleOf(table.cell.scenarioId) === "sequential").map(latencyOf));
   const isSwept = (table: CellTable) => swept.size === 0 || swept.has(latencyOf(table));
   const points = pointsOf(sweep.filter(isSwept));
-  const memoryPoints = pointsOf([...ofGroup("io-memory"), ...sweep.filter((table) => !isSwept(table))]);
-  // Cells a measured runtime could not run; a runtime left out of the run (or unable to start) is said so elsewhere.
-  const measuredRuntimes = new Set(result.runtimes.flatMap((runtime) => (runtime.status === "measured" ? [runtime.name] : [])));
+  const memoryPoints = pointsOf([...ioOf("io-memory"), ...sweep.filter((table) => !isSwept(table))]);
+  // Cells a measured column could not run; a column left out of the run (or unable to start) is said so elsewhere.
+  const measured = new Set(runs.flatMap(({ column, run }) => (run.status === "measured" ? [column.label] : [])));
   const unavailable = sweep.flatMap((table) =>
     table.rows.flatMap((row) =>
-      isMeasured(row) || !measuredRuntimes.has(row.runtime) ? [] : [{ runtime: row.runtime, cellId: table.cellId, reason: row.reason }],
+      isMeasured(row) || !measured.has(row.column.label) ? [] : [{ column: row.column, cellId: table.cellId, reason: row.reason }],
     ),
   );
-  const runtimes = [...new Set(points.map((point) => point.runtime))];
-  const capOf = (runtime: RuntimeName) => {
-    const measured = result.runtimes.find((one) => one.name === runtime);
-    const cap = measured?.status === "measured" ? measured.description.httpClients.default.settings.maxRequestsInFlight : undefined;
+  const columns = [...new Set(points.map((point) => point.column))];
+  const capOf = (column: Column) => {
+    const run = runs.find((one) => one.column === column)?.run;
+    const cap = run?.status === "measured" ? run.description.httpClients.default.settings.maxRequestsInFlight : undefined;
     return typeof cap === "number" ? cap : null;
   };
-  return { points, unavailable, memory: runtimes.map((runtime) => memoryOf(runtime, points, memoryPoints, capOf(runtime))), capacity };
+  return { points, unavailable, memory: columns.map((column) => memoryOf(column, points, memoryPoints, capOf(column))), capacity };
 }
 
 /**
@@ -121,13 +122,13 @@ export function ioSweep(result: RunResult, tables: readonly CellTable[]): IoSwee
  * where it has one). Per worker: the sweep's worker counts at the largest C that has two or more of them.
  */
 function memoryOf(
-  runtime: RuntimeName,
+  column: Column,
   points: readonly IoSweepPoint[],
   memoryPoints: readonly IoSweepPoint[],
   cap: number | null,
 ): IoSweep["memory"][number] {
-  const own = points.filter((point) => point.runtime === runtime);
-  const held = memoryPoints.filter((point) => point.runtime === runtime && (cap === null || point.concurrency <= cap));
+  const own = points.filter((point) => point.column === column);
+  const held = memoryPoints.filter((point) => point.column === column && (cap === null || point.concurrency <= cap));
   const chosen = new Set(held.map((point) => point.concurrency)).size >= 2 ? held : null;
   const workerPoints = own.filter((point) => point.role === "workers");
   const concurrencies = [...new Set(workerPoints.map((point) => point.concurrency))].sort((a, b) => b - a);
@@ -135,7 +136,7 @@ function memoryOf(
   const series = (picked: IoSweepPoint[], x: (point: IoSweepPoint) => number) =>
     memorySlope(picked.map((point) => ({ x: x(point), samples: point.row.cell.samples })));
   return {
-    runtime,
+    column,
     perInFlightRequest: chosen ? series(chosen, (point) => point.concurrency) : null,
     inFlight: chosen
       ? {
@@ -161,7 +162,7 @@ function capacityOf(result: RunResult, tables: readonly CellTable[]): IoSweep["c
     table.rows.filter(isMeasured).flatMap((row) => {
       const params = row.cell.params;
       return params.kind === "io"
-        ? [{ runtime: row.runtime, cellId: table.cellId, requestsPerSecond: params.requests / (row.wall.median / 1000) }]
+        ? [{ column: row.column, cellId: table.cellId, requestsPerSecond: params.requests / (row.wall.median / 1000) }]
         : [];
     }),
   );

@@ -10,21 +10,19 @@ import { parseArgs } from "node:util";
 import { writeFileAtomic } from "@runtime-bench/model/cli/atomic-write";
 import { BENCH_FLAGS, benchOptionsFrom, flagNames, UsageError } from "@runtime-bench/model/cli/flags";
 import { fromCaller, repoRelative } from "@runtime-bench/model/cli/repo";
+import { labelOf } from "@runtime-bench/model/comparisons";
 import { toMessage } from "@runtime-bench/model/errors";
 import { isUnderTest } from "@runtime-bench/model/runtimes";
 import { type CellResult, ResultFileError, type RunResult } from "@runtime-bench/model/schema";
 import { analyze } from "./analyze.ts";
 import { compareRuns } from "./compare-runs.ts";
+import { COMPARISON_FILE, DETAILS_FILE, RAW_FILES, REPORT_FILE } from "./links.ts";
 import { readResults } from "./read-results.ts";
 import { renderComparison } from "./render-comparison.ts";
 import { machineFolders, mergedCsv, renderMachines } from "./render-machines.ts";
-import { RAW_FILES } from "./render-markdown.ts";
-import { DETAILS_FILE } from "./render-overview.ts";
-import { REPORT_FILE, type ReportFiles, renderReportFiles, writeReportFiles } from "./report-files.ts";
+import { type ReportFiles, renderReportFiles, writeReportFiles } from "./report-files.ts";
 import { isTaskCell } from "./task-run.ts";
 import { verdictAgreement } from "./verdict-agreement.ts";
-
-const COMPARISON_FILE = "comparison.md";
 
 const REPORT_FLAGS = {
   ...BENCH_FLAGS,
@@ -89,7 +87,8 @@ async function report(dir: string, baseline: string | null): Promise<number> {
   const result = readResults(dir);
   // Both files are read before anything is written: a bad baseline leaves every file as it was.
   const before = baseline === null ? null : readResults(baseline);
-  const files = await renderReportFiles(result);
+  const analysis = analyze(result);
+  const files = await renderReportFiles(result, analysis);
   writeReportFiles(dir, files);
   process.stderr.write(
     `report: wrote ${repoRelative(join(dir, REPORT_FILE))}, ${DETAILS_FILE}, ${RAW_FILES.csv} and ${files.charts.length} chart(s)\n`,
@@ -97,7 +96,7 @@ async function report(dir: string, baseline: string | null): Promise<number> {
   if (baseline !== null && before !== null) {
     writeFileAtomic(
       join(dir, COMPARISON_FILE),
-      renderComparison(result, before, compareRuns(result, before), verdictAgreement(result, before)),
+      renderComparison(result, before, compareRuns(result, before), verdictAgreement(analysis, analyze(before))),
     );
     process.stderr.write(`report: wrote ${repoRelative(join(dir, COMPARISON_FILE))} (against ${repoRelative(baseline)})\n`);
   }
@@ -113,10 +112,10 @@ async function merge(sources: string[], out: string): Promise<number> {
     source: basename(sources[index]!),
     folder: folders[index]!,
     result,
-    tables: analyze(result),
+    analysis: analyze(result),
   }));
   const perRun: Array<[string, ReportFiles]> = [];
-  for (const run of runs) perRun.push([run.folder, await renderReportFiles(run.result, run.tables)]);
+  for (const run of runs) perRun.push([run.folder, await renderReportFiles(run.result, run.analysis)]);
   for (const [folder, files] of perRun) writeReportFiles(join(out, folder), files);
   // Each run's own result file goes beside its report, so every figure of the merged report can be traced to its runs.
   for (const run of runs) writeFileAtomic(join(out, run.folder, RAW_FILES.json), `${JSON.stringify(run.result, null, 2)}\n`);
@@ -136,10 +135,10 @@ function exitCodeFor(result: RunResult): number {
   const skipped = result.runtimes.flatMap((runtime) =>
     runtime.status === "n/a" && runtime.selected && isUnderTest(runtime.name) ? [runtime] : [],
   );
-  for (const runtime of skipped) process.stderr.write(`report: ${runtime.name} was skipped: ${runtime.reason}\n`);
+  for (const runtime of skipped) process.stderr.write(`report: ${labelOf(runtime)} was skipped: ${runtime.reason}\n`);
   const failed = result.runtimes.flatMap((runtime) =>
     runtime.status === "measured"
-      ? runtime.cells.filter((cell) => cell.status === "failed").map((cell) => `${runtime.name} ${cell.cellId}: ${cell.reason}`)
+      ? runtime.cells.filter((cell) => cell.status === "failed").map((cell) => `${labelOf(runtime)} ${cell.cellId}: ${cell.reason}`)
       : [],
   );
   for (const line of failed) process.stderr.write(`report: failed cell ${line}\n`);
@@ -152,7 +151,8 @@ function exitCodeFor(result: RunResult): number {
       ? [runtime]
       : [],
   );
-  for (const runtime of couldNotLoad) process.stderr.write(`report: ${runtime.name} could not run the task: ${runtime.cells[0]?.reason}\n`);
+  for (const runtime of couldNotLoad)
+    process.stderr.write(`report: ${labelOf(runtime)} could not run the task: ${runtime.cells[0]?.reason}\n`);
   if (skipped.length > 0 || couldNotLoad.length > 0) return 3;
   return failed.length > 0 ? 1 : 0;
 }

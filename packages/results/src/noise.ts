@@ -23,29 +23,29 @@ export const BEYOND_LIMIT_MARGIN = EFFECT_THRESHOLD;
 
 /** The noise guards: each listed under details.md's "Noise guards" and counted in the run-quality box. */
 export type NoiseWarning =
-  | { kind: "noisy-cell"; runtime: string; cellId: string; cv: number; minMs: number; maxMs: number }
+  | { kind: "noisy-cell"; column: string; cellId: string; cv: number; minMs: number; maxMs: number }
   | { kind: "uneven-cores-at-start"; spread: number; slowestCore: number; fastestCore: number }
   | { kind: "uneven-cores"; rounds: number; probed: number; worst: number }
   | { kind: "machine-slow"; rounds: number[]; probed: number; worst: number }
   | { kind: "slow-spells"; spells: SlowSpell[]; blocks: number }
   /** A speed-up (CPU) or a time (I/O) whose interval, or point, reaches past the physical ideal. */
-  | { kind: "beyond-limit"; runtime: string; cellId: string; figure: string; ideal: string; point: boolean }
-  | { kind: "two-clusters"; runtime: string; cellId: string; lower: number; upper: number; factor: number }
-  | ({ kind: "core-dependent"; runtime: string; cellId: string } & CoreDependence);
+  | { kind: "beyond-limit"; column: string; cellId: string; figure: string; ideal: string; point: boolean }
+  | { kind: "two-clusters"; column: string; cellId: string; lower: number; upper: number; factor: number }
+  | ({ kind: "core-dependent"; column: string; cellId: string } & CoreDependence);
 
-/** Every flag: the noise guards, and those shown only where their figure is. */
+/** Every flag: the noise guards, and those shown only where their figure is. `column`: the label of a column of the run. */
 export type Warning =
   | NoiseWarning
   /** The mock API busier than SERVER_BUSY_FLAG_CORES during a cell. */
-  | { kind: "server-busy"; runtime: string; cellId: string; cores: number }
+  | { kind: "server-busy"; column: string; cellId: string; cores: number }
   /** A client rate above 1 / CAPACITY_HEADROOM of the mock API's measured capacity. */
-  | { kind: "near-server-capacity"; runtime: string; cellId: string; requestsPerSecond: number }
+  | { kind: "near-server-capacity"; column: string; cellId: string; requestsPerSecond: number }
   /** The I/O sweep's server flags summed up: the capacity short of the headroom, and the cells the server was busy in. */
   | { kind: "short-server-capacity"; headroom: number; points: number }
   | { kind: "busy-server-cells"; cells: number }
   /** comparison.md: the two runs' machines differ, and a cell slower than in the baseline. */
   | { kind: "machines-differ"; differences: readonly string[] }
-  | { kind: "regression"; runtime: string; cellId: string }
+  | { kind: "regression"; column: string; cellId: string }
   /** The I/O cells went to a real API (`--target`), not the mock API. */
   | { kind: "real-target"; target: string };
 
@@ -66,13 +66,13 @@ export const CV_FLAG_LEGEND = `${SIGN} above ${percent(CV_FLAG_THRESHOLD)}`;
 /** A cell whose runs vary by more than CV_FLAG_THRESHOLD. */
 export function noisyCell(row: MeasuredRow, cellId: string): WarningOf<"noisy-cell"> | null {
   return row.wall.cv > CV_FLAG_THRESHOLD
-    ? { kind: "noisy-cell", runtime: row.runtime, cellId, cv: row.wall.cv, minMs: row.wall.min, maxMs: row.wall.max }
+    ? { kind: "noisy-cell", column: row.column.label, cellId, cv: row.wall.cv, minMs: row.wall.min, maxMs: row.wall.max }
     : null;
 }
 
 /** A cell during which the mock API used more than SERVER_BUSY_FLAG_CORES. */
 export function serverBusy(row: MeasuredRow, cellId: string): WarningOf<"server-busy"> | null {
-  return isServerBusy(row) ? { kind: "server-busy", runtime: row.runtime, cellId, cores: row.serverBusyCores } : null;
+  return isServerBusy(row) ? { kind: "server-busy", column: row.column.label, cellId, cores: row.serverBusyCores } : null;
 }
 
 /** The probe at the start of the run slower on one core than on another by more than the threshold. */
@@ -104,11 +104,11 @@ export function noiseWarnings(result: RunResult, tables: readonly CellTable[]): 
   for (const table of tables) {
     for (const row of table.rows.filter(isMeasured)) {
       const beyond = beyondLimit(row);
-      if (beyond) warnings.push({ kind: "beyond-limit", runtime: row.runtime, cellId: table.cellId, ...beyond });
+      if (beyond) warnings.push({ kind: "beyond-limit", column: row.column.label, cellId: table.cellId, ...beyond });
       const split = twoClusters(row.cell.samples.map((sample) => Math.log(sample.wallMs)));
-      if (split) warnings.push({ kind: "two-clusters", runtime: row.runtime, cellId: table.cellId, ...split });
+      if (split) warnings.push({ kind: "two-clusters", column: row.column.label, cellId: table.cellId, ...split });
       const onCores = coreDependence(row.cell);
-      if (onCores) warnings.push({ kind: "core-dependent", runtime: row.runtime, cellId: table.cellId, ...onCores });
+      if (onCores) warnings.push({ kind: "core-dependent", column: row.column.label, cellId: table.cellId, ...onCores });
       const noisy = noisyCell(row, table.cellId);
       if (noisy) warnings.push(noisy);
     }
@@ -151,7 +151,7 @@ export function describeWarning(warning: Warning): string {
   switch (warning.kind) {
     case "noisy-cell":
       return (
-        `${warning.runtime} ${warning.cellId}: runs vary by ${percent(warning.cv)} (CV; flag above ${percent(CV_FLAG_THRESHOLD)}), ` +
+        `${warning.column} ${warning.cellId}: runs vary by ${percent(warning.cv)} (CV; flag above ${percent(CV_FLAG_THRESHOLD)}), ` +
         `from ${warning.minMs.toFixed(1)} to ${warning.maxMs.toFixed(1)} ms: trust its interval, not its median alone.`
       );
     case "uneven-cores-at-start":
@@ -173,7 +173,7 @@ export function describeWarning(warning: Warning): string {
       );
     case "beyond-limit":
       return (
-        `${warning.runtime} ${warning.cellId}: ${warning.figure} reaches more than ${percent(BEYOND_LIMIT_MARGIN)} past the physical ideal of ${warning.ideal}` +
+        `${warning.column} ${warning.cellId}: ${warning.figure} reaches more than ${percent(BEYOND_LIMIT_MARGIN)} past the physical ideal of ${warning.ideal}` +
         `${warning.point ? ", its median too" : " (its interval; the median does not)"}: in some rounds the baseline ran in worse ` +
         `conditions than the model (a slow core, a slow moment), so the figure overstates what the model can do.`
       );
@@ -188,24 +188,24 @@ export function describeWarning(warning: Warning): string {
       );
     case "two-clusters":
       return (
-        `${warning.runtime} ${warning.cellId}: its runs split into two clusters (${warning.lower} and ${warning.upper} runs, ` +
+        `${warning.column} ${warning.cellId}: its runs split into two clusters (${warning.lower} and ${warning.upper} runs, ` +
         `${times(warning.factor)} apart): its median stands for neither. A comparison whose per-round ratios split into clusters ` +
         `that read differently (one faster, one not) is inconclusive.`
       );
     case "core-dependent":
       return (
-        `${warning.runtime} ${warning.cellId}: a single-threaded run's time depended on the core its main thread ran on: ` +
+        `${warning.column} ${warning.cellId}: a single-threaded run's time depended on the core its main thread ran on: ` +
         `${warning.perCore.map((one) => `core ${one.core} ${one.medianMs.toFixed(1)} ms (${one.runs} runs)`).join(", ")}, ` +
         `${percent(warning.spread)} apart: a slow core, not the model.`
       );
     case "server-busy":
       return (
-        `${warning.runtime} ${warning.cellId}: the mock API was busy ${warning.cores.toFixed(2)} cores (flag above ${SERVER_BUSY_FLAG_CORES}): ` +
+        `${warning.column} ${warning.cellId}: the mock API was busy ${warning.cores.toFixed(2)} cores (flag above ${SERVER_BUSY_FLAG_CORES}): ` +
         "there the server may be what was measured."
       );
     case "near-server-capacity":
       return (
-        `${warning.runtime} ${warning.cellId}: ${warning.requestsPerSecond.toFixed(0)} requests/s, more than 1/${CAPACITY_HEADROOM} of the ` +
+        `${warning.column} ${warning.cellId}: ${warning.requestsPerSecond.toFixed(0)} requests/s, more than 1/${CAPACITY_HEADROOM} of the ` +
         "mock API's measured capacity: it may measure the server, not the client."
       );
     case "short-server-capacity":
@@ -218,7 +218,7 @@ export function describeWarning(warning: Warning): string {
     case "machines-differ":
       return `The machines differ (${warning.differences.join("; ")}): a change here may be the hardware, not the code.`;
     case "regression":
-      return `${warning.runtime} ${warning.cellId}: slower than in the baseline run.`;
+      return `${warning.column} ${warning.cellId}: slower than in the baseline run.`;
     case "real-target":
       return (
         `**The I/O cells of this run went to a real API, ${warning.target}**, not the mock API (\`--target\`): its latency, its ` +

@@ -1,10 +1,10 @@
 /** The report's per-cell sections: the verdicts table, the noise guards, one table per headline cell, the variants. */
-import type { Comparison, PairedComparison } from "@runtime-bench/model/comparisons";
-import { RUNTIME_NAMES } from "@runtime-bench/model/runtimes";
+import type { PairedComparison } from "@runtime-bench/model/comparisons";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { summarize } from "@runtime-bench/model/stats";
-import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
-import { COLUMNS, type Column } from "./columns.ts";
+import { type Analysis, type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
+import { FIGURES, type Figure } from "./cell-figures.ts";
+import { isHeadline } from "./cells.ts";
 import { ms, msWithInterval, times } from "./format.ts";
 import { flagged, noiseWarnings } from "./noise.ts";
 import { table } from "./table.ts";
@@ -13,32 +13,29 @@ import { table } from "./table.ts";
 export const verdictCell = (comparison: PairedComparison | null, show: (c: PairedComparison) => string) =>
   comparison ? `${comparison.verdict} · ${show(comparison)} · n=${comparison.pairs}` : "n/a (no rounds in common)";
 
-/** The headline comparisons, every one: against a baseline per runtime, and runtime against runtime per cell. */
-export function verdictSection(tables: readonly CellTable[], comparisons: readonly Comparison[]): string[] {
+/** The headline comparisons, every one: against a baseline per column, and column against column per cell. */
+export function verdictSection({ runs, tables, comparisons }: Analysis): string[] {
   const headlines = comparisons.filter((comparison) => comparison.group === "headline");
-  const runtimes = [...new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [h.subject, h.reference] : [h.runtime])))].sort(
-    (a, b) => RUNTIME_NAMES.indexOf(a) - RUNTIME_NAMES.indexOf(b),
-  );
+  const compared = new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [h.subject, h.reference] : [h.runtime])));
+  const runtimes = runs.map(({ column }) => column.label).filter((label) => compared.has(label));
   const pairs = [...new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [`${h.subject} vs ${h.reference}`] : [])))];
   if (headlines.length === 0) return [];
   const header = [...runtimes.map((runtime) => `${runtime}: vs baseline`), ...pairs.map((pair) => `${pair}: speed-up`)];
-  const rows = tables
-    .filter((table) => table.cell.group === "headline")
-    .map((table) => {
-      const entries = [
-        ...runtimes.map((runtime) => {
-          const found = headlines.find((h) => h.kind === "baseline" && h.cellId === table.cellId && h.runtime === runtime);
-          return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
-        }),
-        ...pairs.map((pair) => {
-          const found = headlines.find(
-            (h) => h.kind === "runtimes" && h.cellId === table.cellId && `${h.subject} vs ${h.reference}` === pair,
-          );
-          return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
-        }),
-      ];
-      return [`\`${table.cellId}\``, ...entries];
-    });
+  const rows = tables.filter(isHeadline).map((table) => {
+    const entries = [
+      ...runtimes.map((runtime) => {
+        const found = headlines.find((h) => h.kind === "baseline" && h.cellId === table.cellId && h.runtime === runtime);
+        return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
+      }),
+      ...pairs.map((pair) => {
+        const found = headlines.find(
+          (h) => h.kind === "runtimes" && h.cellId === table.cellId && `${h.subject} vs ${h.reference}` === pair,
+        );
+        return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
+      }),
+    ];
+    return [`\`${table.cellId}\``, ...entries];
+  });
   return [
     'Every headline verdict of the run in one place, with the rounds behind it (n). "vs baseline": the cell against the cell it',
     'declares as its baseline in the same runtime (its speed-up; "faster" means the model paid off). "A vs B": A\'s speed-up',
@@ -56,14 +53,14 @@ export function noiseSection(result: RunResult, tables: readonly CellTable[]): s
   return [...warnings.map((warning) => `- ${flagged(warning)}`), ""];
 }
 
-function tableRows(cellTable: CellTable, columns: readonly Column[]): string[] {
-  const cellText = (column: Column, row: MeasuredRow) => column.value(row, cellTable) ?? `n/a (${column.missing ?? "not measured"})`;
+function tableRows(cellTable: CellTable, figures: readonly Figure[]): string[] {
+  const cellText = (figure: Figure, row: MeasuredRow) => figure.value(row, cellTable) ?? `n/a (${figure.missing ?? "not measured"})`;
   const renderRow = (row: Row) =>
-    isMeasured(row) ? columns.map((column) => cellText(column, row)) : [row.runtime, row.reason, ...columns.slice(2).map(() => "")];
+    isMeasured(row) ? figures.map((figure) => cellText(figure, row)) : [row.column.label, row.reason, ...figures.slice(2).map(() => "")];
   return table(
-    columns.map((column) => column.header(cellTable)),
+    figures.map((figure) => figure.header(cellTable)),
     cellTable.rows.map(renderRow),
-    columns.map((column) => column.align),
+    figures.map((figure) => figure.align),
   );
 }
 
@@ -84,8 +81,8 @@ export function cellSection(table: CellTable): string[] {
   const { cell } = table;
   const params = describeParams(cell.params);
   const ideal = "speedup" in cell.ideal ? `ideal speed-up ${times(cell.ideal.speedup)}` : `ideal time ${ms(cell.ideal.wallMs)} ms`;
-  const columns = COLUMNS.filter(
-    (column) => (cell.comparedAcrossRuntimes || column.key !== "fastest") && (column.kinds?.includes(cell.kind) ?? true),
+  const figures = FIGURES.filter(
+    (figure) => (cell.comparedAcrossRuntimes || figure.key !== "fastest") && (figure.kinds?.includes(cell.kind) ?? true),
   );
   return [
     `## ${cell.kind === "cpu" ? "CPU" : "I/O"}: ${cell.title} — \`${table.cellId}\``,
@@ -95,14 +92,14 @@ export function cellSection(table: CellTable): string[] {
       ? `${cell.params.task.name} at size ${cell.params.task.size}: ${params}; ${ideal}.`
       : `Lesson analogue: ${cell.lessonAnalogue}. ${params}; ${ideal}.`,
     "",
-    ...tableRows(table, columns),
+    ...tableRows(table, figures),
     "",
     ...inProcessLines(table),
   ];
 }
 
 export function variantSection(tables: readonly CellTable[]): string[] {
-  const variants = tables.filter((table) => table.cell.group === "headline" && !table.cell.comparedAcrossRuntimes);
+  const variants = tables.filter((table) => isHeadline(table) && !table.cell.comparedAcrossRuntimes);
   if (variants.length === 0) return [];
   return [
     "Each runtime's headline cells use its default client, as its users would. A variant uses another client, or the",
@@ -118,9 +115,9 @@ export function inProcessLines(table: CellTable): string[] {
   const parts = table.rows.filter(isMeasured).flatMap((row) => {
     const measured = row.cell.inProcess;
     if (!measured) return [];
-    if (measured.samplesMs.length === 0) return [`${row.runtime}: not measured (${measured.skipped ?? "no samples"})`];
+    if (measured.samplesMs.length === 0) return [`${row.column.label}: not measured (${measured.skipped ?? "no samples"})`];
     const summary = summarize(measured.samplesMs);
-    return [`${row.runtime}: ${msWithInterval(summary.median, summary.ci95)} (n=${summary.n})`];
+    return [`${row.column.label}: ${msWithInterval(summary.median, summary.ci95)} (n=${summary.n})`];
   });
   if (parts.length === 0) return [];
   const label = table.rows.filter(isMeasured).find((row) => row.cell.inProcess)?.cell.inProcess?.label ?? "";

@@ -1,13 +1,16 @@
 /** The report's CPU sections beyond the headline: scaling, crossover, other workloads, primitive costs. */
-import { comparePaired, type PairedComparison } from "@runtime-bench/model/comparisons";
-import { JAVASCRIPT_EQUIVALENT, WORKLOAD_TITLES, type Workload } from "@runtime-bench/model/scenarios/params";
+import type { PairedComparison } from "@runtime-bench/model/comparisons";
+import { WORKLOAD_TITLES } from "@runtime-bench/model/scenarios/params";
 import type { RunResult } from "@runtime-bench/model/schema";
-import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
-import { type CrossoverModel, crossover, largestSizeShortfall, type Shortfall } from "./crossover.ts";
+import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { measuredIn, measuredRowOf, ofGroup, rowOf } from "./cells.ts";
+import { ladderPosition } from "./claim-words.ts";
+import { crossoverClaims } from "./claims.ts";
+import type { Column } from "./column.ts";
+import { largestSizeShortfall, type Shortfall } from "./crossover.ts";
 import { judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
-import { leftOut, measuredIn } from "./render-overview.ts";
 import { type ScalingModel, scaling } from "./scaling.ts";
-import { figuresTable, labelledTable, table } from "./table.ts";
+import { figuresTable, labelledTable, leftOut, table } from "./table.ts";
 
 /** Speed-up "1.84x [1.74–1.93] (92%)", or why there is none. */
 export const speedupWithEfficiency = (point: { speedup: PairedComparison | null; efficiency: number | null }) =>
@@ -19,9 +22,9 @@ export function scalingSection(tables: readonly CellTable[]): string[] {
   const models = scaling(tables);
   if (models.length === 0) return [];
   const { tasks, n } = models[0]!;
-  const runtimes = [...new Set(models.flatMap((model) => model.perRuntime.map((one) => one.runtime)))];
+  const columns = [...new Set(models.flatMap((model) => model.perColumn.map((one) => one.column)))];
   const workerCounts = [
-    ...new Set(models.flatMap((model) => model.perRuntime.flatMap((one) => one.points.map((point) => point.workers)))),
+    ...new Set(models.flatMap((model) => model.perColumn.flatMap((one) => one.points.map((point) => point.workers)))),
   ].sort((a, b) => a - b);
   const name = (model: ScalingModel) => model.readingName;
   return [
@@ -29,56 +32,52 @@ export function scalingSection(tables: readonly CellTable[]): string[] {
     "efficiency against the ideal min(tasks, workers, cores) in brackets. Past the machine's cores, the extra workers only",
     "take turns on them. Memory per added worker: the slope of the tree's peak PSS over the worker counts, round by round.",
     "",
-    ...runtimes.flatMap((runtime) => {
-      const columns = models.map((model) => ({ model, one: model.perRuntime.find((candidate) => candidate.runtime === runtime) }));
-      const header = ["workers", ...columns.map(({ model }) => name(model))];
+    ...columns.flatMap((column) => {
+      const perModel = models.map((model) => ({ model, one: model.perColumn.find((candidate) => candidate.column === column) }));
+      const header = ["workers", ...perModel.map(({ model }) => name(model))];
       const rows = workerCounts.map((workers) => {
-        const cells = columns.map(({ one }) => {
+        const cells = perModel.map(({ one }) => {
           const point = one?.points.find((candidate) => candidate.workers === workers);
           return point ? speedupWithEfficiency(point) : "—";
         });
         return [String(workers), ...cells];
       });
-      const memory = columns.map(({ one }) => (one?.memoryPerWorker ? mibSlope(one.memoryPerWorker) : "n/a (too few rounds)"));
-      return [`### ${runtime}`, "", ...figuresTable(header, [...rows, ["memory per added worker", ...memory]]), ""];
+      const memory = perModel.map(({ one }) => (one?.memoryPerWorker ? mibSlope(one.memoryPerWorker) : "n/a (too few rounds)"));
+      return [`### ${column.label}`, "", ...figuresTable(header, [...rows, ["memory per added worker", ...memory]]), ""];
     }),
   ];
 }
 
-export function crossoverSection(result: RunResult, tables: readonly CellTable[]): string[] {
-  const models = crossover(tables);
-  if (models.length === 0) return [];
-  const runtimes = [...new Set(models.flatMap((model) => model.perRuntime.map((one) => one.runtime)))];
-  const sizes = [...new Set(models.flatMap((model) => model.perRuntime.flatMap((one) => one.points.map((point) => point.n))))].sort(
+export function crossoverSection(result: RunResult, analysis: Analysis): string[] {
+  const claims = crossoverClaims(analysis);
+  if (claims.length === 0) return [];
+  const columns = measuredIn(ofGroup(analysis.tables, "crossover"));
+  const sizes = [...new Set(claims.flatMap((claim) => claim.outcomes.flatMap((one) => one.points.map((point) => point.n))))].sort(
     (a, b) => a - b,
   );
-  const fromText = (one: CrossoverModel["perRuntime"][number] | undefined) =>
-    !one
-      ? "—"
-      : one.from
-        ? `from ${ms(one.from.msPerTask)} ms per task (n = ${one.from.n})`
-        : `not up to ${ms(one.largestMsPerTask)} ms per task`;
+  const outcomeOf = (claim: (typeof claims)[number], column: Column) => claim.outcomes.find((one) => one.column.label === column.label);
   return [
     "Each model at each task size (one worker per core), against the sequential run of the same tasks, paired by round. It",
     "pays off from the smallest size at which it, and every larger size, is faster by the verdict rule.",
     "",
     ...table(
-      ["model", ...runtimes],
-      models.map((model) => [
-        model.readingName,
-        ...runtimes.map((runtime) => fromText(model.perRuntime.find((one) => one.runtime === runtime))),
+      ["model", ...columns.map((column) => column.label)],
+      claims.map((claim) => [
+        claim.model.cell.readingName,
+        ...columns.map((column) => {
+          const outcome = outcomeOf(claim, column);
+          return outcome ? ladderPosition(outcome) : "—";
+        }),
       ]),
     ),
     "",
-    ...runtimes.flatMap((runtime) => [
-      `### ${runtime}: speed-up at each size`,
+    ...columns.flatMap((column) => [
+      `### ${column.label}: speed-up at each size`,
       "",
       ...figuresTable(
-        ["n (work per task)", ...models.map((model) => model.readingName)],
+        ["n (work per task)", ...claims.map((claim) => claim.model.cell.readingName)],
         sizes.map((n) => {
-          const points = models.map((model) =>
-            model.perRuntime.find((one) => one.runtime === runtime)?.points.find((point) => point.n === n),
-          );
+          const points = claims.map((claim) => outcomeOf(claim, column)?.points.find((point) => point.n === n));
           const work = points.find((point) => point)?.msPerTask;
           const cells = points.map((point) => (point?.comparison ? judgedSpeedup(point.comparison) : "—"));
           return [`${n}${work === undefined ? "" : ` (${ms(work)} ms)`}`, ...cells];
@@ -86,7 +85,7 @@ export function crossoverSection(result: RunResult, tables: readonly CellTable[]
       ),
       "",
     ]),
-    ...shortfallLines(largestSizeShortfall(result, tables)),
+    ...shortfallLines(largestSizeShortfall(result, analysis.tables)),
   ];
 }
 
@@ -96,7 +95,7 @@ function shortfallLines(shortfall: Shortfall | null): string[] {
   const { best, spread, slowCoreCeiling, busyCores, otherLoadCores } = shortfall;
   const range = (values: [number, number] | null) => (values ? `${values[0].toFixed(2)}-${values[1].toFixed(2)}` : "n/a");
   return [
-    `**Why the largest size (n = ${shortfall.n}) stops short of ${times(shortfall.ideal)}:** the best was ${times(best.speedup)} (${best.readingName}, ${best.runtime}).`,
+    `**Why the largest size (n = ${shortfall.n}) stops short of ${times(shortfall.ideal)}:** the best was ${times(best.speedup)} (${best.readingName}, ${best.column.label}).`,
     spread
       ? `Its tasks end when the slower core finishes, and after each of the ${spread.rounds} rounds the per-core probe put one core a median ${percent(spread.median)} behind the other (worst ${percent(spread.worst)})${slowCoreCeiling === null ? "" : `, which alone caps one task per core at about ${times(slowCoreCeiling)}`}.`
       : "The cores were not probed, so how far they differed is unknown.",
@@ -107,41 +106,23 @@ function shortfallLines(shortfall: Shortfall | null): string[] {
 
 /**
  * For a native workload with a plain-JavaScript equivalent (key derivation): the sequential native run's speed-up over
- * the sequential JavaScript run, paired by round, per runtime.
+ * the sequential JavaScript run, paired by round, per column: the run's comparison of the cell it is paired with.
  */
-function againstJavaScript(
-  workload: Workload,
-  baseline: CellTable | undefined,
-  tables: readonly CellTable[],
-  runtimes: readonly string[],
-): string[][] {
-  const equivalent = JAVASCRIPT_EQUIVALENT[workload];
-  const params = baseline?.cell.params;
-  if (!equivalent || !baseline || params?.kind !== "cpu") return [];
-  const javascript = tables.find(
-    (table) =>
-      table.cell.baseline === null &&
-      table.cell.params.kind === "cpu" &&
-      table.cell.params.workload === equivalent &&
-      table.cell.params.n === params.n,
-  );
-  if (!javascript) return [];
-  const rowOf = (table: CellTable, runtime: string) => table.rows.filter(isMeasured).find((row) => row.runtime === runtime);
-  const cells = runtimes.map((runtime) => {
-    const native = rowOf(baseline, runtime);
-    const plain = rowOf(javascript, runtime);
-    const comparison = native && plain ? comparePaired(native.cell.samples, plain.cell.samples) : null;
+function againstJavaScript(baseline: CellTable | undefined, analysis: Analysis, columns: readonly Column[]): string[][] {
+  const paired = analysis.comparisons.filter((one) => one.kind === "paired" && one.cellId === baseline?.cellId);
+  if (!baseline?.cell.pairedWith || paired.length === 0) return [];
+  const cells = columns.map((column) => {
+    const comparison = paired.find((one) => one.kind === "paired" && one.runtime === column.label)?.comparison;
     return comparison ? judgedSpeedup(comparison) : "n/a";
   });
   return [["the sequential run against the same work in plain JavaScript", ...cells]];
 }
 
-export function workloadsSection(tables: readonly CellTable[]): string[] {
-  const own = tables.filter((table) => table.cell.group === "workloads" && table.cell.params.kind === "cpu");
+export function workloadsSection(analysis: Analysis): string[] {
+  const own = ofGroup(analysis.tables, "workloads").filter((table) => table.cell.params.kind === "cpu");
   const workloads = [...new Set(own.flatMap((table) => (table.cell.params.kind === "cpu" ? [table.cell.params.workload] : [])))];
   if (workloads.length === 0) return [];
-  const runtimes = [...new Set(own.flatMap((table) => table.rows.filter(isMeasured).map((row) => row.runtime)))];
-  const rowOf = (table: CellTable, runtime: string) => table.rows.filter(isMeasured).find((row) => row.runtime === runtime);
+  const columns = measuredIn(own);
   return [
     "The same models on an allocation-heavy, a memory-bound and a key-derivation task (one worker per core), each against the",
     "sequential run of the same tasks, paired by round, with its verdict. Key derivation by the runtime's native async API is",
@@ -153,25 +134,23 @@ export function workloadsSection(tables: readonly CellTable[]): string[] {
       const baseline = ofWorkload.find((table) => table.cell.baseline === null);
       const models = ofWorkload.filter((table) => table.cell.baseline !== null);
       const params = baseline?.cell.params;
-      const perTask = (runtime: string) => {
-        const row = baseline && rowOf(baseline, runtime);
+      const perTask = (column: Column) => {
+        const row = baseline && measuredRowOf(baseline, column);
         return row && params?.kind === "cpu" ? `${ms(row.wall.median / params.tasks)} ms` : "n/a";
       };
       return [
         `### ${WORKLOAD_TITLES[workload]}${params?.kind === "cpu" ? `, ${params.tasks} tasks of n = ${params.n}` : ""}`,
         "",
         ...labelledTable(
-          ["model", ...runtimes],
+          ["model", ...columns.map((column) => column.label)],
           [
-            ["the sequential run: work per task", ...runtimes.map(perTask)],
-            ...againstJavaScript(workload, baseline, own, runtimes),
+            ["the sequential run: work per task", ...columns.map(perTask)],
+            ...againstJavaScript(baseline, analysis, columns),
             ...models.map((model) => {
-              const cells = runtimes.map((runtime) => {
-                const row = rowOf(model, runtime);
-                if (!row) {
-                  const missing = model.rows.find((candidate) => candidate.runtime === runtime);
-                  return missing && !isMeasured(missing) ? missing.reason : "—";
-                }
+              const cells = columns.map((column) => {
+                const row = rowOf(model, column);
+                if (!row) return "—";
+                if (!isMeasured(row)) return row.reason;
                 return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
               });
               return [model.cell.readingName, ...cells];
@@ -205,7 +184,7 @@ function primitiveLabel(params: Extract<CellTable["cell"]["params"], { kind: "pr
 }
 
 export function primitivesSection(tables: readonly CellTable[]): string[] {
-  const own = tables.filter((table) => table.cell.group === "primitives");
+  const own = ofGroup(tables, "primitives");
   if (own.length === 0) return [];
   // Runtimes that could not run a primitive are named once under the table, not in a column of "n/a".
   const runtimes = measuredIn(own);
@@ -214,12 +193,12 @@ export function primitivesSection(tables: readonly CellTable[]): string[] {
     "the median over rounds with its 95% interval. Starts are timed to the first answer of the new worker or process.",
     "",
     ...labelledTable(
-      ["operation", ...runtimes],
+      ["operation", ...runtimes.map((column) => column.label)],
       own.flatMap((table) => {
         const { params } = table.cell;
         if (params.kind !== "primitive") return [];
-        const cells = runtimes.map((runtime) => {
-          const row = table.rows.find((candidate) => candidate.runtime === runtime);
+        const cells = runtimes.map((column) => {
+          const row = rowOf(table, column);
           if (!row) return "—";
           return isMeasured(row) ? perOperation(row, params.repetitions) : row.reason;
         });

@@ -1,9 +1,9 @@
 /** The report's environment and method sections: the machine, the runtimes, and how this run was measured. */
 import { describeComparison } from "@runtime-bench/model/comparisons";
 import { isLookRound } from "@runtime-bench/model/looks";
-import { RUNTIME_NAMES } from "@runtime-bench/model/runtimes";
 import type { CoreSpeeds, MeasuredRuntime, Rerun, RunResult } from "@runtime-bench/model/schema";
 import { VERDICTS } from "@runtime-bench/model/verdict";
+import type { Analysis } from "./analyze.ts";
 import { ms, percent, speedupFigure, times } from "./format.ts";
 import { flagMark, machineSlow, machineSlowRounds, unevenCores, unevenCoresAtStart, unevenRounds } from "./noise.ts";
 import { pairGaps, runCosts, type Settlement } from "./run-quality.ts";
@@ -12,14 +12,11 @@ import { table } from "./table.ts";
 /** A two-column table of label and value. */
 export const facts = (rows: Array<[string, string]>): string[] => [...table(["", ""], rows), ""];
 
-export function environment(result: RunResult): string[] {
+export function environment(result: RunResult, { runs }: Analysis): string[] {
   const m = result.machine;
-  const runtimes = RUNTIME_NAMES.map((name) => result.runtimes.find((runtime) => runtime.name === name)).filter(
-    (runtime) => runtime !== undefined,
-  );
   const row = (label: string, value: (runtime: MeasuredRuntime) => string) => [
     label,
-    ...runtimes.map((runtime) => (runtime.status === "measured" ? value(runtime) : `n/a (${runtime.reason})`)),
+    ...runs.map(({ run }) => (run.status === "measured" ? value(run) : `n/a (${run.reason})`)),
   ];
   const client = (c: { name: string; configuration: string; settings: Record<string, unknown> }) =>
     `${c.name} (${c.configuration}: ${Object.entries(c.settings)
@@ -29,7 +26,7 @@ export function environment(result: RunResult): string[] {
     `Machine: ${m.cpuModel}, ${m.cores} cores (${m.availableParallelism} available), ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, ${m.os}, ${m.kernel}, ${m.arch}.`,
     "",
     ...table(
-      ["", ...runtimes.map((runtime) => runtime.name)],
+      ["", ...runs.map(({ column }) => column.label)],
       [
         row("version", (r) => r.description.runtime.version),
         row("engine", (r) => `${r.description.runtime.engine} ${r.description.runtime.engineVersion.slice(0, 20)}`),
@@ -67,7 +64,7 @@ const STOPPED_BECAUSE = {
   interrupted: "the run was interrupted",
 } as const;
 
-export function howMeasured(result: RunResult, quality: Settlement): string[] {
+export function howMeasured(result: RunResult, analysis: Analysis, quality: Settlement): string[] {
   const { run } = result;
   const { precision } = run;
   const uneven = unevenRounds(run.coreProbe.afterEachRound);
@@ -120,7 +117,7 @@ export function howMeasured(result: RunResult, quality: Settlement): string[] {
           `the whole interval lies within ±${percent(precision.effectThreshold)}; "inconclusive" otherwise, and wherever the per-round ratios ` +
           "split into two clusters",
       ],
-      ["cost of a run beyond its timed part", runCostText(result)],
+      ["cost of a run beyond its timed part", runCostText(result, analysis)],
       ["meter (every cell alike)", `memory: ${run.meter.memory}; CPU: ${run.meter.cpu}; cores: ${run.meter.cores}`],
       ["environment of every process started", environmentText(run.environment)],
       ["mock API", mockApiText(run)],
@@ -156,14 +153,14 @@ function lookRounds(minRounds: number, maxRounds: number): string {
 }
 
 /** "node: 312 ms a run (median; timed part 812 ms), first round 1.02x the rest; bun: ..." */
-function runCostText(result: RunResult): string {
-  const costs = runCosts(result);
+function runCostText(result: RunResult, analysis: Analysis): string {
+  const costs = runCosts(analysis);
   if (costs.length === 0) return "n/a (no runs)";
   return (
     costs
       .map(
         (cost) =>
-          `${cost.runtime} ${ms(cost.overheadMs)} ms a run (timed part ${ms(cost.timedMs)} ms; median of ${cost.runs} runs)` +
+          `${cost.column.label} ${ms(cost.overheadMs)} ms a run (timed part ${ms(cost.timedMs)} ms; median of ${cost.runs} runs)` +
           (cost.firstRound === null ? "" : `, first round at ${times(cost.firstRound)} the other rounds`),
       )
       .join("; ") +

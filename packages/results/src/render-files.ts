@@ -1,13 +1,13 @@
 /** The report's file section: per set of files, each model per runtime against the blocking calls, paired by round. */
-import type { RunResult } from "@runtime-bench/model/schema";
-import { type CellTable, isMeasured } from "./analyze.ts";
+import { type Analysis, isMeasured } from "./analyze.ts";
+import { ofGroup } from "./cells.ts";
 import { judgedSpeedup, mib, ms, percent } from "./format.ts";
 import { table } from "./table.ts";
 
-export function filesSection(result: RunResult, tables: readonly CellTable[]): string[] {
-  // A runtime left out of the run (or unable to start) is said so in the environment table, not on every row here.
-  const measured = new Set(result.runtimes.flatMap((runtime) => (runtime.status === "measured" ? [runtime.name] : [])));
-  const own = tables.filter((table) => table.cell.group === "files" && table.cell.params.kind === "files");
+export function filesSection({ runs, tables }: Analysis): string[] {
+  // A column left out of the run (or unable to start) is said so in the environment table, not on every row here.
+  const measured = new Set(runs.flatMap(({ column, run }) => (run.status === "measured" ? [column.label] : [])));
+  const own = ofGroup(tables, "files").filter((table) => table.cell.params.kind === "files");
   if (own.length === 0) return [];
   const sets = [...new Set(own.map((table) => table.cell.size))];
   return [
@@ -26,10 +26,10 @@ export function filesSection(result: RunResult, tables: readonly CellTable[]): s
           ["runtime", "model", "median", "MB/s", "speed-up vs sync", "busy cores", "peak PSS"],
           ofSet.flatMap((cellTable) =>
             cellTable.rows
-              .filter((row) => measured.has(row.runtime))
+              .filter((row) => measured.has(row.column.label))
               .map((row) => {
                 const name = cellTable.cell.readingName;
-                if (!isMeasured(row)) return [row.runtime, name, row.reason];
+                if (!isMeasured(row)) return [row.column.label, name, row.reason];
                 const params = row.cell.params;
                 const bytesMoved = params.kind === "files" ? 2 * params.files * params.bytes : 0;
                 const rate = bytesMoved / 1e6 / (row.wall.median / 1000);
@@ -40,7 +40,7 @@ export function filesSection(result: RunResult, tables: readonly CellTable[]): s
                       ? `${judgedSpeedup(row.versusBaseline)}${row.efficiency === null ? "" : ` (${percent(row.efficiency)})`}`
                       : "n/a (too few rounds)";
                 return [
-                  row.runtime,
+                  row.column.label,
                   name,
                   `${ms(row.wall.median)} ms`,
                   rate.toFixed(0),

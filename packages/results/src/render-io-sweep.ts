@@ -1,17 +1,17 @@
 /** The report's I/O sweep section: efficiency, rate and latency per point, memory per unit, server headroom. */
 import { IO_SWEEP_ROLES } from "@runtime-bench/model/scenarios/records";
 import type { RunResult } from "@runtime-bench/model/schema";
-import type { CellTable } from "./analyze.ts";
+import type { Analysis } from "./analyze.ts";
 import { judgedSpeedup, kibSlope, mibSlope, ms, percent } from "./format.ts";
 import { CAPACITY_HEADROOM, type IoSweep, type IoSweepPoint, ioSweep, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 import { flagged, flagMark, serverBusy } from "./noise.ts";
 import { labelledTable, table } from "./table.ts";
 
-export function ioSweepSection(result: RunResult, tables: readonly CellTable[]): string[] {
-  const sweep = ioSweep(result, tables);
+export function ioSweepSection(result: RunResult, analysis: Analysis): string[] {
+  const sweep = ioSweep(result, analysis);
   if (!sweep) return [];
   const latencies = [...new Set(sweep.points.map((point) => point.latencyMs))].sort((a, b) => a - b);
-  const runtimes = [...new Set(sweep.points.map((point) => point.runtime))];
+  const columns = [...new Set(sweep.points.map((point) => point.column))];
   return [
     "N = 10 x C requests, C in flight at once: on the main thread (async), or spread over W worker threads (C/W in",
     "flight in each), with the mock API answering each after the injected latency. Efficiency is the ideal",
@@ -21,16 +21,16 @@ export function ioSweepSection(result: RunResult, tables: readonly CellTable[]):
     "Workers are compared with async requests at the same C, run by run.",
     "",
     ...capacityLines(sweep),
-    ...capLines(result, sweep),
+    ...capLines(analysis, sweep),
     ...memoryLines(sweep),
     ...latencies.flatMap((latencyMs) => [
       `### ${latencyMs} ms latency`,
       "",
       ...table(
         POINT_HEADER,
-        runtimes.flatMap((runtime) =>
+        columns.flatMap((column) =>
           sweep.points
-            .filter((point) => point.runtime === runtime && point.latencyMs === latencyMs)
+            .filter((point) => point.column === column && point.latencyMs === latencyMs)
             .sort((a, b) => a.concurrency - b.concurrency || modelOrder(a) - modelOrder(b) || a.workers - b.workers)
             .map((point) => pointRow(point).map(String)),
         ),
@@ -39,7 +39,7 @@ export function ioSweepSection(result: RunResult, tables: readonly CellTable[]):
       "",
     ]),
     ...(sweep.unavailable.length > 0
-      ? ["Not measured:", "", ...sweep.unavailable.map(({ runtime, cellId, reason }) => `- ${runtime} ${cellId}: ${reason}`), ""]
+      ? ["Not measured:", "", ...sweep.unavailable.map(({ column, cellId, reason }) => `- ${column.label} ${cellId}: ${reason}`), ""]
       : []),
   ];
 }
@@ -70,10 +70,15 @@ function pointRow(point: IoSweepPoint): Array<string | number> {
   const versus = row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "—";
   const server = row.serverBusyCores === null ? "n/a" : `${row.serverBusyCores.toFixed(2)}${flagMark(serverBusy(row, row.cell.cellId))}`;
   const nearCapacity = point.nearServerCapacity
-    ? { kind: "near-server-capacity" as const, runtime: point.runtime, cellId: row.cell.cellId, requestsPerSecond: point.requestsPerSecond }
+    ? {
+        kind: "near-server-capacity" as const,
+        column: point.column.label,
+        cellId: row.cell.cellId,
+        requestsPerSecond: point.requestsPerSecond,
+      }
     : null;
   return [
-    point.runtime,
+    point.column.label,
     row.cell.readingName,
     point.concurrency,
     point.role === "workers" ? point.workers : "—",
@@ -94,7 +99,7 @@ function capacityLines({ capacity, points }: IoSweep): string[] {
   const busy = points.filter((point) => point.serverBusy);
   const near = points.filter((point) => point.nearServerCapacity);
   const highest = capacity.highest
-    ? `${capacity.highest.requestsPerSecond.toFixed(0)} requests/s (${capacity.highest.runtime}, ${capacity.highest.cellId})`
+    ? `${capacity.highest.requestsPerSecond.toFixed(0)} requests/s (${capacity.highest.column.label}, ${capacity.highest.cellId})`
     : "none measured";
   const verdict =
     capacity.headroom === null
@@ -110,14 +115,14 @@ function capacityLines({ capacity, points }: IoSweep): string[] {
 }
 
 /** Where a runtime's default client holds fewer requests in flight than a point asks for, that point is capped by it. */
-function capLines(result: RunResult, sweep: IoSweep): string[] {
+function capLines({ runs }: Analysis, sweep: IoSweep): string[] {
   const largest = Math.max(...sweep.points.map((point) => point.concurrency));
-  const caps = result.runtimes.flatMap((runtime) => {
-    if (runtime.status !== "measured") return [];
-    const cap = runtime.description.httpClients.default.settings.maxRequestsInFlight;
+  const caps = runs.flatMap(({ column, run }) => {
+    if (run.status !== "measured") return [];
+    const cap = run.description.httpClients.default.settings.maxRequestsInFlight;
     return typeof cap === "number" && cap < largest
       ? [
-          `- ${runtime.name}: its fetch keeps at most ${cap} requests in flight (${runtime.description.httpClients.default.name}'s default), so its points above C = ${cap} are capped by the runtime, not the model.`,
+          `- ${column.label}: its fetch keeps at most ${cap} requests in flight (${run.description.httpClients.default.name}'s default), so its points above C = ${cap} are capped by the runtime, not the model.`,
         ]
       : [];
   });
@@ -141,7 +146,7 @@ function memoryLines({ memory }: IoSweep): string[] {
     ...labelledTable(
       ["runtime", "per in-flight async request", "per worker thread"],
       memory.map((one) => [
-        one.runtime,
+        one.column.label,
         perRequest(one),
         one.perWorker ? `${mibSlope(one.perWorker)} (C = ${one.workersAtConcurrency})` : "n/a (too few points or rounds)",
       ]),

@@ -4,11 +4,12 @@
  * rule: each model against its baseline in the same runtime and rounds. The Python row of a model is its Python
  * construct (threads, asyncio, a process pool), named under the table from what each interpreter reported.
  */
-import { isUnderTest } from "@runtime-bench/model/runtimes";
-import type { RunResult } from "@runtime-bench/model/schema";
-import { type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
-import { judgedSpeedup, msWithInterval, speed } from "./format.ts";
-import { detailsLink } from "./render-overview.ts";
+import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { isHeadline, rowOf } from "./cells.ts";
+import { type Column, isRanked } from "./column.ts";
+import { judgedSpeedup, speed } from "./format.ts";
+import { detailsLink } from "./links.ts";
+import { figureOf } from "./render-overview.ts";
 import { TITLES } from "./section-titles.ts";
 import { labelledTable } from "./table.ts";
 
@@ -16,25 +17,20 @@ import { labelledTable } from "./table.ts";
 const lessonTables = (tables: readonly CellTable[]) =>
   tables.filter(
     (table) =>
-      table.cell.group === "headline" &&
+      isHeadline(table) &&
       table.cell.comparedAcrossRuntimes &&
       ((table.cell.params.kind === "cpu" && table.cell.size === "lesson") || table.cell.params.kind === "io"),
   );
 
-const isReferenceRow = (row: Row) => !isUnderTest(row.runtime);
-
-export function lessonSection(result: RunResult, tables: readonly CellTable[]): string[] {
+export function lessonSection({ runs, tables }: Analysis): string[] {
   const lesson = lessonTables(tables);
-  const references = lesson.flatMap((table) => table.rows.filter((row) => isReferenceRow(row) && isMeasured(row)));
+  const references = lesson.flatMap((table) => table.rows.filter((row) => !isRanked(row.column) && isMeasured(row)));
   if (lesson.length === 0 || references.length === 0) return [];
-  // Every runtime under test, and each reference that was measured; one selected but missing is named under the table.
-  const shown = lesson[0]!.rows
-    .map((row) => row.runtime)
-    .filter((name) => isUnderTest(name) || result.runtimes.find((one) => one.name === name)?.status === "measured");
-  const missing = result.runtimes.flatMap((runtime) =>
-    runtime.status === "n/a" && runtime.selected && !isUnderTest(runtime.name) ? [`${runtime.name} (${runtime.reason})`] : [],
+  // Every ranked column, and each reference that was measured; one selected but missing is named under the table.
+  const shown = runs.flatMap(({ column, run }) => (isRanked(column) || run.status === "measured" ? [column] : []));
+  const missing = runs.flatMap(({ column, run }) =>
+    run.status === "n/a" && run.selected && !isRanked(column) ? [`${column.label} (${run.reason})`] : [],
   );
-  const rowOf = (table: CellTable, runtime: string) => table.rows.find((row) => row.runtime === runtime);
   return [
     "The lesson's experiment in Python (CPython, and PyPy or Jython where installed: references, measured in the same rounds,",
     "each in blocks of its own, never ranked among the runtimes) beside the same cells in the JavaScript runtimes, at the",
@@ -43,9 +39,9 @@ export function lessonSection(result: RunResult, tables: readonly CellTable[]): 
     "the async rows asyncio; in JavaScript the threads are worker threads and the async rows run on the event loop.",
     "",
     ...labelledTable(
-      ["the lesson's experiment", ...shown.map((runtime) => (isUnderTest(runtime) ? runtime : `${runtime} (reference)`))],
+      ["the lesson's experiment", ...shown.map((column) => (isRanked(column) ? column.label : `${column.label} (reference)`))],
       [
-        ...lesson.map((table) => [label(table), ...shown.map((runtime) => figure(rowOf(table, runtime)))]),
+        ...lesson.map((table) => [label(table), ...shown.map((column) => figureOf(rowOf(table, column), "full"))]),
         ...timeOverFastest(lesson, shown),
       ],
     ),
@@ -68,33 +64,25 @@ function label(table: CellTable): string {
   return `${name} (${size})`;
 }
 
-/** The baseline's median time, or a model's speed-up over its baseline with its interval and verdict. */
-function figure(row: Row | undefined): string {
-  if (!row) return "—";
-  if (!isMeasured(row)) return row.reason;
-  if (row.cell.baseline === null) return msWithInterval(row.wall.median, row.wall.ci95);
-  return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
-}
-
 /**
  * Every runtime's speed against the fastest runtime under test (the lowest median) in the baseline cells: for a runtime,
  * paired by round with its verdict (analyze.ts); for a reference, how far the lesson's interpreter is from the
  * runtimes, as a ratio of medians, unpaired (a reference runs in blocks of its own), with no verdict.
  */
-function timeOverFastest(lesson: readonly CellTable[], shown: readonly string[]): string[][] {
+function timeOverFastest(lesson: readonly CellTable[], shown: readonly Column[]): string[][] {
   return lesson
     .filter((table) => table.cell.baseline === null)
     .flatMap((table) => {
       const measured = table.rows.filter(isMeasured);
-      const fastest = measured.find((row) => isUnderTest(row.runtime) && row.versusFastest === undefined);
-      if (!fastest || !measured.some((row) => isReferenceRow(row) && row.referenceOverFastest)) return [];
-      const cells = shown.map((runtime) => {
-        const row = measured.find((candidate) => candidate.runtime === runtime);
-        if (row === fastest) return "1 (the lowest median)";
-        if (row?.referenceOverFastest) return `${speed(1 / row.referenceOverFastest.ratio)} (medians, unpaired)`;
-        return row?.versusFastest ? judgedSpeedup(row.versusFastest) : "";
+      const fastest = measured.find((row) => row.standing?.role === "fastest");
+      if (!fastest || !measured.some((row) => row.standing?.role === "reference")) return [];
+      const cells = shown.map((column) => {
+        const standing = measured.find((row) => row.column.label === column.label)?.standing;
+        if (standing?.role === "fastest") return "1 (the lowest median)";
+        if (standing?.role === "reference") return `${speed(1 / standing.overFastest)} (medians, unpaired)`;
+        return standing?.role === "ranked" && standing.versusFastest ? judgedSpeedup(standing.versusFastest) : "";
       });
-      return [[`speed against ${fastest.runtime}'s, ${label(table)}`, ...cells]];
+      return [[`speed against ${fastest.column.label}'s, ${label(table)}`, ...cells]];
     });
 }
 
@@ -102,8 +90,8 @@ function timeOverFastest(lesson: readonly CellTable[], shown: readonly string[])
 export function implementations(tables: readonly CellTable[]): string[] {
   const lines = lessonTables(tables).flatMap((table) =>
     table.rows
-      .filter((row): row is MeasuredRow => isReferenceRow(row) && isMeasured(row))
-      .map((row) => `- ${row.runtime}, ${table.cell.readingName}: ${row.cell.implementation}`),
+      .filter((row): row is MeasuredRow => !isRanked(row.column) && isMeasured(row))
+      .map((row) => `- ${row.column.label}, ${table.cell.readingName}: ${row.cell.implementation}`),
   );
   return lines.length > 0 ? [...lines, ""] : [];
 }

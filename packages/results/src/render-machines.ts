@@ -5,13 +5,12 @@
  * rounds, and two runs of the same machine (same fingerprint) still get a section each.
  */
 
-import { describeComparison, runComparisons } from "@runtime-bench/model/comparisons";
+import { describeComparison, labelOf } from "@runtime-bench/model/comparisons";
 import { describeHardware, fingerprintOf } from "@runtime-bench/model/machine-fingerprint";
 import type { RunResult } from "@runtime-bench/model/schema";
-import type { CellTable } from "./analyze.ts";
+import type { Analysis } from "./analyze.ts";
 import { judgedSpeedup } from "./format.ts";
 import { CSV_COLUMNS, csvRecords, toCsv } from "./render-csv.ts";
-import { measuredRuntimes } from "./run-quality.ts";
 import { summary } from "./summary.ts";
 import { type Align, table } from "./table.ts";
 
@@ -22,7 +21,7 @@ export interface MachineRun {
   folder: string;
   result: RunResult;
   /** analyze(result): its report, its summary here and its CSV rows are drawn from this one analysis. */
-  tables: readonly CellTable[];
+  analysis: Analysis;
 }
 
 /** A folder name per run, from its fingerprint: "machine-1a2b3c4d5e6f", then "-2", "-3" for more runs of the same machine. */
@@ -38,7 +37,9 @@ export function machineFolders(results: readonly RunResult[]): string[] {
 
 const versions = (result: RunResult) =>
   result.runtimes
-    .map((runtime) => (runtime.status === "measured" ? `${runtime.name} ${runtime.description.runtime.version}` : `${runtime.name} n/a`))
+    .map((runtime) =>
+      runtime.status === "measured" ? `${labelOf(runtime)} ${runtime.description.runtime.version}` : `${labelOf(runtime)} n/a`,
+    )
     .join(", ");
 
 export function renderMachines(runs: readonly MachineRun[]): string {
@@ -68,13 +69,13 @@ export function renderMachines(runs: readonly MachineRun[]): string {
     ),
     "",
     ...claimsTable(runs),
-    ...runs.flatMap(({ source, folder, result, tables }) => [
+    ...runs.flatMap(({ source, folder, result, analysis }) => [
       `## ${describeHardware(result.machine)} (${folder})`,
       "",
       `From the folder \`${source}\`; ${result.machine.os}, ${result.machine.kernel}; profile ${result.run.profile}, ${result.run.rounds.counted} counted rounds. ` +
         `Full report: [${folder}/README.md](${folder}/README.md).`,
       "",
-      ...summary(result, tables).map((line) => `- ${line}`),
+      ...summary(result, analysis).map((line) => `- ${line}`),
       "",
     ]),
   ].join("\n");
@@ -85,10 +86,8 @@ export function renderMachines(runs: readonly MachineRun[]): string {
  * per run with that run's own figure and verdict: where the machines agree shows along a row. Nothing is averaged.
  */
 function claimsTable(runs: readonly MachineRun[]): string[] {
-  const perRun = runs.map(({ result }) => {
-    const comparisons = runComparisons(measuredRuntimes(result)).filter(
-      (comparison) => comparison.group === "headline" && comparison.kind === "baseline",
-    );
+  const perRun = runs.map(({ analysis }) => {
+    const comparisons = analysis.comparisons.filter((comparison) => comparison.group === "headline" && comparison.kind === "baseline");
     return new Map(comparisons.map((comparison) => [describeComparison(comparison), comparison.comparison]));
   });
   const keys = [...new Set(perRun.flatMap((run) => [...run.keys()]))];
@@ -117,5 +116,5 @@ function claimsTable(runs: readonly MachineRun[]): string[] {
 export const mergedCsv = (runs: readonly MachineRun[]): string =>
   toCsv(
     ["machine", ...CSV_COLUMNS],
-    runs.flatMap(({ folder, tables }) => csvRecords(tables).map((record) => ({ machine: folder, ...record }))),
+    runs.flatMap(({ folder, analysis }) => csvRecords(analysis.tables).map((record) => ({ machine: folder, ...record }))),
   );

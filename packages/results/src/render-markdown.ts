@@ -7,8 +7,13 @@
  * of its own (TASK_LAYOUT): its title, its summary (task-summary.ts) and its table, and none of the lesson's parts.
  */
 import type { RunResult } from "@runtime-bench/model/schema";
-import { analyze, type CellTable } from "./analyze.ts";
-import { capitalise, findings } from "./findings.ts";
+import { MIN_RUNS_FOR_INTERVAL } from "@runtime-bench/model/stats";
+import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
+import { type Analysis, analyze } from "./analyze.ts";
+import { isHeadline } from "./cells.ts";
+import { PAY_OFF_EXPLAINED } from "./claim-words.ts";
+import { percent } from "./format.ts";
+import { anchorOf, DETAILS_FILE, RAW_FILES, REPORT_FILE } from "./links.ts";
 import { CV_FLAG_LEGEND, flagged } from "./noise.ts";
 import { cellSection, noiseSection, variantSection, verdictSection } from "./render-cells.ts";
 import { crossoverSection, primitivesSection, scalingSection, workloadsSection } from "./render-cpu-sweeps.ts";
@@ -16,23 +21,14 @@ import { environment, howMeasured } from "./render-environment.ts";
 import { filesSection } from "./render-files.ts";
 import { ioSweepSection } from "./render-io-sweep.ts";
 import { implementations, lessonSection } from "./render-lesson.ts";
-import {
-  anchorOf,
-  crossoverOverview,
-  DETAILS_FILE,
-  filesOverview,
-  headlineOverview,
-  ioOverview,
-  scalingOverview,
-  workloadsOverview,
-} from "./render-overview.ts";
-import { runQualityBox, wrapBullet, wrapWords } from "./render-run-quality.ts";
+import { crossoverOverview, filesOverview, headlineOverview, ioOverview, scalingOverview, workloadsOverview } from "./render-overview.ts";
+import { runQualityBox } from "./render-run-quality.ts";
 import { taskHowRun, taskOverview, taskTitle } from "./render-task.ts";
 import { isSmokeRun, type Settlement, settlement } from "./run-quality.ts";
 import { TITLES } from "./section-titles.ts";
-import { summary } from "./summary.ts";
+import { reading, summary, taskSummary } from "./summary.ts";
 import { type TaskRun, taskOf } from "./task-run.ts";
-import { PAY_OFF_EXPLAINED, taskSummary } from "./task-summary.ts";
+import { capitalise, wrapBullet, wrapWords } from "./text.ts";
 
 /** A chart beside the report: its file relative to the report, its title, and one sentence for those who cannot see it. */
 export interface ChartReference {
@@ -40,14 +36,6 @@ export interface ChartReference {
   title: string;
   alt: string;
 }
-
-/** The machine-readable files beside the report, described once here and in the README. */
-export const REPORT_FILE = "README.md";
-
-export const RAW_FILES = {
-  json: "run.json",
-  csv: "results.csv",
-} as const;
 
 /** The two files a report is: README.md, what a person reads, and details.md, everything else. */
 export interface ReportPages {
@@ -58,7 +46,7 @@ export interface ReportPages {
 /** What every section is rendered from: one run, its analysis, its charts and how far its comparisons settled. */
 interface ReportInput {
   result: RunResult;
-  tables: readonly CellTable[];
+  analysis: Analysis;
   charts: readonly ChartReference[];
   quality: Settlement;
   /** A smoke run draws no conclusion: the sections that would are left out. */
@@ -81,46 +69,42 @@ const SECTIONS: readonly Section[] = [
   {
     page: "readme",
     title: TITLES.summary,
-    render: ({ result, tables, quality, smoke }) =>
+    render: ({ result, analysis, quality, smoke }) =>
       smoke
         ? smokeRunNote(result, "The main profile (`npx pnpm turbo bench`) answers the lesson.")
-        : [...runQualityBox(result, tables, quality), ...summary(result, tables).flatMap((line) => wrapBullet(line)), ""],
+        : [...runQualityBox(result, analysis.tables, quality), ...summary(result, analysis).flatMap((line) => wrapBullet(line)), ""],
   },
   { page: "readme", title: TITLES.charts, render: ({ charts }) => chartSection(charts) },
-  { page: "readme", title: TITLES.lesson, render: ({ result, tables }) => lessonSection(result, tables) },
-  { page: "readme", title: TITLES.headline, render: ({ tables }) => headlineOverview(tables) },
-  { page: "readme", title: TITLES.scaling, render: ({ tables }) => scalingOverview(tables) },
-  { page: "readme", title: TITLES.crossover, render: ({ tables }) => crossoverOverview(tables) },
-  { page: "readme", title: TITLES.workloads, render: ({ tables }) => workloadsOverview(tables) },
-  { page: "readme", title: TITLES.primitives, render: ({ tables }) => primitivesSection(tables) },
-  { page: "readme", title: TITLES.io, render: ({ result, tables }) => ioOverview(result, tables) },
-  { page: "readme", title: TITLES.files, render: ({ tables }) => filesOverview(tables) },
-  { page: "details", title: TITLES.environment, render: ({ result }) => environment(result) },
-  { page: "details", title: TITLES.howMeasured, render: ({ result, quality }) => howMeasured(result, quality) },
+  { page: "readme", title: TITLES.lesson, render: ({ analysis }) => lessonSection(analysis) },
+  { page: "readme", title: TITLES.headline, render: ({ analysis }) => headlineOverview(analysis.tables) },
+  { page: "readme", title: TITLES.scaling, render: ({ analysis }) => scalingOverview(analysis.tables) },
+  { page: "readme", title: TITLES.crossover, render: ({ analysis }) => crossoverOverview(analysis) },
+  { page: "readme", title: TITLES.workloads, render: ({ analysis }) => workloadsOverview(analysis.tables) },
+  { page: "readme", title: TITLES.primitives, render: ({ analysis }) => primitivesSection(analysis.tables) },
+  { page: "readme", title: TITLES.io, render: ({ result, analysis }) => ioOverview(result, analysis) },
+  { page: "readme", title: TITLES.files, render: ({ analysis }) => filesOverview(analysis.tables) },
+  { page: "details", title: TITLES.environment, render: ({ result, analysis }) => environment(result, analysis) },
+  { page: "details", title: TITLES.howMeasured, render: ({ result, analysis, quality }) => howMeasured(result, analysis, quality) },
   {
     page: "details",
     title: TITLES.reading,
-    render: ({ tables, smoke }) => (smoke ? [] : [...findings(tables).map((line) => `- ${line}`), ""]),
+    render: ({ analysis, smoke }) => (smoke ? [] : [...reading(analysis).map((line) => `- ${line}`), ""]),
   },
-  {
-    page: "details",
-    title: TITLES.verdicts,
-    render: ({ tables, quality, smoke }) => (smoke ? [] : verdictSection(tables, quality.comparisons)),
-  },
-  { page: "details", title: TITLES.noise, render: ({ result, tables }) => noiseSection(result, tables) },
-  { page: "details", title: TITLES.references, render: ({ tables }) => implementations(tables) },
+  { page: "details", title: TITLES.verdicts, render: ({ analysis, smoke }) => (smoke ? [] : verdictSection(analysis)) },
+  { page: "details", title: TITLES.noise, render: ({ result, analysis }) => noiseSection(result, analysis.tables) },
+  { page: "details", title: TITLES.references, render: ({ analysis }) => implementations(analysis.tables) },
   {
     page: "details",
     title: null,
-    render: ({ tables }) =>
-      tables.filter((table) => table.cell.group === "headline" && table.cell.comparedAcrossRuntimes).flatMap(cellSection),
+    render: ({ analysis }) =>
+      analysis.tables.filter((table) => isHeadline(table) && table.cell.comparedAcrossRuntimes).flatMap(cellSection),
   },
-  { page: "details", title: TITLES.variants, render: ({ tables }) => variantSection(tables) },
-  { page: "details", title: TITLES.scaling, render: ({ tables }) => scalingSection(tables) },
-  { page: "details", title: TITLES.crossover, render: ({ result, tables }) => crossoverSection(result, tables) },
-  { page: "details", title: TITLES.workloads, render: ({ tables }) => workloadsSection(tables) },
-  { page: "details", title: TITLES.ioSweep, render: ({ result, tables }) => ioSweepSection(result, tables) },
-  { page: "details", title: TITLES.files, render: ({ result, tables }) => filesSection(result, tables) },
+  { page: "details", title: TITLES.variants, render: ({ analysis }) => variantSection(analysis.tables) },
+  { page: "details", title: TITLES.scaling, render: ({ analysis }) => scalingSection(analysis.tables) },
+  { page: "details", title: TITLES.crossover, render: ({ result, analysis }) => crossoverSection(result, analysis) },
+  { page: "details", title: TITLES.workloads, render: ({ analysis }) => workloadsSection(analysis) },
+  { page: "details", title: TITLES.ioSweep, render: ({ result, analysis }) => ioSweepSection(result, analysis) },
+  { page: "details", title: TITLES.files, render: ({ analysis }) => filesSection(analysis) },
   { page: "details", title: TITLES.howToRead, render: () => howToRead() },
 ];
 
@@ -143,14 +127,14 @@ const taskSections = (task: TaskRun): readonly Section[] => [
   {
     page: "readme",
     title: TITLES.summary,
-    render: ({ result, tables, quality, smoke }) =>
+    render: ({ result, analysis, quality, smoke }) =>
       smoke
         ? smokeRunNote(
             result,
-            "A run of at least 6 rounds (`npx pnpm turbo bench -- --task FILE`, without `--quick`) answers which model pays off, from what size, on which runtime.",
+            `A run of at least ${MIN_RUNS_FOR_INTERVAL} rounds (\`npx pnpm turbo bench -- --task FILE\`, without \`--quick\`) answers which model pays off, from what size, on which runtime.`,
           )
         : [
-            ...runQualityBox(result, tables, quality),
+            ...runQualityBox(result, analysis.tables, quality),
             ...wrapWords(PAY_OFF_EXPLAINED),
             "",
             ...taskSummary(task).flatMap((line) => wrapBullet(line)),
@@ -202,8 +186,8 @@ const taskLayout = (task: TaskRun): Layout => ({
   sections: taskSections(task),
 });
 
-const layoutOf = (tables: readonly CellTable[]): Layout => {
-  const task = taskOf(tables);
+const layoutOf = (analysis: Analysis): Layout => {
+  const task = taskOf(analysis.tables);
   return task ? taskLayout(task) : SUITE_LAYOUT;
 };
 
@@ -217,14 +201,10 @@ const sectionsOf = (sections: readonly Section[], page: Section["page"], input: 
 const pageBody = (sections: ReturnType<typeof sectionsOf>): string[] =>
   sections.flatMap(({ title, lines }) => (title === null ? lines : [`## ${title}`, "", ...lines]));
 
-/** `tables`: analyze(result), where the caller has it already (the charts and the CSV are drawn from the same). */
-export function renderReport(
-  result: RunResult,
-  charts: readonly ChartReference[] = [],
-  tables: readonly CellTable[] = analyze(result),
-): ReportPages {
-  const input: ReportInput = { result, tables, charts, quality: settlement(result), smoke: isSmokeRun(result) };
-  const layout = layoutOf(tables);
+/** `analysis`: analyze(result), where the caller has it already (the charts and the CSV are drawn from the same). */
+export function renderReport(result: RunResult, charts: readonly ChartReference[] = [], analysis: Analysis = analyze(result)): ReportPages {
+  const input: ReportInput = { result, analysis, charts, quality: settlement(analysis), smoke: isSmokeRun(result) };
+  const layout = layoutOf(analysis);
   const readmeSections = sectionsOf(layout.sections, "readme", input);
   const readme = [
     `# ${layout.title}`,
@@ -253,12 +233,15 @@ export function renderReport(
   return { readme, details };
 }
 
+/** The verdict rule's threshold as the sentences that state it say it: "5%". */
+const THRESHOLD = percent(EFFECT_THRESHOLD);
+
 /** Every ratio in both files is a speed-up, said once here. */
 const RATIO_EXPLAINED = [
   "**How to read a figure.** Every ratio is a speed-up: the reference's time over the subject's, so above 1x the subject is",
   "faster and below 1x slower; `1.84x [1.74–1.93, n = 12] faster` is the median over 12 rounds of runs taken side by side,",
   'its distribution-free 95% interval, and its verdict: "faster"/"slower" where the interval excludes 1.0 and the',
-  'difference is at least 5%, "equivalent" where the whole interval lies within ±5%, "inconclusive" otherwise.',
+  `difference is at least ${THRESHOLD}, "equivalent" where the whole interval lies within ±${THRESHOLD}, "inconclusive" otherwise.`,
 ];
 
 function targetNote(result: RunResult): string[] {
@@ -273,7 +256,7 @@ function smokeRunNote(result: RunResult, whatAnswers: string): string[] {
   const rounds = `${result.run.rounds.counted} round${result.run.rounds.counted === 1 ? "" : "s"}`;
   return [
     `**A smoke run** (profile ${result.run.profile}, ${rounds}): ${verified} of ${cells.length} runtime cells ran and verified; the`,
-    `other ${cells.length - verified} are n/a or failed, each with why in its row. Fewer rounds than the 6 a 95% interval needs give`,
+    `other ${cells.length - verified} are n/a or failed, each with why in its row. Fewer rounds than the ${MIN_RUNS_FOR_INTERVAL} a 95% interval needs give`,
     "no interval and no verdict, so this report draws no conclusion and has no reading or verdict table; its figures are",
     ...wrapWords(`single runs. ${whatAnswers}`),
     "",
@@ -300,9 +283,9 @@ function howToRead(): string[] {
     "- **vs fastest**: this runtime's speed against the fastest runtime's (lowest median): its time over this one's, paired like the speed-ups (for a Python",
     "  reference, a ratio of medians, unpaired: a reference runs in blocks of its own).",
     '  "(fastest)" marks a runtime only where every other runtime was slower by the verdict rule.',
-    '- **verdicts**: "faster"/"slower" only where the interval excludes 1.0 and the difference is at least 5%; "equivalent"',
-    '  where the whole interval lies within ±5%; "inconclusive" otherwise (also where the per-round ratios split into two',
-    '  clusters, and with fewer than 6 rounds, which give no interval). "Did not pay off" means slower or equivalent.',
+    `- **verdicts**: "faster"/"slower" only where the interval excludes 1.0 and the difference is at least ${THRESHOLD}; "equivalent"`,
+    `  where the whole interval lies within ±${THRESHOLD}; "inconclusive" otherwise (also where the per-round ratios split into two`,
+    `  clusters, and with fewer than ${MIN_RUNS_FOR_INTERVAL} rounds, which give no interval). "Did not pay off" means slower or equivalent.`,
     "- **start-up: ready / stop**: for models that start a worker or process per task, the median time from asking for one to",
     '  its first message (loaded and warmed up), and from asking it to stop to the runtime reporting it gone ("not',
     '  reported" where the runtime has no such signal).',

@@ -5,8 +5,8 @@
  */
 import type { RunResult } from "@runtime-bench/model/schema";
 import type { CellTable } from "./analyze.ts";
+import { detailsLink } from "./links.ts";
 import { type NoiseWarning, noiseWarnings } from "./noise.ts";
-import { detailsLink } from "./render-overview.ts";
 import { pairGaps, type Settlement } from "./run-quality.ts";
 import { TITLES } from "./section-titles.ts";
 import { labelledTable } from "./table.ts";
@@ -64,27 +64,4 @@ export function runQualityBox(result: RunResult, tables: readonly CellTable[], q
     ),
     "",
   ];
-}
-
-/**
- * A long bullet as lines of at most `width` characters, the continuation lines indented so markdown keeps them in
- * the same item. Words are never split: a single word longer than the width keeps its own line.
- */
-export function wrapBullet(text: string, width = 120): string[] {
-  return wrapWords(`- ${text}`, width).map((line, index) => (index === 0 ? line : `  ${line}`));
-}
-
-/** Text as lines of at most `width` characters, broken between words (markdown reads them as one paragraph). */
-export function wrapWords(text: string, width = 120): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === "" ? word : `${line} ${word}`;
-    }
-  }
-  return [...lines, line];
 }

@@ -3,13 +3,13 @@
  * once), and one table of every model against the sequential run at each of the task's sizes, every figure a speed-up
  * with its interval, rounds and verdict; a model a runtime could not run is named beneath with its reason.
  */
-import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import type { CellTable } from "./analyze.ts";
-import { joinWords } from "./format.ts";
-import { figureOf, leftOut, measuredIn } from "./render-overview.ts";
-import { wrapWords } from "./render-run-quality.ts";
-import { type Align, table } from "./table.ts";
-import { modelName, type TaskRun, unavailableIn } from "./task-run.ts";
+import { measuredIn, rowOf, withoutAside } from "./cells.ts";
+import type { Column } from "./column.ts";
+import { figureOf } from "./render-overview.ts";
+import { type Align, leftOut, table } from "./table.ts";
+import { type TaskRun, unavailableIn } from "./task-run.ts";
+import { joinWords, wrapWords } from "./text.ts";
 
 export const taskTitle = (task: TaskRun) => `${task.name}: which model pays off, from what size, on which runtime`;
 
@@ -38,8 +38,6 @@ export function taskHowRun(task: TaskRun): string[] {
   ];
 }
 
-const rowOf = (table: CellTable, runtime: RuntimeName) => table.rows.find((row) => row.runtime === runtime);
-
 /** Every size's sequential run (its median time) and each model's speed-up over it, per runtime that measured the task. */
 export function taskOverview(task: TaskRun): string[] {
   const shown = measuredIn(task.tables);
@@ -49,14 +47,15 @@ export function taskOverview(task: TaskRun): string[] {
       .filter((table) => table.cell.size === label)
       .sort((a, b) => Number(a.cell.baseline !== null) - Number(b.cell.baseline !== null)),
   );
-  const label = (one: CellTable) => (one.cell.baseline === null ? `${modelName(one)} (median time)` : modelName(one));
+  const name = (one: CellTable) => withoutAside(one.cell.readingName);
+  const label = (one: CellTable) => (one.cell.baseline === null ? `${name(one)} (median time)` : name(one));
   return [
     "Each model's speed-up over the sequential run of the same size, in the same runtime; the sequential row gives its",
     "median time.",
     "",
     ...table(
-      ["size", "", ...shown],
-      ordered.map((one) => [one.cell.size, label(one), ...shown.map((runtime) => figureOf(rowOf(one, runtime)))]),
+      ["size", "", ...shown.map((column) => column.label)],
+      ordered.map((one) => [one.cell.size, label(one), ...shown.map((column) => figureOf(rowOf(one, column)))]),
       ["left", "left", ...shown.map((): Align => "right")],
     ),
     "",
@@ -66,7 +65,7 @@ export function taskOverview(task: TaskRun): string[] {
 }
 
 /** "- concurrent async tasks on one thread, on node, bun and deno, every size: n/a (why).": each reason once. */
-const unavailableNotes = (tables: readonly CellTable[], shown: readonly RuntimeName[]): string[] => {
+const unavailableNotes = (tables: readonly CellTable[], shown: readonly Column[]): string[] => {
   const missing = unavailableIn(tables, shown);
   return missing.length === 0
     ? []

@@ -8,15 +8,11 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "@runtime-bench/model/cli/atomic-write";
 import type { RunResult } from "@runtime-bench/model/schema";
-import { analyze, type CellTable } from "./analyze.ts";
+import { type Analysis, analyze } from "./analyze.ts";
 import { type Chart, renderCharts } from "./charts/index.ts";
+import { CHART_FOLDER, DETAILS_FILE, RAW_FILES, REPORT_FILE } from "./links.ts";
 import { renderCsv } from "./render-csv.ts";
-import { RAW_FILES, REPORT_FILE, renderReport } from "./render-markdown.ts";
-import { DETAILS_FILE } from "./render-overview.ts";
-
-export { REPORT_FILE };
-
-const CHART_FOLDER = "charts";
+import { renderReport } from "./render-markdown.ts";
 
 export interface ReportFiles {
   readme: string;
@@ -25,10 +21,10 @@ export interface ReportFiles {
   charts: Chart[];
 }
 
-/** Every file from one analysis of the run (`tables`, computed here unless the caller has it). */
-export async function renderReportFiles(result: RunResult, tables: readonly CellTable[] = analyze(result)): Promise<ReportFiles> {
-  const charts = await renderCharts(result, tables);
-  return { ...renderReport(result, charts, tables), csv: renderCsv(result, tables), charts };
+/** Every file from one analysis of the run (computed here unless the caller has it). */
+export async function renderReportFiles(result: RunResult, analysis: Analysis = analyze(result)): Promise<ReportFiles> {
+  const charts = await renderCharts(result, analysis);
+  return { ...renderReport(result, charts, analysis), csv: renderCsv(result, analysis), charts };
 }
 
 export function writeReportFiles(dir: string, { readme, details, csv, charts }: ReportFiles): void {

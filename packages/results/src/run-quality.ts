@@ -4,14 +4,15 @@
  * run cost per runtime beyond its timed part; and whether the first round ran slower than the rest (which a warm-up
  * round would have hidden). The report's method section and summary both read it.
  */
-import { type Comparison, describeComparison, runComparisons } from "@runtime-bench/model/comparisons";
-import type { RuntimeName } from "@runtime-bench/model/runtimes";
-import type { MeasuredRuntime, RunResult } from "@runtime-bench/model/schema";
+import type { Comparison } from "@runtime-bench/model/comparisons";
+import type { RunResult } from "@runtime-bench/model/schema";
 import { MIN_RUNS_FOR_INTERVAL, median } from "@runtime-bench/model/stats";
 import { isSettled, VERDICTS, type Verdict } from "@runtime-bench/model/verdict";
+import type { Analysis } from "./analyze.ts";
+import type { Column } from "./column.ts";
 
 export interface Settlement {
-  comparisons: Comparison[];
+  comparisons: readonly Comparison[];
   byVerdict: Record<Verdict, number>;
   /** Rounds behind each comparison: the fewest, the median and the most. */
   pairs: { min: number; median: number; max: number } | null;
@@ -19,8 +20,7 @@ export interface Settlement {
   open: Array<{ comparison: Comparison; why: string }>;
 }
 
-export function settlement(result: RunResult): Settlement {
-  const comparisons = runComparisons(measuredRuntimes(result));
+export function settlement({ comparisons }: Analysis): Settlement {
   const byVerdict = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
   for (const comparison of comparisons) byVerdict[comparison.comparison?.verdict ?? "inconclusive"]++;
   const counts = comparisons.flatMap((comparison) => (comparison.comparison ? [comparison.comparison.pairs] : []));
@@ -41,9 +41,6 @@ function whyOpen({ comparison }: Comparison): string {
   if (!comparison.ci95) return `${comparison.pairs} rounds, fewer than the ${MIN_RUNS_FOR_INTERVAL} an interval needs`;
   return "its interval reaches both sides of a line (1.0, or ±5%)";
 }
-
-/** A comparison, short: "node: cpu.process-per-task/n=1e7 vs cpu.sequential/n=1e7". */
-export const nameOf = describeComparison;
 
 export interface PairGaps {
   /** The largest gap the round order allows (run.json's order.maxPairGapRuns). */
@@ -68,7 +65,7 @@ export function pairGaps(result: RunResult, comparisons: readonly Comparison[]):
 }
 
 export interface RunCost {
-  runtime: RuntimeName;
+  column: Column;
   runs: number;
   /** Median over runs of (process start to exit) less the timed part: launching, setting up, warming up, tearing down. */
   overheadMs: number;
@@ -78,10 +75,11 @@ export interface RunCost {
   firstRound: number | null;
 }
 
-/** Per runtime: what a run cost beyond its timed part, and whether the first round was slower than the rest. */
-export function runCosts(result: RunResult): RunCost[] {
-  return measuredRuntimes(result).flatMap((runtime) => {
-    const cells = runtime.cells.filter((cell) => cell.status === "ok" && cell.samples.length > 0);
+/** Per column: what a run cost beyond its timed part, and whether the first round was slower than the rest. */
+export function runCosts({ runs }: Analysis): RunCost[] {
+  return runs.flatMap(({ column, run }) => {
+    if (run.status !== "measured") return [];
+    const cells = run.cells.filter((cell) => cell.status === "ok" && cell.samples.length > 0);
     const samples = cells.flatMap((cell) => cell.samples);
     if (samples.length === 0) return [];
     const firstRound = Math.min(...samples.map((sample) => sample.round));
@@ -92,7 +90,7 @@ export function runCosts(result: RunResult): RunCost[] {
     });
     return [
       {
-        runtime: runtime.name,
+        column,
         runs: samples.length,
         overheadMs: median(samples.map((sample) => sample.endedAtMs - sample.startedAtMs - sample.wallMs)),
         timedMs: median(samples.map((sample) => sample.wallMs)),
@@ -101,9 +99,6 @@ export function runCosts(result: RunResult): RunCost[] {
     ];
   });
 }
-
-export const measuredRuntimes = (result: RunResult): MeasuredRuntime[] =>
-  result.runtimes.filter((runtime): runtime is MeasuredRuntime => runtime.status === "measured");
 
 /** A smoke run (the quick profile) has fewer rounds than any interval needs: it verifies, and says nothing more. */
 export const isSmokeRun = (result: RunResult): boolean => result.run.precision.minRounds < MIN_RUNS_FOR_INTERVAL;

@@ -5,9 +5,10 @@
  * interval of its median over rounds (PSS splits shared pages, so a runtime's binary is not counted once per process).
  */
 import type { PairedComparison } from "@runtime-bench/model/comparisons";
-import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import { median, medianInterval } from "@runtime-bench/model/stats";
-import { type CellTable, isMeasured } from "./analyze.ts";
+import type { CellTable } from "./analyze.ts";
+import { measuredIn, measuredRowOf, ofGroup } from "./cells.ts";
+import type { Column } from "./column.ts";
 
 export interface ScalingPoint {
   workers: number;
@@ -22,38 +23,36 @@ export interface ScalingModel {
   readingName: string;
   tasks: number;
   n: number;
-  perRuntime: Array<{
-    runtime: RuntimeName;
+  perColumn: Array<{
+    column: Column;
     points: ScalingPoint[];
     memoryPerWorker: { mib: number; ci95: [number, number] | null } | null;
   }>;
 }
 
 export function scaling(tables: readonly CellTable[]): ScalingModel[] {
-  const sweep = tables.filter(
-    (table) => table.cell.group === "scaling" && table.cell.baseline !== null && table.cell.params.kind === "cpu",
-  );
+  const sweep = ofGroup(tables, "scaling").filter((table) => table.cell.baseline !== null && table.cell.params.kind === "cpu");
   const scenarioIds = [...new Set(sweep.map((table) => table.cell.scenarioId))];
   return scenarioIds.map((scenarioId) => {
     const own = sweep.filter((table) => table.cell.scenarioId === scenarioId);
     const first = own[0]!.cell.params;
-    const runtimes = [...new Set(own.flatMap((table) => table.rows.filter(isMeasured).map((row) => row.runtime)))];
+    const columns = measuredIn(own);
     return {
       scenarioId,
       title: own[0]!.cell.title,
       readingName: own[0]!.cell.readingName,
       tasks: first.kind === "cpu" ? first.tasks : 0,
       n: first.kind === "cpu" ? first.n : 0,
-      perRuntime: runtimes.map((runtime) => {
+      perColumn: columns.map((column) => {
         const rows = own.flatMap((table) => {
-          const row = table.rows.filter(isMeasured).find((candidate) => candidate.runtime === runtime);
+          const row = measuredRowOf(table, column);
           return row && table.cell.params.kind === "cpu" ? [{ workers: table.cell.params.workers, row }] : [];
         });
         const points = rows
           .map(({ workers, row }) => ({ workers, speedup: row.versusBaseline, efficiency: row.efficiency }))
           .sort((a, b) => a.workers - b.workers);
         return {
-          runtime,
+          column,
           points,
           memoryPerWorker: memorySlope(rows.map(({ workers, row }) => ({ x: workers, samples: row.cell.samples }))),
         };

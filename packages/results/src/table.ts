@@ -4,6 +4,8 @@
  * out pipes by hand and every cell is escaped the same way.
  */
 import { markdownTable } from "markdown-table";
+import { type CellTable, isMeasured } from "./analyze.ts";
+import type { Column } from "./column.ts";
 
 export type Align = "left" | "right";
 
@@ -37,3 +39,13 @@ export const figuresTable = (header: readonly string[], rows: ReadonlyArray<read
     rows,
     header.map(() => "right"),
   );
+
+/** "Not in this table: cpython, n/a (why)": the columns of the run left out of a table, each once with its reason. */
+export function leftOut(tables: readonly CellTable[], shown: readonly Column[]): string[] {
+  const reasons = new Map<string, string>();
+  for (const row of tables.flatMap((table) => table.rows)) {
+    const { label } = row.column;
+    if (!shown.some((column) => column.label === label) && !isMeasured(row) && !reasons.has(label)) reasons.set(label, row.reason);
+  }
+  return reasons.size > 0 ? [`Not in this table: ${[...reasons].map(([label, reason]) => `${label}, ${reason}`).join("; ")}.`, ""] : [];
+}

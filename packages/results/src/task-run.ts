@@ -3,10 +3,11 @@
  * the CPU models, so its report answers the task's questions (which model, from what size, on which runtime) rather
  * than the lesson's. Recognised from the cells alone: the result file records the task in each cell's parameters.
  */
-import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import type { CellResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
-import { joinWords } from "./format.ts";
+import { isHeadline, withoutAside } from "./cells.ts";
+import type { Column } from "./column.ts";
+import { joinWords } from "./text.ts";
 
 export interface TaskRun {
   /** The name the task gives itself. */
@@ -22,18 +23,12 @@ export interface TaskRun {
   sendInput: boolean;
 }
 
-/**
- * A model as a task's report names it: its reading name without the aside that ties it to the lesson ("a warmed
- * process pool (the lesson's multiprocessing.Pool)" -> "a warmed process pool"), which says nothing about the task.
- */
-export const modelName = (table: CellTable): string => table.cell.readingName.replace(/ \((the lesson's|the multiprocessing)[^()]*\)$/, "");
-
 /** A cell of a user's task (--task) rather than of the suite. */
 export const isTaskCell = (cell: CellResult): boolean => cell.params.kind === "cpu" && cell.params.task !== undefined;
 
 /** The task a run measured, or null for the suite's own run. */
 export function taskOf(tables: readonly CellTable[]): TaskRun | null {
-  const own = tables.filter((table) => table.cell.group === "headline" && isTaskCell(table.cell));
+  const own = tables.filter((table) => isHeadline(table) && isTaskCell(table.cell));
   const params = own[0]?.cell.params;
   if (params?.kind !== "cpu" || !params.task) return null;
   const sizes = new Map(own.map((table) => [table.cell.size, table.cell.params.kind === "cpu" ? table.cell.params.n : 0]));
@@ -54,33 +49,33 @@ export interface Unavailable {
   /** "n/a" or "failed", and why, as the row gives them ("n/a (why)"). */
   word: "n/a" | "failed";
   why: string;
-  runtimes: RuntimeName[];
+  columns: Column[];
   where: string;
 }
 
 /**
- * Every model's missing figures on the runtimes that measured the task (`shown`), one entry per model and reason, so
- * the summary and the table's note say each reason once; runtimes that measured nothing are the table's own note.
+ * Every model's missing figures on the columns that measured the task (`shown`), one entry per model and reason, so
+ * the summary and the table's note say each reason once; columns that measured nothing are the table's own note.
  */
-export function unavailableIn(tables: readonly CellTable[], shown: readonly RuntimeName[]): Unavailable[] {
+export function unavailableIn(tables: readonly CellTable[], shown: readonly Column[]): Unavailable[] {
   const sizes = new Set(tables.map((table) => table.cell.size));
   const missing = tables.flatMap((table) =>
-    table.rows.flatMap((row) => (isMeasured(row) || !shown.includes(row.runtime) ? [] : [{ row, table }])),
+    table.rows.flatMap((row) => (isMeasured(row) || !shown.some((column) => column.label === row.column.label) ? [] : [{ row, table }])),
   );
   const keys = [...new Set(missing.map(({ row, table }) => JSON.stringify([table.cell.scenarioId, row.reason])))];
   return keys.map((key) => {
     const [scenarioId, reason] = JSON.parse(key) as [string, string];
     const own = missing.filter(({ row, table }) => table.cell.scenarioId === scenarioId && row.reason === reason);
     const atSizes = [...new Set(own.map(({ table }) => table.cell.size))];
-    const runtimes = [...new Set(own.map(({ row }) => row.runtime))];
+    const columns = [...new Set(own.map(({ row }) => row.column))];
     const [, word, why] = /^(n\/a|failed) \((.*)\)$/s.exec(reason) ?? [reason, "n/a", reason];
     return {
       scenarioId,
-      readingName: modelName(own[0]!.table),
+      readingName: withoutAside(own[0]!.table.cell.readingName),
       word: word as Unavailable["word"],
       why: why!,
-      runtimes,
-      where: `${joinWords(runtimes)}, ${atSizes.length === sizes.size ? "every size" : `at ${joinWords(atSizes)}`}`,
+      columns,
+      where: `${joinWords(columns.map((column) => column.label))}, ${atSizes.length === sizes.size ? "every size" : `at ${joinWords(atSizes)}`}`,
     };
   });
 }

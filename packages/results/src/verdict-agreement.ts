@@ -1,16 +1,14 @@
 /**
  * Whether two runs tell the same lesson (`--baseline`): each paired comparison both runs made, in the same class or
  * not (faster, slower, equivalent, inconclusive), the ones that settled one way in one run and another way in the
- * other (a conflict: faster against slower, or a difference against equivalent), and the summary's claims (the bold
- * part of each line, figures left out) that read differently. A maintainer checking a claim runs the main command
- * twice and reads this; issue 19 asks for 95% in the same class and no conflict.
+ * other (a conflict: faster against slower, or a difference against equivalent), and the summary's claims (claims.ts)
+ * that differ: a claim of one run the other does not make, or one whose outcome differs (statedOf), figures aside. A
+ * maintainer checking a claim runs the main command twice and reads this.
  */
-import { describeComparison, runComparisons } from "@runtime-bench/model/comparisons";
-import type { RunResult } from "@runtime-bench/model/schema";
+import { describeComparison } from "@runtime-bench/model/comparisons";
 import type { Verdict } from "@runtime-bench/model/verdict";
-import { analyze } from "./analyze.ts";
-import { measuredRuntimes } from "./run-quality.ts";
-import { summary } from "./summary.ts";
+import type { Analysis } from "./analyze.ts";
+import { type Claim, statedOf, subjectOf, summaryClaims } from "./claims.ts";
 
 export interface ClassChange {
   comparison: string;
@@ -25,20 +23,20 @@ export interface VerdictAgreement {
   compared: number;
   same: number;
   changes: ClassChange[];
-  /** Summary claims of either run, keyed by what they are about, that the other run words differently or lacks. */
-  claims: { total: number; differing: Array<{ baseline: string | null; now: string | null }> };
+  /** Summary claims of either run, paired by subject, that the other run states differently or does not make. */
+  claims: { total: number; differing: Array<{ baseline: Claim | null; now: Claim | null }> };
 }
 
-const verdicts = (result: RunResult) =>
+const verdicts = ({ comparisons }: Analysis) =>
   new Map(
-    runComparisons(measuredRuntimes(result)).flatMap((comparison) =>
+    comparisons.flatMap((comparison) =>
       comparison.comparison ? [[describeComparison(comparison), comparison.comparison.verdict] as const] : [],
     ),
   );
 
 const isDifference = (verdict: Verdict) => verdict === "faster" || verdict === "slower";
 
-export function verdictAgreement(current: RunResult, baseline: RunResult): VerdictAgreement {
+export function verdictAgreement(current: Analysis, baseline: Analysis): VerdictAgreement {
   const [now, before] = [verdicts(current), verdicts(baseline)];
   const changes: ClassChange[] = [];
   let compared = 0;
@@ -53,22 +51,14 @@ export function verdictAgreement(current: RunResult, baseline: RunResult): Verdi
   return { compared, same: compared - changes.length, changes, claims: claimChanges(current, baseline) };
 }
 
-/** "Concurrent async tasks on one thread: not shown to pay off on any runtime." with its figures masked, by its subject. */
-function claimsOf(result: RunResult): Map<string, string> {
-  const claims = summary(result, analyze(result)).flatMap((line) => {
-    const bold = /^\*\*(.+?)\*\*/.exec(line)?.[1];
-    return bold ? [bold.replace(/\d+(\.\d+)?/g, "#")] : [];
-  });
-  // A claim's subject is what precedes its first colon ("At the smallest size (n = #), ..." keeps its size masked).
-  return new Map(claims.map((claim) => [claim.split(": ")[0]!, claim]));
-}
+const bySubject = (analysis: Analysis) => new Map(summaryClaims(analysis).map((claim) => [subjectOf(claim), claim]));
 
-function claimChanges(current: RunResult, baseline: RunResult): VerdictAgreement["claims"] {
-  const [now, before] = [claimsOf(current), claimsOf(baseline)];
+function claimChanges(current: Analysis, baseline: Analysis): VerdictAgreement["claims"] {
+  const [now, before] = [bySubject(current), bySubject(baseline)];
   const subjects = [...new Set([...before.keys(), ...now.keys()])];
   const differing = subjects.flatMap((subject) => {
     const [old, claim] = [before.get(subject) ?? null, now.get(subject) ?? null];
-    return old === claim ? [] : [{ baseline: old, now: claim }];
+    return old && claim && statedOf(old) === statedOf(claim) ? [] : [{ baseline: old, now: claim }];
   });
   return { total: subjects.length, differing };
 }

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { describe, expect, it } from "vitest";
+import { analyze } from "../src/analyze.ts";
+import { type Claim, subjectOf } from "../src/claims.ts";
 import { compareRuns } from "../src/compare-runs.ts";
 import { renderComparison } from "../src/render-comparison.ts";
 import { verdictAgreement } from "../src/verdict-agreement.ts";
@@ -47,12 +49,17 @@ describe("a run against a baseline", () => {
     expect(comparison.machineDifferences).toEqual([]);
     const elsewhere = structuredClone(baseline);
     elsewhere.machine.cores = 16;
-    const rendered = renderComparison(current, elsewhere, compareRuns(current, elsewhere), verdictAgreement(current, elsewhere));
+    const rendered = renderComparison(
+      current,
+      elsewhere,
+      compareRuns(current, elsewhere),
+      verdictAgreement(analyze(current), analyze(elsewhere)),
+    );
     expect(rendered).toContain("⚠ The machines differ (cores: 2 now, 16 in the baseline)");
   });
 
   it("renders a table of the changes, labelled unpaired, equivalent where the verdict rule shows no change", () => {
-    const rendered = renderComparison(current, baseline, comparison, verdictAgreement(current, baseline));
+    const rendered = renderComparison(current, baseline, comparison, verdictAgreement(analyze(current), analyze(baseline)));
     expect(rendered).toContain("**Unpaired**");
     expect(rendered).toContain("- 1 slower, 1 faster, 1 equivalent, 0 inconclusive, of 3 cells compared.");
     expect(rendered).toMatch(/\| node \| `cpu\.worker-pool\/n=1e8` \| 50\.0 ms \| 65\.0 ms \| 0\.77x \[[\d.]+–[\d.]+\] \| slower ⚠ \|/);
@@ -62,7 +69,7 @@ describe("a run against a baseline", () => {
 
 describe("whether two runs tell the same lesson", () => {
   // Each run's own paired verdicts: the pool is faster in both; async tasks equivalent in the baseline, 22% faster now.
-  const agreement = verdictAgreement(current, baseline);
+  const agreement = verdictAgreement(analyze(current), analyze(baseline));
 
   it("counts the paired comparisons both runs made in the same class, and calls a difference against equivalent a conflict", () => {
     expect(agreement.compared).toBe(2);
@@ -80,22 +87,24 @@ describe("whether two runs tell the same lesson", () => {
         cpuCell("cpu.async-main", [100, 80, 120, 90, 115, 85]),
       ]),
     ]);
-    expect(verdictAgreement(noisy, baseline).changes).toEqual([
+    expect(verdictAgreement(analyze(noisy), analyze(baseline)).changes).toEqual([
       { comparison: "node: cpu.async-main/n=1e8 vs cpu.sequential/n=1e8", baseline: "equivalent", now: "inconclusive", conflict: false },
     ]);
     // An equivalent comparison and an inconclusive one make the same summary claim: "not shown to pay off".
-    expect(verdictAgreement(noisy, baseline).claims.differing).toEqual([]);
+    expect(verdictAgreement(analyze(noisy), analyze(baseline)).claims.differing).toEqual([]);
   });
 
-  it("names the summary claims that read differently, figures aside, and renders all of it in comparison.md", () => {
-    expect(agreement.claims.differing).toEqual([
-      {
-        baseline: "Concurrent async tasks on one thread: not shown to pay off on node.",
-        now: "Concurrent async tasks on one thread: paid off on node.",
-      },
+  it("names the summary claims that differ, compared as records (subject and outcome), and renders all of it in comparison.md", () => {
+    const subjects = agreement.claims.differing.map(({ baseline, now }) => [baseline && subjectOf(baseline), now && subjectOf(now)]);
+    expect(subjects).toEqual([
+      ["model cpu.async-main/n=1e8", "model cpu.async-main/n=1e8"],
       // A cell only this run measured: its claim has no counterpart.
-      { baseline: null, now: "A warmed process pool (the lesson's multiprocessing.Pool): paid off on node." },
+      [null, "model cpu.process-pool/n=1e8"],
     ]);
+    const answers = (claim: Claim | null) => (claim?.kind === "model" ? claim.outcomes.map((one) => [one.column.label, one.answer]) : null);
+    const [asyncMain] = agreement.claims.differing;
+    expect(answers(asyncMain!.baseline)).toEqual([["node", "no"]]); // equivalent: shown not to pay off
+    expect(answers(asyncMain!.now)).toEqual([["node", "yes"]]);
     const rendered = renderComparison(current, baseline, compareRuns(current, baseline), agreement);
     expect(rendered).toContain("- 1 of 2 paired comparisons both runs made read the same class (50.0%).");
     expect(rendered).toContain(
@@ -103,7 +112,7 @@ describe("whether two runs tell the same lesson", () => {
     );
     expect(rendered).toMatch(/\| node: cpu\.async-main\/n=1e8 vs cpu\.sequential\/n=1e8 \| equivalent \| faster \| yes \|/);
     expect(rendered).toContain("- baseline: Concurrent async tasks on one thread: not shown to pay off on node.");
-    expect(rendered).toContain("- 2 of 3 summary claims (the bold part of each line, figures aside) read differently.");
+    expect(rendered).toContain("- 2 of 3 summary claims differ (what each claims of each runtime, figures aside).");
   });
 });
 

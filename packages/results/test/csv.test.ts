@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COLUMNS } from "../src/columns.ts";
+import { FIGURES } from "../src/cell-figures.ts";
 import { CSV_COLUMNS, renderCsv } from "../src/render-csv.ts";
 import { around, cpuCell, measured, runResult } from "./fixtures.ts";
 
@@ -47,9 +47,9 @@ describe("the CSV beside the report", () => {
     expect(find("node", "cpu.sequential/n=1e8", "wall_cv")?.[8]).toBe("fraction of the mean");
   });
 
-  it("lists a row's statistics in the order of the report's columns (columns.ts), from the one list", () => {
+  it("lists a row's statistics in the order of the report's figures (cell-figures.ts), from the one list", () => {
     const statistics = rows.filter((row) => row[0] === "node" && row[2] === "cpu.worker-pool/n=1e8").map((row) => row[4]);
-    const declared = COLUMNS.flatMap((column) => column.csv.length);
+    const declared = FIGURES.flatMap((figure) => figure.csv.length);
     expect(declared.reduce((sum, one) => sum + one, 0)).toBeGreaterThanOrEqual(statistics.length);
     expect(statistics.slice(0, 3)).toEqual(["wall_median", "time_vs_baseline", "efficiency"]);
   });

@@ -35,7 +35,7 @@ describe("the machine fingerprint", () => {
 describe("a report over two machines", () => {
   const runs = machineFolders([small, large]).map((folder, index) => {
     const result = [small, large][index]!;
-    return { source: `in-${index}`, folder, result, tables: analyze(result) };
+    return { source: `in-${index}`, folder, result, analysis: analyze(result) };
   });
   const report = renderMachines(runs);
 

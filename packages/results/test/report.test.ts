@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyze, isMeasured, type MeasuredRow } from "../src/analyze.ts";
-import { findings } from "../src/findings.ts";
 import { ioSweep } from "../src/io-sweep.ts";
 import { renderReport } from "../src/render-markdown.ts";
+import { reading as findings } from "../src/summary.ts";
 import { around, cpuCell, ioCell, ioParams, ioSweepShape, measured, notSelected, reportText, runResult } from "./fixtures.ts";
 
 const node = measured("node", [
@@ -21,10 +21,13 @@ const bun = measured("bun", [
 ]);
 const run = runResult([node, bun, notSelected("deno")]);
 
+/** A ranked row's comparison with the fastest column of its cell. */
+const versusFastest = ({ standing }: MeasuredRow) => (standing?.role === "ranked" ? standing.versusFastest : undefined);
+
 const row = (result: ReturnType<typeof runResult>, cellId: string, runtime: string): MeasuredRow => {
   const found = analyze(result)
-    .find((t) => t.cellId === cellId)!
-    .rows.find((r) => r.runtime === runtime)!;
+    .tables.find((t) => t.cellId === cellId)!
+    .rows.find((r) => r.column.label === runtime)!;
   if (!isMeasured(found)) throw new Error(`${runtime} ${cellId} is not measured: ${found.reason}`);
   return found;
 };
@@ -61,23 +64,23 @@ describe("analysis", () => {
         slowRounds.map((f) => 200 * f),
       ),
     ]);
-    const versus = row(runResult([nodeRun, bunRun]), "cpu.sequential/n=1e8", "node").versusFastest!;
+    const versus = versusFastest(row(runResult([nodeRun, bunRun]), "cpu.sequential/n=1e8", "node"))!;
     expect(versus.timeRatio).toBeCloseTo(1.5, 9);
     expect(versus.ci95![0]).toBeCloseTo(1.5, 9);
     expect(versus.ci95![1]).toBeCloseTo(1.5, 9);
   });
 
   it("marks the fastest runtime only where every other one is slower by the verdict rule", () => {
-    const tables = analyze(run);
-    expect(tables.find((t) => t.cellId === "cpu.worker-pool/n=1e8")!.fastest).toBe("bun");
+    const { tables } = analyze(run);
+    expect(tables.find((t) => t.cellId === "cpu.worker-pool/n=1e8")!.fastest?.label).toBe("bun");
     expect(tables.find((t) => t.cellId === "io.async-fetch")!.fastest).toBeNull(); // the same times: equivalent
   });
 
   it("a significant but small difference (3%) is equivalent, and names no fastest", () => {
     const nodeRun = measured("node", [cpuCell("cpu.sequential", around(103))]);
     const bunRun = measured("bun", [cpuCell("cpu.sequential", around(100))]);
-    const table = analyze(runResult([nodeRun, bunRun]))[0]!;
-    const versus = (table.rows.find((r) => r.runtime === "node") as MeasuredRow).versusFastest!;
+    const table = analyze(runResult([nodeRun, bunRun])).tables[0]!;
+    const versus = versusFastest(table.rows.find((r) => r.column.label === "node") as MeasuredRow)!;
     expect(versus.ci95![0]).toBeGreaterThan(1); // the interval excludes 1.0 ...
     expect(versus.verdict).toBe("equivalent"); // ... but the whole interval lies within ±5%
     expect(table.fastest).toBeNull();
@@ -85,13 +88,13 @@ describe("analysis", () => {
 
   it("a runtime compared with itself is never the fastest", () => {
     const twin = measured("deno", (node as Extract<typeof node, { status: "measured" }>).cells);
-    for (const table of analyze(runResult([node, twin]))) expect(table.fastest).toBeNull();
+    for (const table of analyze(runResult([node, twin])).tables) expect(table.fastest).toBeNull();
   });
 
   it("marks a runtime that was not selected or could not run n/a, and a failed cell with its reason", () => {
     const failing = measured("deno", [cpuCell("cpu.sequential", [], { status: "failed", reason: "timed out after 60 s" })]);
     const missing = { name: "bun" as const, status: "n/a" as const, selected: true, reason: "bun could not start: ENOENT" };
-    const table = analyze(runResult([node, missing, failing])).find((t) => t.cellId === "cpu.sequential/n=1e8")!;
+    const table = analyze(runResult([node, missing, failing])).tables.find((t) => t.cellId === "cpu.sequential/n=1e8")!;
     expect(table.rows.map((r) => ("reason" in r ? r.reason : "measured"))).toEqual([
       "measured",
       "n/a (bun could not start: ENOENT)",
@@ -401,6 +404,8 @@ describe("the scaling sweep and the crossover ladder", () => {
         group: "workloads",
         params: { kind: "cpu", workload, tasks: 4, n: 200_000, workers: 2 },
         baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/${workload}/n=2e5/t=4`,
+        // As the suite declares it: the native sequential run is paired with the same work in plain JavaScript.
+        pairedWith: scenarioId === "cpu.sequential" && workload === "pbkdf2-native" ? "cpu.sequential/pbkdf2-javascript/n=2e5/t=4" : null,
       });
     const node = measured("node", [
       keyCell("cpu.sequential", "pbkdf2-native", around(100)),
@@ -415,10 +420,10 @@ describe("the scaling sweep and the crossover ladder", () => {
   });
 
   it("says from what work per task a model paid off, and keeps sweep cells out of the verdicts", () => {
-    expect(report).toContain("| a warmed worker pool | from 10.0 ms per task (n = 10000000) |");
+    expect(report).toContain("| a warmed worker pool | between 0.200 and 10.0 ms per task |");
     expect(report).toContain("| 100000 (0.200 ms) | 0.50x [0.50–0.50, n = 6] slower |");
     expect(findings(analyze(result)).join("\n")).toContain(
-      "**A warmed worker pool paid off on the crossover ladder (2 tasks of each size; the headline runs 4):** between 0.200 and 10.0 ms per task (node).",
+      "**On the crossover ladder (2 tasks of each size; the headline runs 4), a warmed worker pool paid off on node:** between 0.200 and 10.0 ms per task (node).",
     );
     expect(report).not.toMatch(/\| `cpu\.worker-pool\/n=1e8\/t=8\/w=1` \|/);
   });

@@ -21,7 +21,7 @@ describe("how far a comparison's pairs were apart, and what a run cost", () => {
   const result = runResult([measured("node", [sequential, pool])]);
 
   it("gives the median and the largest gap between the two runs of a pair, in runs and seconds", () => {
-    const gaps = pairGaps(result, settlement(result).comparisons)!;
+    const gaps = pairGaps(result, settlement(analyze(result)).comparisons)!;
     expect(gaps).toEqual({ allowedRuns: 17, medianRuns: 3, maxRuns: 5, medianSeconds: 1, maxSeconds: 1 });
     expect(reportText(result)).toContain(
       "| pairs side by side | the two runs of a pair were a median 3 runs (1.0 s) apart, at most 5 runs (1.0 s), of the 17 the order allows |",
@@ -29,14 +29,14 @@ describe("how far a comparison's pairs were apart, and what a run cost", () => {
   });
 
   it("gives the cost of a run beyond its timed part per runtime, and the first round against the others", () => {
-    const [cost] = runCosts(result);
-    expect(cost).toMatchObject({ runtime: "node", runs: 12, overheadMs: 300 });
+    const [cost] = runCosts(analyze(result));
+    expect(cost).toMatchObject({ column: { label: "node" }, runs: 12, overheadMs: 300 });
     expect(cost!.firstRound).toBeCloseTo(0.98, 9); // round 0 ran at 0.98 of the median of the other five (0.99-1.02)
   });
 
   it("counts the comparisons that settled and lists every one that did not, with why", () => {
     const noisy = cpuCell("cpu.async-main", [400, 300, 500, 380, 450, 330]); // straddles 1.0
-    const quality = settlement(runResult([measured("node", [cpuCell("cpu.sequential", around(400)), pool, noisy])]));
+    const quality = settlement(analyze(runResult([measured("node", [cpuCell("cpu.sequential", around(400)), pool, noisy])])));
     expect(quality.byVerdict).toEqual({ faster: 1, slower: 0, equivalent: 0, inconclusive: 1 });
     expect(quality.open.map(({ why }) => why)).toEqual(["its interval reaches both sides of a line (1.0, or ±5%)"]);
     const report = reportText(runResult([measured("node", [cpuCell("cpu.sequential", around(400)), pool, noisy])]));
@@ -97,7 +97,7 @@ describe("flags", () => {
     const pool = cpuCell("cpu.worker-pool", [50, 65, 50, 65, 50, 65]);
     expect(coreDependence(pool)).toBeNull(); // more than one thread: the meter's core says nothing of it
     const result = runResult([measured("node", [sequential])]);
-    expect(noiseWarnings(result, analyze(result)).map((warning) => warning.kind)).toContain("core-dependent");
+    expect(noiseWarnings(result, analyze(result).tables).map((warning) => warning.kind)).toContain("core-dependent");
     expect(reportText(result)).toMatch(
       /node cpu\.sequential\/n=1e8: a single-threaded run's time depended on the core its main thread ran on: core 0 100\.0 ms \(3 runs\), core 1 130\.0 ms \(3 runs\)/,
     );

@@ -1,7 +1,7 @@
 /** The report's sections come from one declared list: README.md's contents and every link into details.md agree with it. */
 import { describe, expect, it } from "vitest";
+import { anchorOf } from "../src/links.ts";
 import { renderReport } from "../src/render-markdown.ts";
-import { anchorOf } from "../src/render-overview.ts";
 import { around, cpuCell, ioCell, measured, runResult } from "./fixtures.ts";
 
 const cells = () => [

@@ -4,8 +4,8 @@ import type { CellResult } from "@runtime-bench/model/schema";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../src/analyze.ts";
 import { renderReport } from "../src/render-markdown.ts";
+import { taskSummary } from "../src/summary.ts";
 import { taskOf } from "../src/task-run.ts";
-import { taskSummary } from "../src/task-summary.ts";
 import { around, cpuCell, measured, runResult } from "./fixtures.ts";
 
 const SIZES = { small: 10, large: 1000 } as const;
@@ -77,10 +77,10 @@ const result = runResult([
   ),
 ]);
 
-const tables = analyze(result);
-const task = taskOf(tables)!;
+const analysis = analyze(result);
+const task = taskOf(analysis.tables)!;
 const lines = taskSummary(task);
-const { readme, details } = renderReport(result, [], tables);
+const { readme, details } = renderReport(result, [], analysis);
 const lineOf = (model: string) => lines.find((line) => line.toLowerCase().startsWith(`**${model}`))!;
 
 describe("a user's task's report", () => {

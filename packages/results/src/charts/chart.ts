@@ -1,12 +1,12 @@
 /** The shape every chart module shares: it reads the report's analysis and returns a spec, or null with nothing to draw. */
 import type { RunResult } from "@runtime-bench/model/schema";
 import type { TopLevelSpec } from "vega-lite";
-import type { CellTable } from "../analyze.ts";
+import type { Analysis } from "../analyze.ts";
 
 export interface ChartInput {
   result: RunResult;
   /** analyze(result), computed once for every chart, as the markdown report computes it once. */
-  tables: readonly CellTable[];
+  analysis: Analysis;
 }
 
 export interface ChartSpec {

@@ -5,28 +5,28 @@
  * speed-up of 0.5x is as far below break-even as 2x is above it.
  */
 import { speedupOf } from "../analyze.ts";
+import { withoutAside } from "../cells.ts";
 import { crossover } from "../crossover.ts";
-import { joinWords } from "../format.ts";
+import { joinWords } from "../text.ts";
 import type { ChartBuilder } from "./chart.ts";
-import { shortName } from "./labels.ts";
 import { decades, LINES_EXPR, logTicks, wrap } from "./scales.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, frame, REFERENCE_COLOUR, runtimeColours } from "./theme.ts";
+import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, REFERENCE_COLOUR } from "./theme.ts";
 
 const ONE_ROW = [{ aggregate: [{ op: "count" as const, as: "points" }], groupby: ["model"] }];
 
-export const crossoverChart: ChartBuilder = ({ tables }) => {
+export const crossoverChart: ChartBuilder = ({ analysis: { runs, tables } }) => {
   const models = crossover(tables);
   const panelWidth = Math.floor((CHART_WIDTH - 110) / Math.max(models.length, 1)) - 10;
   const rows = models.flatMap((model) =>
-    model.perRuntime.flatMap(({ runtime, points }) =>
+    model.perColumn.flatMap(({ column, points }) =>
       points.flatMap(({ msPerTask, comparison }) => {
         // A log axis has no place for a size whose sequential run took no measurable time.
         if (!comparison || msPerTask <= 0) return [];
         const { speedup, ci95 } = speedupOf(comparison);
         return [
           {
-            model: wrap(shortName(model.readingName), panelWidth, 12),
-            runtime,
+            model: wrap(withoutAside(model.readingName), panelWidth, 12),
+            runtime: column.label,
             msPerTask,
             speedup,
             low: ci95?.[0] ?? speedup,
@@ -57,7 +57,15 @@ export const crossoverChart: ChartBuilder = ({ tables }) => {
     scale: { type: "log", domain: yDomain, nice: false },
     axis: { values: logTicks(...yDomain, [0.5, 1, 2]), format: "~g" },
   } as const;
-  const colour = { field: "runtime", type: "nominal", scale: runtimeColours(runtimes), legend: BOTTOM_LEGEND } as const;
+  const colour = {
+    field: "runtime",
+    type: "nominal",
+    scale: columnScale(
+      runs.map((one) => one.column),
+      runtimes,
+    ),
+    legend: BOTTOM_LEGEND,
+  } as const;
   const title = "Crossover: from what work per task a model pays off";
   return {
     file: "charts/crossover.svg",

@@ -4,25 +4,25 @@
  * baseline per runtime, with its 95% interval, one panel per baseline. Bars grow from break-even (1x) on a log
  * scale, so 0.5x reaches as far left as 2x reaches right; an equivalent verdict is lighter, an inconclusive one faded.
  */
-import { runComparisons } from "@runtime-bench/model/comparisons";
-import type { MeasuredRuntime } from "@runtime-bench/model/schema";
+import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
 import { speedupOf } from "../analyze.ts";
-import { joinWords, times } from "../format.ts";
+import { percent, times } from "../format.ts";
+import { joinWords } from "../text.ts";
 import type { ChartBuilder, ConcatMember } from "./chart.ts";
 import { modelLabel, workLabel } from "./labels.ts";
 import { LINES_EXPR, logTicks, wrap } from "./scales.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, frame, REFERENCE_COLOUR, runtimeColours, runtimeOrder } from "./theme.ts";
+import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, inColumnOrder, REFERENCE_COLOUR } from "./theme.ts";
 
 /** Room for the model names, wrapped onto lines. */
 const LABEL_WIDTH = 190;
 /** The verdict rule's outcomes as the bars show them: solid where it found a difference, lighter where it showed none, faded where it could not tell. */
 const DIFFERENT = "faster or slower";
-const EQUIVALENT = "equivalent (within ±5%)";
+const EQUIVALENT = `equivalent (within ±${percent(EFFECT_THRESHOLD)})`;
 const INCONCLUSIVE = "inconclusive";
 
-export const headlineChart: ChartBuilder = ({ result, tables }) => {
-  const measured = result.runtimes.filter((runtime): runtime is MeasuredRuntime => runtime.status === "measured");
-  const rows = runComparisons(measured).flatMap((headline) => {
+export const headlineChart: ChartBuilder = ({ analysis: { runs, tables, comparisons } }) => {
+  const columns = runs.map(({ column }) => column);
+  const rows = comparisons.flatMap((headline) => {
     if (headline.kind !== "baseline" || headline.group !== "headline" || !headline.comparison) return [];
     const cell = tables.find((table) => table.cellId === headline.cellId)?.cell;
     const baseline = tables.find((table) => table.cellId === headline.baseline)?.cell;
@@ -44,7 +44,10 @@ export const headlineChart: ChartBuilder = ({ result, tables }) => {
   });
   if (rows.length === 0) return null;
   const panels = [...new Set(rows.map((row) => row.panel))];
-  const runtimes = [...new Set(rows.map((row) => row.runtime))].sort(runtimeOrder);
+  const runtimes = inColumnOrder(
+    columns,
+    rows.map((row) => row.runtime),
+  );
   // Room on both sides of the intervals for their labels, on the log scale every panel shares.
   const domain: [number, number] = [Math.min(...rows.map((row) => row.low), 1) / 1.8, Math.max(...rows.map((row) => row.high), 1) * 1.8];
   const x = {
@@ -53,7 +56,7 @@ export const headlineChart: ChartBuilder = ({ result, tables }) => {
     scale: { type: "log", domain, nice: false },
     axis: { values: logTicks(...domain, [0.05, 0.2, 0.5, 2, 5]), format: "~g" },
   } as const;
-  const colour = { field: "runtime", type: "nominal", scale: runtimeColours(runtimes), legend: BOTTOM_LEGEND } as const;
+  const colour = { field: "runtime", type: "nominal", scale: columnScale(columns, runtimes), legend: BOTTOM_LEGEND } as const;
   const opacity = {
     field: "verdict",
     type: "nominal",
@@ -121,7 +124,7 @@ export const headlineChart: ChartBuilder = ({ result, tables }) => {
       ...frame(title, [
         "Each bar: the median over rounds of the baseline's time over the model's in the same round, drawn",
         "from 1x (break-even); whisker: its 95% interval (none with too few rounds); lighter: equivalent (the",
-        "interval within ±5%); faded: inconclusive. Baselines and models run side by side in the same runtime.",
+        `interval within ±${percent(EFFECT_THRESHOLD)}); faded: inconclusive. Baselines and models run side by side in the same runtime.`,
       ]),
       vconcat: panels.map(panel),
       spacing: 18,

@@ -4,7 +4,7 @@
  * is a Vega-Lite spec rendered headlessly to SVG; a run without data for a chart gets no chart, not an empty one.
  */
 import type { RunResult } from "@runtime-bench/model/schema";
-import { analyze, type CellTable } from "../analyze.ts";
+import { type Analysis, analyze } from "../analyze.ts";
 import type { ChartBuilder } from "./chart.ts";
 import { crossoverChart } from "./crossover-chart.ts";
 import { headlineChart } from "./headline-chart.ts";
@@ -25,9 +25,9 @@ export interface Chart {
 /** Headline first, then the sweeps in the order of the report's sections. */
 const CHARTS: readonly ChartBuilder[] = [headlineChart, scalingChart, crossoverChart, ioEfficiencyChart, memoryChart];
 
-/** `tables` lets a caller that already ran analyze(result) (about a second on a full run) pass its figures on. */
-export async function renderCharts(result: RunResult, tables: readonly CellTable[] = analyze(result)): Promise<Chart[]> {
-  const input = { result, tables };
+/** `analysis` lets a caller that already ran analyze(result) (about a second on a full run) pass its figures on. */
+export async function renderCharts(result: RunResult, analysis: Analysis = analyze(result)): Promise<Chart[]> {
+  const input = { result, analysis };
   const specs = CHARTS.flatMap((build) => build(input) ?? []);
   return Promise.all(
     specs.map(async ({ file, title, alt, spec }) => {

@@ -4,28 +4,30 @@
  * one panel per injected latency. At 0 ms the ideal is no time at all, so there is no efficiency to draw: that
  * latency is left out, and the subtitle says so.
  */
-import { joinWords } from "../format.ts";
-import { ioSweep } from "../io-sweep.ts";
-import type { ChartBuilder } from "./chart.ts";
-import { shortName } from "./labels.ts";
-import { logTicks } from "./scales.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, frame, runtimeColours, runtimeOrder } from "./theme.ts";
 
-export const ioEfficiencyChart: ChartBuilder = ({ result, tables }) => {
-  const sweep = ioSweep(result, tables);
+import { withoutAside } from "../cells.ts";
+import { ioSweep } from "../io-sweep.ts";
+import { joinWords } from "../text.ts";
+import type { ChartBuilder } from "./chart.ts";
+import { logTicks } from "./scales.ts";
+import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, inColumnOrder } from "./theme.ts";
+
+export const ioEfficiencyChart: ChartBuilder = ({ result, analysis }) => {
+  const sweep = ioSweep(result, analysis);
+  const columns = analysis.runs.map(({ column }) => column);
   if (!sweep) return null;
   const rows = sweep.points.flatMap((point) => {
     const { efficiency } = point.row;
     if (efficiency === null) return [];
-    const model = shortName(point.row.cell.readingName);
+    const model = withoutAside(point.row.cell.readingName);
     return [
       {
         panel: `${point.latencyMs} ms latency`,
         latencyMs: point.latencyMs,
-        runtime: point.runtime,
+        runtime: point.column.label,
         model,
         // One line per runtime, model and worker count: a model with W worker threads is its own series.
-        line: `${point.runtime} ${model} W=${point.workers}`,
+        line: `${point.column.label} ${model} W=${point.workers}`,
         workers: point.workers,
         spread: false,
         concurrency: point.concurrency,
@@ -37,7 +39,10 @@ export const ioEfficiencyChart: ChartBuilder = ({ result, tables }) => {
   const latencies = [...new Set(rows.map((row) => row.latencyMs))].sort((a, b) => a - b);
   const panels = latencies.map((latencyMs) => `${latencyMs} ms latency`);
   const left = [...new Set(sweep.points.map((point) => point.latencyMs))].filter((latencyMs) => !latencies.includes(latencyMs));
-  const runtimes = [...new Set(rows.map((row) => row.runtime))].sort(runtimeOrder);
+  const runtimes = inColumnOrder(
+    columns,
+    rows.map((row) => row.runtime),
+  );
   const models = [...new Set(rows.map((row) => row.model))];
   // A model that ran with more than one worker thread anywhere spreads requests over threads: dashed and lighter, so
   // its several lines (one per W) sit behind the models on the main thread.
@@ -86,7 +91,7 @@ export const ioEfficiencyChart: ChartBuilder = ({ result, tables }) => {
             scale: { domain: [0, 1] },
             axis: { format: "%" },
           },
-          color: { field: "runtime", type: "nominal", scale: runtimeColours(runtimes), legend: BOTTOM_LEGEND },
+          color: { field: "runtime", type: "nominal", scale: columnScale(columns, runtimes), legend: BOTTOM_LEGEND },
           strokeDash: {
             ...byModel,
             scale: { domain: models, range: models.map((model) => (spread.has(model) ? [5, 3] : [1, 0])) },

@@ -4,14 +4,12 @@
  * text carries it, and a legend or axis has no room for it.
  */
 import type { CellResult } from "@runtime-bench/model/schema";
-
-/** "a warmed process pool (the lesson's multiprocessing.Pool)" -> "a warmed process pool". */
-export const shortName = (readingName: string): string => readingName.replace(/\s*\(.*\)$/, "");
+import { withoutAside } from "../cells.ts";
 
 /** A model as a chart names it: its short name, and its HTTP client where that is not the runtime's default. */
 export function modelLabel(cell: CellResult): string {
   const client = cell.params.kind === "io" && cell.params.client !== "default" ? cell.params.client : null;
-  return client === null ? shortName(cell.readingName) : `${client} (another HTTP client)`;
+  return client === null ? withoutAside(cell.readingName) : `${client} (another HTTP client)`;
 }
 
 /** 300000000 -> "3e8", 12345 -> "12345": how the cell ids write sizes. */

@@ -4,27 +4,29 @@
  * sweep, io-sweep.ts for worker threads and in-flight async requests). Threads and processes cost MiB, an
  * in-flight request KiB: two panels, each in its own unit, so the small bars are not flattened by the large.
  */
-import type { RuntimeName } from "@runtime-bench/model/runtimes";
-import { joinWords } from "../format.ts";
+
+import { withoutAside } from "../cells.ts";
+import type { Column } from "../column.ts";
 import { ioSweep } from "../io-sweep.ts";
 import { scaling } from "../scaling.ts";
+import { joinWords } from "../text.ts";
 import type { ChartBuilder, ConcatMember } from "./chart.ts";
-import { shortName } from "./labels.ts";
 import { LINES_EXPR, wrap } from "./scales.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, frame, REFERENCE_COLOUR, runtimeColours, runtimeOrder } from "./theme.ts";
+import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, inColumnOrder, REFERENCE_COLOUR } from "./theme.ts";
 
 type Slope = { mib: number; ci95: [number, number] | null } | null;
 
 interface Bar {
   unit: "MiB" | "KiB";
   measure: string;
-  runtime: RuntimeName;
+  /** The column's label (the field keeps its name: the legend reads it). */
+  runtime: string;
   value: number;
   low: number;
   high: number;
 }
 
-function bar(unit: Bar["unit"], measure: string, runtime: RuntimeName, slope: Slope): Bar[] {
+function bar(unit: Bar["unit"], measure: string, column: Column, slope: Slope): Bar[] {
   if (!slope) return [];
   const scale = unit === "KiB" ? 1024 : 1;
   const lines = measure.split("\n").map((line) => wrap(line, LABEL_WIDTH, 12));
@@ -32,7 +34,7 @@ function bar(unit: Bar["unit"], measure: string, runtime: RuntimeName, slope: Sl
     {
       unit,
       measure: lines.join("\n"),
-      runtime,
+      runtime: column.label,
       value: slope.mib * scale,
       low: (slope.ci95?.[0] ?? slope.mib) * scale,
       high: (slope.ci95?.[1] ?? slope.mib) * scale,
@@ -48,23 +50,27 @@ const AXIS_TITLES: Record<Bar["unit"], string> = {
   KiB: "peak PSS per added in-flight request (KiB)",
 };
 
-export const memoryChart: ChartBuilder = ({ result, tables }) => {
-  const sweep = ioSweep(result, tables);
+export const memoryChart: ChartBuilder = ({ result, analysis }) => {
+  const sweep = ioSweep(result, analysis);
+  const columns = analysis.runs.map(({ column }) => column);
   const bars = [
-    ...scaling(tables).flatMap((model) =>
-      model.perRuntime.flatMap((one) => bar("MiB", `${shortName(model.readingName)}\n(CPU sweep)`, one.runtime, one.memoryPerWorker)),
+    ...scaling(analysis.tables).flatMap((model) =>
+      model.perColumn.flatMap((one) => bar("MiB", `${withoutAside(model.readingName)}\n(CPU sweep)`, one.column, one.memoryPerWorker)),
     ),
     ...(sweep?.memory ?? []).flatMap((one) =>
-      bar("MiB", `worker threads\n(I/O sweep, C = ${one.workersAtConcurrency})`, one.runtime, one.perWorker),
+      bar("MiB", `worker threads\n(I/O sweep, C = ${one.workersAtConcurrency})`, one.column, one.perWorker),
     ),
     ...(sweep?.memory ?? []).flatMap((one) =>
-      bar("KiB", `async requests in flight\n(I/O sweep, N = ${one.inFlight?.requests} held)`, one.runtime, one.perInFlightRequest),
+      bar("KiB", `async requests in flight\n(I/O sweep, N = ${one.inFlight?.requests} held)`, one.column, one.perInFlightRequest),
     ),
   ];
   if (bars.length === 0) return null;
-  const runtimes = [...new Set(bars.map((one) => one.runtime))].sort(runtimeOrder);
+  const runtimes = inColumnOrder(
+    columns,
+    bars.map((one) => one.runtime),
+  );
   const units = (["MiB", "KiB"] as const).filter((unit) => bars.some((one) => one.unit === unit));
-  const colour = { field: "runtime", type: "nominal", scale: runtimeColours(runtimes), legend: BOTTOM_LEGEND } as const;
+  const colour = { field: "runtime", type: "nominal", scale: columnScale(columns, runtimes), legend: BOTTOM_LEGEND } as const;
   const title = "Memory per added unit of concurrency";
   const panel = (unit: Bar["unit"]): ConcatMember => {
     const own = bars.filter((one) => one.unit === unit);

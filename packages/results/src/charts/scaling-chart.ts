@@ -5,25 +5,25 @@
  */
 
 import { speedupOf } from "../analyze.ts";
-import { joinWords } from "../format.ts";
+import { withoutAside } from "../cells.ts";
 import { scaling } from "../scaling.ts";
+import { joinWords } from "../text.ts";
 import type { ChartBuilder } from "./chart.ts";
-import { shortName } from "./labels.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, frame, REFERENCE_COLOUR, runtimeColours } from "./theme.ts";
+import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, REFERENCE_COLOUR } from "./theme.ts";
 
 const IDEAL = "ideal: min(tasks, workers, cores)";
 
-export const scalingChart: ChartBuilder = ({ result, tables }) => {
+export const scalingChart: ChartBuilder = ({ result, analysis: { runs, tables } }) => {
   const models = scaling(tables);
   const measured = models.flatMap((model) =>
-    model.perRuntime.flatMap(({ runtime, points }) =>
+    model.perColumn.flatMap(({ column, points }) =>
       points.flatMap(({ workers, speedup }) => {
         if (!speedup) return [];
         const { speedup: value, ci95 } = speedupOf(speedup);
         return [
           {
-            model: shortName(model.readingName),
-            series: runtime,
+            model: withoutAside(model.readingName),
+            series: column.label,
             workers,
             speedup: value,
             low: ci95?.[0] ?? value,
@@ -39,7 +39,7 @@ export const scalingChart: ChartBuilder = ({ result, tables }) => {
   const ideal = tables.flatMap((table) => {
     const { cell } = table;
     if (cell.group !== "scaling" || cell.baseline === null || cell.params.kind !== "cpu" || !("speedup" in cell.ideal)) return [];
-    return [{ model: shortName(cell.readingName), series: IDEAL, workers: cell.params.workers, speedup: cell.ideal.speedup }];
+    return [{ model: withoutAside(cell.readingName), series: IDEAL, workers: cell.params.workers, speedup: cell.ideal.speedup }];
   });
   const workerCounts = [...new Set(measured.map((row) => row.workers))].sort((a, b) => a - b);
   const runtimes = [...new Set(measured.map((row) => row.series))];
@@ -56,7 +56,11 @@ export const scalingChart: ChartBuilder = ({ result, tables }) => {
   const colour = {
     field: "series",
     type: "nominal",
-    scale: runtimeColours(runtimes, [{ name: IDEAL, colour: REFERENCE_COLOUR }]),
+    scale: columnScale(
+      runs.map((one) => one.column),
+      runtimes,
+      [{ name: IDEAL, colour: REFERENCE_COLOUR }],
+    ),
     // Strokes, not dots: the ideal is a line with no points, and its entry should look like one.
     legend: { ...BOTTOM_LEGEND, symbolType: "stroke", symbolStrokeWidth: 3 },
   } as const;

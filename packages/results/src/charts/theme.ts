@@ -2,13 +2,14 @@
  * What every chart shares, so the charts read as one set: a fixed colour per runtime, the fonts and sizes, a
  * white background (the SVGs are shown on light and dark pages alike), and the width they are drawn for.
  */
-import { RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/model/runtimes";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import type { Config } from "vega-lite";
+import type { Column } from "../column.ts";
 
 /**
  * Okabe and Ito's colour-blind-safe palette: one colour per runtime, the same in every chart (its yellow, too
  * pale on white, left out). A Record over RuntimeName, so a runtime added to RUNTIME_NAMES does not compile
- * until it has a colour.
+ * until it has a colour. A runtime's second column (another version, build or flag set) gets one of MORE_COLOURS.
  */
 export const RUNTIME_COLOURS: Readonly<Record<RuntimeName, string>> = {
   node: "#009E73",
@@ -19,6 +20,22 @@ export const RUNTIME_COLOURS: Readonly<Record<RuntimeName, string>> = {
   jython: "#56B4E9",
 };
 
+/** A second (third, ...) column of one runtime: the palette's black, then greys, so the runtime's own colour stays its first. */
+const MORE_COLOURS = ["#000000", "#7F7F7F", "#B3B3B3"];
+
+/** Each column's colour: its runtime's for the first column of that runtime, else the next of MORE_COLOURS. */
+function columnColours(columns: readonly Column[]): Map<string, string> {
+  const seen = new Set<RuntimeName>();
+  let more = 0;
+  return new Map(
+    columns.map((column) => {
+      const first = !seen.has(column.runtime);
+      seen.add(column.runtime);
+      return [column.label, first ? RUNTIME_COLOURS[column.runtime] : MORE_COLOURS[more++ % MORE_COLOURS.length]!];
+    }),
+  );
+}
+
 /** Ideal lines, break-even rules and interval whiskers: grey, so they never read as another runtime. */
 export const REFERENCE_COLOUR = "#555555";
 
@@ -28,18 +45,29 @@ export const CHART_WIDTH = 700;
 /** Sans-serif faces with close metrics first (text-metrics.ts measures for them), then common fallbacks. */
 const FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 
-/** The colour scale for the runtimes a chart shows, in the report's order, each in its own colour. */
-export function runtimeColours(shown: Iterable<RuntimeName>, extra: ReadonlyArray<{ name: string; colour: string }> = []) {
+/**
+ * The colour scale for the columns a chart shows (`shown`: their labels), in the columns' order, each in its own colour;
+ * `columns` are all the run's, so a column has the same colour in every chart.
+ */
+export function columnScale(
+  columns: readonly Column[],
+  shown: Iterable<string>,
+  extra: ReadonlyArray<{ name: string; colour: string }> = [],
+) {
   const present = new Set(shown);
-  const runtimes = RUNTIME_NAMES.filter((name) => present.has(name));
+  const colours = columnColours(columns);
+  const labels = columns.filter((column) => present.has(column.label)).map((column) => column.label);
   return {
-    domain: [...runtimes, ...extra.map((one) => one.name)],
-    range: [...runtimes.map((name) => RUNTIME_COLOURS[name]), ...extra.map((one) => one.colour)],
+    domain: [...labels, ...extra.map((one) => one.name)],
+    range: [...labels.map((label) => colours.get(label)!), ...extra.map((one) => one.colour)],
   };
 }
 
-/** Runtimes in the report's order, for sorting rows and legends. */
-export const runtimeOrder = (a: RuntimeName, b: RuntimeName) => RUNTIME_NAMES.indexOf(a) - RUNTIME_NAMES.indexOf(b);
+/** Column labels in the columns' order, for sorting rows and legends. */
+export const inColumnOrder = (columns: readonly Column[], labels: Iterable<string>): string[] => {
+  const present = new Set(labels);
+  return columns.filter((column) => present.has(column.label)).map((column) => column.label);
+};
 
 export const CHART_CONFIG: Config = {
   background: "white",

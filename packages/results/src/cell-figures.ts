@@ -1,11 +1,12 @@
 /**
- * The per-cell figures, one entry each: the column of every cell table in details.md (its header, alignment, text and
+ * The per-cell figures, one entry each: a column of every cell table in details.md (its header, alignment, text and
  * what it says where the figure cannot be read) and the statistics of results.csv the same figure becomes. A new figure
- * is one entry here; the tables and the CSV both read this list, in this order.
+ * is one entry here; the tables and the CSV both read this list, in this order. (The report's other columns, one per
+ * runtime of the run, are column.ts.)
  */
 import type { PairedComparison } from "@runtime-bench/model/comparisons";
-import { isUnderTest } from "@runtime-bench/model/runtimes";
 import type { CellTable, MeasuredRow } from "./analyze.ts";
+import { isRanked } from "./column.ts";
 import { judgedSpeedup, mib, ms, msWithInterval, percent, speed, times } from "./format.ts";
 import { flagMark, noisyCell, serverBusy } from "./noise.ts";
 import type { Align } from "./table.ts";
@@ -20,7 +21,7 @@ export interface CsvStatistic {
   verdict: string;
 }
 
-export interface Column {
+export interface Figure {
   key: string;
   header: (table: CellTable) => string;
   align: Align;
@@ -75,17 +76,17 @@ const wallMedian = (row: MeasuredRow): CsvStatistic => ({
   verdict: "",
 });
 
-export const COLUMNS: readonly Column[] = [
+export const FIGURES: readonly Figure[] = [
   {
     key: "runtime",
     header: () => "runtime",
     align: "left",
     value: (row, table) =>
-      table.fastest === row.runtime
-        ? `**${row.runtime}** (fastest)`
-        : isUnderTest(row.runtime)
-          ? row.runtime
-          : `${row.runtime} (reference)`,
+      table.fastest?.label === row.column.label
+        ? `**${row.column.label}** (fastest)`
+        : isRanked(row.column)
+          ? row.column.label
+          : `${row.column.label} (reference)`,
     csv: [],
   },
   {
@@ -121,7 +122,7 @@ export const COLUMNS: readonly Column[] = [
     align: "right",
     value: (row) => versusFastest(row),
     missing: "too few rounds",
-    csv: [ratio("time_vs_fastest_runtime", (row) => row.versusFastest)],
+    csv: [ratio("time_vs_fastest_runtime", (row) => (row.standing?.role === "ranked" ? row.standing.versusFastest : null))],
   },
   {
     key: "startup",
@@ -238,9 +239,8 @@ export const COLUMNS: readonly Column[] = [
 ];
 
 /** "0.69x [0.66–0.76, n = 12] slower", "—" for the fastest itself, the unpaired speed for a reference, null without rounds in common. */
-function versusFastest(row: MeasuredRow): string | null {
-  if (row.referenceOverFastest) return `${speed(1 / row.referenceOverFastest.ratio)} (medians, unpaired)`;
-  const comparison = row.versusFastest;
-  if (comparison === undefined) return "—";
-  return comparison === null ? null : judgedSpeedup(comparison);
+function versusFastest({ standing }: MeasuredRow): string | null {
+  if (standing?.role === "reference") return `${speed(1 / standing.overFastest)} (medians, unpaired)`;
+  if (standing?.role !== "ranked") return "—";
+  return standing.versusFastest === null ? null : judgedSpeedup(standing.versusFastest);
 }

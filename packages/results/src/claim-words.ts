@@ -1,0 +1,332 @@
+/**
+ * Claims in words: every sentence the report states a claim in is worded here from a claim record (claims.ts), the way
+ * noise.ts words warnings, so a state reads the same wherever it is said. Each line is the claim in bold, then its
+ * evidence: every figure with its interval, rounds and verdict. Three voices: the summary (one level above the
+ * verdicts: "paid off" or "not shown to pay off", so a comparison near the ±5% line that is equivalent in one run and
+ * inconclusive in the next changes its verdict word in the evidence, not the claim), the full reading (each verdict:
+ * "paid off", "did not pay off" for slower or equivalent, "was inconclusive"), and a user's task's summary.
+ */
+import { isMeasured } from "./analyze.ts";
+import { clientOf, measuredRowOf, withoutAside } from "./cells.ts";
+import type {
+  Answer,
+  Claim,
+  Compared,
+  FastestClaim,
+  FastestEntry,
+  LadderClaim,
+  LadderOutcome,
+  ModelClaim,
+  Outcome,
+  ReferenceClaim,
+  StartupClaim,
+} from "./claims.ts";
+import type { Column } from "./column.ts";
+import type { CrossoverPoint } from "./crossover.ts";
+import { judgedSpeedup, mib, ms, percent, speed, speedupFigure, times } from "./format.ts";
+import { capitalise, joinWords, labels, perColumn } from "./text.ts";
+
+export type Voice = "summary" | "reading" | "task";
+
+/** Said beside any time ratio between the Python reference and a JavaScript runtime: the loops do different work. */
+export const NOT_EQUAL_ARITHMETIC =
+  "Python's loop adds exact integers of any size (the squares pass 64 bits), JavaScript's adds them modulo 2^32 in small-integer steps";
+
+/** What "pays off from a size" means, said once above a task's claims. */
+export const PAY_OFF_EXPLAINED =
+  'A model "paid off from" a size where it was faster than the sequential run of the same tasks at that size and every larger one, ' +
+  'by the verdict rule; "did not pay off" means shown slower or equivalent at every size; "inconclusive" means neither was shown.';
+
+/** Each answer's words, for each question a claim asks: the one wording of a state, in every voice. */
+const PAYS_OFF: Record<Answer, string> = { yes: "paid off", no: "did not pay off", open: "was inconclusive" };
+/** The summary's level: shown, or not shown (slower, equivalent and inconclusive alike). */
+const SUMMARY_WORDS = {
+  "pays-off": { yes: "paid off", notYes: "not shown to pay off" },
+  "costs-more": { yes: "slower", notYes: "not shown slower" },
+} as const;
+
+/** The claim's line in the voice asked for; null where that voice says nothing of it. */
+export function claimLine(claim: Claim, voice: Voice): string | null {
+  switch (claim.kind) {
+    case "model":
+      if (claim.offload) return voice === "summary" ? offloadLine(claim) : null;
+      return voice === "summary" ? modelSummary(claim) : modelReading(claim);
+    case "start-up":
+      return voice === "summary" ? startupSummary(claim) : startupReading(claim);
+    case "reference":
+      return referenceSummary(claim);
+    case "ladder":
+      return claim.ladder === "task" ? taskLadderLine(claim) : crossoverLine(claim);
+    case "fastest":
+      return claim.over === "size" ? fastestPerSizeLine(claim) : fastestPerWorkloadLine(claim);
+  }
+}
+
+/** The claim alone, without its evidence, as the summary states it: what `--baseline` shows of a claim that changed. */
+export const claimOnly = (claim: Claim): string =>
+  /^\*\*(.+?)\*\*/.exec(claimLine(claim, "summary") ?? claimLine(claim, "reading") ?? "")?.[1] ?? "";
+
+/** The columns of `group`, or `everyWord` ("every runtime") where it holds all `total` of them and there is more than one. */
+const columnsOf = (group: ReadonlyArray<{ column: Column }>, total: number, everyWord: string): string =>
+  group.length === total && total > 1 ? everyWord : labels(group);
+
+/** "paid off on every runtime", "paid off on deno; not shown to pay off on node and bun": shown, and not shown. */
+function summaryClaim(outcomes: readonly Outcome[], words: { yes: string; notYes: string }): string {
+  const yes = outcomes.filter((outcome) => outcome.answer === "yes");
+  const notYes = outcomes.filter((outcome) => outcome.answer !== "yes");
+  return [
+    ...(yes.length > 0 ? [`${words.yes} on ${columnsOf(yes, outcomes.length, "every runtime")}`] : []),
+    ...(notYes.length > 0 ? [`${words.notYes} on ${columnsOf(notYes, outcomes.length, "any runtime")}`] : []),
+  ].join("; ");
+}
+
+/**
+ * "paid off on every runtime", "did not pay off on any runtime (slower on node; equivalent on bun and deno)", "paid off
+ * on bun; was inconclusive on node and deno": each answer, and for "did not", which verdict said so.
+ */
+function readingClaim(outcomes: readonly Outcome[]): string {
+  const byAnswer = (answer: Answer) => outcomes.filter((outcome) => outcome.answer === answer);
+  const verdictOf = (outcome: Outcome) => outcome.evidence.versusBaseline.verdict;
+  const slower = byAnswer("no").filter((outcome) => verdictOf(outcome) === "slower");
+  const equivalent = byAnswer("no").filter((outcome) => verdictOf(outcome) === "equivalent");
+  const why =
+    slower.length === 0 || equivalent.length === 0
+      ? [slower.length > 0 ? "slower" : "equivalent"]
+      : [`slower on ${labels(slower)}`, `equivalent on ${labels(equivalent)}`];
+  return (["yes", "no", "open"] as const)
+    .flatMap((answer) => {
+      const group = byAnswer(answer);
+      if (group.length === 0) return [];
+      const who = columnsOf(group, outcomes.length, answer === "no" ? "any runtime" : "every runtime");
+      return [`${PAYS_OFF[answer]} on ${who}${answer === "no" ? ` (${why.join("; ")})` : ""}`];
+    })
+    .join("; ");
+}
+
+/** "1.90x [1.77–1.92, n = 12] faster": how many times faster than the baseline, its interval, rounds and verdict. */
+const judged = (row: Compared) => judgedSpeedup(row.versusBaseline);
+const rowsOf = (outcomes: readonly Outcome[]) => outcomes.map((outcome) => outcome.evidence);
+
+function modelSummary({ model, baseline, outcomes }: ModelClaim): string {
+  const { ideal, params } = model.cell;
+  const size =
+    params.kind === "cpu" ? `${params.tasks} tasks of n = ${params.n}` : params.kind === "io" ? `${params.requests} requests` : "";
+  const limit = "speedup" in ideal && ideal.speedup > 1 ? `, ideal ${ideal.speedup.toFixed(2)}x` : "";
+  const claim = summaryClaim(outcomes, SUMMARY_WORDS["pays-off"]);
+  return `**${capitalise(model.cell.readingName)}: ${claim}.** ${perColumn(rowsOf(outcomes), judged)} against ${baseline.cell.readingName} (${size}${limit}).`;
+}
+
+function offloadLine({ model, outcomes }: ModelClaim): string {
+  const claim = summaryClaim(outcomes, SUMMARY_WORDS["pays-off"]);
+  return `**${capitalise(model.cell.readingName)}, native key derivation started together on one thread: ${claim}.** ${perColumn(rowsOf(outcomes), judged)} against one after another.`;
+}
+
+/** The full reading of a model: its speed-up, efficiency, busy cores, event-loop lag, start-up and memory per column. */
+function modelReading({ model, baseline, outcomes }: ModelClaim): string {
+  const rows = rowsOf(outcomes);
+  const client = clientOf(model);
+  const name = `${model.cell.readingName}${client ? `, \`${client}\`` : ""}`;
+  const baselineName = baseline.cell.readingName;
+  const parts = [`${perColumn(rows, (row) => speedupFigure(row.versusBaseline))} against ${baselineName}`];
+  const { ideal } = model.cell;
+  if ("speedup" in ideal && ideal.speedup > 1)
+    parts.push(`ideal ${ideal.speedup.toFixed(2)}x, efficiency ${perColumn(rows, (row) => percent(row.efficiency!))}`);
+  if ("wallMs" in ideal) parts.push(`${perColumn(rows, (row) => percent(row.efficiency!))} of the ideal time`);
+  if (rows.every((row) => row.busyCores !== null)) parts.push(`${perColumn(rows, (row) => row.busyCores!.toFixed(2))} cores busy`);
+  if (rows.every((row) => row.eventLoopLag !== null)) {
+    parts.push(`the main thread's event loop late by up to ${perColumn(rows, (row) => `${ms(row.eventLoopLag!.maxMs)} ms`)}`);
+  }
+  const startup = startupText(rows);
+  if (startup) parts.push(startup);
+  const memory = rows.flatMap((row) => {
+    const base = measuredRowOf(baseline, row.column)?.peakPssMiB;
+    return row.peakPssMiB !== null && base != null ? [{ column: row.column, own: row.peakPssMiB, base }] : [];
+  });
+  if (memory.length > 0)
+    parts.push(`peak memory (PSS) ${perColumn(memory, (m) => `${mib(m.own)} vs ${mib(m.base)}`)} against ${baselineName}`);
+  return `**${capitalise(name)} ${readingClaim(outcomes)}:** ${parts.join("; ")}.`;
+}
+
+/** "each fresh worker was ready after 25 ms (node), ... and took 3 ms (node), not reported (deno) to stop (medians)" */
+function startupText(rows: readonly Compared[]): string | null {
+  const started = rows.filter((row) => row.startup !== null);
+  if (started.length === 0) return null;
+  const kind = started[0]!.cell.samples[0]?.executors[0]?.kind === "process" ? "child process" : "worker";
+  const ready = perColumn(started, (row) => `${ms(row.startup!.readyMs)} ms`);
+  const teardown = perColumn(started, (row) => (row.startup!.teardownMs === null ? "not reported" : `${ms(row.startup!.teardownMs)} ms`));
+  return `each fresh ${kind} was ready after ${ready} and took ${teardown} to stop (medians)`;
+}
+
+/** Models with the same claim share it: "a fresh worker thread per task and a fresh child process per task: slower on every runtime". */
+function startupSummary({ n, models }: StartupClaim): string {
+  const claimed = models.map((one) => ({
+    name: one.model.cell.readingName,
+    outcomes: one.outcomes,
+    claim: summaryClaim(one.outcomes, SUMMARY_WORDS["costs-more"]),
+  }));
+  const claims = [...new Set(claimed.map((one) => one.claim))].map(
+    (claim) => `${joinWords(claimed.filter((one) => one.claim === claim).map((one) => one.name))}: ${claim}`,
+  );
+  const anySlower = models.some((one) => one.outcomes.some((outcome) => outcome.answer === "yes"));
+  const lead = anySlower ? "starting an executor per task cost more than the work" : "starting an executor per task";
+  const evidence = claimed.map((one) => `${one.name}: ${perColumn(rowsOf(one.outcomes), judged)}`);
+  return `**At the smallest size (n = ${n}), ${lead}: ${claims.join("; ")}.** ${capitalise(evidence.join("; "))}.`;
+}
+
+/** The reading of start-up: how many fresh-executor runs were slower than the baseline, then each verdict's runs. */
+function startupReading({ n, baseline, models }: StartupClaim): string {
+  const outcomes = models.flatMap((one) => one.outcomes);
+  const perTask = perColumn(
+    baseline.rows.filter(isMeasured),
+    (row) => `${ms(row.wall.median / (row.cell.params.kind === "cpu" ? row.cell.params.tasks : 1))} ms`,
+  );
+  const list = (group: readonly Outcome[]) =>
+    group
+      .map(({ column, evidence }) => {
+        const ready = evidence.startup ? `, ready after ${ms(evidence.startup.readyMs)} ms` : "";
+        return `${evidence.cell.readingName} on ${column.label} (${speedupFigure(evidence.versusBaseline)}${ready})`;
+      })
+      .join(", ");
+  const verdictOf = (outcome: Outcome) => outcome.evidence.versusBaseline.verdict;
+  const parts = (["faster", "slower", "equivalent", "inconclusive"] as const).flatMap((verdict) => {
+    const group = outcomes.filter((outcome) => verdictOf(outcome) === verdict);
+    return group.length > 0 ? [`${verdict}: ${list(group)}`] : [];
+  });
+  const slower = outcomes.filter((outcome) => outcome.answer === "yes").length;
+  const open = outcomes.filter((outcome) => outcome.answer === "open").length;
+  const claim =
+    slower > 0
+      ? `${slower} of ${outcomes.length} runs that start an executor per task were slower than ${baseline.cell.readingName}`
+      : open > 0
+        ? `no run that starts an executor per task was shown slower than its baseline (${open} of ${outcomes.length} inconclusive)`
+        : "no run that starts an executor per task was slower than its baseline";
+  return `**At the smallest size (n = ${n}, ${perTask} per task sequentially), ${claim}:** ${parts.join("; ")}.`;
+}
+
+/** The lesson's own experiment in a reference: its models that paid off and those not shown to, each with its figure. */
+function referenceSummary({ column, models, sequential }: ReferenceClaim): string {
+  const names = (group: readonly Outcome[]) => joinWords(group.map((outcome) => outcome.evidence.cell.readingName));
+  const paidOff = models.filter((outcome) => outcome.answer === "yes");
+  const notShown = models.filter((outcome) => outcome.answer !== "yes");
+  const words = SUMMARY_WORDS["pays-off"];
+  const claim = [
+    ...(paidOff.length > 0 ? [`${names(paidOff)} ${words.yes}`] : []),
+    ...(notShown.length > 0 ? [`${names(notShown)} ${words.notYes}`] : []),
+  ].join("; ");
+  const figures = models.map(({ evidence }) => `${evidence.cell.readingName} ${judged(evidence)}`);
+  // A ratio of medians from a reference whose runs split in two clusters stands for neither cluster: it says so.
+  const gap = sequential
+    ? `. ${capitalise(sequential.fastest.label)} ran its sequential tasks ${times(sequential.ratio)} as fast (medians, unpaired` +
+      `${sequential.split ? `; ${column.label}'s runs split in two clusters ${times(sequential.split.factor)} apart, so this ratio stands for neither` : ""}), ` +
+      `on unequal arithmetic: ${NOT_EQUAL_ARITHMETIC}`
+    : "";
+  return `**The lesson itself, in ${column.label} (a reference): ${claim}.** Each against its baseline: ${figures.join(", ")}${gap}.`;
+}
+
+/**
+ * Where a model stands on a ladder, in work per task: "between 0.2 and 10.0 ms per task" (paid off: the crossing lies
+ * between the two sizes), "not up to 800 ms per task" (did not pay off), "not shown up to 800 ms per task" (inconclusive).
+ */
+export function ladderPosition(outcome: LadderOutcome): string {
+  const { from, below } = outcome;
+  if (!from) return `${outcome.answer === "no" ? "not" : "not shown"} up to ${ms(outcome.largestMsPerTask)} ms per task`;
+  return below
+    ? `between ${ms(below.msPerTask)} and ${ms(from.msPerTask)} ms per task`
+    : `at the smallest size, ${ms(from.msPerTask)} ms per task, already`;
+}
+
+/**
+ * A ladder's claim, each answer once, paid off first (smallest size first): "paid off from small (its smallest size) on
+ * bun; paid off from large on node and deno", "did not pay off up to large on every runtime", "was inconclusive on node".
+ * The crossover ladder names no size in the claim: where it crossed is its evidence, in work per task.
+ */
+function ladderClaim(claim: LadderClaim): string {
+  const phrase = (outcome: LadderOutcome) => {
+    const largest = outcome.points.at(-1);
+    if (claim.ladder === "crossover") return `${PAYS_OFF[outcome.answer]}${outcome.answer === "no" ? " at any size" : ""}`;
+    if (outcome.answer === "yes")
+      return `${PAYS_OFF.yes} from ${outcome.from!.size}${outcome.from === outcome.points[0] ? " (its smallest size)" : ""}`;
+    return outcome.answer === "no" ? `${PAYS_OFF.no} up to ${largest!.size}` : PAYS_OFF.open;
+  };
+  const rank = (outcome: LadderOutcome) =>
+    outcome.from ? outcome.from.n : outcome.answer === "no" ? Number.MAX_SAFE_INTEGER : Number.POSITIVE_INFINITY;
+  const ordered = [...claim.outcomes].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+  return [...new Set(ordered.map(phrase))]
+    .map(
+      (words) =>
+        `${words} on ${columnsOf(
+          claim.outcomes.filter((outcome) => phrase(outcome) === words),
+          claim.shown.length,
+          "every runtime",
+        )}`,
+    )
+    .join("; ");
+}
+
+/** "**On the crossover ladder (2 tasks of each size; the headline runs 4), a warmed worker pool paid off on every runtime:** between ..." */
+function crossoverLine(claim: LadderClaim): string {
+  const { tasks } = claim;
+  const ladder = `the crossover ladder${tasks ? ` (${tasks.ladder} tasks of each size${tasks.headline !== null ? `; the headline runs ${tasks.headline}` : ""})` : ""}`;
+  const figures = claim.outcomes.map((outcome) => `${ladderPosition(outcome)} (${outcome.column.label})`).join(", ");
+  return `**On ${ladder}, ${claim.model.cell.readingName} ${ladderClaim(claim)}:** ${figures}.`;
+}
+
+const figureAt = (point: CrossoverPoint) =>
+  `${point.comparison ? judgedSpeedup(point.comparison) : "no comparison (too few rounds in common)"} at ${point.size}`;
+
+/** The figures a column's claim rests on: the size it paid off from and the one below, else every size. */
+const evidenceOf = (outcome: LadderOutcome): string =>
+  `${outcome.column.label}: ${(outcome.from ? [...(outcome.below ? [outcome.below] : []), outcome.from] : outcome.points).map(figureAt).join(", ")}`;
+
+/**
+ * A task's model: "**A warmed worker pool paid off from 100 sections on node and bun; was inconclusive on deno:** node:
+ * ...", or "**Concurrent async tasks on one thread: n/a** (node, bun and deno, every size): why". Columns that measured
+ * nothing of the task are left to the table's note.
+ */
+function taskLadderLine(claim: LadderClaim): string {
+  const name = capitalise(withoutAside(claim.model.cell.readingName));
+  const unavailable = claim.unavailable
+    .map(({ word, why, where }) =>
+      claim.outcomes.length > 0 ? `${word} on ${where}: ${why}` : word === "n/a" ? `(${where}): ${why}` : `(${where}): ${word}: ${why}`,
+    )
+    .join("; ");
+  if (claim.outcomes.length === 0)
+    return `**${name}: ${claim.unavailable.some((one) => one.word === "failed") ? "not measured" : "n/a"}** ${unavailable}.`;
+  const evidence = claim.outcomes.map(evidenceOf).join("; ");
+  return `**${name} ${ladderClaim(claim)}:** ${evidence}${unavailable ? `; ${unavailable}` : ""}.`;
+}
+
+/** Who leads: the column faster than every other (paired), else "no single <none> (lowest median: ...)"; unpaired, the lowest median. */
+const leaderOf = (entry: FastestEntry, none: string): string =>
+  entry.paired
+    ? (entry.leader?.label ?? `no single ${none} (lowest median: ${entry.lowest.label})`)
+    : `lowest median ${entry.lowest.label}`;
+
+/** "node 0.67x [...] slower, deno ...": the others' speed against the fastest (unpaired: said so); "" if none. */
+function othersAgainst({ others, paired }: FastestEntry): string {
+  if (others.length === 0) return "";
+  const figure = (other: FastestEntry["others"][number]) =>
+    other.paired ? (other.comparison ? judgedSpeedup(other.comparison) : "n/a (no rounds in common)") : speed(other.speed);
+  return `${others.map((other) => `${other.column.label} ${figure(other)}`).join(", ")}${paired ? "" : " (medians, unpaired: no verdict)"}`;
+}
+
+/**
+ * "**Fastest runtime per workload (...): bun for sum of squares (n = 300000000).** Speed against it: sum of squares: node
+ * 0.67x [...] slower, ...". A paired cell without a column faster than every other claims none and names the lowest
+ * median; an unpaired one names only the lowest median.
+ */
+function fastestPerWorkloadLine({ entries }: FastestClaim): string {
+  const claims = entries.map((entry) => `${leaderOf(entry, "runtime")} for ${entry.label} (n = ${entry.n})`);
+  const evidence = entries.flatMap((entry) => (entry.others.length > 0 ? [`${entry.label}: ${othersAgainst(entry)}`] : []));
+  const against = evidence.length > 0 ? ` Speed against it: ${evidence.join("; ")}.` : "";
+  return `**Fastest runtime per workload (its sequential run at its largest size): ${claims.join("; ")}.**${against}`;
+}
+
+/** Each size of a task: "small: bun, speed against it: node 0.60x [...] slower, ...". */
+function fastestPerSizeLine({ entries }: FastestClaim): string {
+  const parts = entries.map((entry) => {
+    const rest = othersAgainst(entry);
+    return `${entry.label}: ${leaderOf(entry, "fastest")}${rest ? `, speed against it: ${rest}` : ""}`;
+  });
+  return `**Fastest runtime per size** (the task's sequential run, the runtimes side by side): ${parts.join("; ")}.`;
+}
