@@ -5,8 +5,8 @@
  * comparisons (model/comparisons.ts), taken once here and carried by the analysis, so the figures, the verdicts, the
  * claims and the launcher's stopping rule all read the same ones.
  */
-import { type Comparison, type PairedComparison, reversed, runComparisons } from "@runtime-bench/model/comparisons";
-import type { CellResult, MeasuredRuntime, RunResult, RuntimeRun } from "@runtime-bench/model/schema";
+import { type Comparison, isRankedAcrossRuntimes, type PairedComparison, reversed, runComparisons } from "@runtime-bench/model/comparisons";
+import type { CellResult, RunResult, RuntimeRun } from "@runtime-bench/model/schema";
 import { median, type Summary, summarize } from "@runtime-bench/model/stats";
 import { type Column, columnsOf, isRanked } from "./column.ts";
 
@@ -54,6 +54,8 @@ export interface MeasuredRow {
   serverBusyCores: number | null;
   /** Median over runs of what a run cost beyond its timed part (process start to exit, less the timed part), ms. */
   runOverheadMs: number;
+  /** The in-process (mitata) figure where the scenario has one: its summary, or why it has none. */
+  inProcess: { label: string; summary: Summary | null; skipped: string } | null;
 }
 
 export interface UnavailableRow {
@@ -99,15 +101,10 @@ export function analyze(result: RunResult): Analysis {
       if (!own) return { column, reason: "n/a (not in this run's profile)" };
       return rowFor(column, own, find.baseline(column, cellId));
     });
-    const compared = cell.comparedAcrossRuntimes && cell.group === "headline";
-    return compared ? withStandings(cellId, cell, rows, find) : { cellId, cell, rows, fastest: null };
+    return isRankedAcrossRuntimes(cell) ? withStandings(cellId, cell, rows, find) : { cellId, cell, rows, fastest: null };
   });
   return { runs, tables, comparisons };
 }
-
-/** The columns the run measured, as the model's comparisons take them. */
-export const measuredRuns = (analysis: Analysis): MeasuredRuntime[] =>
-  analysis.runs.flatMap(({ run }) => (run.status === "measured" ? [run] : []));
 
 type Finder = ReturnType<typeof comparisonFinder>;
 
@@ -151,6 +148,11 @@ function rowFor(column: Column, cell: CellResult, versusBaseline: PairedComparis
     requestLatency: requestLatencyOf(cell),
     serverBusyCores: medianOf(cell.samples.map((s) => s.serverBusyCores ?? null)),
     runOverheadMs: median(cell.samples.map((s) => s.endedAtMs - s.startedAtMs - s.wallMs)),
+    inProcess: cell.inProcess && {
+      label: cell.inProcess.label,
+      summary: cell.inProcess.samplesMs.length > 0 ? summarize(cell.inProcess.samplesMs) : null,
+      skipped: cell.inProcess.skipped ?? "no samples",
+    },
     standing: null, // set by withStandings, in a cell compared across columns
   };
 }

@@ -39,6 +39,15 @@ export function isLargestOfItsScenario(table: CellTable, tables: readonly CellTa
   );
 }
 
+/** The headline cells the lesson ran: CPU at the lesson's size, and the I/O cells with each runtime's default client. */
+export const lessonTables = (tables: readonly CellTable[]): CellTable[] =>
+  tables.filter(
+    (table) =>
+      isHeadline(table) &&
+      table.cell.comparedAcrossRuntimes &&
+      ((table.cell.params.kind === "cpu" && table.cell.size === "lesson") || table.cell.params.kind === "io"),
+  );
+
 /** Columns with at least one measured row in these tables, in the columns' order. */
 export function measuredIn(tables: readonly CellTable[]): Column[] {
   const order = tables[0]?.rows.map((row) => row.column) ?? [];

@@ -11,7 +11,7 @@ import { startsExecutorPerTask } from "@runtime-bench/model/scenarios/records";
 import { type ClusterSplit, twoClusters } from "@runtime-bench/model/stats";
 import type { Verdict } from "@runtime-bench/model/verdict";
 import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
-import { baselineOf, clientOf, isHeadline, isLargestOfItsScenario, measuredIn, ofGroup, sizeOf } from "./cells.ts";
+import { baselineOf, clientOf, isHeadline, isLargestOfItsScenario, lessonTables, measuredIn, ofGroup, sizeOf } from "./cells.ts";
 import { type Column, isRanked } from "./column.ts";
 import { type CrossoverPoint, crossoverOf } from "./crossover.ts";
 import { type TaskRun, type Unavailable, unavailableIn } from "./task-run.ts";
@@ -193,9 +193,7 @@ export function startupClaim(analysis: Analysis): StartupClaim | null {
 
 /** The lesson in each reference measured: its models at the lesson's size (CPU) and the I/O cells, each against its baseline. */
 export function referenceClaims(analysis: Analysis): ReferenceClaim[] {
-  const lesson = analysis.tables.filter(
-    (table) => isHeadline(table) && table.cell.comparedAcrossRuntimes && (table.cell.size === "lesson" || table.cell.params.kind === "io"),
-  );
+  const lesson = lessonTables(analysis.tables);
   const references = measuredIn(lesson).filter((column) => !isRanked(column));
   return references.flatMap((column) => {
     const rows = lesson.flatMap((table) => table.rows.filter(isMeasured).filter((row) => row.column.label === column.label));

@@ -1,7 +1,6 @@
 /** The report's per-cell sections: the verdicts table, the noise guards, one table per headline cell, the variants. */
 import type { PairedComparison } from "@runtime-bench/model/comparisons";
 import type { RunResult } from "@runtime-bench/model/schema";
-import { summarize } from "@runtime-bench/model/stats";
 import { type Analysis, type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
 import { FIGURES, type Figure } from "./cell-figures.ts";
 import { isHeadline } from "./cells.ts";
@@ -112,15 +111,14 @@ export function variantSection(tables: readonly CellTable[]): string[] {
 
 /** The in-process (mitata) figure of each runtime, under the table, where the scenario has one. */
 export function inProcessLines(table: CellTable): string[] {
-  const parts = table.rows.filter(isMeasured).flatMap((row) => {
-    const measured = row.cell.inProcess;
-    if (!measured) return [];
-    if (measured.samplesMs.length === 0) return [`${row.column.label}: not measured (${measured.skipped ?? "no samples"})`];
-    const summary = summarize(measured.samplesMs);
-    return [`${row.column.label}: ${msWithInterval(summary.median, summary.ci95)} (n=${summary.n})`];
-  });
-  if (parts.length === 0) return [];
-  const label = table.rows.filter(isMeasured).find((row) => row.cell.inProcess)?.cell.inProcess?.label ?? "";
+  const measured = table.rows.filter(isMeasured).flatMap((row) => (row.inProcess ? [{ column: row.column, ...row.inProcess }] : []));
+  if (measured.length === 0) return [];
+  const parts = measured.map(({ column, summary, skipped }) =>
+    summary
+      ? `${column.label}: ${msWithInterval(summary.median, summary.ci95)} (n=${summary.n})`
+      : `${column.label}: not measured (${skipped})`,
+  );
+  const { label } = measured[0]!;
   return [
     `In-process, repeated in one warm process with mitata in the first round, after its timed part (${label}): ${parts.join("; ")}.`,
     "",

@@ -4,13 +4,13 @@ import { WORKLOAD_TITLES } from "@runtime-bench/model/scenarios/params";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { measuredIn, measuredRowOf, ofGroup, rowOf } from "./cells.ts";
-import { ladderPosition } from "./claim-words.ts";
 import { crossoverClaims } from "./claims.ts";
 import type { Column } from "./column.ts";
 import { largestSizeShortfall, type Shortfall } from "./crossover.ts";
 import { judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
+import { ladderTable } from "./render-overview.ts";
 import { type ScalingModel, scaling } from "./scaling.ts";
-import { figuresTable, labelledTable, leftOut, table } from "./table.ts";
+import { figuresTable, labelledTable, leftOut } from "./table.ts";
 
 /** Speed-up "1.84x [1.74–1.93] (92%)", or why there is none. */
 export const speedupWithEfficiency = (point: { speedup: PairedComparison | null; efficiency: number | null }) =>
@@ -60,16 +60,7 @@ export function crossoverSection(result: RunResult, analysis: Analysis): string[
     "Each model at each task size (one worker per core), against the sequential run of the same tasks, paired by round. It",
     "pays off from the smallest size at which it, and every larger size, is faster by the verdict rule.",
     "",
-    ...table(
-      ["model", ...columns.map((column) => column.label)],
-      claims.map((claim) => [
-        claim.model.cell.readingName,
-        ...columns.map((column) => {
-          const outcome = outcomeOf(claim, column);
-          return outcome ? ladderPosition(outcome) : "—";
-        }),
-      ]),
-    ),
+    ...ladderTable(claims, columns),
     "",
     ...columns.flatMap((column) => [
       `### ${column.label}: speed-up at each size`,

@@ -5,22 +5,13 @@
  * construct (threads, asyncio, a process pool), named under the table from what each interpreter reported.
  */
 import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
-import { isHeadline, rowOf } from "./cells.ts";
+import { lessonTables, rowOf } from "./cells.ts";
 import { type Column, isRanked } from "./column.ts";
 import { judgedSpeedup, speed } from "./format.ts";
 import { detailsLink } from "./links.ts";
 import { figureOf } from "./render-overview.ts";
 import { TITLES } from "./section-titles.ts";
 import { labelledTable } from "./table.ts";
-
-/** The headline cells the lesson ran: CPU at the lesson's size, and the I/O cells with each runtime's default client. */
-const lessonTables = (tables: readonly CellTable[]) =>
-  tables.filter(
-    (table) =>
-      isHeadline(table) &&
-      table.cell.comparedAcrossRuntimes &&
-      ((table.cell.params.kind === "cpu" && table.cell.size === "lesson") || table.cell.params.kind === "io"),
-  );
 
 export function lessonSection({ runs, tables }: Analysis): string[] {
   const lesson = lessonTables(tables);

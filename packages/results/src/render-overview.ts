@@ -9,7 +9,7 @@ import type { RunResult } from "@runtime-bench/model/schema";
 import { type Analysis, type CellTable, isMeasured, type Row } from "./analyze.ts";
 import { isHeadline, measuredIn, ofGroup, rowOf } from "./cells.ts";
 import { ladderPosition } from "./claim-words.ts";
-import { crossoverClaims } from "./claims.ts";
+import { crossoverClaims, type LadderClaim } from "./claims.ts";
 import type { Column } from "./column.ts";
 import { judgedSpeedup, msWithInterval, percent } from "./format.ts";
 import { type IoSweepPoint, ioSweep } from "./io-sweep.ts";
@@ -85,24 +85,28 @@ export function scalingOverview(tables: readonly CellTable[]): string[] {
 export function crossoverOverview(analysis: Analysis): string[] {
   const claims = crossoverClaims(analysis);
   if (claims.length === 0) return [];
-  const columns = measuredIn(ofGroup(analysis.tables, "crossover"));
   return [
     `Each model at each size of a ladder against the sequential run${claims[0]!.tasks ? ` (${claims[0]!.tasks.ladder} tasks, one worker per core)` : ""}: it pays off`,
     "from the smallest size at which it and every larger size is faster by the verdict rule, so the crossing lies between",
     `that size and the one below. Every size: ${detailsLink(TITLES.crossover)}.`,
     "",
-    ...labelledTable(
-      ["model", ...columns.map((column) => column.label)],
-      claims.map((claim) => [
-        claim.model.cell.readingName,
-        ...columns.map((column) => {
-          const outcome = claim.outcomes.find((one) => one.column.label === column.label);
-          return outcome ? ladderPosition(outcome) : "—";
-        }),
-      ]),
-    ),
+    ...ladderTable(claims, measuredIn(ofGroup(analysis.tables, "crossover"))),
     "",
   ];
+}
+
+/** Each model of a ladder per column: where it paid off (between which work per task), or up to where it did not. */
+export function ladderTable(claims: readonly LadderClaim[], columns: readonly Column[]): string[] {
+  return labelledTable(
+    ["model", ...columns.map((column) => column.label)],
+    claims.map((claim) => [
+      claim.model.cell.readingName,
+      ...columns.map((column) => {
+        const outcome = claim.outcomes.find((one) => one.column.label === column.label);
+        return outcome ? ladderPosition(outcome) : "—";
+      }),
+    ]),
+  );
 }
 
 export function workloadsOverview(tables: readonly CellTable[]): string[] {

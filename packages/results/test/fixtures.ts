@@ -29,6 +29,34 @@ export const sample = (wallMs: number, index: number): CellSample => ({
  */
 export const around = (medianMs: number): number[] => [0.98, 0.99, 1, 1, 1.01, 1.02].map((factor) => medianMs * factor);
 
+/** Ratios that swing both ways round by round: neither a difference nor equivalence is shown (inconclusive). */
+export const noisy = (medianMs: number): number[] => [1, 0.8, 1.2, 0.9, 1.15, 0.85].map((factor) => medianMs * factor);
+
+/** A headline CPU cell at n = 1e7 (the lesson's size) or 1e8, with its ideal and baseline as the suite declares them. */
+export function atSize(scenarioId: string, n: 1e7 | 1e8, walls: number[]): CellResult {
+  const id = n === 1e7 ? "1e7" : "1e8";
+  const parallel = scenarioId !== "cpu.sequential" && scenarioId !== "cpu.async-main";
+  return cpuCell(scenarioId, walls, {
+    cellId: `${scenarioId}/n=${id}`,
+    size: n === 1e7 ? "lesson" : "default",
+    params: { kind: "cpu", workload: "sum-of-squares", tasks: 4, n, workers: 2 },
+    parallelism: parallel ? 2 : 1,
+    ideal: { speedup: parallel ? 2 : 1 },
+    baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/n=${id}`,
+  });
+}
+
+/** A cell of the crossover ladder: 2 tasks of size n, against the sequential run of the same size. */
+export const ladderCell = (scenarioId: string, n: number, walls: number[]): CellResult =>
+  cpuCell(scenarioId, walls, {
+    cellId: `${scenarioId}/n=${n}/t=2`,
+    group: "crossover",
+    size: String(n),
+    params: { kind: "cpu", workload: "sum-of-squares", tasks: 2, n, workers: 2 },
+    ideal: { speedup: scenarioId === "cpu.sequential" ? 1 : 2 },
+    baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/n=${n}/t=2`,
+  });
+
 export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
   return {
     cellId: `${scenarioId}/n=1e8`,

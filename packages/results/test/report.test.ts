@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, isMeasured, type MeasuredRow } from "../src/analyze.ts";
+import { claimLine } from "../src/claim-words.ts";
+import { readingClaims, subjectOf } from "../src/claims.ts";
 import { ioSweep } from "../src/io-sweep.ts";
 import { renderReport } from "../src/render-markdown.ts";
 import { reading as findings } from "../src/summary.ts";
@@ -121,27 +123,16 @@ describe("analysis", () => {
 });
 
 describe("the reading", () => {
-  it("states what the verdicts say, each figure with its interval, in the words the scenarios declare", () => {
-    const reading = findings(analyze(run));
-    expect(reading[0]).toMatch(
-      /^\*\*Concurrent async tasks on one thread did not pay off on any runtime \(equivalent\):\*\* 0\.99x \[0\.99–0\.99, n = 6\] \(node\), 1\.00x \[1\.00–1\.00, n = 6\] \(bun\) against the sequential run; /,
-    );
-    expect(reading[1]).toMatch(
-      /^\*\*A warmed worker pool paid off on every runtime:\*\* 1\.90x \[1\.90–1\.90, n = 6\] \(node\), 1\.90x \[1\.90–1\.90, n = 6\] \(bun\) against the sequential run; ideal 2\.00x, efficiency 95% \(node\), 95% \(bun\)/,
-    );
-    expect(reading[2]).toMatch(
-      /^\*\*Concurrent async requests paid off on every runtime:\*\* 8\.33x \[8\.33–8\.33, n = 6\] \(node\), 8\.33x \[8\.33–8\.33, n = 6\] \(bun\) against sequential requests; /,
-    );
-  });
-
-  it("says a model paid off only where its verdict says so", () => {
-    const faster = measured("bun", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.async-main", around(100))]);
-    const same = measured("node", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.async-main", around(203))]);
-    expect(findings(analyze(runResult([same, faster])))[0]).toMatch(
-      /^\*\*Concurrent async tasks on one thread paid off on bun; did not pay off on node \(equivalent\):/,
-    );
-    const slower = measured("node", [cpuCell("cpu.sequential", around(200)), cpuCell("cpu.worker-pool", around(300))]);
-    expect(findings(analyze(runResult([slower])))[0]).toMatch(/^\*\*A warmed worker pool did not pay off on node \(slower\):/);
+  it("is the reading's claims, each worded once: every model with its variants, start-up, the ladder, the fastest", () => {
+    const analysis = analyze(run);
+    const claims = readingClaims(analysis);
+    expect(claims.map(subjectOf)).toEqual([
+      "model cpu.async-main/n=1e8",
+      "model cpu.worker-pool/n=1e8",
+      "model io.async-fetch",
+      "fastest per workload",
+    ]);
+    expect(findings(analysis)).toEqual(claims.map((claim) => claimLine(claim, "reading")));
   });
 
   it("reads out a scenario it has no words for from its title: the report knows no scenario id", () => {

@@ -1,8 +1,11 @@
 /** The findings the report opens with, from fixed inputs with known answers (equivalent cases included). */
 import { describe, expect, it } from "vitest";
 import { analyze } from "../src/analyze.ts";
+import { claimLine } from "../src/claim-words.ts";
+import { subjectOf, summaryClaims } from "../src/claims.ts";
 import { renderReport } from "../src/render-markdown.ts";
 import { summary } from "../src/summary.ts";
+import { fullRun } from "./chart-fixtures.ts";
 import { around, cpuCell, ioCell, measured, reportText, runResult } from "./fixtures.ts";
 
 const cpu = (sequential: number, pool: number, asyncMain: number) => [
@@ -19,69 +22,24 @@ const result = runResult([
 const lines = summary(result, analyze(result));
 
 describe("the summary", () => {
-  it("states each model's claim with its figure, interval and verdict word per runtime", () => {
-    const pool = lines.find((line) => line.startsWith("**A warmed worker pool"))!;
-    expect(pool).toMatch(
-      /^\*\*A warmed worker pool: paid off on every runtime\.\*\* 1\.92x \[1\.92–1\.92, n = 6\] faster \(node\), 1\.94x \[1\.94–1\.94, n = 6\] faster \(bun\)/,
-    );
-    expect(pool).toMatch(/ideal 2\.00x/);
-  });
-
-  it("claims no pay-off where none was shown, and gives each runtime's verdict word beside its figure", () => {
-    const asyncMain = lines.find((line) => line.toLowerCase().includes("concurrent async tasks"))!;
-    expect(asyncMain).toMatch(/^\*\*Concurrent async tasks on one thread: not shown to pay off on any runtime\.\*\* /);
-    expect(asyncMain).toMatch(/0\.99x \[0\.99–0\.99, n = 6\] equivalent \(node\), 1\.00x \[1\.00–1\.00, n = 6\] equivalent \(bun\)/);
-  });
-
-  it("says inconclusive, in that word, beside the figure, and the claim stays the one an equivalent comparison gets", () => {
-    const noisy = runResult([
-      measured("node", [cpuCell("cpu.sequential", around(100)), cpuCell("cpu.async-main", [100, 80, 120, 90, 115, 85])]),
+  it("is the run's summary claims, each worded once, in their order", () => {
+    const claims = summaryClaims(analyze(result));
+    expect(claims.map(subjectOf)).toEqual([
+      "model cpu.worker-pool/n=1e8",
+      "model cpu.async-main/n=1e8",
+      "model io.async-fetch",
+      "fastest per workload",
     ]);
-    const quiet = runResult([measured("node", [cpuCell("cpu.sequential", around(100)), cpuCell("cpu.async-main", around(101))])]);
-    const asyncMain = (result: ReturnType<typeof runResult>) =>
-      summary(result, analyze(result)).find((line) => line.toLowerCase().includes("concurrent async tasks"))!;
-    expect(asyncMain(noisy)).toMatch(
-      /^\*\*Concurrent async tasks on one thread: not shown to pay off on node\.\*\* [\d.]+x \[[\d.–]+, n = 6\] inconclusive \(node\)/,
-    );
-    expect(asyncMain(quiet)).toMatch(
-      /^\*\*Concurrent async tasks on one thread: not shown to pay off on node\.\*\* [\d.]+x \[[\d.–]+, n = 6\] equivalent \(node\)/,
-    );
-    expect(asyncMain(noisy)).not.toMatch(/did not pay off|paid off/);
+    expect(lines).toEqual(claims.map((claim) => claimLine(claim, "summary")));
   });
 
-  it("splits a claim by runtime only where one was shown faster", () => {
-    const mixed = runResult([
-      measured("node", [cpuCell("cpu.sequential", around(100)), cpuCell("cpu.worker-pool", around(98))]),
-      measured("bun", [cpuCell("cpu.sequential", around(100)), cpuCell("cpu.worker-pool", around(55))]),
-    ]);
-    const pool = summary(mixed, analyze(mixed)).find((line) => line.startsWith("**A warmed worker pool"))!;
-    expect(pool).toMatch(/^\*\*A warmed worker pool: paid off on bun; not shown to pay off on node\.\*\* /);
-  });
-
-  it("at the smallest size, claims the start-up cost of a fresh executor per task only, and leaves other models to the tables", () => {
-    const atSize = (scenarioId: string, n: number, walls: number[]) => {
-      const cellId = (id: string) => `${id}/n=${n}`;
-      return cpuCell(scenarioId, walls, {
-        cellId: cellId(scenarioId),
-        params: { kind: "cpu", workload: "sum-of-squares", tasks: 4, n, workers: 2 },
-        parallelism: scenarioId === "cpu.sequential" || scenarioId === "cpu.async-main" ? 1 : 2,
-        ideal: { speedup: scenarioId === "cpu.sequential" || scenarioId === "cpu.async-main" ? 1 : 2 },
-        baseline: scenarioId === "cpu.sequential" ? null : cellId("cpu.sequential"),
-      });
-    };
-    const twoSizes = (runtime: "node" | "bun", freshWorker: number) =>
-      measured(runtime, [
-        ...[1e7, 1e8].map((n) => atSize("cpu.sequential", n, around(n / 1e6))),
-        atSize("cpu.async-main", 1e7, around(13)), // slower, but it starts no executor
-        atSize("cpu.worker-per-task", 1e7, around(freshWorker)),
-        atSize("cpu.worker-per-task", 1e8, around(60)),
-      ]);
-    const result = runResult([twoSizes("node", 80), twoSizes("bun", 10.2)]);
-    const line = summary(result, analyze(result)).find((one) => one.startsWith("**At the smallest size"))!;
-    expect(line).toMatch(
-      /^\*\*At the smallest size \(n = 10000000\), starting an executor per task cost more than the work: a fresh worker thread per task: slower on node; not shown slower on bun\.\*\* A fresh worker thread per task: 0\.13x \[[\d.–]+, n = 6\] slower \(node\), 0\.98x \[[\d.–]+, n = 6\] equivalent \(bun\)\.$/,
-    );
-    expect(line).not.toMatch(/concurrent async tasks/);
+  it("gives the memory each unit of concurrency costs, figures and no claim, before the fastest runtime", () => {
+    const full = fullRun();
+    const all = summary(full, analyze(full));
+    const memory = all.findIndex((line) => line.startsWith("**Memory per unit of concurrency**"));
+    expect(memory).toBe(all.length - 2);
+    expect(all[memory]).toContain("per in-flight async request 22.8 KiB [22.8–22.8] at C = 10-100 (node)");
+    expect(all[memory]).toContain("per executor added to a warmed worker pool 5.0 MiB [5.0–5.0] (node), 5.0 MiB [5.0–5.0] (bun)");
   });
 
   it("opens with a run-quality box: rounds, why they stopped, how many settled, the pairs' gap and the flags", () => {
@@ -93,17 +51,6 @@ describe("the summary", () => {
       /\| pairs side by side \| a median \d+ runs? \([\d.]+ s\) apart, at most \d+ \([\d.]+ s\); the order allows \d+ \|/,
     );
     expect(box).toMatch(/\| flags \| /);
-  });
-
-  it("answers the I/O question too, and names the fastest runtime with the ratio it rests on", () => {
-    expect(
-      lines.some((line) => /concurrent async requests: paid off on every runtime\.\*\* 9\.62x \[9\.62–9\.62, n = 6\] faster/i.test(line)),
-    ).toBe(true);
-    // One statement per workload, not per cell: every headline CPU cell runs the same loop.
-    const runtimes = lines.at(-1)!;
-    expect(runtimes).toMatch(
-      /^\*\*Fastest runtime per workload \(its sequential run at its largest size\): bun for sum of squares \(a tight integer loop\) \(n = 100000000\)\.\*\* Speed against it: sum of squares \(a tight integer loop\): node 0\.60x \[0\.60–0\.60, n = 6\] slower\.$/,
-    );
   });
 
   it("opens the report, before the environment, and every summary line carries an interval", () => {

@@ -3,16 +3,16 @@ import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import type { CellResult } from "@runtime-bench/model/schema";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../src/analyze.ts";
+import { claimLine } from "../src/claim-words.ts";
+import { type LadderClaim, taskClaims } from "../src/claims.ts";
 import { renderReport } from "../src/render-markdown.ts";
 import { taskSummary } from "../src/summary.ts";
 import { taskOf } from "../src/task-run.ts";
-import { around, cpuCell, measured, runResult } from "./fixtures.ts";
+import { around, cpuCell, measured, noisy, runResult } from "./fixtures.ts";
 
 const SIZES = { small: 10, large: 1000 } as const;
 type Size = keyof typeof SIZES;
 const NO_YIELD = "md-render offers no form that yields to the event loop (no runAsync)";
-/** Ratios that swing both ways round by round: neither a difference nor equivalence is shown. */
-const noisy = (medianMs: number) => [1, 0.8, 1.2, 0.9, 1.15, 0.85].map((factor) => medianMs * factor);
 
 /** One cell of the task at one size, as the headline group expands a task (cpu.<model>/user-task/n=<n>). */
 function taskCell(scenarioId: string, size: Size, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
@@ -81,7 +81,7 @@ const analysis = analyze(result);
 const task = taskOf(analysis.tables)!;
 const lines = taskSummary(task);
 const { readme, details } = renderReport(result, [], analysis);
-const lineOf = (model: string) => lines.find((line) => line.toLowerCase().startsWith(`**${model}`))!;
+const claims = taskClaims(task);
 
 describe("a user's task's report", () => {
   it("is recognised from its cells, with its sizes smallest first", () => {
@@ -97,37 +97,44 @@ describe("a user's task's report", () => {
     expect(details.split("\n")[0]).toBe("# md-render: the details");
   });
 
-  it("says from what size a model pays off, per runtime, with the figures the claim rests on", () => {
-    const pool = lineOf("a warmed worker pool");
-    expect(pool).toMatch(
-      /^\*\*A warmed worker pool paid off from small \(its smallest size\) on bun; paid off from large on node and deno:\*\* /,
-    );
-    expect(pool).toContain("node: 0.67x [0.67–0.67, n = 6] slower at small, 1.92x [1.92–1.92, n = 6] faster at large");
-    expect(pool).toContain("bun: 1.50x [1.50–1.50, n = 6] faster at small;");
-    expect(pool).toMatch(/deno: [\d.]+x \[[\d.–]+, n = 6\] inconclusive at small, 2\.00x \[2\.00–2\.00, n = 6\] faster at large/);
+  it("claims, per model, from what size it paid off on each column, and that it did not only where every size was shown not to", () => {
+    const ladder = (scenarioId: string) =>
+      claims.find((claim): claim is LadderClaim => claim.kind === "ladder" && claim.scenarioId === scenarioId)!;
+    const fromSizes = (claim: LadderClaim) =>
+      claim.outcomes.map((outcome) => [outcome.column.label, outcome.answer, outcome.from?.size ?? null]);
+    expect(fromSizes(ladder("cpu.worker-pool"))).toEqual([
+      ["node", "yes", "large"],
+      ["bun", "yes", "small"],
+      ["deno", "yes", "large"], // inconclusive at the small size: the large one alone
+    ]);
+    // bun's is equivalent at the large size: shown not to pay off, as slower is.
+    expect(fromSizes(ladder("cpu.process-per-task"))).toEqual([
+      ["node", "no", null],
+      ["bun", "no", null],
+      ["deno", "no", null],
+    ]);
+    // node: slower at the small size but inconclusive at the large one: neither paid off nor shown not to.
+    expect(fromSizes(ladder("cpu.worker-per-task"))).toEqual([
+      ["node", "open", null],
+      ["bun", "yes", "large"],
+      ["deno", "yes", "large"],
+    ]);
+    expect(lines).toEqual(claims.map((claim) => claimLine(claim, "task")));
   });
 
-  it('says "did not pay off" only where every size was shown slower or equivalent, and inconclusive in that word', () => {
-    const perProcess = lineOf("a fresh child process per task");
-    expect(perProcess).toMatch(/^\*\*A fresh child process per task did not pay off up to large on every runtime:\*\* /);
-    expect(perProcess).toContain("1.00x [1.00–1.00, n = 6] equivalent at large");
-    const perWorker = lineOf("a fresh worker thread per task");
-    // node: slower at the small size but inconclusive at the large one: neither "paid off" nor "did not pay off".
-    expect(perWorker).toMatch(/^\*\*A fresh worker thread per task paid off from large on bun and deno; was inconclusive on node:\*\* /);
-    expect(perWorker).toMatch(/node: 0\.33x \[[^\]]+\] slower at small, [\d.]+x \[[^\]]+\] inconclusive at large/);
-  });
-
-  it("names a model no runtime could run, with its reason", () => {
-    expect(lineOf("concurrent async tasks")).toBe(
-      `**Concurrent async tasks on one thread: n/a** (node, bun and deno, every size): ${NO_YIELD}.`,
-    );
+  it("names a model no runtime could run, with its reason, in the summary and under the table", () => {
+    const asyncMain = claims.find((claim): claim is LadderClaim => claim.kind === "ladder" && claim.scenarioId === "cpu.async-main")!;
+    expect(asyncMain.outcomes).toEqual([]);
+    expect(asyncMain.unavailable).toMatchObject([{ word: "n/a", why: NO_YIELD, where: "node, bun and deno, every size" }]);
     expect(readme).toContain(`- concurrent async tasks on one thread, on node, bun and deno, every size: n/a (${NO_YIELD}).`);
   });
 
   it("names the fastest runtime at each size from the paired comparisons, and none where none was faster than every other", () => {
-    const fastest = lineOf("fastest runtime per size");
-    expect(fastest).toMatch(/small: bun, speed against it: node 0\.60x \[[^\]]+\] slower, deno 0\.75x \[[^\]]+\] slower/);
-    expect(fastest).toMatch(/large: no single fastest \(lowest median: (node|bun)\), speed against it: /);
+    const fastest = claims.find((claim) => claim.kind === "fastest")!;
+    expect(fastest.kind === "fastest" && fastest.entries.map((entry) => [entry.label, entry.leader?.label ?? null])).toEqual([
+      ["small", "bun"],
+      ["large", null],
+    ]);
   });
 
   it("has one table of every model at every size, and none of the lesson's parts", () => {
