@@ -80,12 +80,12 @@ describe("start-up at the smallest size", () => {
   const analysis = (bunFresh: number[]) =>
     claimsOf({
       node: [
-        ...[1e7, 1e8].map((n) => atSize("cpu.sequential", n as 1e7, around(n / 1e6))),
+        ...[1e7, 1e8].map((n) => atSize("cpu.sequential", n, around(n / 1e6))),
         atSize("cpu.worker-per-task", 1e7, around(80)),
         atSize("cpu.worker-per-task", 1e8, around(60)),
       ],
       bun: [
-        ...[1e7, 1e8].map((n) => atSize("cpu.sequential", n as 1e7, around(n / 1e6))),
+        ...[1e7, 1e8].map((n) => atSize("cpu.sequential", n, around(n / 1e6))),
         atSize("cpu.worker-per-task", 1e7, bunFresh),
         atSize("cpu.worker-per-task", 1e8, around(60)),
       ],
