@@ -16,13 +16,13 @@ import type {
   FastestEntry,
   LadderClaim,
   LadderOutcome,
+  LadderPoint,
   ModelClaim,
   Outcome,
   ReferenceClaim,
   StartupClaim,
 } from "./claims.ts";
 import type { Column } from "./column.ts";
-import type { CrossoverPoint } from "./crossover.ts";
 import { judgedSpeedup, mib, ms, percent, speed, speedupFigure, times } from "./format.ts";
 import { capitalise, joinWords, labels, perColumn } from "./text.ts";
 
@@ -271,7 +271,7 @@ function crossoverLine(claim: LadderClaim): string {
   return `**On ${ladder}, ${claim.model.cell.readingName} ${ladderClaim(claim)}:** ${figures}.`;
 }
 
-const figureAt = (point: CrossoverPoint) =>
+const figureAt = (point: LadderPoint) =>
   `${point.comparison ? judgedSpeedup(point.comparison) : "no comparison (too few rounds in common)"} at ${point.size}`;
 
 /** The figures a column's claim rests on: the size it paid off from and the one below, else every size. */

@@ -11,9 +11,18 @@ import { startsExecutorPerTask } from "@runtime-bench/model/scenarios/records";
 import { type ClusterSplit, twoClusters } from "@runtime-bench/model/stats";
 import type { Verdict } from "@runtime-bench/model/verdict";
 import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
-import { baselineOf, clientOf, isHeadline, isLargestOfItsScenario, lessonTables, measuredIn, ofGroup, sizeOf } from "./cells.ts";
+import {
+  baselineOf,
+  clientOf,
+  isHeadline,
+  isLargestOfItsScenario,
+  lessonTables,
+  measuredIn,
+  measuredRowOf,
+  ofGroup,
+  sizeOf,
+} from "./cells.ts";
 import { type Column, isRanked } from "./column.ts";
-import { type CrossoverPoint, crossoverOf } from "./crossover.ts";
 import { type TaskRun, type Unavailable, unavailableIn } from "./task-run.ts";
 
 /** What a claim asks of a comparison: whether the model paid off (was faster), or whether it cost more (was slower). */
@@ -66,14 +75,24 @@ export interface ReferenceClaim {
   sequential: { ratio: number; fastest: Column; split: ClusterSplit | null } | null;
 }
 
+/** One size of a ladder: the model's comparison with the sequential run of the same tasks. */
+export interface LadderPoint {
+  n: number;
+  /** The size's label as the cell names it (a user's task names its sizes: "100 sections"). */
+  size: string;
+  /** Work per task, from the sequential run of the same size: its median over the number of tasks. */
+  msPerTask: number;
+  comparison: PairedComparison | null;
+}
+
 /** One column's outcome over a ladder of sizes: yes from the smallest size at which it and every larger one paid off. */
 export interface LadderOutcome {
   column: Column;
   answer: Answer;
-  points: CrossoverPoint[];
-  from: CrossoverPoint | null;
+  points: LadderPoint[];
+  from: LadderPoint | null;
   /** The size below `from`, where there is one: the crossing lies between the two. */
-  below: CrossoverPoint | null;
+  below: LadderPoint | null;
   largestMsPerTask: number;
 }
 
@@ -222,28 +241,35 @@ export function referenceClaims(analysis: Analysis): ReferenceClaim[] {
 /** A ladder's models (the suite's crossover group, or a task's cells), each column's outcome over its sizes. */
 function ladderClaims(ladder: readonly CellTable[], kind: LadderClaim["ladder"], tasks: LadderClaim["tasks"]): LadderClaim[] {
   const shown = measuredIn(ladder);
-  return crossoverOf(ladder).map((model) => {
-    const own = ladder.filter((table) => table.cell.scenarioId === model.scenarioId);
-    const outcomes = model.perColumn.map(({ column, points, from, largestMsPerTask }): LadderOutcome => {
-      const answer = from
-        ? "yes"
-        : points.length > 0 && points.every((point) => point.comparison && answerOf("pays-off", point.comparison.verdict) === "no")
-          ? "no"
-          : "open";
-      const below = from ? (points.filter((point) => point.n < from.n).at(-1) ?? null) : null;
-      return { column, answer, points, from, below, largestMsPerTask };
-    });
-    return {
-      kind: "ladder",
-      ladder: kind,
-      scenarioId: model.scenarioId,
-      model: own[0]!,
-      outcomes,
-      unavailable: kind === "task" ? unavailableIn(own, shown) : [],
-      shown,
-      tasks,
-    };
+  const models = ladder.filter((table) => table.cell.baseline !== null);
+  return [...new Set(models.map((table) => table.cell.scenarioId))].map((scenarioId) => {
+    const own = models.filter((table) => table.cell.scenarioId === scenarioId);
+    const outcomes = measuredIn(own).map((column) => ladderOutcome(column, own, ladder));
+    const unavailable = kind === "task" ? unavailableIn(own, shown) : [];
+    return { kind: "ladder", ladder: kind, scenarioId, model: own[0]!, outcomes, unavailable, shown, tasks };
   });
+}
+
+/**
+ * A column's points, smallest size first, each against the sequential run of its size: it paid off from the smallest
+ * size at which it and every larger one was faster, and was shown not to only where every size was slower or equivalent.
+ */
+function ladderOutcome(column: Column, own: readonly CellTable[], ladder: readonly CellTable[]): LadderOutcome {
+  const points = own
+    .flatMap((table): LadderPoint[] => {
+      const row = measuredRowOf(table, column);
+      const baseline = baselineOf(table, ladder);
+      const base = baseline && measuredRowOf(baseline, column);
+      if (!row || !base || table.cell.params.kind !== "cpu") return [];
+      const { n, tasks } = table.cell.params;
+      return [{ n, size: table.cell.size, msPerTask: base.wall.median / tasks, comparison: row.versusBaseline }];
+    })
+    .sort((a, b) => a.n - b.n);
+  const answers = points.map((point) => (point.comparison ? answerOf("pays-off", point.comparison.verdict) : "open"));
+  const index = answers.findIndex((_, at) => answers.slice(at).every((answer) => answer === "yes"));
+  const from = points[index] ?? null;
+  const answer = from ? "yes" : answers.length > 0 && answers.every((one) => one === "no") ? "no" : "open";
+  return { column, answer, points, from, below: points[index - 1] ?? null, largestMsPerTask: points.at(-1)?.msPerTask ?? 0 };
 }
 
 /** The suite's crossover ladder, and how many tasks each size ran against the headline's. */
@@ -332,27 +358,9 @@ export const readingClaims = (analysis: Analysis): Claim[] => [
   ...present(fastestPerWorkload(analysis)),
 ];
 
-/** A user's task: each model over the task's sizes, in the order the run declares them, then the fastest per size. */
+/** A user's task: each model over the task's sizes (a model no column ran: its reasons), then the fastest per size. */
 export function taskClaims(task: TaskRun): Claim[] {
-  const ladder = ladderClaims(task.tables, "task", null);
-  const models = [...new Set(task.tables.filter((table) => table.cell.baseline !== null).map((table) => table.cell.scenarioId))];
-  const claims: Claim[] = models.map((scenarioId) => {
-    const found = ladder.find((claim) => claim.scenarioId === scenarioId);
-    if (found) return found;
-    // A model no column could measure at any size: no ladder, only why.
-    const own = task.tables.filter((table) => table.cell.scenarioId === scenarioId);
-    const shown = measuredIn(task.tables);
-    return {
-      kind: "ladder",
-      ladder: "task",
-      scenarioId,
-      model: own[0]!,
-      outcomes: [],
-      unavailable: unavailableIn(own, shown),
-      shown,
-      tasks: null,
-    };
-  });
+  const claims: Claim[] = ladderClaims(task.tables, "task", null);
   const sequential = sequentialOfSeveral(task.tables);
   const entries = task.sizes.flatMap(({ label }) => {
     const table = sequential.find((candidate) => candidate.cell.size === label);

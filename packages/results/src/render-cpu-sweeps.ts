@@ -6,10 +6,10 @@ import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./a
 import { measuredIn, measuredRowOf, ofGroup, rowOf } from "./cells.ts";
 import { crossoverClaims } from "./claims.ts";
 import type { Column } from "./column.ts";
-import { largestSizeShortfall, type Shortfall } from "./crossover.ts";
 import { judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
 import { ladderTable } from "./render-overview.ts";
 import { type ScalingModel, scaling } from "./scaling.ts";
+import { largestSizeShortfall, type Shortfall } from "./shortfall.ts";
 import { figuresTable, labelledTable, leftOut } from "./table.ts";
 
 /** Speed-up "1.84x [1.74–1.93] (92%)", or why there is none. */

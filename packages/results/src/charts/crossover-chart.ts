@@ -6,7 +6,7 @@
  */
 import { speedupOf } from "../analyze.ts";
 import { withoutAside } from "../cells.ts";
-import { crossover } from "../crossover.ts";
+import { crossoverClaims } from "../claims.ts";
 import { joinWords } from "../text.ts";
 import type { ChartBuilder } from "./chart.ts";
 import { decades, LINES_EXPR, logTicks, wrap } from "./scales.ts";
@@ -14,18 +14,18 @@ import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, REFERENCE_COLOUR } from
 
 const ONE_ROW = [{ aggregate: [{ op: "count" as const, as: "points" }], groupby: ["model"] }];
 
-export const crossoverChart: ChartBuilder = ({ analysis: { runs, tables } }) => {
-  const models = crossover(tables);
+export const crossoverChart: ChartBuilder = ({ analysis }) => {
+  const models = crossoverClaims(analysis);
   const panelWidth = Math.floor((CHART_WIDTH - 110) / Math.max(models.length, 1)) - 10;
   const rows = models.flatMap((model) =>
-    model.perColumn.flatMap(({ column, points }) =>
+    model.outcomes.flatMap(({ column, points }) =>
       points.flatMap(({ msPerTask, comparison }) => {
         // A log axis has no place for a size whose sequential run took no measurable time.
         if (!comparison || msPerTask <= 0) return [];
         const { speedup, ci95 } = speedupOf(comparison);
         return [
           {
-            model: wrap(withoutAside(model.readingName), panelWidth, 12),
+            model: wrap(withoutAside(model.model.cell.readingName), panelWidth, 12),
             runtime: column.label,
             msPerTask,
             speedup,
@@ -61,7 +61,7 @@ export const crossoverChart: ChartBuilder = ({ analysis: { runs, tables } }) => 
     field: "runtime",
     type: "nominal",
     scale: columnScale(
-      runs.map((one) => one.column),
+      analysis.runs.map((one) => one.column),
       runtimes,
     ),
     legend: BOTTOM_LEGEND,

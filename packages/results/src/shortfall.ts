@@ -1,34 +1,14 @@
 /**
- * The crossover ladder: each model at task sizes from a fraction of a millisecond to about a second, against
- * the sequential run of the same tasks, paired by round. A model pays off from the smallest size at which it,
- * and every larger size, is faster by the verdict rule (interval excludes 1.0, at least 5%). The same reading
- * answers a user's task, whose headline cells are a ladder of the task's own sizes (crossoverOf).
+ * Why the crossover ladder's largest size stops short of the ideal speed-up, in what the run measured (the ladder's
+ * claims are claims.ts's).
  */
-import type { PairedComparison } from "@runtime-bench/model/comparisons";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { median } from "@runtime-bench/model/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
 import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
-import { baselineOf, measuredIn, measuredRowOf, ofGroup } from "./cells.ts";
+import { ofGroup } from "./cells.ts";
 import type { Column } from "./column.ts";
 import { coreSpread } from "./noise.ts";
-
-export interface CrossoverPoint {
-  n: number;
-  /** The size's label as the cell names it (a user's task names its sizes: "100 sections"). */
-  size: string;
-  /** Work per task, from the sequential run of the same size: its median over the number of tasks. */
-  msPerTask: number;
-  comparison: PairedComparison | null;
-}
-
-export interface CrossoverModel {
-  scenarioId: string;
-  title: string;
-  /** What the reading calls the model (the cell's readingName). */
-  readingName: string;
-  perColumn: Array<{ column: Column; points: CrossoverPoint[]; from: CrossoverPoint | null; largestMsPerTask: number }>;
-}
 
 /**
  * Why the largest size fell short of the ideal speed-up, from what the run measured: where tasks = workers = cores,
@@ -79,45 +59,4 @@ export function largestSizeShortfall(result: RunResult, tables: readonly CellTab
     busyCores: range(rows.map((row) => row.busyCores)),
     otherLoadCores: range(rows.map((row) => row.otherLoadCores)),
   };
-}
-
-/** The suite's crossover ladder (its own group). */
-export const crossover = (tables: readonly CellTable[]): CrossoverModel[] => crossoverOf(ofGroup(tables, "crossover"));
-
-/**
- * Every model of a ladder, per runtime that measured it: `ladder` holds the models' cells at each size and the
- * baselines they name (the suite's crossover group, or a user's task's headline cells).
- */
-export function crossoverOf(ladder: readonly CellTable[]): CrossoverModel[] {
-  const models = ladder.filter((table) => table.cell.baseline !== null);
-  const scenarioIds = [...new Set(models.map((table) => table.cell.scenarioId))];
-  return scenarioIds.map((scenarioId) => {
-    const own = models.filter((table) => table.cell.scenarioId === scenarioId);
-    const columns = measuredIn(own);
-    return {
-      scenarioId,
-      title: own[0]!.cell.title,
-      readingName: own[0]!.cell.readingName,
-      perColumn: columns.map((column) => {
-        const points = own
-          .flatMap((table): CrossoverPoint[] => {
-            const row = measuredRowOf(table, column);
-            const baseline = baselineOf(table, ladder);
-            const base = baseline && measuredRowOf(baseline, column);
-            if (!row || !base || table.cell.params.kind !== "cpu") return [];
-            return [
-              {
-                n: table.cell.params.n,
-                size: table.cell.size,
-                msPerTask: base.wall.median / table.cell.params.tasks,
-                comparison: row.versusBaseline,
-              },
-            ];
-          })
-          .sort((a, b) => a.n - b.n);
-        const from = points.find((_, index) => points.slice(index).every((later) => later.comparison?.verdict === "faster")) ?? null;
-        return { column, points, from, largestMsPerTask: points.at(-1)?.msPerTask ?? 0 };
-      }),
-    };
-  });
 }
