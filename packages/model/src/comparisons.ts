@@ -230,6 +230,30 @@ export function sidesOf(comparison: Comparison): Array<{ runtime: string; cellId
   }
 }
 
+/**
+ * A run's comparisons looked up by what they compare: a cell with its baseline in one runtime (by label), and two
+ * runtimes in one cell. runComparisons compares each pair of runtimes once, one way round; asked the other way, the
+ * lookup gives it reversed. Undefined where the run made no such comparison, null where it had no round in common.
+ */
+export function comparisonLookup(comparisons: readonly Comparison[]) {
+  const key = (...parts: string[]) => parts.join("\n");
+  const byKey = new Map(
+    comparisons.map((one) => [
+      one.kind === "runtimes" ? key(one.cellId, one.subject, one.reference) : key(one.kind, one.cellId, one.runtime),
+      one.comparison,
+    ]),
+  );
+  return {
+    baseline: (label: string, cellId: string) => byKey.get(key("baseline", cellId, label)),
+    between: (subject: string, reference: string, cellId: string): PairedComparison | null | undefined => {
+      const direct = byKey.get(key(cellId, subject, reference));
+      if (direct !== undefined) return direct;
+      const other = byKey.get(key(cellId, reference, subject));
+      return other && reversed(other);
+    },
+  };
+}
+
 /** Its verdict, "inconclusive" while it has no comparison yet. */
 export const verdictOfComparison = (comparison: Comparison): Verdict => comparison.comparison?.verdict ?? "inconclusive";
 

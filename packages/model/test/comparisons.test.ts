@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparePaired, describeComparison, MIN_PAIRS, runComparisons } from "../src/comparisons.ts";
+import { comparePaired, comparisonLookup, describeComparison, MIN_PAIRS, reversed, runComparisons } from "../src/comparisons.ts";
 import type { CellResult } from "../src/schema.ts";
 import { cellWithRuns } from "./cell-fixture.ts";
 
@@ -96,5 +96,44 @@ describe("a run's comparisons", () => {
     const [comparison] = runComparisons([{ name: "node", cells: [native, plain] }]).filter((one) => one.kind === "paired");
     expect(describeComparison(comparison!)).toBe("node: seq-native vs seq-js");
     expect(comparison!.comparison!.verdict).toBe("faster");
+  });
+
+  it("names each side by its label where a runtime runs under one, so one runtime can be compared with itself", () => {
+    const labelled = [
+      { ...node, label: "node 24" },
+      { ...node, label: "node 26", cells: [cell("seq", six(80)), cell("pool", six(40))] },
+    ];
+    expect(runComparisons(labelled).map(describeComparison)).toEqual([
+      "node 24: pool vs seq",
+      "node 26: pool vs seq",
+      "node 26 vs node 24: seq",
+      "node 26 vs node 24: pool",
+    ]);
+  });
+
+  it("looks a comparison up either way round: the other way is the same comparison reversed", () => {
+    const lookup = comparisonLookup(runComparisons([node, bun]));
+    expect(lookup.baseline("bun", "pool")?.timeRatio).toBeCloseTo(0.5, 12);
+    expect(lookup.between("bun", "node", "seq")?.timeRatio).toBeCloseTo(0.8, 12);
+    expect(lookup.between("node", "bun", "seq")).toMatchObject({ timeRatio: expect.closeTo(1.25, 12), verdict: "slower" });
+    expect(lookup.between("node", "deno", "seq")).toBeUndefined();
+  });
+});
+
+describe("a comparison reversed", () => {
+  it("is the comparison of the two series taken the other way round: ratio, interval, verdict and clusters", () => {
+    const [a, b] = [runs([102, 102, 150, 150, 103, 150, 102, 151]), runs([100, 100, 100, 100, 100, 100, 100, 100])];
+    const [forward, backward] = [comparePaired(a, b)!, comparePaired(b, a)!];
+    const turned = reversed(forward);
+    expect(turned.timeRatio).toBeCloseTo(backward.timeRatio, 12);
+    expect(turned.ci95![0]).toBeCloseTo(backward.ci95![0], 12);
+    expect(turned.ci95![1]).toBeCloseTo(backward.ci95![1], 12);
+    expect([turned.verdict, turned.split?.lower, turned.split?.upper]).toEqual([
+      backward.verdict,
+      backward.split?.lower,
+      backward.split?.upper,
+    ]);
+    const slower = comparePaired(runs([2, 2, 2, 2, 2, 2]), runs([1, 1, 1, 1, 1, 1]))!;
+    expect(reversed(slower).verdict).toBe("faster");
   });
 });

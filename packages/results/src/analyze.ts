@@ -5,7 +5,13 @@
  * comparisons (model/comparisons.ts), taken once here and carried by the analysis, so the figures, the verdicts, the
  * claims and the launcher's stopping rule all read the same ones.
  */
-import { type Comparison, isRankedAcrossRuntimes, type PairedComparison, reversed, runComparisons } from "@runtime-bench/model/comparisons";
+import {
+  type Comparison,
+  comparisonLookup,
+  isRankedAcrossRuntimes,
+  type PairedComparison,
+  runComparisons,
+} from "@runtime-bench/model/comparisons";
 import type { CellResult, RunResult, RuntimeRun } from "@runtime-bench/model/schema";
 import { median, type Summary, summarize } from "@runtime-bench/model/stats";
 import { type Column, columnsOf, isRanked } from "./column.ts";
@@ -90,7 +96,7 @@ export function analyze(result: RunResult): Analysis {
   const runs = columnsOf(result);
   const measured = runs.flatMap(({ run }) => (run.status === "measured" ? [run] : []));
   const comparisons = runComparisons(measured);
-  const find = comparisonFinder(comparisons);
+  const find = comparisonLookup(comparisons);
   const allCells = measured.flatMap((run) => run.cells);
   const cellIds = [...new Set(allCells.map((cell) => cell.cellId))];
   const tables = cellIds.map((cellId): CellTable => {
@@ -99,34 +105,14 @@ export function analyze(result: RunResult): Analysis {
       if (run.status === "n/a") return { column, reason: `n/a (${run.reason})` };
       const own = run.cells.find((candidate) => candidate.cellId === cellId);
       if (!own) return { column, reason: "n/a (not in this run's profile)" };
-      return rowFor(column, own, find.baseline(column, cellId));
+      return rowFor(column, own, find.baseline(column.label, cellId) ?? null);
     });
     return isRankedAcrossRuntimes(cell) ? withStandings(cellId, cell, rows, find) : { cellId, cell, rows, fastest: null };
   });
   return { runs, tables, comparisons };
 }
 
-type Finder = ReturnType<typeof comparisonFinder>;
-
-/** The run's comparisons looked up by what they compare: a cell with its baseline, and two columns in one cell. */
-function comparisonFinder(comparisons: readonly Comparison[]) {
-  const byKey = new Map(
-    comparisons.map((one) => [
-      one.kind === "runtimes" ? `${one.cellId}\n${one.subject}\n${one.reference}` : `${one.kind}\n${one.cellId}\n${one.runtime}`,
-      one.comparison,
-    ]),
-  );
-  return {
-    baseline: (column: Column, cellId: string) => byKey.get(`baseline\n${cellId}\n${column.label}`) ?? null,
-    /** `subject` against `reference`: the model compares each pair once, one way round; the other way is reversed. */
-    between: (subject: Column, reference: Column, cellId: string): PairedComparison | null => {
-      const direct = byKey.get(`${cellId}\n${subject.label}\n${reference.label}`);
-      if (direct !== undefined) return direct;
-      const other = byKey.get(`${cellId}\n${reference.label}\n${subject.label}`);
-      return other ? reversed(other) : null;
-    },
-  };
-}
+type Lookup = ReturnType<typeof comparisonLookup>;
 
 function rowFor(column: Column, cell: CellResult, versusBaseline: PairedComparison | null): Row {
   if (cell.status === "n/a") return { column, reason: `n/a (${cell.reason ?? "not possible here"})` };
@@ -200,14 +186,14 @@ function medianOf(values: Array<number | null>): number | null {
  * A cell compared across columns: each row's standing against the fastest (the lowest median of the ranked columns),
  * and the fastest where every other ranked column was slower than it by the verdict rule.
  */
-function withStandings(cellId: string, cell: CellResult, rows: Row[], find: Finder): CellTable {
+function withStandings(cellId: string, cell: CellResult, rows: Row[], find: Lookup): CellTable {
   const ranked = rows.filter(isMeasured).filter((row) => isRanked(row.column));
   if (ranked.length === 0) return { cellId, cell, rows, fastest: null };
   const fastest = ranked.reduce((best, row) => (row.wall.median < best.wall.median ? row : best));
   const standingOf = (row: MeasuredRow): Standing => {
     if (row === fastest) return { role: "fastest" };
     if (!isRanked(row.column)) return { role: "reference", fastest: fastest.column, overFastest: row.wall.median / fastest.wall.median };
-    return { role: "ranked", fastest: fastest.column, versusFastest: find.between(row.column, fastest.column, cellId) };
+    return { role: "ranked", fastest: fastest.column, versusFastest: find.between(row.column.label, fastest.column.label, cellId) ?? null };
   };
   const standing = rows.map((row): Row => (isMeasured(row) ? { ...row, standing: standingOf(row) } : row));
   const others = standing.filter(isMeasured).filter((row) => isRanked(row.column) && row.standing?.role !== "fastest");

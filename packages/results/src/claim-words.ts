@@ -66,41 +66,47 @@ export function claimLine(claim: Claim, voice: Voice): string | null {
 export const claimOnly = (claim: Claim): string =>
   /^\*\*(.+?)\*\*/.exec(claimLine(claim, "summary") ?? claimLine(claim, "reading") ?? "")?.[1] ?? "";
 
-/** The columns of `group`, or `everyWord` ("every runtime") where it holds all `total` of them and there is more than one. */
-const columnsOf = (group: ReadonlyArray<{ column: Column }>, total: number, everyWord: string): string =>
-  group.length === total && total > 1 ? everyWord : labels(group);
+/**
+ * Items grouped by what is said of each, in their order, each group once: "paid off on node and bun; was inconclusive
+ * on deno". A group that holds all `total` columns (more than one) is "every runtime", after a denial "any runtime".
+ */
+function grouped<T extends { column: Column }>(
+  items: readonly T[],
+  phraseOf: (item: T) => string,
+  { total = items.length, after = () => "" }: { total?: number; after?: (group: T[]) => string } = {},
+): string {
+  return [...new Set(items.map(phraseOf))]
+    .map((phrase) => {
+      const group = items.filter((item) => phraseOf(item) === phrase);
+      const all = /^(not|did not)/.test(phrase) ? "any runtime" : "every runtime";
+      return `${phrase} on ${group.length === total && total > 1 ? all : labels(group)}${after(group)}`;
+    })
+    .join("; ");
+}
+
+/** Paid off first, then shown not to, then inconclusive; columns in order within each. */
+const ANSWER_ORDER: Record<Answer, number> = { yes: 0, no: 1, open: 2 };
+const inAnswerOrder = <T extends { answer: Answer }>(items: readonly T[]) =>
+  [...items].sort((a, b) => ANSWER_ORDER[a.answer] - ANSWER_ORDER[b.answer]);
 
 /** "paid off on every runtime", "paid off on deno; not shown to pay off on node and bun": shown, and not shown. */
-function summaryClaim(outcomes: readonly Outcome[], words: { yes: string; notYes: string }): string {
-  const yes = outcomes.filter((outcome) => outcome.answer === "yes");
-  const notYes = outcomes.filter((outcome) => outcome.answer !== "yes");
-  return [
-    ...(yes.length > 0 ? [`${words.yes} on ${columnsOf(yes, outcomes.length, "every runtime")}`] : []),
-    ...(notYes.length > 0 ? [`${words.notYes} on ${columnsOf(notYes, outcomes.length, "any runtime")}`] : []),
-  ].join("; ");
-}
+const summaryClaim = (outcomes: readonly Outcome[], words: { yes: string; notYes: string }): string =>
+  grouped(inAnswerOrder(outcomes), (outcome) => (outcome.answer === "yes" ? words.yes : words.notYes));
 
 /**
  * "paid off on every runtime", "did not pay off on any runtime (slower on node; equivalent on bun and deno)", "paid off
  * on bun; was inconclusive on node and deno": each answer, and for "did not", which verdict said so.
  */
 function readingClaim(outcomes: readonly Outcome[]): string {
-  const byAnswer = (answer: Answer) => outcomes.filter((outcome) => outcome.answer === answer);
-  const verdictOf = (outcome: Outcome) => outcome.evidence.versusBaseline.verdict;
-  const slower = byAnswer("no").filter((outcome) => verdictOf(outcome) === "slower");
-  const equivalent = byAnswer("no").filter((outcome) => verdictOf(outcome) === "equivalent");
-  const why =
-    slower.length === 0 || equivalent.length === 0
-      ? [slower.length > 0 ? "slower" : "equivalent"]
-      : [`slower on ${labels(slower)}`, `equivalent on ${labels(equivalent)}`];
-  return (["yes", "no", "open"] as const)
-    .flatMap((answer) => {
-      const group = byAnswer(answer);
-      if (group.length === 0) return [];
-      const who = columnsOf(group, outcomes.length, answer === "no" ? "any runtime" : "every runtime");
-      return [`${PAYS_OFF[answer]} on ${who}${answer === "no" ? ` (${why.join("; ")})` : ""}`];
-    })
-    .join("; ");
+  const why = (group: Outcome[]) => {
+    if (group[0]?.answer !== "no") return "";
+    const [slower, equivalent] = (["slower", "equivalent"] as const).map((verdict) =>
+      group.filter((outcome) => outcome.evidence.versusBaseline.verdict === verdict),
+    );
+    if (slower!.length === 0 || equivalent!.length === 0) return ` (${slower!.length > 0 ? "slower" : "equivalent"})`;
+    return ` (slower on ${labels(slower!)}; equivalent on ${labels(equivalent!)})`;
+  };
+  return grouped(inAnswerOrder(outcomes), (outcome) => PAYS_OFF[outcome.answer], { after: why });
 }
 
 /** "1.90x [1.77–1.92, n = 12] faster": how many times faster than the baseline, its interval, rounds and verdict. */
@@ -237,30 +243,19 @@ export function ladderPosition(outcome: LadderOutcome): string {
 
 /**
  * A ladder's claim, each answer once, paid off first (smallest size first): "paid off from small (its smallest size) on
- * bun; paid off from large on node and deno", "did not pay off up to large on every runtime", "was inconclusive on node".
+ * bun; paid off from large on node and deno", "did not pay off up to large on any runtime", "was inconclusive on node".
  * The crossover ladder names no size in the claim: where it crossed is its evidence, in work per task.
  */
 function ladderClaim(claim: LadderClaim): string {
   const phrase = (outcome: LadderOutcome) => {
-    const largest = outcome.points.at(-1);
     if (claim.ladder === "crossover") return `${PAYS_OFF[outcome.answer]}${outcome.answer === "no" ? " at any size" : ""}`;
     if (outcome.answer === "yes")
       return `${PAYS_OFF.yes} from ${outcome.from!.size}${outcome.from === outcome.points[0] ? " (its smallest size)" : ""}`;
-    return outcome.answer === "no" ? `${PAYS_OFF.no} up to ${largest!.size}` : PAYS_OFF.open;
+    return outcome.answer === "no" ? `${PAYS_OFF.no} up to ${outcome.points.at(-1)!.size}` : PAYS_OFF.open;
   };
-  const rank = (outcome: LadderOutcome) =>
-    outcome.from ? outcome.from.n : outcome.answer === "no" ? Number.MAX_SAFE_INTEGER : Number.POSITIVE_INFINITY;
-  const ordered = [...claim.outcomes].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
-  return [...new Set(ordered.map(phrase))]
-    .map(
-      (words) =>
-        `${words} on ${columnsOf(
-          claim.outcomes.filter((outcome) => phrase(outcome) === words),
-          claim.shown.length,
-          "every runtime",
-        )}`,
-    )
-    .join("; ");
+  const order = (a: LadderOutcome, b: LadderOutcome) =>
+    ANSWER_ORDER[a.answer] - ANSWER_ORDER[b.answer] || (a.from?.n ?? 0) - (b.from?.n ?? 0);
+  return grouped([...claim.outcomes].sort(order), phrase, { total: claim.shown.length });
 }
 
 /** "**On the crossover ladder (2 tasks of each size; the headline runs 4), a warmed worker pool paid off on every runtime:** between ..." */

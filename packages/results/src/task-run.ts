@@ -44,7 +44,6 @@ export function taskOf(tables: readonly CellTable[]): TaskRun | null {
 
 /** Where a model has no figure, with the same reason: the runtimes and sizes it covers ("every size" where all). */
 export interface Unavailable {
-  scenarioId: string;
   readingName: string;
   /** "n/a" or "failed", and why, as the row gives them ("n/a (why)"). */
   word: "n/a" | "failed";
@@ -70,7 +69,6 @@ export function unavailableIn(tables: readonly CellTable[], shown: readonly Colu
     const columns = [...new Set(own.map(({ row }) => row.column))];
     const [, word, why] = /^(n\/a|failed) \((.*)\)$/s.exec(reason) ?? [reason, "n/a", reason];
     return {
-      scenarioId,
       readingName: withoutAside(own[0]!.table.cell.readingName),
       word: word as Unavailable["word"],
       why: why!,
