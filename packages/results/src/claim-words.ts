@@ -163,50 +163,42 @@ function startupText(rows: readonly Compared[]): string | null {
   return `each fresh ${kind} was ready after ${ready} and took ${teardown} to stop (medians)`;
 }
 
-/** Models with the same claim share it: "a fresh worker thread per task and a fresh child process per task: slower on every runtime". */
-function startupSummary({ n, models }: StartupClaim): string {
-  const claimed = models.map((one) => ({
-    name: one.model.cell.readingName,
-    outcomes: one.outcomes,
-    claim: summaryClaim(one.outcomes, SUMMARY_WORDS["costs-more"]),
-  }));
-  const claims = [...new Set(claimed.map((one) => one.claim))].map(
-    (claim) => `${joinWords(claimed.filter((one) => one.claim === claim).map((one) => one.name))}: ${claim}`,
+/**
+ * Whether starting an executor per task cost more than the work: "starting an executor per task cost more than the
+ * work: a fresh worker thread per task and a fresh child process per task: slower on every runtime" (models with the
+ * same claim share it).
+ */
+function startupWords({ models }: StartupClaim): string {
+  const claimOf = (one: StartupClaim["models"][number]) => summaryClaim(one.outcomes, SUMMARY_WORDS["costs-more"]);
+  const claims = [...new Set(models.map(claimOf))].map(
+    (claim) => `${joinWords(models.filter((one) => claimOf(one) === claim).map((one) => one.model.cell.readingName))}: ${claim}`,
   );
   const anySlower = models.some((one) => one.outcomes.some((outcome) => outcome.answer === "yes"));
-  const lead = anySlower ? "starting an executor per task cost more than the work" : "starting an executor per task";
-  const evidence = claimed.map((one) => `${one.name}: ${perColumn(rowsOf(one.outcomes), judged)}`);
-  return `**At the smallest size (n = ${n}), ${lead}: ${claims.join("; ")}.** ${capitalise(evidence.join("; "))}.`;
+  return `${anySlower ? "starting an executor per task cost more than the work" : "starting an executor per task"}: ${claims.join("; ")}`;
 }
 
-/** The reading of start-up: how many fresh-executor runs were slower than the baseline, then each verdict's runs. */
-function startupReading({ n, baseline, models }: StartupClaim): string {
-  const outcomes = models.flatMap((one) => one.outcomes);
+function startupSummary(claim: StartupClaim): string {
+  const evidence = claim.models.map((one) => `${one.model.cell.readingName}: ${perColumn(rowsOf(one.outcomes), judged)}`);
+  return `**At the smallest size (n = ${claim.n}), ${startupWords(claim)}.** ${capitalise(evidence.join("; "))}.`;
+}
+
+/** The reading adds the work per task and, by verdict, each run's figure and how soon its executor was ready. */
+function startupReading(claim: StartupClaim): string {
   const perTask = perColumn(
-    baseline.rows.filter(isMeasured),
+    claim.baseline.rows.filter(isMeasured),
     (row) => `${ms(row.wall.median / (row.cell.params.kind === "cpu" ? row.cell.params.tasks : 1))} ms`,
   );
-  const list = (group: readonly Outcome[]) =>
-    group
+  const outcomes = claim.models.flatMap((one) => one.outcomes);
+  const parts = (["faster", "slower", "equivalent", "inconclusive"] as const).flatMap((verdict) => {
+    const runs = outcomes
+      .filter((outcome) => outcome.evidence.versusBaseline.verdict === verdict)
       .map(({ column, evidence }) => {
         const ready = evidence.startup ? `, ready after ${ms(evidence.startup.readyMs)} ms` : "";
         return `${evidence.cell.readingName} on ${column.label} (${speedupFigure(evidence.versusBaseline)}${ready})`;
-      })
-      .join(", ");
-  const verdictOf = (outcome: Outcome) => outcome.evidence.versusBaseline.verdict;
-  const parts = (["faster", "slower", "equivalent", "inconclusive"] as const).flatMap((verdict) => {
-    const group = outcomes.filter((outcome) => verdictOf(outcome) === verdict);
-    return group.length > 0 ? [`${verdict}: ${list(group)}`] : [];
+      });
+    return runs.length > 0 ? [`${verdict}: ${runs.join(", ")}`] : [];
   });
-  const slower = outcomes.filter((outcome) => outcome.answer === "yes").length;
-  const open = outcomes.filter((outcome) => outcome.answer === "open").length;
-  const claim =
-    slower > 0
-      ? `${slower} of ${outcomes.length} runs that start an executor per task were slower than ${baseline.cell.readingName}`
-      : open > 0
-        ? `no run that starts an executor per task was shown slower than its baseline (${open} of ${outcomes.length} inconclusive)`
-        : "no run that starts an executor per task was slower than its baseline";
-  return `**At the smallest size (n = ${n}, ${perTask} per task sequentially), ${claim}:** ${parts.join("; ")}.`;
+  return `**At the smallest size (n = ${claim.n}, ${perTask} per task sequentially), ${startupWords(claim)}:** ${parts.join("; ")}.`;
 }
 
 /** The lesson's own experiment in a reference: its models that paid off and those not shown to, each with its figure. */
