@@ -201,6 +201,12 @@ function withStandings(cellId: string, cell: CellResult, rows: Row[], find: Look
   return { cellId, cell, rows: standing, fastest: others.length > 0 && allSlower ? fastest.column : null };
 }
 
+/** A speed-up and its interval as a band to draw: low and high are the speed-up itself where it has no interval. */
+export function speedupBand(comparison: PairedComparison): { speedup: number; low: number; high: number } {
+  const { speedup, ci95 } = speedupOf(comparison);
+  return { speedup, low: ci95?.[0] ?? speedup, high: ci95?.[1] ?? speedup };
+}
+
 /** The speed-up over the baseline (baseline time / this time) with its interval, from the paired time ratio. */
 export function speedupOf(comparison: PairedComparison): { speedup: number; ci95: [number, number] | null } {
   const { ci95 } = comparison;

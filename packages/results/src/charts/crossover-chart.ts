@@ -4,42 +4,36 @@
  * the break-even line at 1x. Both axes are logarithmic: the work per task spans four orders of magnitude, and a
  * speed-up of 0.5x is as far below break-even as 2x is above it.
  */
-import { speedupOf } from "../analyze.ts";
+import { speedupBand } from "../analyze.ts";
 import { withoutAside } from "../cells.ts";
 import { crossoverClaims } from "../claims.ts";
 import { joinWords } from "../text.ts";
 import type { ChartBuilder } from "./chart.ts";
 import { decades, LINES_EXPR, logTicks, wrap } from "./scales.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, REFERENCE_COLOUR } from "./theme.ts";
+import { CHART_WIDTH, columnLegend, frame, REFERENCE_COLOUR } from "./theme.ts";
 
 const ONE_ROW = [{ aggregate: [{ op: "count" as const, as: "points" }], groupby: ["model"] }];
 
 export const crossoverChart: ChartBuilder = ({ analysis }) => {
-  const models = crossoverClaims(analysis);
-  const panelWidth = Math.floor((CHART_WIDTH - 110) / Math.max(models.length, 1)) - 10;
-  const rows = models.flatMap((model) =>
-    model.outcomes.flatMap(({ column, points }) =>
+  const claims = crossoverClaims(analysis);
+  const panelWidth = Math.floor((CHART_WIDTH - 110) / Math.max(claims.length, 1)) - 10;
+  const rows = claims.flatMap((claim) =>
+    claim.outcomes.flatMap(({ column, points }) =>
       points.flatMap(({ msPerTask, comparison }) => {
         // A log axis has no place for a size whose sequential run took no measurable time.
         if (!comparison || msPerTask <= 0) return [];
-        const { speedup, ci95 } = speedupOf(comparison);
-        return [
-          {
-            model: wrap(withoutAside(model.model.cell.readingName), panelWidth, 12),
-            runtime: column.label,
-            msPerTask,
-            speedup,
-            low: ci95?.[0] ?? speedup,
-            high: ci95?.[1] ?? speedup,
-          },
-        ];
+        const model = wrap(withoutAside(claim.model.cell.readingName), panelWidth, 12);
+        return [{ model, runtime: column.label, msPerTask, ...speedupBand(comparison) }];
       }),
     ),
   );
   if (rows.length === 0) return null;
   const modelNames = [...new Set(rows.map((row) => row.model))];
   const plainNames = modelNames.map((name) => name.replaceAll("\n", " "));
-  const runtimes = [...new Set(rows.map((row) => row.runtime))];
+  const { labels: runtimes, colour } = columnLegend(
+    analysis,
+    rows.map((row) => row.runtime),
+  );
   const lowest = Math.min(...rows.map((row) => row.low), 0.5);
   const highest = Math.max(...rows.map((row) => row.high), 2);
   const msDomain = decades(Math.min(...rows.map((row) => row.msPerTask)), Math.max(...rows.map((row) => row.msPerTask)));
@@ -56,15 +50,6 @@ export const crossoverChart: ChartBuilder = ({ analysis }) => {
     title: "speed-up over sequential (x, log scale)",
     scale: { type: "log", domain: yDomain, nice: false },
     axis: { values: logTicks(...yDomain, [0.5, 1, 2]), format: "~g" },
-  } as const;
-  const colour = {
-    field: "runtime",
-    type: "nominal",
-    scale: columnScale(
-      analysis.runs.map((one) => one.column),
-      runtimes,
-    ),
-    legend: BOTTOM_LEGEND,
   } as const;
   const title = "Crossover: from what work per task a model pays off";
   return {

@@ -5,13 +5,13 @@
  * scale, so 0.5x reaches as far left as 2x reaches right; an equivalent verdict is lighter, an inconclusive one faded.
  */
 import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
-import { speedupOf } from "../analyze.ts";
+import { speedupBand } from "../analyze.ts";
 import { percent, times } from "../format.ts";
 import { joinWords } from "../text.ts";
 import type { ChartBuilder, ConcatMember } from "./chart.ts";
 import { modelLabel, workLabel } from "./labels.ts";
 import { LINES_EXPR, logTicks, wrap } from "./scales.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, inColumnOrder, REFERENCE_COLOUR } from "./theme.ts";
+import { BOTTOM_LEGEND, CHART_WIDTH, columnLegend, frame, REFERENCE_COLOUR } from "./theme.ts";
 
 /** Room for the model names, wrapped onto lines. */
 const LABEL_WIDTH = 190;
@@ -20,32 +20,30 @@ const DIFFERENT = "faster or slower";
 const EQUIVALENT = `equivalent (within ±${percent(EFFECT_THRESHOLD)})`;
 const INCONCLUSIVE = "inconclusive";
 
-export const headlineChart: ChartBuilder = ({ analysis: { runs, tables, comparisons } }) => {
-  const columns = runs.map(({ column }) => column);
+export const headlineChart: ChartBuilder = ({ analysis }) => {
+  const { tables, comparisons } = analysis;
   const rows = comparisons.flatMap((headline) => {
     if (headline.kind !== "baseline" || headline.group !== "headline" || !headline.comparison) return [];
     const cell = tables.find((table) => table.cellId === headline.cellId)?.cell;
     const baseline = tables.find((table) => table.cellId === headline.baseline)?.cell;
     if (!cell || !baseline) return [];
-    const { speedup, ci95 } = speedupOf(headline.comparison);
+    const band = speedupBand(headline.comparison);
     const { verdict } = headline.comparison;
     return [
       {
         panel: `against ${baseline.readingName} (${workLabel(baseline)})`,
         model: wrap(modelLabel(cell), LABEL_WIDTH, 12),
         runtime: headline.runtime,
-        speedup,
-        low: ci95?.[0] ?? speedup,
-        high: ci95?.[1] ?? speedup,
+        ...band,
         verdict: verdict === "equivalent" ? EQUIVALENT : verdict === "inconclusive" ? INCONCLUSIVE : DIFFERENT,
-        label: times(speedup),
+        label: times(band.speedup),
       },
     ];
   });
   if (rows.length === 0) return null;
   const panels = [...new Set(rows.map((row) => row.panel))];
-  const runtimes = inColumnOrder(
-    columns,
+  const { labels: runtimes, colour } = columnLegend(
+    analysis,
     rows.map((row) => row.runtime),
   );
   // Room on both sides of the intervals for their labels, on the log scale every panel shares.
@@ -56,7 +54,6 @@ export const headlineChart: ChartBuilder = ({ analysis: { runs, tables, comparis
     scale: { type: "log", domain, nice: false },
     axis: { values: logTicks(...domain, [0.05, 0.2, 0.5, 2, 5]), format: "~g" },
   } as const;
-  const colour = { field: "runtime", type: "nominal", scale: columnScale(columns, runtimes), legend: BOTTOM_LEGEND } as const;
   const opacity = {
     field: "verdict",
     type: "nominal",

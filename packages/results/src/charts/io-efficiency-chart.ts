@@ -10,11 +10,10 @@ import { ioSweep } from "../io-sweep.ts";
 import { joinWords } from "../text.ts";
 import type { ChartBuilder } from "./chart.ts";
 import { logTicks } from "./scales.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, inColumnOrder } from "./theme.ts";
+import { BOTTOM_LEGEND, CHART_WIDTH, columnLegend, frame } from "./theme.ts";
 
 export const ioEfficiencyChart: ChartBuilder = ({ result, analysis }) => {
   const sweep = ioSweep(result, analysis);
-  const columns = analysis.runs.map(({ column }) => column);
   if (!sweep) return null;
   const rows = sweep.points.flatMap((point) => {
     const { efficiency } = point.row;
@@ -39,8 +38,8 @@ export const ioEfficiencyChart: ChartBuilder = ({ result, analysis }) => {
   const latencies = [...new Set(rows.map((row) => row.latencyMs))].sort((a, b) => a - b);
   const panels = latencies.map((latencyMs) => `${latencyMs} ms latency`);
   const left = [...new Set(sweep.points.map((point) => point.latencyMs))].filter((latencyMs) => !latencies.includes(latencyMs));
-  const runtimes = inColumnOrder(
-    columns,
+  const { labels: runtimes, colour } = columnLegend(
+    analysis,
     rows.map((row) => row.runtime),
   );
   const models = [...new Set(rows.map((row) => row.model))];
@@ -91,7 +90,7 @@ export const ioEfficiencyChart: ChartBuilder = ({ result, analysis }) => {
             scale: { domain: [0, 1] },
             axis: { format: "%" },
           },
-          color: { field: "runtime", type: "nominal", scale: columnScale(columns, runtimes), legend: BOTTOM_LEGEND },
+          color: colour,
           strokeDash: {
             ...byModel,
             scale: { domain: models, range: models.map((model) => (spread.has(model) ? [5, 3] : [1, 0])) },

@@ -12,7 +12,7 @@ import { scaling } from "../scaling.ts";
 import { joinWords } from "../text.ts";
 import type { ChartBuilder, ConcatMember } from "./chart.ts";
 import { LINES_EXPR, wrap } from "./scales.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, inColumnOrder, REFERENCE_COLOUR } from "./theme.ts";
+import { BOTTOM_LEGEND, CHART_WIDTH, columnLegend, frame, REFERENCE_COLOUR } from "./theme.ts";
 
 type Slope = { mib: number; ci95: [number, number] | null } | null;
 
@@ -52,7 +52,6 @@ const AXIS_TITLES: Record<Bar["unit"], string> = {
 
 export const memoryChart: ChartBuilder = ({ result, analysis }) => {
   const sweep = ioSweep(result, analysis);
-  const columns = analysis.runs.map(({ column }) => column);
   const bars = [
     ...scaling(analysis.tables).flatMap((model) =>
       model.perColumn.flatMap((one) => bar("MiB", `${withoutAside(model.readingName)}\n(CPU sweep)`, one.column, one.memoryPerWorker)),
@@ -65,12 +64,11 @@ export const memoryChart: ChartBuilder = ({ result, analysis }) => {
     ),
   ];
   if (bars.length === 0) return null;
-  const runtimes = inColumnOrder(
-    columns,
+  const { labels: runtimes, colour } = columnLegend(
+    analysis,
     bars.map((one) => one.runtime),
   );
   const units = (["MiB", "KiB"] as const).filter((unit) => bars.some((one) => one.unit === unit));
-  const colour = { field: "runtime", type: "nominal", scale: columnScale(columns, runtimes), legend: BOTTOM_LEGEND } as const;
   const title = "Memory per added unit of concurrency";
   const panel = (unit: Bar["unit"]): ConcatMember => {
     const own = bars.filter((one) => one.unit === unit);

@@ -4,7 +4,7 @@
  * the ideal each cell declares (min(tasks, workers, cores)), one panel per pool.
  */
 
-import { speedupOf } from "../analyze.ts";
+import { speedupBand } from "../analyze.ts";
 import { withoutAside } from "../cells.ts";
 import { scaling } from "../scaling.ts";
 import { joinWords } from "../text.ts";
@@ -19,17 +19,7 @@ export const scalingChart: ChartBuilder = ({ result, analysis: { runs, tables } 
     model.perColumn.flatMap(({ column, points }) =>
       points.flatMap(({ workers, speedup }) => {
         if (!speedup) return [];
-        const { speedup: value, ci95 } = speedupOf(speedup);
-        return [
-          {
-            model: withoutAside(model.readingName),
-            series: column.label,
-            workers,
-            speedup: value,
-            low: ci95?.[0] ?? value,
-            high: ci95?.[1] ?? value,
-          },
-        ];
+        return [{ model: withoutAside(model.readingName), series: column.label, workers, ...speedupBand(speedup) }];
       }),
     ),
   );

@@ -4,6 +4,7 @@
  */
 import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import type { Config } from "vega-lite";
+import type { Analysis } from "../analyze.ts";
 import type { Column } from "../column.ts";
 
 /**
@@ -68,6 +69,13 @@ export const inColumnOrder = (columns: readonly Column[], labels: Iterable<strin
   const present = new Set(labels);
   return columns.filter((column) => present.has(column.label)).map((column) => column.label);
 };
+
+/** The columns a chart shows (`shown`: labels), in the columns' order, and the colour of its "runtime" field by column. */
+export function columnLegend({ runs }: Analysis, shown: Iterable<string>) {
+  const columns = runs.map((one) => one.column);
+  const labels = inColumnOrder(columns, shown);
+  return { labels, colour: { field: "runtime", type: "nominal", scale: columnScale(columns, labels), legend: BOTTOM_LEGEND } as const };
+}
 
 export const CHART_CONFIG: Config = {
   background: "white",
