@@ -2,12 +2,17 @@
 import { describeComparison } from "@runtime-bench/model/comparisons";
 import { isLookRound } from "@runtime-bench/model/looks";
 import type { CoreSpeeds, MeasuredRuntime, Rerun, RunResult } from "@runtime-bench/model/schema";
+import { MIN_RUNS_FOR_INTERVAL, medianInterval } from "@runtime-bench/model/stats";
 import { VERDICTS } from "@runtime-bench/model/verdict";
 import type { Analysis } from "./analyze.ts";
 import { ms, percent, speedupFigure, times } from "./format.ts";
 import { flagMark, machineSlow, machineSlowRounds, unevenCores, unevenCoresAtStart, unevenRounds } from "./noise.ts";
+import { STOPPED_BECAUSE } from "./render-run-quality.ts";
 import { pairGaps, runCosts, type Settlement } from "./run-quality.ts";
 import { table } from "./table.ts";
+
+/** The exact coverage of the interval from the fewest rounds that give one (stats.ts: order statistics). */
+const COVERAGE_AT_FEWEST = medianInterval(Array.from({ length: MIN_RUNS_FOR_INTERVAL }, (_, index) => index))!.coverage;
 
 /** A two-column table of label and value. */
 export const facts = (rows: Array<[string, string]>): string[] => [...table(["", ""], rows), ""];
@@ -57,13 +62,6 @@ export function environment(result: RunResult, { runs }: Analysis): string[] {
   ];
 }
 
-const STOPPED_BECAUSE = {
-  settled: "every comparison had settled and every cell had its minimum of rounds",
-  budget: "the next round would not have fitted in the time budget",
-  "max-rounds": "the profile's maximum number of rounds was reached",
-  interrupted: "the run was interrupted",
-} as const;
-
 export function howMeasured(result: RunResult, analysis: Analysis, quality: Settlement): string[] {
   const { run } = result;
   const { precision } = run;
@@ -109,7 +107,7 @@ export function howMeasured(result: RunResult, analysis: Analysis, quality: Sett
       [
         "intervals",
         `distribution-free ${percent(precision.confidence)} intervals of the median per-round ratio (order statistics, as Go's benchstat ` +
-          `computes them; exact coverage 96.9% with 6 rounds, none with fewer)`,
+          `computes them; exact coverage ${(COVERAGE_AT_FEWEST * 100).toFixed(1)}% with ${MIN_RUNS_FOR_INTERVAL} rounds, none with fewer)`,
       ],
       [
         "verdict rule",

@@ -5,22 +5,24 @@
  */
 import type { RunResult } from "@runtime-bench/model/schema";
 import type { CellTable } from "./analyze.ts";
+import { percent } from "./format.ts";
 import { detailsLink } from "./links.ts";
-import { type NoiseWarning, noiseWarnings } from "./noise.ts";
+import { CV_FLAG_THRESHOLD, type NoiseWarning, noiseWarnings } from "./noise.ts";
 import { pairGaps, type Settlement } from "./run-quality.ts";
 import { TITLES } from "./section-titles.ts";
 import { labelledTable } from "./table.ts";
 
-const STOPPED = {
-  settled: "every comparison had settled",
-  budget: "the time budget ran out",
-  "max-rounds": "the profile's maximum of rounds",
+/** Why the rounds stopped, worded once for the box and the method section. */
+export const STOPPED_BECAUSE = {
+  settled: "every comparison had settled and every cell had its minimum of rounds",
+  budget: "the next round would not have fitted in the time budget",
+  "max-rounds": "the profile's maximum number of rounds was reached",
   interrupted: "the run was interrupted",
 } as const;
 
 /** How each kind of flag is counted in the box: "12 cells whose runs vary by more than 10%". */
 const FLAG_COUNTS: Record<NoiseWarning["kind"], (count: number) => string> = {
-  "noisy-cell": (count) => `${count} cell${count === 1 ? "" : "s"} whose runs vary by more than 10%`,
+  "noisy-cell": (count) => `${count} cell${count === 1 ? "" : "s"} whose runs vary by more than ${percent(CV_FLAG_THRESHOLD)}`,
   "uneven-cores-at-start": () => "cores uneven at the start",
   "uneven-cores": () => "cores uneven after some rounds",
   "machine-slow": () => "the whole machine slow in some rounds (probe)",
@@ -45,7 +47,7 @@ export function runQualityBox(result: RunResult, tables: readonly CellTable[], q
       [
         [
           "rounds",
-          `${run.rounds.counted} in ${(precision.measuringSeconds / 60).toFixed(1)} min${perComparison}; stopped: ${STOPPED[precision.stoppedBy]}`,
+          `${run.rounds.counted} in ${(precision.measuringSeconds / 60).toFixed(1)} min${perComparison}; stopped: ${STOPPED_BECAUSE[precision.stoppedBy]}`,
         ],
         [
           "claims",
