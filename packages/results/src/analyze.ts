@@ -130,8 +130,14 @@ function rowFor(column: Column, cell: CellResult, versusBaseline: PairedComparis
     otherLoadCores: medianOf(cell.samples.map((s) => s.otherLoadCores)),
     peakPssMiB: medianOf(cell.samples.map((s) => (s.peakPssKiB === null ? null : s.peakPssKiB / 1024))),
     startup: startupOf(cell),
-    eventLoopLag: lagOf(cell),
-    requestLatency: requestLatencyOf(cell),
+    eventLoopLag: mediansOf(
+      cell.samples.map((s) => s.eventLoopLag),
+      ["maxMs", "p99Ms"],
+    ),
+    requestLatency: mediansOf(
+      cell.samples.map((s) => s.requestLatency),
+      ["p50Ms", "p99Ms"],
+    ),
     serverBusyCores: medianOf(cell.samples.map((s) => s.serverBusyCores ?? null)),
     runOverheadMs: median(cell.samples.map((s) => s.endedAtMs - s.startedAtMs - s.wallMs)),
     inProcess: cell.inProcess && {
@@ -141,12 +147,6 @@ function rowFor(column: Column, cell: CellResult, versusBaseline: PairedComparis
     },
     standing: null, // set by withStandings, in a cell compared across columns
   };
-}
-
-function requestLatencyOf(cell: CellResult): MeasuredRow["requestLatency"] {
-  const latencies = cell.samples.map((sample) => sample.requestLatency);
-  if (latencies.some((latency) => !latency)) return null;
-  return { p50Ms: median(latencies.map((latency) => latency!.p50Ms)), p99Ms: median(latencies.map((latency) => latency!.p99Ms)) };
 }
 
 /**
@@ -172,10 +172,10 @@ function startupOf(cell: CellResult): Startup | null {
   };
 }
 
-function lagOf(cell: CellResult): MeasuredRow["eventLoopLag"] {
-  const lags = cell.samples.map((sample) => sample.eventLoopLag);
-  if (lags.some((lag) => lag === undefined)) return null;
-  return { maxMs: median(lags.map((lag) => lag!.maxMs)), p99Ms: median(lags.map((lag) => lag!.p99Ms)) };
+/** Medians over runs of each field of a reading every run took; null where a run has none (an older file, other work). */
+function mediansOf<K extends string>(readings: ReadonlyArray<Record<K, number> | null | undefined>, keys: readonly K[]) {
+  if (readings.some((reading) => !reading)) return null;
+  return Object.fromEntries(keys.map((key) => [key, median(readings.map((reading) => reading![key]))])) as Record<K, number>;
 }
 
 function medianOf(values: Array<number | null>): number | null {

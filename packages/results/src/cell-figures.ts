@@ -23,8 +23,10 @@ export interface CsvStatistic {
 
 export interface Figure {
   key: string;
-  header: (table: CellTable) => string;
-  align: Align;
+  /** Its header, or how a cell's table heads it. */
+  header: string | ((table: CellTable) => string);
+  /** "right" (a number) where absent. */
+  align?: Align;
   value: (row: MeasuredRow, table: CellTable) => string | null;
   /** Shown as "n/a (...)" where `value` gives null. */
   missing?: string;
@@ -79,7 +81,7 @@ const wallMedian = (row: MeasuredRow): CsvStatistic => ({
 export const FIGURES: readonly Figure[] = [
   {
     key: "runtime",
-    header: () => "runtime",
+    header: "runtime",
     align: "left",
     value: (row, table) =>
       table.fastest?.label === row.column.label
@@ -91,23 +93,20 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     key: "wall",
-    header: () => "median wall [95% CI]",
-    align: "right",
+    header: "median wall [95% CI]",
     value: (row) => msWithInterval(row.wall.median, row.wall.ci95),
     csv: [wallMedian],
   },
   {
     key: "baseline",
     header: (table) => (table.cell.baseline ? `speed-up vs \`${table.cell.baseline}\`` : "speed-up"),
-    align: "right",
     value: (row) => (row.cell.baseline === null ? "— (the baseline)" : row.versusBaseline ? judgedSpeedup(row.versusBaseline) : null),
     missing: "too few rounds",
     csv: [ratio("time_vs_baseline", (row) => row.versusBaseline)],
   },
   {
     key: "efficiency",
-    header: () => "efficiency",
-    align: "right",
+    header: "efficiency",
     value: (row) => {
       if (row.efficiency === null) return null;
       const ideal = row.cell.ideal;
@@ -118,16 +117,14 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     key: "fastest",
-    header: () => "vs fastest",
-    align: "right",
+    header: "vs fastest",
     value: (row) => versusFastest(row),
     missing: "too few rounds",
     csv: [ratio("time_vs_fastest_runtime", (row) => (row.standing?.role === "ranked" ? row.standing.versusFastest : null))],
   },
   {
     key: "startup",
-    header: () => "start-up: ready / stop",
-    align: "right",
+    header: "start-up: ready / stop",
     value: (row) =>
       row.startup
         ? `${ms(row.startup.readyMs)} / ${row.startup.teardownMs === null ? "not reported" : `${ms(row.startup.teardownMs)}`} ms (${row.startup.perRun} per run)`
@@ -136,8 +133,7 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     key: "lag",
-    header: () => "event-loop lag: max / p99",
-    align: "right",
+    header: "event-loop lag: max / p99",
     value: (row) => (row.eventLoopLag ? `${ms(row.eventLoopLag.maxMs)} / ${ms(row.eventLoopLag.p99Ms)} ms` : null),
     missing: "not recorded",
     csv: [
@@ -147,8 +143,7 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     key: "request-latency",
-    header: () => "request latency: p50 / p99",
-    align: "right",
+    header: "request latency: p50 / p99",
     value: (row) => (row.requestLatency ? `${ms(row.requestLatency.p50Ms)} / ${ms(row.requestLatency.p99Ms)} ms` : null),
     missing: "not recorded",
     kinds: ["io"],
@@ -159,8 +154,7 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     key: "server",
-    header: () => "server cores",
-    align: "right",
+    header: "server cores",
     value: (row, table) =>
       row.serverBusyCores === null ? null : `${row.serverBusyCores.toFixed(2)}${flagMark(serverBusy(row, table.cellId))}`,
     missing: "not recorded",
@@ -169,49 +163,43 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     key: "cpu",
-    header: () => "CPU user+sys",
-    align: "right",
+    header: "CPU user+sys",
     value: (row) => (row.cpuMs === null ? null : `${ms(row.cpuMs)} ms`),
     missing: "unreadable",
     csv: [plain("cpu", "ms", (row) => row.cpuMs)],
   },
   {
     key: "busy",
-    header: () => "busy cores",
-    align: "right",
+    header: "busy cores",
     value: (row) => row.busyCores?.toFixed(2) ?? null,
     missing: "unreadable",
     csv: [plain("busy_cores", "cores", (row) => row.busyCores)],
   },
   {
     key: "other",
-    header: () => "other load",
-    align: "right",
+    header: "other load",
     value: (row) => row.otherLoadCores?.toFixed(2) ?? null,
     missing: "unreadable",
     csv: [plain("other_load", "cores", (row) => row.otherLoadCores)],
   },
   {
     key: "memory",
-    header: () => "peak PSS (tree)",
-    align: "right",
+    header: "peak PSS (tree)",
     value: (row) => (row.peakPssMiB === null ? null : mib(row.peakPssMiB)),
     missing: "unreadable",
     csv: [plain("peak_pss", "MiB", (row) => row.peakPssMiB)],
   },
   {
     key: "cv",
-    header: () => "CV",
-    align: "right",
+    header: "CV",
     value: (row, table) => `${percent(row.wall.cv)}${flagMark(noisyCell(row, table.cellId))}`,
     csv: [plain("wall_cv", "fraction of the mean", (row) => row.wall.cv)],
   },
   // The CSV has a column of its own for the rounds.
-  { key: "n", header: () => "n", align: "right", value: (row) => String(row.wall.n), csv: [] },
+  { key: "n", header: "n", value: (row) => String(row.wall.n), csv: [] },
   {
     key: "gap",
-    header: () => "pair gap vs baseline: median / max",
-    align: "right",
+    header: "pair gap vs baseline: median / max",
     value: (row) => {
       const gap = row.versusBaseline?.gap;
       return gap ? `${gap.medianRuns} / ${gap.maxRuns} runs (${gap.maxSeconds.toFixed(1)} s)` : "—";
@@ -224,21 +212,20 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     key: "overhead",
-    header: () => "run cost beyond timed part",
-    align: "right",
+    header: "run cost beyond timed part",
     value: (row) => `${ms(row.runOverheadMs)} ms`,
     csv: [plain("run_overhead", "ms", (row) => row.runOverheadMs)],
   },
   {
     key: "how",
-    header: () => "how",
+    header: "how",
     align: "left",
     value: (row) => `${row.cell.implementation}${row.cell.notes.length > 0 ? ` (${row.cell.notes.join("; ")})` : ""}`,
     csv: [],
   },
 ];
 
-/** "0.69x [0.66–0.76, n = 12] slower", "—" for the fastest itself, the unpaired speed for a reference, null without rounds in common. */
+/** "0.69x [0.66–0.76, n = 12] slower"; "—" for the fastest; unpaired for a reference; null without rounds in common. */
 function versusFastest({ standing }: MeasuredRow): string | null {
   if (standing?.role === "reference") return `${speed(1 / standing.overFastest)} (medians, unpaired)`;
   if (standing?.role !== "ranked") return "—";

@@ -1,10 +1,9 @@
 /**
- * Claims in words: every sentence the report states a claim in is worded here from a claim record (claims.ts), the way
- * noise.ts words warnings, so a state reads the same wherever it is said. Each line is the claim in bold, then its
- * evidence: every figure with its interval, rounds and verdict. Three voices: the summary (one level above the
- * verdicts: "paid off" or "not shown to pay off", so a comparison near the ±5% line that is equivalent in one run and
- * inconclusive in the next changes its verdict word in the evidence, not the claim), the full reading (each verdict:
- * "paid off", "did not pay off" for slower or equivalent, "was inconclusive"), and a user's task's summary.
+ * Claim records (claims.ts) in words, as noise.ts words warnings: a state reads the same wherever it is said. A line is
+ * the claim in bold, then its evidence, every figure with its interval, rounds and verdict. The summary speaks one level
+ * above the verdicts ("paid off" or "not shown to pay off": a comparison near the ±5% line that is equivalent in one run
+ * and inconclusive in the next changes the evidence's verdict word, not the claim); the reading and a task's summary
+ * say each verdict ("paid off", "did not pay off" for slower or equivalent, "was inconclusive").
  */
 import { isMeasured } from "./analyze.ts";
 import { clientOf, measuredRowOf, withoutAside } from "./cells.ts";
@@ -37,7 +36,7 @@ export const PAY_OFF_EXPLAINED =
   'A model "paid off from" a size where it was faster than the sequential run of the same tasks at that size and every larger one, ' +
   'by the verdict rule; "did not pay off" means shown slower or equivalent at every size; "inconclusive" means neither was shown.';
 
-/** Each answer's words, for each question a claim asks: the one wording of a state, in every voice. */
+/** Each answer's one wording, in every voice. */
 const PAYS_OFF: Record<Answer, string> = { yes: "paid off", no: "did not pay off", open: "was inconclusive" };
 /** The summary's level: shown, or not shown (slower, equivalent and inconclusive alike). */
 const SUMMARY_WORDS = {
@@ -66,10 +65,7 @@ export function claimLine(claim: Claim, voice: Voice): string | null {
 export const claimOnly = (claim: Claim): string =>
   /^\*\*(.+?)\*\*/.exec(claimLine(claim, "summary") ?? claimLine(claim, "reading") ?? "")?.[1] ?? "";
 
-/**
- * Items grouped by what is said of each, in their order, each group once: "paid off on node and bun; was inconclusive
- * on deno". A group that holds all `total` columns (more than one) is "every runtime", after a denial "any runtime".
- */
+/** "paid off on node and bun; was inconclusive on deno": a group of all `total` columns (> 1) is every (after "not": any) runtime. */
 function grouped<T extends { column: Column }>(
   items: readonly T[],
   phraseOf: (item: T) => string,
@@ -84,7 +80,6 @@ function grouped<T extends { column: Column }>(
     .join("; ");
 }
 
-/** Paid off first, then shown not to, then inconclusive; columns in order within each. */
 const ANSWER_ORDER: Record<Answer, number> = { yes: 0, no: 1, open: 2 };
 const inAnswerOrder = <T extends { answer: Answer }>(items: readonly T[]) =>
   [...items].sort((a, b) => ANSWER_ORDER[a.answer] - ANSWER_ORDER[b.answer]);
@@ -93,10 +88,7 @@ const inAnswerOrder = <T extends { answer: Answer }>(items: readonly T[]) =>
 const summaryClaim = (outcomes: readonly Outcome[], words: { yes: string; notYes: string }): string =>
   grouped(inAnswerOrder(outcomes), (outcome) => (outcome.answer === "yes" ? words.yes : words.notYes));
 
-/**
- * "paid off on every runtime", "did not pay off on any runtime (slower on node; equivalent on bun and deno)", "paid off
- * on bun; was inconclusive on node and deno": each answer, and for "did not", which verdict said so.
- */
+/** "paid off on bun; did not pay off on node and deno (slower on node; equivalent on deno)": each answer, and why not. */
 function readingClaim(outcomes: readonly Outcome[]): string {
   const why = (group: Outcome[]) => {
     if (group[0]?.answer !== "no") return "";
@@ -127,7 +119,7 @@ function offloadLine({ model, outcomes }: ModelClaim): string {
   return `**${capitalise(model.cell.readingName)}, native key derivation started together on one thread: ${claim}.** ${perColumn(rowsOf(outcomes), judged)} against one after another.`;
 }
 
-/** The full reading of a model: its speed-up, efficiency, busy cores, event-loop lag, start-up and memory per column. */
+/** The reading adds efficiency, busy cores, event-loop lag, start-up and memory per column. */
 function modelReading({ model, baseline, outcomes }: ModelClaim): string {
   const rows = rowsOf(outcomes);
   const client = clientOf(model);
@@ -163,11 +155,7 @@ function startupText(rows: readonly Compared[]): string | null {
   return `each fresh ${kind} was ready after ${ready} and took ${teardown} to stop (medians)`;
 }
 
-/**
- * Whether starting an executor per task cost more than the work: "starting an executor per task cost more than the
- * work: a fresh worker thread per task and a fresh child process per task: slower on every runtime" (models with the
- * same claim share it).
- */
+/** "starting an executor per task cost more than the work: a fresh worker thread per task and ...: slower on every runtime". */
 function startupWords({ models }: StartupClaim): string {
   const claimOf = (one: StartupClaim["models"][number]) => summaryClaim(one.outcomes, SUMMARY_WORDS["costs-more"]);
   const claims = [...new Set(models.map(claimOf))].map(
@@ -221,10 +209,7 @@ function referenceSummary({ column, models, sequential }: ReferenceClaim): strin
   return `**The lesson itself, in ${column.label} (a reference): ${claim}.** Each against its baseline: ${figures.join(", ")}${gap}.`;
 }
 
-/**
- * Where a model stands on a ladder, in work per task: "between 0.2 and 10.0 ms per task" (paid off: the crossing lies
- * between the two sizes), "not up to 800 ms per task" (did not pay off), "not shown up to 800 ms per task" (inconclusive).
- */
+/** "between 0.2 and 10.0 ms per task" (paid off), "not up to 800 ms per task" (did not), "not shown up to ..." (inconclusive). */
 export function ladderPosition(outcome: LadderOutcome): string {
   const { from, below } = outcome;
   if (!from) return `${outcome.answer === "no" ? "not" : "not shown"} up to ${ms(outcome.largestMsPerTask)} ms per task`;
@@ -234,9 +219,8 @@ export function ladderPosition(outcome: LadderOutcome): string {
 }
 
 /**
- * A ladder's claim, each answer once, paid off first (smallest size first): "paid off from small (its smallest size) on
- * bun; paid off from large on node and deno", "did not pay off up to large on any runtime", "was inconclusive on node".
- * The crossover ladder names no size in the claim: where it crossed is its evidence, in work per task.
+ * "paid off from small (its smallest size) on bun; paid off from large on node", "did not pay off up to large on any
+ * runtime". The crossover ladder names no size in the claim: where it crossed is its evidence, in work per task.
  */
 function ladderClaim(claim: LadderClaim): string {
   const phrase = (outcome: LadderOutcome) => {
@@ -250,7 +234,7 @@ function ladderClaim(claim: LadderClaim): string {
   return grouped([...claim.outcomes].sort(order), phrase, { total: claim.shown.length });
 }
 
-/** "**On the crossover ladder (2 tasks of each size; the headline runs 4), a warmed worker pool paid off on every runtime:** between ..." */
+/** "**On the crossover ladder (2 tasks of each size), a warmed worker pool paid off on every runtime:** between ..." */
 function crossoverLine(claim: LadderClaim): string {
   const { tasks } = claim;
   const ladder = `the crossover ladder${tasks ? ` (${tasks.ladder} tasks of each size${tasks.headline !== null ? `; the headline runs ${tasks.headline}` : ""})` : ""}`;
@@ -265,11 +249,7 @@ const figureAt = (point: LadderPoint) =>
 const evidenceOf = (outcome: LadderOutcome): string =>
   `${outcome.column.label}: ${(outcome.from ? [...(outcome.below ? [outcome.below] : []), outcome.from] : outcome.points).map(figureAt).join(", ")}`;
 
-/**
- * A task's model: "**A warmed worker pool paid off from 100 sections on node and bun; was inconclusive on deno:** node:
- * ...", or "**Concurrent async tasks on one thread: n/a** (node, bun and deno, every size): why". Columns that measured
- * nothing of the task are left to the table's note.
- */
+/** A task's model, or "**Concurrent async tasks on one thread: n/a** (node, bun and deno, every size): why". */
 function taskLadderLine(claim: LadderClaim): string {
   const name = capitalise(withoutAside(claim.model.cell.readingName));
   const unavailable = claim.unavailable
@@ -297,11 +277,7 @@ function othersAgainst({ others, paired }: FastestEntry): string {
   return `${others.map((other) => `${other.column.label} ${figure(other)}`).join(", ")}${paired ? "" : " (medians, unpaired: no verdict)"}`;
 }
 
-/**
- * "**Fastest runtime per workload (...): bun for sum of squares (n = 300000000).** Speed against it: sum of squares: node
- * 0.67x [...] slower, ...". A paired cell without a column faster than every other claims none and names the lowest
- * median; an unpaired one names only the lowest median.
- */
+/** "**Fastest runtime per workload (...): bun for sum of squares (n = 300000000).** Speed against it: ...". */
 function fastestPerWorkloadLine({ entries }: FastestClaim): string {
   const claims = entries.map((entry) => `${leaderOf(entry, "runtime")} for ${entry.label} (n = ${entry.n})`);
   const evidence = entries.flatMap((entry) => (entry.others.length > 0 ? [`${entry.label}: ${othersAgainst(entry)}`] : []));

@@ -1,9 +1,7 @@
 /**
- * What a run claims, as records: each claim's subject (a model against its baseline, where start-up shows, the lesson
- * in a reference, a model over a ladder of sizes, the fastest column), its outcome per column and the comparisons
- * that are its evidence. Derived from the analysis only, by the verdict rule (model/verdict.ts); claim-words.ts words
- * them, and every part of the report that states a claim (the summary, the full reading, a task's summary, the
- * crossover tables, `--baseline`'s "same lesson?") reads these records.
+ * What a run claims, as records derived from its analysis by the verdict rule: each claim's subject, its outcome per
+ * column and the comparisons that are its evidence. claim-words.ts words them; every part of the report that states a
+ * claim (the summaries, the reading, the crossover tables, `--baseline`'s "same lesson?") reads these records.
  */
 import type { PairedComparison } from "@runtime-bench/model/comparisons";
 import { runsOffThread, WORKLOAD_TITLES } from "@runtime-bench/model/scenarios/params";
@@ -35,10 +33,9 @@ export function answerOf(question: Question, verdict: Verdict): Answer {
   return verdict === (question === "pays-off" ? "faster" : "slower") ? "yes" : "no";
 }
 
-/** A row compared with its baseline: the evidence of a model's outcome. */
+/** A row compared with its baseline: a model's outcome rests on it. */
 export type Compared = MeasuredRow & { versusBaseline: PairedComparison };
 
-/** One column's outcome of a model against its baseline, with the row (its comparison and figures) it rests on. */
 export interface Outcome {
   column: Column;
   answer: Answer;
@@ -68,30 +65,27 @@ export interface ReferenceClaim {
   kind: "reference";
   column: Column;
   models: Outcome[];
-  /**
-   * Its sequential run's median over the fastest column's (unpaired: a reference runs in blocks of its own), and where
-   * its runs split in two clusters, so the ratio stands for neither; null where it has no sequential run.
-   */
+  /** Its sequential run's median over the fastest column's (unpaired), and whether its runs split in two clusters. */
   sequential: { ratio: number; fastest: Column; split: ClusterSplit | null } | null;
 }
 
-/** One size of a ladder: the model's comparison with the sequential run of the same tasks. */
+/** One size of a ladder, against the sequential run of the same tasks. */
 export interface LadderPoint {
   n: number;
   /** The size's label as the cell names it (a user's task names its sizes: "100 sections"). */
   size: string;
-  /** Work per task, from the sequential run of the same size: its median over the number of tasks. */
+  /** The sequential run's median over its tasks. */
   msPerTask: number;
   comparison: PairedComparison | null;
 }
 
-/** One column's outcome over a ladder of sizes: yes from the smallest size at which it and every larger one paid off. */
+/** Yes from the smallest size at which it and every larger one paid off; no where every size was shown not to. */
 export interface LadderOutcome {
   column: Column;
   answer: Answer;
   points: LadderPoint[];
   from: LadderPoint | null;
-  /** The size below `from`, where there is one: the crossing lies between the two. */
+  /** The size below `from`: the crossing lies between the two. */
   below: LadderPoint | null;
   largestMsPerTask: number;
 }
@@ -103,15 +97,15 @@ export interface LadderClaim {
   scenarioId: string;
   model: CellTable;
   outcomes: LadderOutcome[];
-  /** Where it has no figure on a column that measured the ladder, each reason once (a task's ladder). */
+  /** A task's n/a or failed columns, each reason once. */
   unavailable: Unavailable[];
   /** The columns that measured the ladder at all: "every runtime" counts these. */
   shown: Column[];
-  /** Tasks per size, and the headline's where it differs: the crossover ladder runs fewer. */
+  /** Tasks per size, and the headline's where it differs. */
   tasks: { ladder: number; headline: number | null } | null;
 }
 
-/** Each other column against the fastest: paired by round with its verdict, or (where not side by side) unpaired. */
+/** Another column against the fastest: paired by round, or (where not side by side) unpaired. */
 export type AgainstFastest =
   | { column: Column; paired: true; comparison: PairedComparison | null }
   | { column: Column; paired: false; speed: number };
@@ -120,9 +114,9 @@ export type AgainstFastest =
 export interface FastestEntry {
   label: string;
   n: number;
-  /** Whether the cell ran its columns side by side (a headline cell): only then is a column ranked by the verdict rule. */
+  /** Only a headline cell runs its columns side by side: only there is a leader ranked by the verdict rule. */
   paired: boolean;
-  /** Faster than every other by the verdict rule (paired), or the lowest median (unpaired); null: none. */
+  /** Faster than every other by the verdict rule (paired), else null; unpaired, the lowest median. */
   leader: Column | null;
   lowest: Column;
   others: AgainstFastest[];
@@ -152,11 +146,7 @@ export function subjectOf(claim: Claim): string {
   }
 }
 
-/**
- * What a claim states, at the summary's level (shown, or not shown): for a model or start-up, which columns were shown
- * yes; for a reference, which of its models; for a ladder, each column's answer; for the fastest, each entry's leader,
- * or its lowest median where none led. Two runs make the same claim where their subjects and these are equal.
- */
+/** What a claim states at the summary's level (shown, or not): two runs make the same claim where subject and this agree. */
 export function statedOf(claim: Claim): string {
   const shown = (outcomes: readonly Outcome[]) => outcomes.map((outcome) => [outcome.column.label, outcome.answer === "yes"]);
   switch (claim.kind) {
@@ -173,7 +163,6 @@ export function statedOf(claim: Claim): string {
   }
 }
 
-/** The ranked columns' rows of a cell that have a comparison with its baseline. */
 const comparedRows = (table: CellTable): Compared[] =>
   table.rows.filter(isMeasured).filter((row): row is Compared => row.versusBaseline !== null && isRanked(row.column));
 
@@ -250,10 +239,6 @@ function ladderClaims(ladder: readonly CellTable[], kind: LadderClaim["ladder"],
   });
 }
 
-/**
- * A column's points, smallest size first, each against the sequential run of its size: it paid off from the smallest
- * size at which it and every larger one was faster, and was shown not to only where every size was slower or equivalent.
- */
 function ladderOutcome(column: Column, own: readonly CellTable[], ladder: readonly CellTable[]): LadderOutcome {
   const points = own
     .flatMap((table): LadderPoint[] => {
@@ -296,10 +281,7 @@ export function offloadClaim(analysis: Analysis): ModelClaim | null {
   return offloaded ? modelClaim(offloaded, analysis.tables, true) : null;
 }
 
-/**
- * The fastest column of one sequential cell (`label` names what it ran): ranked by the paired verdict rule where the
- * cell ran its columns side by side (headline), else only its lowest median named, the others against it unpaired.
- */
+/** The fastest column of one sequential cell (`label` names what it ran). */
 function fastestIn(table: CellTable, label: string): FastestEntry {
   const rows = table.rows.filter(isMeasured).filter((row) => isRanked(row.column));
   const paired = isHeadline(table);
@@ -317,10 +299,7 @@ function fastestIn(table: CellTable, label: string): FastestEntry {
 const sequentialOfSeveral = (tables: readonly CellTable[]) =>
   tables.filter((table) => table.cell.baseline === null && table.rows.filter((row) => isMeasured(row) && isRanked(row.column)).length > 1);
 
-/**
- * The fastest column per workload (not per cell): each CPU workload's sequential run, at its largest size in the
- * headline (paired) where the workload has one, else at the largest size of the other workloads (unpaired).
- */
+/** Per CPU workload, its sequential run at its largest size: in the headline (paired) where it has one, else unpaired. */
 export function fastestPerWorkload(analysis: Analysis): FastestClaim | null {
   const sequential = sequentialOfSeveral(analysis.tables).filter(
     (table) => table.cell.params.kind === "cpu" && (isHeadline(table) || table.cell.group === "workloads"),

@@ -57,9 +57,9 @@ function tableRows(cellTable: CellTable, figures: readonly Figure[]): string[] {
   const renderRow = (row: Row) =>
     isMeasured(row) ? figures.map((figure) => cellText(figure, row)) : [row.column.label, row.reason, ...figures.slice(2).map(() => "")];
   return table(
-    figures.map((figure) => figure.header(cellTable)),
+    figures.map((figure) => (typeof figure.header === "string" ? figure.header : figure.header(cellTable))),
     cellTable.rows.map(renderRow),
-    figures.map((figure) => figure.align),
+    figures.map((figure) => figure.align ?? "right"),
   );
 }
 

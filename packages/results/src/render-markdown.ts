@@ -109,14 +109,12 @@ const SECTIONS: readonly Section[] = [
 ];
 
 /** The sections of details.md that any run has: what it was measured on and how, its verdicts and noise, its cells. */
-const ENVIRONMENT_AND_METHOD: readonly Section[] = SECTIONS.filter(
-  (section) => section.title === TITLES.environment || section.title === TITLES.howMeasured,
-);
-const VERDICTS_AND_NOISE: readonly Section[] = SECTIONS.filter(
-  (section) => section.title === TITLES.verdicts || section.title === TITLES.noise,
-);
-const CELLS_AND_HOW_TO_READ: readonly Section[] = SECTIONS.filter(
-  (section) => section.page === "details" && (section.title === null || section.title === TITLES.howToRead),
+const ANY_RUN_DETAILS: readonly Section[] = SECTIONS.filter(
+  (section) =>
+    section.page === "details" &&
+    ([TITLES.environment, TITLES.howMeasured, TITLES.verdicts, TITLES.noise, null, TITLES.howToRead] as Array<string | null>).includes(
+      section.title,
+    ),
 );
 
 /**
@@ -144,9 +142,7 @@ const taskSections = (task: TaskRun): readonly Section[] => [
   { page: "readme", title: TITLES.charts, render: ({ charts }) => chartSection(charts) },
   { page: "readme", title: TITLES.taskHowRun, render: () => taskHowRun(task) },
   { page: "readme", title: TITLES.taskModels, render: () => taskOverview(task) },
-  ...ENVIRONMENT_AND_METHOD,
-  ...VERDICTS_AND_NOISE,
-  ...CELLS_AND_HOW_TO_READ,
+  ...ANY_RUN_DETAILS,
 ];
 
 /** What tells one report from the other: its title, each page's opening (what the pages hold), and its sections. */

@@ -45,7 +45,9 @@ describe("the summary", () => {
   it("opens with a run-quality box: rounds, why they stopped, how many settled, the pairs' gap and the flags", () => {
     const { readme } = renderReport(result);
     const box = readme.slice(readme.indexOf("| this run |"), readme.indexOf("\n\n", readme.indexOf("| this run |")));
-    expect(box).toMatch(/\| rounds \| 6 in 10\.0 min \(6 per comparison\); stopped: every comparison had settled and every cell had its minimum of rounds \|/);
+    expect(box).toMatch(
+      /\| rounds \| 6 in 10\.0 min \(6 per comparison\); stopped: every comparison had settled and every cell had its minimum of rounds \|/,
+    );
     expect(box).toContain("| claims | 11 of 11 comparisons settled (7 faster, 0 slower, 4 equivalent); 0 inconclusive");
     expect(box).toMatch(
       /\| pairs side by side \| a median \d+ runs? \([\d.]+ s\) apart, at most \d+ \([\d.]+ s\); the order allows \d+ \|/,
