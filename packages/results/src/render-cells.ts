@@ -1,5 +1,5 @@
 /** The report's per-cell sections: the verdicts table, the noise guards, one table per headline cell, the variants. */
-import type { PairedComparison } from "@runtime-bench/model/comparisons";
+import { comparisonLookup, type PairedComparison } from "@runtime-bench/model/comparisons";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { type Analysis, type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
 import { FIGURES, type Figure } from "./cell-figures.ts";
@@ -8,40 +8,40 @@ import { ms, msWithInterval, times } from "./format.ts";
 import { flagged, noiseWarnings } from "./noise.ts";
 import { table } from "./table.ts";
 
-/** "faster · 1.84x · n=12": a comparison's verdict, its speed-up and its rounds. */
-export const verdictCell = (comparison: PairedComparison | null, show: (c: PairedComparison) => string) =>
-  comparison ? `${comparison.verdict} · ${show(comparison)} · n=${comparison.pairs}` : "n/a (no rounds in common)";
+/** "faster · 1.84x · n=12": a comparison's verdict, its speed-up and its rounds; "—" where the cell has none. */
+const verdictCell = (comparison: PairedComparison | null | undefined) =>
+  comparison === undefined
+    ? "—"
+    : comparison
+      ? `${comparison.verdict} · ${times(1 / comparison.timeRatio)} · n=${comparison.pairs}`
+      : "n/a (no rounds in common)";
 
 /** The headline comparisons, every one: against a baseline per column, and column against column per cell. */
 export function verdictSection({ runs, tables, comparisons }: Analysis): string[] {
   const headlines = comparisons.filter((comparison) => comparison.group === "headline");
-  const compared = new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [h.subject, h.reference] : [h.runtime])));
-  const runtimes = runs.map(({ column }) => column.label).filter((label) => compared.has(label));
-  const pairs = [...new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [`${h.subject} vs ${h.reference}`] : [])))];
   if (headlines.length === 0) return [];
-  const header = [...runtimes.map((runtime) => `${runtime}: vs baseline`), ...pairs.map((pair) => `${pair}: speed-up`)];
-  const rows = tables.filter(isHeadline).map((table) => {
-    const entries = [
-      ...runtimes.map((runtime) => {
-        const found = headlines.find((h) => h.kind === "baseline" && h.cellId === table.cellId && h.runtime === runtime);
-        return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
-      }),
-      ...pairs.map((pair) => {
-        const found = headlines.find(
-          (h) => h.kind === "runtimes" && h.cellId === table.cellId && `${h.subject} vs ${h.reference}` === pair,
-        );
-        return found ? verdictCell(found.comparison, (c) => times(1 / c.timeRatio)) : "—";
-      }),
-    ];
-    return [`\`${table.cellId}\``, ...entries];
-  });
+  const compared = new Set(headlines.flatMap((h) => (h.kind === "runtimes" ? [h.subject, h.reference] : [h.runtime])));
+  const labels = runs.map(({ column }) => column.label).filter((label) => compared.has(label));
+  const pairs = [
+    ...new Map(
+      headlines.flatMap((h) => (h.kind === "runtimes" ? [[`${h.subject} vs ${h.reference}`, [h.subject, h.reference]] as const] : [])),
+    ),
+  ];
+  const find = comparisonLookup(headlines);
+  const rows = tables
+    .filter(isHeadline)
+    .map((table) => [
+      `\`${table.cellId}\``,
+      ...labels.map((label) => verdictCell(find.baseline(label, table.cellId))),
+      ...pairs.map(([, [subject, reference]]) => verdictCell(find.between(subject, reference, table.cellId))),
+    ]);
   return [
     'Every headline verdict of the run in one place, with the rounds behind it (n). "vs baseline": the cell against the cell it',
     'declares as its baseline in the same runtime (its speed-up; "faster" means the model paid off). "A vs B": A\'s speed-up',
     "over B in the same cell (B's time over A's; \"faster\": A was). The depth groups (scaling, crossover, workloads, I/O sweep, files) carry theirs",
     "in their own sections.",
     "",
-    ...table(["cell", ...header], rows),
+    ...table(["cell", ...labels.map((label) => `${label}: vs baseline`), ...pairs.map(([pair]) => `${pair}: speed-up`)], rows),
     "",
   ];
 }

@@ -9,11 +9,12 @@ import { withoutAside } from "../cells.ts";
 import { scaling } from "../scaling.ts";
 import { joinWords } from "../text.ts";
 import type { ChartBuilder } from "./chart.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, columnScale, frame, REFERENCE_COLOUR } from "./theme.ts";
+import { BOTTOM_LEGEND, CHART_WIDTH, columnLegend, frame, REFERENCE_COLOUR } from "./theme.ts";
 
 const IDEAL = "ideal: min(tasks, workers, cores)";
 
-export const scalingChart: ChartBuilder = ({ result, analysis: { runs, tables } }) => {
+export const scalingChart: ChartBuilder = ({ result, analysis }) => {
+  const { tables } = analysis;
   const models = scaling(tables);
   const measured = models.flatMap((model) =>
     model.perColumn.flatMap(({ column, points }) =>
@@ -43,17 +44,12 @@ export const scalingChart: ChartBuilder = ({ result, analysis: { runs, tables } 
     scale: { type: "log", base: 2, domain: xDomain, nice: false },
     axis: { values: workerCounts, format: "d" },
   } as const;
-  const colour = {
+  const { colour } = columnLegend(analysis, runtimes, {
     field: "series",
-    type: "nominal",
-    scale: columnScale(
-      runs.map((one) => one.column),
-      runtimes,
-      [{ name: IDEAL, colour: REFERENCE_COLOUR }],
-    ),
+    extra: [{ name: IDEAL, colour: REFERENCE_COLOUR }],
     // Strokes, not dots: the ideal is a line with no points, and its entry should look like one.
     legend: { ...BOTTOM_LEGEND, symbolType: "stroke", symbolStrokeWidth: 3 },
-  } as const;
+  });
   const y = { type: "quantitative", scale: { domain: yDomain }, title: "speed-up over sequential (x)" } as const;
   const { tasks, n } = models[0]!;
   const title = "Scaling: speed-up against the number of workers";

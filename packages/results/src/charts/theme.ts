@@ -47,34 +47,26 @@ export const CHART_WIDTH = 700;
 const FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 
 /**
- * The colour scale for the columns a chart shows (`shown`: their labels), in the columns' order, each in its own colour;
- * `columns` are all the run's, so a column has the same colour in every chart.
+ * The columns a chart shows (`shown`: labels) in the columns' order, and the colour encoding of its `field`: each column
+ * in its own colour, the same in every chart (from all the run's columns), then any `extra` series (an ideal line).
  */
-export function columnScale(
-  columns: readonly Column[],
+export function columnLegend(
+  { runs }: Analysis,
   shown: Iterable<string>,
-  extra: ReadonlyArray<{ name: string; colour: string }> = [],
+  {
+    field = "runtime",
+    extra = [],
+    legend = BOTTOM_LEGEND,
+  }: { field?: string; extra?: Array<{ name: string; colour: string }>; legend?: object } = {},
 ) {
   const present = new Set(shown);
-  const colours = columnColours(columns);
-  const labels = columns.filter((column) => present.has(column.label)).map((column) => column.label);
-  return {
+  const colours = columnColours(runs.map((one) => one.column));
+  const labels = runs.flatMap(({ column }) => (present.has(column.label) ? [column.label] : []));
+  const scale = {
     domain: [...labels, ...extra.map((one) => one.name)],
     range: [...labels.map((label) => colours.get(label)!), ...extra.map((one) => one.colour)],
   };
-}
-
-/** Column labels in the columns' order, for sorting rows and legends. */
-export const inColumnOrder = (columns: readonly Column[], labels: Iterable<string>): string[] => {
-  const present = new Set(labels);
-  return columns.filter((column) => present.has(column.label)).map((column) => column.label);
-};
-
-/** The columns a chart shows (`shown`: labels), in the columns' order, and the colour of its "runtime" field by column. */
-export function columnLegend({ runs }: Analysis, shown: Iterable<string>) {
-  const columns = runs.map((one) => one.column);
-  const labels = inColumnOrder(columns, shown);
-  return { labels, colour: { field: "runtime", type: "nominal", scale: columnScale(columns, labels), legend: BOTTOM_LEGEND } as const };
+  return { labels, colour: { field, type: "nominal", scale, legend } as const };
 }
 
 export const CHART_CONFIG: Config = {
