@@ -1,4 +1,4 @@
-/** The report's files and the links between them, named once: every page and section links through these. */
+/** The report's files, its sections' headings and the links between them, named once: every page and link reads these. */
 
 /** What a person reads first, and the second page with everything else. */
 export const REPORT_FILE = "README.md";
@@ -25,3 +25,31 @@ export const anchorOf = (heading: string): string =>
 
 /** A link to a section of details.md. */
 export const detailsLink = (heading: string, text = "details"): string => `[${text}](${DETAILS_FILE}#${anchorOf(heading)})`;
+
+/**
+ * Every section's heading: the section list (render-markdown.ts) writes each heading and the contents from these, and
+ * a link into details.md names its section by the same value, so a renamed section keeps its links.
+ */
+export const TITLES = {
+  summary: "Summary",
+  charts: "Charts",
+  lesson: "The lesson, then and now",
+  headline: "Headline: every model against the sequential run",
+  scaling: "Scaling: speed-up against the number of workers",
+  crossover: "Crossover: from what work per task a model pays off",
+  workloads: "Other workloads: is it only the tight loop?",
+  primitives: "Primitive costs",
+  io: "I/O: requests in flight and worker threads",
+  ioSweep: "I/O: requests in flight, latency and the models",
+  files: "Files: blocking calls, async calls and worker threads",
+  environment: "Environment",
+  howMeasured: "How this run was measured",
+  reading: "What the numbers say",
+  verdicts: "Verdicts",
+  noise: "Noise guards",
+  references: "What the references ran",
+  variants: "Labelled variants (not compared across runtimes)",
+  howToRead: "How to read this",
+  taskHowRun: "How the task was run",
+  taskModels: "Every model against the sequential run, at each size",
+} as const;

@@ -8,9 +8,8 @@ import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./a
 import { lessonTables, rowOf } from "./cells.ts";
 import { type Column, isRanked } from "./column.ts";
 import { judgedSpeedup, speed } from "./format.ts";
-import { detailsLink } from "./links.ts";
+import { detailsLink, TITLES } from "./links.ts";
 import { figureOf } from "./render-overview.ts";
-import { TITLES } from "./section-titles.ts";
 import { labelledTable } from "./table.ts";
 
 export function lessonSection({ runs, tables }: Analysis): string[] {

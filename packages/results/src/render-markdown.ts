@@ -13,7 +13,7 @@ import { type Analysis, analyze } from "./analyze.ts";
 import { isHeadline } from "./cells.ts";
 import { PAY_OFF_EXPLAINED } from "./claim-words.ts";
 import { percent } from "./format.ts";
-import { anchorOf, DETAILS_FILE, RAW_FILES, REPORT_FILE } from "./links.ts";
+import { anchorOf, DETAILS_FILE, RAW_FILES, REPORT_FILE, TITLES } from "./links.ts";
 import { CV_FLAG_LEGEND, flagged } from "./noise.ts";
 import { cellSection, noiseSection, variantSection, verdictSection } from "./render-cells.ts";
 import { crossoverSection, primitivesSection, scalingSection, workloadsSection } from "./render-cpu-sweeps.ts";
@@ -25,7 +25,6 @@ import { crossoverOverview, filesOverview, headlineOverview, ioOverview, scaling
 import { runQualityBox } from "./render-run-quality.ts";
 import { taskHowRun, taskOverview, taskTitle } from "./render-task.ts";
 import { isSmokeRun, type Settlement, settlement } from "./run-quality.ts";
-import { TITLES } from "./section-titles.ts";
 import { reading, summary, taskSummary } from "./summary.ts";
 import { type TaskRun, taskOf } from "./task-run.ts";
 import { capitalise, wrapBullet, wrapWords } from "./text.ts";

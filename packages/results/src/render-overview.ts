@@ -13,9 +13,8 @@ import { crossoverClaims, type LadderClaim } from "./claims.ts";
 import type { Column } from "./column.ts";
 import { judgedSpeedup, msWithInterval, percent } from "./format.ts";
 import { type IoSweepPoint, ioSweep } from "./io-sweep.ts";
-import { detailsLink } from "./links.ts";
+import { detailsLink, TITLES } from "./links.ts";
 import { scaling } from "./scaling.ts";
-import { TITLES } from "./section-titles.ts";
 import { labelledTable, leftOut } from "./table.ts";
 
 /**

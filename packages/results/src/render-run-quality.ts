@@ -6,10 +6,9 @@
 import type { RunResult } from "@runtime-bench/model/schema";
 import type { CellTable } from "./analyze.ts";
 import { percent } from "./format.ts";
-import { detailsLink } from "./links.ts";
+import { detailsLink, TITLES } from "./links.ts";
 import { CV_FLAG_THRESHOLD, type NoiseWarning, noiseWarnings } from "./noise.ts";
 import { pairGaps, type Settlement } from "./run-quality.ts";
-import { TITLES } from "./section-titles.ts";
 import { labelledTable } from "./table.ts";
 
 /** Why the rounds stopped, worded once for the box and the method section. */
