@@ -27,10 +27,8 @@ export interface Startup {
 }
 
 /**
- * Where a row stands in a cell whose columns are compared with each other (a headline cell), against the fastest
- * column (the lowest median of the ranked ones): the fastest itself; a ranked column, paired by round with the
- * fastest, with its verdict; or a reference, whose median over the fastest's is unpaired, because a reference runs
- * in blocks of its own (round-order.ts), not side by side with the runtimes.
+ * A row's standing in a headline cell against the fastest column (the ranked one with the lowest median): paired by
+ * round for a ranked column; unpaired for a reference, which runs in blocks of its own (round-order.ts).
  */
 export type Standing =
   | { role: "fastest" }
@@ -182,10 +180,7 @@ function medianOf(values: Array<number | null>): number | null {
   return values.some((value) => value === null) ? null : median(values as number[]);
 }
 
-/**
- * A cell compared across columns: each row's standing against the fastest (the lowest median of the ranked columns),
- * and the fastest where every other ranked column was slower than it by the verdict rule.
- */
+/** Each row's standing, and the fastest where every other ranked column was slower than it by the verdict rule. */
 function withStandings(cellId: string, cell: CellResult, rows: Row[], find: Lookup): CellTable {
   const ranked = rows.filter(isMeasured).filter((row) => isRanked(row.column));
   if (ranked.length === 0) return { cellId, cell, rows, fastest: null };

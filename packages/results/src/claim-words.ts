@@ -218,10 +218,7 @@ export function ladderPosition(outcome: LadderOutcome): string {
     : `at the smallest size, ${ms(from.msPerTask)} ms per task, already`;
 }
 
-/**
- * "paid off from small (its smallest size) on bun; paid off from large on node", "did not pay off up to large on any
- * runtime". The crossover ladder names no size in the claim: where it crossed is its evidence, in work per task.
- */
+/** "paid off from small (its smallest size) on bun"; the crossover ladder's claim names no size: its evidence does. */
 function ladderClaim(claim: LadderClaim): string {
   const phrase = (outcome: LadderOutcome) => {
     if (claim.ladder === "crossover") return `${PAYS_OFF[outcome.answer]}${outcome.answer === "no" ? " at any size" : ""}`;

@@ -22,7 +22,6 @@ export const CAPACITY_HEADROOM = 5;
 
 export interface IoSweepPoint {
   column: Column;
-  scenarioId: string;
   /** The scenario's part in the sweep (its record's sweepRole); undefined for a scenario no record describes. */
   role: IoSweepRole | undefined;
   latencyMs: number;
@@ -31,8 +30,6 @@ export interface IoSweepPoint {
   requests: number;
   row: MeasuredRow;
   requestsPerSecond: number;
-  /** The mock API used more than SERVER_BUSY_FLAG_CORES in this cell. */
-  serverBusy: boolean;
   /** This point's rate was more than 1 / CAPACITY_HEADROOM of the server's measured capacity (false where unmeasured). */
   nearServerCapacity: boolean;
 }
@@ -77,7 +74,6 @@ export function ioSweep(result: RunResult, { runs, tables }: Analysis): IoSweep 
         return [
           {
             column: row.column,
-            scenarioId: row.cell.scenarioId,
             role: sweepRoleOf(row.cell.scenarioId),
             latencyMs: params.latencyMs,
             concurrency: params.concurrency,
@@ -85,7 +81,6 @@ export function ioSweep(result: RunResult, { runs, tables }: Analysis): IoSweep 
             requests: params.requests,
             row,
             requestsPerSecond,
-            serverBusy: isServerBusy(row),
             nearServerCapacity:
               capacity.serverRequestsPerSecond !== null && requestsPerSecond * CAPACITY_HEADROOM > capacity.serverRequestsPerSecond,
           },

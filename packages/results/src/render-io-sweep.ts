@@ -3,7 +3,7 @@ import { IO_SWEEP_ROLES } from "@runtime-bench/model/scenarios/records";
 import type { RunResult } from "@runtime-bench/model/schema";
 import type { Analysis } from "./analyze.ts";
 import { judgedSpeedup, kibSlope, mibSlope, ms, percent } from "./format.ts";
-import { CAPACITY_HEADROOM, type IoSweep, type IoSweepPoint, ioSweep, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
+import { CAPACITY_HEADROOM, type IoSweep, type IoSweepPoint, ioSweep, isServerBusy, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 import { flagged, flagMark, serverBusy } from "./noise.ts";
 import { labelledTable, table } from "./table.ts";
 
@@ -96,7 +96,7 @@ function pointRow(point: IoSweepPoint): Array<string | number> {
 }
 
 function capacityLines({ capacity, points }: IoSweep): string[] {
-  const busy = points.filter((point) => point.serverBusy);
+  const busy = points.filter((point) => isServerBusy(point.row));
   const near = points.filter((point) => point.nearServerCapacity);
   const highest = capacity.highest
     ? `${capacity.highest.requestsPerSecond.toFixed(0)} requests/s (${capacity.highest.column.label}, ${capacity.highest.cellId})`

@@ -11,6 +11,7 @@ import { MIN_RUNS_FOR_INTERVAL } from "@runtime-bench/model/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
 import { type Analysis, analyze } from "./analyze.ts";
 import { isHeadline } from "./cells.ts";
+import type { Chart } from "./charts/index.ts";
 import { PAY_OFF_EXPLAINED } from "./claim-words.ts";
 import { percent } from "./format.ts";
 import { anchorOf, DETAILS_FILE, RAW_FILES, REPORT_FILE, TITLES } from "./links.ts";
@@ -30,11 +31,7 @@ import { type TaskRun, taskOf } from "./task-run.ts";
 import { capitalise, wrapBullet, wrapWords } from "./text.ts";
 
 /** A chart beside the report: its file relative to the report, its title, and one sentence for those who cannot see it. */
-export interface ChartReference {
-  file: string;
-  title: string;
-  alt: string;
-}
+type ChartReference = Pick<Chart, "file" | "title" | "alt">;
 
 /** The two files a report is: README.md, what a person reads, and details.md, everything else. */
 export interface ReportPages {

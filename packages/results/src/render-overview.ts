@@ -17,10 +17,7 @@ import { detailsLink, TITLES } from "./links.ts";
 import { scaling } from "./scaling.ts";
 import { labelledTable, leftOut } from "./table.ts";
 
-/**
- * A baseline's median time, or a model's speed-up over its baseline; "—" where the column has no row, and where it
- * has no figure its reason: in full, or only "n/a" or "failed" where the table names the reasons beneath it.
- */
+/** A baseline's median time, or a model's speed-up; else why not, in full or short ("n/a", "failed") beside a note. */
 export function figureOf(row: Row | undefined, reasons: "full" | "short" = "short"): string {
   if (!row) return "—";
   if (!isMeasured(row)) return reasons === "full" ? row.reason : row.reason.startsWith("n/a") ? "n/a" : "failed";

@@ -17,8 +17,6 @@ export interface ScalingPoint {
 }
 
 export interface ScalingModel {
-  scenarioId: string;
-  title: string;
   /** What the reading calls the model (the cell's readingName). */
   readingName: string;
   tasks: number;
@@ -38,8 +36,6 @@ export function scaling(tables: readonly CellTable[]): ScalingModel[] {
     const first = own[0]!.cell.params;
     const columns = measuredIn(own);
     return {
-      scenarioId,
-      title: own[0]!.cell.title,
       readingName: own[0]!.cell.readingName,
       tasks: first.kind === "cpu" ? first.tasks : 0,
       n: first.kind === "cpu" ? first.n : 0,

@@ -19,7 +19,7 @@ import { coreSpread } from "./noise.ts";
 export interface Shortfall {
   n: number;
   ideal: number;
-  best: { column: Column; scenarioId: string; title: string; readingName: string; speedup: number };
+  best: { column: Column; readingName: string; speedup: number };
   spread: { median: number; worst: number; rounds: number } | null;
   /** ideal / (1 + median spread): what the slower core alone leaves; null where tasks and workers differ from the cores. */
   slowCoreCeiling: number | null;
@@ -49,8 +49,6 @@ export function largestSizeShortfall(result: RunResult, tables: readonly CellTab
     ideal,
     best: {
       column: bestRow.column,
-      scenarioId: bestRow.cell.scenarioId,
-      title: bestRow.cell.title,
       readingName: bestRow.cell.readingName,
       speedup: speedup(bestRow),
     },

@@ -46,10 +46,7 @@ export const CHART_WIDTH = 700;
 /** Sans-serif faces with close metrics first (text-metrics.ts measures for them), then common fallbacks. */
 const FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 
-/**
- * The columns a chart shows (`shown`: labels) in the columns' order, and the colour encoding of its `field`: each column
- * in its own colour, the same in every chart (from all the run's columns), then any `extra` series (an ideal line).
- */
+/** The columns a chart shows (labels, in order) and its `field`'s colours: a column's the same in every chart. */
 export function columnLegend(
   { runs }: Analysis,
   shown: Iterable<string>,
