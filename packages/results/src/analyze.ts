@@ -1,9 +1,8 @@
 /**
- * Turns a validated run into the figures the report prints: per cell and runtime, a summary of the runs, the
- * paired comparison with the cell's baseline, efficiency against the physical limit, the meter's readings and
- * start-up; across the columns, each one's standing against the fastest. Every ratio is one of the run's paired
- * comparisons (model/comparisons.ts), taken once here and carried by the analysis, so the figures, the verdicts, the
- * claims and the launcher's stopping rule all read the same ones.
+ * A validated run as the figures the report prints: per cell and column, a summary of the runs, the comparison with
+ * the baseline, efficiency, the meter's readings, start-up, and the standing against the fastest column. Every ratio
+ * is one of the run's paired comparisons (model/comparisons.ts), taken once here and carried by the analysis, so the
+ * figures, the verdicts, the claims and the launcher's stopping rule all read the same ones.
  */
 import {
   type Comparison,

@@ -7,7 +7,7 @@ import { VERDICTS } from "@runtime-bench/model/verdict";
 import type { Analysis } from "./analyze.ts";
 import { ms, percent, speedupFigure, times } from "./format.ts";
 import { flagMark, machineSlow, machineSlowRounds, unevenCores, unevenCoresAtStart, unevenRounds } from "./noise.ts";
-import { STOPPED_BECAUSE } from "./render-run-quality.ts";
+import { pairGapWords, STOPPED_BECAUSE } from "./render-run-quality.ts";
 import { pairGaps, runCosts, type Settlement } from "./run-quality.ts";
 import { table } from "./table.ts";
 
@@ -81,13 +81,7 @@ export function howMeasured(result: RunResult, analysis: Analysis, quality: Sett
           `the round; inside a block each cell's runtimes run back to back and the cells are laid out from the baseline outwards, so ` +
           `the two runs of a pair are at most ${run.order.maxPairGapRuns} runs apart`,
       ],
-      [
-        "pairs side by side",
-        gaps
-          ? `the two runs of a pair were a median ${runs(gaps.medianRuns)} (${gaps.medianSeconds.toFixed(1)} s) apart, at most ${runs(gaps.maxRuns)} ` +
-            `(${gaps.maxSeconds.toFixed(1)} s), of the ${gaps.allowedRuns} the order allows`
-          : "n/a (no comparison)",
-      ],
+      ["pairs side by side", gaps ? `the two runs of a pair were ${pairGapWords(gaps)}` : "n/a (no comparison)"],
       [
         "rounds",
         `${run.rounds.warmup > 0 ? `${run.rounds.warmup} warm-up (not counted) + ` : ""}${run.rounds.counted} counted${belowMinimum}, ` +
@@ -141,8 +135,6 @@ export function howMeasured(result: RunResult, analysis: Analysis, quality: Sett
     ...openLines(quality),
   ];
 }
-
-const runs = (count: number) => `${count} run${count === 1 ? "" : "s"}`;
 
 /** "6, 8, 11, 15, 20, 27, 36 and 48" */
 function lookRounds(minRounds: number, maxRounds: number): string {

@@ -8,7 +8,7 @@ import type { CellTable } from "./analyze.ts";
 import { percent } from "./format.ts";
 import { detailsLink, TITLES } from "./links.ts";
 import { CV_FLAG_THRESHOLD, type NoiseWarning, noiseWarnings } from "./noise.ts";
-import { pairGaps, type Settlement } from "./run-quality.ts";
+import { type PairGaps, pairGaps, type Settlement } from "./run-quality.ts";
 import { labelledTable } from "./table.ts";
 
 /** Why the rounds stopped, worded once for the box and the method section. */
@@ -18,6 +18,13 @@ export const STOPPED_BECAUSE = {
   "max-rounds": "the profile's maximum number of rounds was reached",
   interrupted: "the run was interrupted",
 } as const;
+
+/** How far apart the two runs of a pair were: "a median 1 run (0.4 s) apart, at most 6 runs (8.1 s), of the 17 the order allows". */
+export const pairGapWords = (gaps: PairGaps): string =>
+  `a median ${runs(gaps.medianRuns)} (${gaps.medianSeconds.toFixed(1)} s) apart, at most ${runs(gaps.maxRuns)} ` +
+  `(${gaps.maxSeconds.toFixed(1)} s), of the ${gaps.allowedRuns} the order allows`;
+
+const runs = (count: number) => `${count} run${count === 1 ? "" : "s"}`;
 
 /** How each kind of flag is counted in the box: "12 cells whose runs vary by more than 10%". */
 const FLAG_COUNTS: Record<NoiseWarning["kind"], (count: number) => string> = {
@@ -53,13 +60,7 @@ export function runQualityBox(result: RunResult, tables: readonly CellTable[], q
           `${comparisons.length - open.length} of ${comparisons.length} comparisons settled (${byVerdict.faster} faster, ${byVerdict.slower} slower, ` +
             `${byVerdict.equivalent} equivalent); ${open.length} inconclusive, ${detailsLink(TITLES.howMeasured, "each with why")}`,
         ],
-        [
-          "pairs side by side",
-          gaps
-            ? `a median ${gaps.medianRuns} run${gaps.medianRuns === 1 ? "" : "s"} (${gaps.medianSeconds.toFixed(1)} s) apart, at most ${gaps.maxRuns} ` +
-              `(${gaps.maxSeconds.toFixed(1)} s); the order allows ${gaps.allowedRuns}`
-            : "no comparison",
-        ],
+        ["pairs side by side", gaps ? pairGapWords(gaps) : "no comparison"],
         ["flags", flags.length > 0 ? `${flags.join("; ")}: ${detailsLink(TITLES.noise, "each one")}` : "none fired"],
       ],
     ),

@@ -1,8 +1,6 @@
 /**
- * The report's readings of a run's claims (claims.ts), worded by claim-words.ts: the summary the report opens with
- * (the lesson's questions, each claim one level above the verdicts, then its evidence), the full reading in
- * details.md (each verdict, with every figure behind it), and a user's task's summary. Between its claims the summary
- * gives the memory each unit of concurrency costs: figures, not a claim.
+ * A run's claims (claims.ts) as the report reads them out (claim-words.ts): the summary it opens with, the full reading
+ * in details.md and a user's task's summary. The summary also gives the memory each unit of concurrency costs: figures.
  */
 import type { RunResult } from "@runtime-bench/model/schema";
 import type { Analysis } from "./analyze.ts";

@@ -1,9 +1,7 @@
 /**
- * Whether two runs tell the same lesson (`--baseline`): each paired comparison both runs made, in the same class or
- * not (faster, slower, equivalent, inconclusive), the ones that settled one way in one run and another way in the
- * other (a conflict: faster against slower, or a difference against equivalent), and the summary's claims (claims.ts)
- * that differ: a claim of one run the other does not make, or one whose outcome differs (statedOf), figures aside. A
- * maintainer checking a claim runs the main command twice and reads this.
+ * Whether two runs tell the same lesson (`--baseline`): each paired comparison both made, in the same class or not, a
+ * conflict where it settled one way in one run and another way in the other (faster against slower, or a difference
+ * against equivalent), and the summary claims (records) one run makes and the other does not, or states otherwise.
  */
 import { describeComparison } from "@runtime-bench/model/comparisons";
 import type { Verdict } from "@runtime-bench/model/verdict";

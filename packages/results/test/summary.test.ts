@@ -50,7 +50,7 @@ describe("the summary", () => {
     );
     expect(box).toContain("| claims | 11 of 11 comparisons settled (7 faster, 0 slower, 4 equivalent); 0 inconclusive");
     expect(box).toMatch(
-      /\| pairs side by side \| a median \d+ runs? \([\d.]+ s\) apart, at most \d+ \([\d.]+ s\); the order allows \d+ \|/,
+      /\| pairs side by side \| a median \d+ runs? \([\d.]+ s\) apart, at most \d+ runs? \([\d.]+ s\), of the \d+ the order allows \|/,
     );
     expect(box).toMatch(/\| flags \| /);
   });

@@ -12,7 +12,7 @@ import { scaling } from "../scaling.ts";
 import { joinWords } from "../text.ts";
 import type { ChartBuilder, ConcatMember } from "./chart.ts";
 import { LINES_EXPR, wrap } from "./scales.ts";
-import { BOTTOM_LEGEND, CHART_WIDTH, columnLegend, frame, REFERENCE_COLOUR } from "./theme.ts";
+import { CHART_WIDTH, columnLegend, frame, REFERENCE_COLOUR } from "./theme.ts";
 
 type Slope = { mib: number; ci95: [number, number] | null } | null;
 
