@@ -23,6 +23,7 @@ import type {
 } from "./claims.ts";
 import type { Column } from "./column.ts";
 import { judgedSpeedup, mib, ms, percent, speed, speedupFigure, times } from "./format.ts";
+import type { Unavailable } from "./task-run.ts";
 import { capitalise, joinWords, labels, perColumn } from "./text.ts";
 
 export type Voice = "summary" | "reading" | "task";
@@ -246,18 +247,15 @@ const figureAt = (point: LadderPoint) =>
 const evidenceOf = (outcome: LadderOutcome): string =>
   `${outcome.column.label}: ${(outcome.from ? [...(outcome.below ? [outcome.below] : []), outcome.from] : outcome.points).map(figureAt).join(", ")}`;
 
-/** A task's model, or "**Concurrent async tasks on one thread: n/a** (node, bun and deno, every size): why". */
+/** A model's columns with no figure, and why: "n/a on node, bun and deno, every size: why" (a task's summary and table). */
+export const unavailableWords = ({ word, where, why }: Unavailable): string => `${word} on ${where}: ${why}`;
+
+/** A task's model over its sizes; where no column has a figure of it, only why: "**...: n/a on node, every size: why.**" */
 function taskLadderLine(claim: LadderClaim): string {
   const name = capitalise(withoutAside(claim.model.cell.readingName));
-  const unavailable = claim.unavailable
-    .map(({ word, why, where }) =>
-      claim.outcomes.length > 0 ? `${word} on ${where}: ${why}` : word === "n/a" ? `(${where}): ${why}` : `(${where}): ${word}: ${why}`,
-    )
-    .join("; ");
-  if (claim.outcomes.length === 0)
-    return `**${name}: ${claim.unavailable.some((one) => one.word === "failed") ? "not measured" : "n/a"}** ${unavailable}.`;
-  const evidence = claim.outcomes.map(evidenceOf).join("; ");
-  return `**${name} ${ladderClaim(claim)}:** ${evidence}${unavailable ? `; ${unavailable}` : ""}.`;
+  const unavailable = claim.unavailable.map(unavailableWords);
+  if (claim.outcomes.length === 0) return `**${name}: ${unavailable.join("; ")}.**`;
+  return `**${name} ${ladderClaim(claim)}:** ${[...claim.outcomes.map(evidenceOf), ...unavailable].join("; ")}.`;
 }
 
 /** Who leads: the column faster than every other (paired), else "no single <none> (lowest median: ...)"; unpaired, the lowest median. */

@@ -5,6 +5,7 @@
  */
 import type { CellTable } from "./analyze.ts";
 import { measuredIn, rowOf, withoutAside } from "./cells.ts";
+import { unavailableWords } from "./claim-words.ts";
 import type { Column } from "./column.ts";
 import { figureOf } from "./render-overview.ts";
 import { type Align, leftOut, table } from "./table.ts";
@@ -64,10 +65,8 @@ export function taskOverview(task: TaskRun): string[] {
   ];
 }
 
-/** "- concurrent async tasks on one thread, on node, bun and deno, every size: n/a (why).": each reason once. */
+/** "- concurrent async tasks on one thread: n/a on node, bun and deno, every size: why.": each reason once. */
 const unavailableNotes = (tables: readonly CellTable[], shown: readonly Column[]): string[] => {
   const missing = unavailableIn(tables, shown);
-  return missing.length === 0
-    ? []
-    : [...missing.map(({ readingName, word, why, where }) => `- ${readingName}, on ${where}: ${word} (${why}).`), ""];
+  return missing.length === 0 ? [] : [...missing.map((one) => `- ${one.readingName}: ${unavailableWords(one)}.`), ""];
 };

@@ -231,9 +231,9 @@ describe("a user's task", () => {
     );
   });
 
-  it("n/a where no column could run a model, with why; not measured where it failed", () => {
+  it("n/a (or failed) where no column could run a model, on which columns and sizes, with why", () => {
     expect(line("cpu.async-main")).toBe(
-      "**Concurrent async tasks on one thread: n/a** (node, bun and deno, every size): t offers no form that yields.",
+      "**Concurrent async tasks on one thread: n/a on node, bun and deno, every size: t offers no form that yields.**",
     );
   });
 
