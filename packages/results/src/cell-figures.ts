@@ -225,9 +225,9 @@ export const FIGURES: readonly Figure[] = [
   },
 ];
 
-/** "0.69x [0.66–0.76, n = 12] slower"; "—" for the fastest; unpaired for a reference; null without rounds in common. */
-function versusFastest({ standing }: MeasuredRow): string | null {
+/** Speed against the fastest column: "0.69x [0.66–0.76, n = 12] slower"; unpaired for a reference; null without rounds in common. */
+export function versusFastest({ standing }: MeasuredRow, fastest = "—"): string | null {
   if (standing?.role === "reference") return `${speed(1 / standing.overFastest)} (medians, unpaired)`;
-  if (standing?.role !== "ranked") return "—";
+  if (standing?.role !== "ranked") return standing ? fastest : "—";
   return standing.versusFastest === null ? null : judgedSpeedup(standing.versusFastest);
 }

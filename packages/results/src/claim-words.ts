@@ -26,8 +26,6 @@ import { judgedSpeedup, mib, ms, percent, speed, speedupFigure, times } from "./
 import type { Unavailable } from "./task-run.ts";
 import { capitalise, joinWords, labels, perColumn } from "./text.ts";
 
-export type Voice = "summary" | "reading" | "task";
-
 /** Said beside any time ratio between the Python reference and a JavaScript runtime: the loops do different work. */
 export const NOT_EQUAL_ARITHMETIC =
   "Python's loop adds exact integers of any size (the squares pass 64 bits), JavaScript's adds them modulo 2^32 in small-integer steps";
@@ -46,7 +44,7 @@ const SUMMARY_WORDS = {
 } as const;
 
 /** The claim's line in the voice asked for; null where that voice says nothing of it. */
-export function claimLine(claim: Claim, voice: Voice): string | null {
+export function claimLine(claim: Claim, voice: "summary" | "reading" | "task"): string | null {
   switch (claim.kind) {
     case "model":
       if (claim.offload) return voice === "summary" ? offloadLine(claim) : null;

@@ -204,26 +204,14 @@ export function referenceClaims(analysis: Analysis): ReferenceClaim[] {
   const lesson = lessonTables(analysis.tables);
   const references = measuredIn(lesson).filter((column) => !isRanked(column));
   return references.flatMap((column) => {
-    const rows = lesson.flatMap((table) => table.rows.filter(isMeasured).filter((row) => row.column.label === column.label));
+    const rows = lesson.flatMap((table) => measuredRowOf(table, column) ?? []);
     const compared = rows.filter((row): row is Compared => row.versusBaseline !== null);
     if (compared.length === 0) return [];
     const sequential = rows.find((row) => row.cell.baseline === null && row.standing?.role === "reference");
-    const standing = sequential?.standing;
-    return [
-      {
-        kind: "reference" as const,
-        column,
-        models: outcomesOf(compared, "pays-off"),
-        sequential:
-          sequential && standing?.role === "reference"
-            ? {
-                ratio: standing.overFastest,
-                fastest: standing.fastest,
-                split: twoClusters(sequential.cell.samples.map((sample) => Math.log(sample.wallMs))),
-              }
-            : null,
-      },
-    ];
+    const standing = sequential?.standing?.role === "reference" ? sequential.standing : null;
+    const split = sequential && twoClusters(sequential.cell.samples.map((sample) => Math.log(sample.wallMs)));
+    const against = standing && { ratio: standing.overFastest, fastest: standing.fastest, split: split ?? null };
+    return [{ kind: "reference" as const, column, models: outcomesOf(compared, "pays-off"), sequential: against }];
   });
 }
 

@@ -1,13 +1,9 @@
 /** The report's files, its sections' headings and the links between them, named once: every page and link reads these. */
 
-/** What a person reads first, and the second page with everything else. */
+/** What a person reads first, the second page with everything else, `--baseline`'s page, the charts' folder. */
 export const REPORT_FILE = "README.md";
 export const DETAILS_FILE = "details.md";
-
-/** `--baseline`'s page: this run against another. */
 export const COMPARISON_FILE = "comparison.md";
-
-/** The folder of the charts (charts/*.svg), embedded in README.md. */
 export const CHART_FOLDER = "charts";
 
 /** The machine-readable files beside the report. */

@@ -95,10 +95,7 @@ function shortfallLines(shortfall: Shortfall | null): string[] {
   ];
 }
 
-/**
- * For a native workload with a plain-JavaScript equivalent (key derivation): the sequential native run's speed-up over
- * the sequential JavaScript run, paired by round, per column: the run's comparison of the cell it is paired with.
- */
+/** Native key derivation's sequential run against the same work in plain JavaScript: the cell it is paired with. */
 function againstJavaScript(baseline: CellTable | undefined, analysis: Analysis, columns: readonly Column[]): string[][] {
   const paired = analysis.comparisons.filter((one) => one.kind === "paired" && one.cellId === baseline?.cellId);
   if (!baseline?.cell.pairedWith || paired.length === 0) return [];

@@ -5,9 +5,9 @@
  * construct (threads, asyncio, a process pool), named under the table from what each interpreter reported.
  */
 import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { versusFastest } from "./cell-figures.ts";
 import { lessonTables, rowOf } from "./cells.ts";
 import { type Column, isRanked } from "./column.ts";
-import { judgedSpeedup, speed } from "./format.ts";
 import { detailsLink, TITLES } from "./links.ts";
 import { figureOf } from "./render-overview.ts";
 import { labelledTable } from "./table.ts";
@@ -67,10 +67,8 @@ function timeOverFastest(lesson: readonly CellTable[], shown: readonly Column[])
       const fastest = measured.find((row) => row.standing?.role === "fastest");
       if (!fastest || !measured.some((row) => row.standing?.role === "reference")) return [];
       const cells = shown.map((column) => {
-        const standing = measured.find((row) => row.column.label === column.label)?.standing;
-        if (standing?.role === "fastest") return "1 (the lowest median)";
-        if (standing?.role === "reference") return `${speed(1 / standing.overFastest)} (medians, unpaired)`;
-        return standing?.role === "ranked" && standing.versusFastest ? judgedSpeedup(standing.versusFastest) : "";
+        const row = measured.find((candidate) => candidate.column.label === column.label);
+        return (row && versusFastest(row, "1 (the lowest median)")) ?? "";
       });
       return [[`speed against ${fastest.column.label}'s, ${label(table)}`, ...cells]];
     });

@@ -25,7 +25,9 @@ export function figureOf(row: Row | undefined, reasons: "full" | "short" = "shor
   return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
 }
 
-const nameOf = (table: CellTable) => table.cell.readingName;
+/** A model table's row label: the baseline's figure is its median time. */
+export const modelRowLabel = (table: CellTable, name = table.cell.readingName) =>
+  table.cell.baseline === null ? `${name} (median time)` : name;
 
 function grid(tables: readonly CellTable[], label: (table: CellTable) => string): string[] {
   const shown = measuredIn(tables);
@@ -51,7 +53,7 @@ export function headlineOverview(tables: readonly CellTable[]): string[] {
     `${size}: the pools have one worker or process per core, the per-task models start one per task; the sequential row`,
     `gives its median time. Per cell: ${detailsLink(TITLES.reading, "details.md")}.`,
     "",
-    ...grid(own, (table) => (table.cell.baseline === null ? `${nameOf(table)} (median time)` : nameOf(table))),
+    ...grid(own, (table) => modelRowLabel(table)),
   ];
 }
 
@@ -111,7 +113,7 @@ export function workloadsOverview(tables: readonly CellTable[]): string[] {
   const label = (table: CellTable) => {
     const params = table.cell.params;
     const workload = params.kind === "cpu" ? WORKLOAD_TITLES[params.workload] : "";
-    return `${workload}: ${table.cell.baseline === null ? "the sequential run (median time)" : nameOf(table)}`;
+    return `${workload}: ${modelRowLabel(table)}`;
   };
   return [
     "An allocation-heavy, a memory-bound and a key-derivation task (native and in plain JavaScript), each model against",
@@ -170,6 +172,6 @@ export function filesOverview(tables: readonly CellTable[]): string[] {
     "Each set of files written and read back by one task per file; the synchronous API, one file after another, is the",
     `baseline. MB/s, busy cores and memory: ${detailsLink(TITLES.files)}.`,
     "",
-    ...grid(own, (table) => `${table.cell.size}: ${table.cell.baseline === null ? `${nameOf(table)} (median time)` : nameOf(table)}`),
+    ...grid(own, (table) => `${table.cell.size}: ${modelRowLabel(table)}`),
   ];
 }

@@ -7,7 +7,7 @@ import type { CellTable } from "./analyze.ts";
 import { measuredIn, rowOf, withoutAside } from "./cells.ts";
 import { unavailableWords } from "./claim-words.ts";
 import type { Column } from "./column.ts";
-import { figureOf } from "./render-overview.ts";
+import { figureOf, modelRowLabel } from "./render-overview.ts";
 import { type Align, leftOut, table } from "./table.ts";
 import { type TaskRun, unavailableIn } from "./task-run.ts";
 import { joinWords, wrapWords } from "./text.ts";
@@ -48,15 +48,17 @@ export function taskOverview(task: TaskRun): string[] {
       .filter((table) => table.cell.size === label)
       .sort((a, b) => Number(a.cell.baseline !== null) - Number(b.cell.baseline !== null)),
   );
-  const name = (one: CellTable) => withoutAside(one.cell.readingName);
-  const label = (one: CellTable) => (one.cell.baseline === null ? `${name(one)} (median time)` : name(one));
   return [
     "Each model's speed-up over the sequential run of the same size, in the same runtime; the sequential row gives its",
     "median time.",
     "",
     ...table(
       ["size", "", ...shown.map((column) => column.label)],
-      ordered.map((one) => [one.cell.size, label(one), ...shown.map((column) => figureOf(rowOf(one, column)))]),
+      ordered.map((one) => [
+        one.cell.size,
+        modelRowLabel(one, withoutAside(one.cell.readingName)),
+        ...shown.map((column) => figureOf(rowOf(one, column))),
+      ]),
       ["left", "left", ...shown.map((): Align => "right")],
     ),
     "",

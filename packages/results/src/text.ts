@@ -16,10 +16,7 @@ export function perColumn<T extends { column: Column }>(items: readonly T[], sho
 /** The columns' labels as words: "node, bun and deno". */
 export const labels = (items: ReadonlyArray<{ column: Column }>): string => joinWords(items.map((item) => item.column.label));
 
-/**
- * A long bullet as lines of at most `width` characters, the continuation lines indented so markdown keeps them in
- * the same item. Words are never split: a single word longer than the width keeps its own line.
- */
+/** A long bullet as lines of at most `width` characters, indented after the first so markdown keeps them one item. */
 export function wrapBullet(text: string, width = 120): string[] {
   return wrapWords(`- ${text}`, width).map((line, index) => (index === 0 ? line : `  ${line}`));
 }
