@@ -7,9 +7,10 @@
 import type { Comparison } from "@runtime-bench/model/comparisons";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { MIN_RUNS_FOR_INTERVAL, median } from "@runtime-bench/model/stats";
-import { isSettled, VERDICTS, type Verdict } from "@runtime-bench/model/verdict";
+import { EFFECT_THRESHOLD, isSettled, VERDICTS, type Verdict } from "@runtime-bench/model/verdict";
 import type { Analysis } from "./analyze.ts";
 import type { Column } from "./column.ts";
+import { percent } from "./format.ts";
 
 export interface Settlement {
   comparisons: readonly Comparison[];
@@ -39,7 +40,7 @@ function whyOpen({ comparison }: Comparison): string {
   if (comparison.split)
     return `its per-round ratios split into two clusters (${comparison.split.lower} and ${comparison.split.upper} rounds)`;
   if (!comparison.ci95) return `${comparison.pairs} rounds, fewer than the ${MIN_RUNS_FOR_INTERVAL} an interval needs`;
-  return "its interval reaches both sides of a line (1.0, or ±5%)";
+  return `its interval reaches both sides of a line (1.0, or ±${percent(EFFECT_THRESHOLD)})`;
 }
 
 export interface PairGaps {
