@@ -61,10 +61,11 @@ export interface MeasuredRow {
   inProcess: { label: string; summary: Summary | null; skipped: string } | null;
 }
 
+/** A column without a figure of the cell: n/a (it could not run it, or did not in this run) or failed, and why. */
 export interface UnavailableRow {
   column: Column;
-  /** Why there is no figure: "n/a (...)" or "failed (...)". */
-  reason: string;
+  state: "n/a" | "failed";
+  why: string;
 }
 
 export type Row = MeasuredRow | UnavailableRow;
@@ -99,9 +100,9 @@ export function analyze(result: RunResult): Analysis {
   const tables = cellIds.map((cellId): CellTable => {
     const cell = allCells.find((candidate) => candidate.cellId === cellId)!;
     const rows = runs.map(({ column, run }): Row => {
-      if (run.status === "n/a") return { column, reason: `n/a (${run.reason})` };
+      if (run.status === "n/a") return { column, state: "n/a", why: run.reason };
       const own = run.cells.find((candidate) => candidate.cellId === cellId);
-      if (!own) return { column, reason: "n/a (not in this run's profile)" };
+      if (!own) return { column, state: "n/a", why: "not in this run's profile" };
       return rowFor(column, own, find.baseline(column.label, cellId) ?? null);
     });
     return isRankedAcrossRuntimes(cell) ? withStandings(cellId, cell, rows, find) : { cellId, cell, rows, fastest: null };
@@ -112,9 +113,9 @@ export function analyze(result: RunResult): Analysis {
 type Lookup = ReturnType<typeof comparisonLookup>;
 
 function rowFor(column: Column, cell: CellResult, versusBaseline: PairedComparison | null): Row {
-  if (cell.status === "n/a") return { column, reason: `n/a (${cell.reason ?? "not possible here"})` };
-  if (cell.status === "failed") return { column, reason: `failed (${cell.reason ?? "no reason recorded"})` };
-  if (cell.samples.length === 0) return { column, reason: "n/a (no counted round fit in the time budget)" };
+  if (cell.status === "n/a") return { column, state: "n/a", why: cell.reason ?? "not possible here" };
+  if (cell.status === "failed") return { column, state: "failed", why: cell.reason ?? "no reason recorded" };
+  if (cell.samples.length === 0) return { column, state: "n/a", why: "no counted round fit in the time budget" };
   const wall = summarize(cell.samples.map((sample) => sample.wallMs));
   return {
     column,

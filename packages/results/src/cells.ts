@@ -15,10 +15,8 @@ export const isHeadline = (table: CellTable): boolean => table.cell.group === "h
 export const rowOf = (table: CellTable, column: Column): Row | undefined => table.rows.find((row) => row.column.label === column.label);
 
 /** A column's row of a cell where it was measured. */
-export function measuredRowOf(table: CellTable, column: Column): MeasuredRow | undefined {
-  const row = rowOf(table, column);
-  return row && isMeasured(row) ? row : undefined;
-}
+export const measuredRowOf = (table: CellTable, column: Column): MeasuredRow | undefined =>
+  table.rows.find((row): row is MeasuredRow => isMeasured(row) && row.column.label === column.label);
 
 /** A CPU cell's n (the work per task), 0 for other kinds. */
 export const sizeOf = (table: CellTable): number => (table.cell.params.kind === "cpu" ? table.cell.params.n : 0);

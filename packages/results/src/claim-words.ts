@@ -246,7 +246,8 @@ const evidenceOf = (outcome: LadderOutcome): string =>
   `${outcome.column.label}: ${(outcome.from ? [...(outcome.below ? [outcome.below] : []), outcome.from] : outcome.points).map(figureAt).join(", ")}`;
 
 /** A model's columns with no figure, and why: "n/a on node, bun and deno, every size: why" (a task's summary and table). */
-export const unavailableWords = ({ word, where, why }: Unavailable): string => `${word} on ${where}: ${why}`;
+export const unavailableWords = ({ word, why, columns, sizes }: Unavailable): string =>
+  `${word} on ${joinWords(columns.map((column) => column.label))}, ${sizes ? `at ${joinWords(sizes)}` : "every size"}: ${why}`;
 
 /** A task's model over its sizes; where no column has a figure of it, only why: "**...: n/a on node, every size: why.**" */
 function taskLadderLine(claim: LadderClaim): string {

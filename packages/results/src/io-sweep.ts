@@ -6,7 +6,7 @@
  */
 import { type IoSweepRole, sweepRoleOf } from "@runtime-bench/model/scenarios/records";
 import type { RunResult } from "@runtime-bench/model/schema";
-import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { type Analysis, type CellTable, isMeasured, type MeasuredRow, type UnavailableRow } from "./analyze.ts";
 import { ofGroup } from "./cells.ts";
 import type { Column } from "./column.ts";
 import { memorySlope } from "./scaling.ts";
@@ -39,7 +39,7 @@ type Slope = { mib: number; ci95: [number, number] | null } | null;
 export interface IoSweep {
   points: IoSweepPoint[];
   /** Cells of the sweep a runtime could not run, with the reason. */
-  unavailable: Array<{ column: Column; cellId: string; reason: string }>;
+  unavailable: Array<{ cellId: string; row: UnavailableRow }>;
   memory: Array<{
     column: Column;
     /** Memory per request in flight, from the series `inFlight` describes; null where no series holds N constant. */
@@ -97,9 +97,7 @@ export function ioSweep(result: RunResult, { runs, tables }: Analysis): IoSweep 
   // Cells a measured column could not run; a column left out of the run (or unable to start) is said so elsewhere.
   const measured = new Set(runs.flatMap(({ column, run }) => (run.status === "measured" ? [column.label] : [])));
   const unavailable = sweep.flatMap((table) =>
-    table.rows.flatMap((row) =>
-      isMeasured(row) || !measured.has(row.column.label) ? [] : [{ column: row.column, cellId: table.cellId, reason: row.reason }],
-    ),
+    table.rows.flatMap((row) => (isMeasured(row) || !measured.has(row.column.label) ? [] : [{ cellId: table.cellId, row }])),
   );
   const columns = [...new Set(points.map((point) => point.column))];
   const capOf = (column: Column) => {

@@ -22,10 +22,7 @@ export const anchorOf = (heading: string): string =>
 /** A link to a section of details.md. */
 export const detailsLink = (heading: string, text = "details"): string => `[${text}](${DETAILS_FILE}#${anchorOf(heading)})`;
 
-/**
- * Every section's heading: the section list (render-markdown.ts) writes each heading and the contents from these, and
- * a link into details.md names its section by the same value, so a renamed section keeps its links.
- */
+/** Every section's heading: the section list writes headings and contents from these, and links name sections by them. */
 export const TITLES = {
   summary: "Summary",
   charts: "Charts",

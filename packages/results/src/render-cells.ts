@@ -7,6 +7,7 @@ import { isHeadline } from "./cells.ts";
 import { ms, msWithInterval, times } from "./format.ts";
 import { flagged, noiseWarnings } from "./noise.ts";
 import { table } from "./table.ts";
+import { reasonOf } from "./text.ts";
 
 /** "faster · 1.84x · n=12": a comparison's verdict, its speed-up and its rounds; "—" where the cell has none. */
 const verdictCell = (comparison: PairedComparison | null | undefined) =>
@@ -55,7 +56,7 @@ export function noiseSection(result: RunResult, tables: readonly CellTable[]): s
 function tableRows(cellTable: CellTable, figures: readonly Figure[]): string[] {
   const cellText = (figure: Figure, row: MeasuredRow) => figure.value(row, cellTable) ?? `n/a (${figure.missing ?? "not measured"})`;
   const renderRow = (row: Row) =>
-    isMeasured(row) ? figures.map((figure) => cellText(figure, row)) : [row.column.label, row.reason, ...figures.slice(2).map(() => "")];
+    isMeasured(row) ? figures.map((figure) => cellText(figure, row)) : [row.column.label, reasonOf(row), ...figures.slice(2).map(() => "")];
   return table(
     figures.map((figure) => (typeof figure.header === "string" ? figure.header : figure.header(cellTable))),
     cellTable.rows.map(renderRow),

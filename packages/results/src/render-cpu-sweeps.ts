@@ -11,6 +11,7 @@ import { ladderTable } from "./render-overview.ts";
 import { type ScalingModel, scaling } from "./scaling.ts";
 import { largestSizeShortfall, type Shortfall } from "./shortfall.ts";
 import { figuresTable, labelledTable, leftOut } from "./table.ts";
+import { reasonOf } from "./text.ts";
 
 /** Speed-up "1.84x [1.74–1.93] (92%)", or why there is none. */
 export const speedupWithEfficiency = (point: { speedup: PairedComparison | null; efficiency: number | null }) =>
@@ -138,7 +139,7 @@ export function workloadsSection(analysis: Analysis): string[] {
               const cells = columns.map((column) => {
                 const row = rowOf(model, column);
                 if (!row) return "—";
-                if (!isMeasured(row)) return row.reason;
+                if (!isMeasured(row)) return reasonOf(row);
                 return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
               });
               return [model.cell.readingName, ...cells];
@@ -188,7 +189,7 @@ export function primitivesSection(tables: readonly CellTable[]): string[] {
         const cells = runtimes.map((column) => {
           const row = rowOf(table, column);
           if (!row) return "—";
-          return isMeasured(row) ? perOperation(row, params.repetitions) : row.reason;
+          return isMeasured(row) ? perOperation(row, params.repetitions) : reasonOf(row);
         });
         return [[primitiveLabel(params, table.cell.title), ...cells]];
       }),

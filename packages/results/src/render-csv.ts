@@ -7,6 +7,7 @@
 import type { RunResult } from "@runtime-bench/model/schema";
 import { type Analysis, analyze, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
 import { type CsvStatistic, FIGURES } from "./cell-figures.ts";
+import { reasonOf } from "./text.ts";
 
 export const CSV_COLUMNS = [
   "runtime",
@@ -34,7 +35,7 @@ export function csvRecords(tables: readonly CellTable[]): CsvRow[] {
     table.rows.flatMap((row) => {
       const where = { runtime: row.column.label, group: table.cell.group, cell: table.cellId, scenario: table.cell.scenarioId };
       if (!isMeasured(row))
-        return [{ ...where, statistic: "status", value: row.reason, ci_low: "", ci_high: "", unit: "", verdict: "", n: "0" }];
+        return [{ ...where, statistic: "status", value: reasonOf(row), ci_low: "", ci_high: "", unit: "", verdict: "", n: "0" }];
       return statistics(row).map((statistic) => ({ ...where, ...statistic, n: String(row.wall.n) }));
     }),
   );

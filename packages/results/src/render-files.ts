@@ -3,6 +3,7 @@ import { type Analysis, isMeasured } from "./analyze.ts";
 import { ofGroup } from "./cells.ts";
 import { judgedSpeedup, mib, ms, percent } from "./format.ts";
 import { table } from "./table.ts";
+import { reasonOf } from "./text.ts";
 
 export function filesSection({ runs, tables }: Analysis): string[] {
   // A column left out of the run (or unable to start) is said so in the environment table, not on every row here.
@@ -29,7 +30,7 @@ export function filesSection({ runs, tables }: Analysis): string[] {
               .filter((row) => measured.has(row.column.label))
               .map((row) => {
                 const name = cellTable.cell.readingName;
-                if (!isMeasured(row)) return [row.column.label, name, row.reason];
+                if (!isMeasured(row)) return [row.column.label, name, reasonOf(row)];
                 const params = row.cell.params;
                 const bytesMoved = params.kind === "files" ? 2 * params.files * params.bytes : 0;
                 const rate = bytesMoved / 1e6 / (row.wall.median / 1000);

@@ -6,6 +6,7 @@ import { judgedSpeedup, kibSlope, mibSlope, ms, percent } from "./format.ts";
 import { CAPACITY_HEADROOM, type IoSweep, type IoSweepPoint, ioSweep, isServerBusy, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 import { flagged, flagMark, serverBusy } from "./noise.ts";
 import { labelledTable, table } from "./table.ts";
+import { reasonOf } from "./text.ts";
 
 export function ioSweepSection(result: RunResult, analysis: Analysis): string[] {
   const sweep = ioSweep(result, analysis);
@@ -39,7 +40,7 @@ export function ioSweepSection(result: RunResult, analysis: Analysis): string[] 
       "",
     ]),
     ...(sweep.unavailable.length > 0
-      ? ["Not measured:", "", ...sweep.unavailable.map(({ column, cellId, reason }) => `- ${column.label} ${cellId}: ${reason}`), ""]
+      ? ["Not measured:", "", ...sweep.unavailable.map(({ cellId, row }) => `- ${row.column.label} ${cellId}: ${reasonOf(row)}`), ""]
       : []),
   ];
 }

@@ -16,11 +16,12 @@ import { type IoSweepPoint, ioSweep } from "./io-sweep.ts";
 import { detailsLink, TITLES } from "./links.ts";
 import { scaling } from "./scaling.ts";
 import { labelledTable, leftOut } from "./table.ts";
+import { reasonOf } from "./text.ts";
 
 /** A baseline's median time, or a model's speed-up; else why not, in full or short ("n/a", "failed") beside a note. */
 export function figureOf(row: Row | undefined, reasons: "full" | "short" = "short"): string {
   if (!row) return "—";
-  if (!isMeasured(row)) return reasons === "full" ? row.reason : row.reason.startsWith("n/a") ? "n/a" : "failed";
+  if (!isMeasured(row)) return reasons === "full" ? reasonOf(row) : row.state;
   if (row.cell.baseline === null) return msWithInterval(row.wall.median, row.wall.ci95);
   return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
 }

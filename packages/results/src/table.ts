@@ -6,6 +6,7 @@
 import { markdownTable } from "markdown-table";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import type { Column } from "./column.ts";
+import { reasonOf } from "./text.ts";
 
 export type Align = "left" | "right";
 
@@ -45,7 +46,7 @@ export function leftOut(tables: readonly CellTable[], shown: readonly Column[]):
   const reasons = new Map<string, string>();
   for (const row of tables.flatMap((table) => table.rows)) {
     const { label } = row.column;
-    if (!shown.some((column) => column.label === label) && !isMeasured(row) && !reasons.has(label)) reasons.set(label, row.reason);
+    if (!shown.some((column) => column.label === label) && !isMeasured(row) && !reasons.has(label)) reasons.set(label, reasonOf(row));
   }
   return reasons.size > 0 ? [`Not in this table: ${[...reasons].map(([label, reason]) => `${label}, ${reason}`).join("; ")}.`, ""] : [];
 }

@@ -7,7 +7,6 @@ import type { CellResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { isHeadline, withoutAside } from "./cells.ts";
 import type { Column } from "./column.ts";
-import { joinWords } from "./text.ts";
 
 export interface TaskRun {
   /** The name the task gives itself. */
@@ -42,14 +41,13 @@ export function taskOf(tables: readonly CellTable[]): TaskRun | null {
   };
 }
 
-/** Where a model has no figure, with the same reason: the runtimes and sizes it covers ("every size" where all). */
+/** Where a model has no figure, for the same reason: the columns, and the sizes (null: every size). */
 export interface Unavailable {
   readingName: string;
-  /** "n/a" or "failed", and why, as the row gives them ("n/a (why)"). */
   word: "n/a" | "failed";
   why: string;
   columns: Column[];
-  where: string;
+  sizes: string[] | null;
 }
 
 /**
@@ -61,19 +59,17 @@ export function unavailableIn(tables: readonly CellTable[], shown: readonly Colu
   const missing = tables.flatMap((table) =>
     table.rows.flatMap((row) => (isMeasured(row) || !shown.some((column) => column.label === row.column.label) ? [] : [{ row, table }])),
   );
-  const keys = [...new Set(missing.map(({ row, table }) => JSON.stringify([table.cell.scenarioId, row.reason])))];
-  return keys.map((key) => {
-    const [scenarioId, reason] = JSON.parse(key) as [string, string];
-    const own = missing.filter(({ row, table }) => table.cell.scenarioId === scenarioId && row.reason === reason);
+  const keyOf = ({ row, table }: (typeof missing)[number]) => JSON.stringify([table.cell.scenarioId, row.state, row.why]);
+  return [...new Set(missing.map(keyOf))].map((key) => {
+    const own = missing.filter((one) => keyOf(one) === key);
     const atSizes = [...new Set(own.map(({ table }) => table.cell.size))];
-    const columns = [...new Set(own.map(({ row }) => row.column))];
-    const [, word, why] = /^(n\/a|failed) \((.*)\)$/s.exec(reason) ?? [reason, "n/a", reason];
+    const { state, why } = own[0]!.row;
     return {
       readingName: withoutAside(own[0]!.table.cell.readingName),
-      word: word as Unavailable["word"],
-      why: why!,
-      columns,
-      where: `${joinWords(columns.map((column) => column.label))}, ${atSizes.length === sizes.size ? "every size" : `at ${joinWords(atSizes)}`}`,
+      word: state,
+      why,
+      columns: [...new Set(own.map(({ row }) => row.column))],
+      sizes: atSizes.length === sizes.size ? null : atSizes,
     };
   });
 }

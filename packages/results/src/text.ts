@@ -16,6 +16,9 @@ export function perColumn<T extends { column: Column }>(items: readonly T[], sho
 /** The columns' labels as words: "node, bun and deno". */
 export const labels = (items: ReadonlyArray<{ column: Column }>): string => joinWords(items.map((item) => item.column.label));
 
+/** Why a column has no figure: "n/a (why)", "failed (why)". */
+export const reasonOf = ({ state, why }: { state: string; why: string }): string => `${state} (${why})`;
+
 /** A long bullet as lines of at most `width` characters, indented after the first so markdown keeps them one item. */
 export function wrapBullet(text: string, width = 120): string[] {
   return wrapWords(`- ${text}`, width).map((line, index) => (index === 0 ? line : `  ${line}`));

@@ -5,6 +5,7 @@ import { readingClaims, subjectOf } from "../src/claims.ts";
 import { ioSweep } from "../src/io-sweep.ts";
 import { renderReport } from "../src/render-markdown.ts";
 import { reading as findings } from "../src/summary.ts";
+import { reasonOf } from "../src/text.ts";
 import { around, cpuCell, ioCell, ioParams, ioSweepShape, measured, notSelected, reportText, runResult } from "./fixtures.ts";
 
 const node = measured("node", [
@@ -30,7 +31,7 @@ const row = (result: ReturnType<typeof runResult>, cellId: string, runtime: stri
   const found = analyze(result)
     .tables.find((t) => t.cellId === cellId)!
     .rows.find((r) => r.column.label === runtime)!;
-  if (!isMeasured(found)) throw new Error(`${runtime} ${cellId} is not measured: ${found.reason}`);
+  if (!isMeasured(found)) throw new Error(`${runtime} ${cellId} is not measured: ${reasonOf(found)}`);
   return found;
 };
 
@@ -97,7 +98,7 @@ describe("analysis", () => {
     const failing = measured("deno", [cpuCell("cpu.sequential", [], { status: "failed", reason: "timed out after 60 s" })]);
     const missing = { name: "bun" as const, status: "n/a" as const, selected: true, reason: "bun could not start: ENOENT" };
     const table = analyze(runResult([node, missing, failing])).tables.find((t) => t.cellId === "cpu.sequential/n=1e8")!;
-    expect(table.rows.map((r) => ("reason" in r ? r.reason : "measured"))).toEqual([
+    expect(table.rows.map((r) => (isMeasured(r) ? "measured" : reasonOf(r)))).toEqual([
       "measured",
       "n/a (bun could not start: ENOENT)",
       "failed (timed out after 60 s)",

@@ -125,7 +125,8 @@ describe("a user's task's report", () => {
   it("names a model no runtime could run, with its reason, in the summary and under the table", () => {
     const asyncMain = claims.find((claim): claim is LadderClaim => claim.kind === "ladder" && claim.scenarioId === "cpu.async-main")!;
     expect(asyncMain.outcomes).toEqual([]);
-    expect(asyncMain.unavailable).toMatchObject([{ word: "n/a", why: NO_YIELD, where: "node, bun and deno, every size" }]);
+    expect(asyncMain.unavailable).toMatchObject([{ word: "n/a", why: NO_YIELD, sizes: null }]);
+    expect(asyncMain.unavailable[0]!.columns.map((column) => column.label)).toEqual(["node", "bun", "deno"]);
     expect(readme).toContain(`- concurrent async tasks on one thread: n/a on node, bun and deno, every size: ${NO_YIELD}.`);
   });
 
