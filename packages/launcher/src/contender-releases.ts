@@ -1,0 +1,49 @@
+/**
+ * Released versions of a runtime as contenders (issue 29): "node@24" resolved to its newest release against the same
+ * npm registry the pinned runtimes come from, by npm itself (`npm view`), so the registry, proxy and credentials npm is
+ * set up with are the ones used. An unknown version or a registry that cannot be reached is refused before anything is
+ * measured, in one line naming the contender. Installing the resolved release into the checkout's cache comes next.
+ */
+import { execFile } from "node:child_process";
+import { ContenderError } from "@runtime-bench/model/contenders";
+import { RUNTIMES, type RuntimeName } from "@runtime-bench/model/runtimes";
+
+/** npm's own answer, bounded: a registry that does not answer is one that cannot be reached. */
+const NPM_TIMEOUT_MS = 60_000;
+
+/** Compares two exact versions ("24.9.0") part by part. */
+const compareVersions = (a: string, b: string): number => {
+  const [x, y] = [a, b].map((version) => version.split(".").map(Number));
+  for (let index = 0; index < 3; index++) if (x![index] !== y![index]) return (x![index] ?? 0) - (y![index] ?? 0);
+  return 0;
+};
+
+/**
+ * The newest release of `runtime`'s npm package that `version` ("24", "24.9", "24.9.0") matches; `registry` overrides
+ * npm's (the tests' loopback registry). Throws a ContenderError, naming `item` as typed, where none matches or the
+ * registry cannot be reached.
+ */
+export async function resolveRelease(item: string, runtime: RuntimeName, version: string, registry?: string): Promise<string> {
+  const { installation } = RUNTIMES[runtime];
+  if (installation.kind !== "npm") throw new ContenderError(`--runtimes: "${item}": ${runtime} has no releases on the npm registry`);
+  const args = ["view", `${installation.npmPackage}@${version}`, "version", "--json", ...(registry ? ["--registry", registry] : [])];
+  const npm = await new Promise<{ failed: boolean; stdout: string; stderr: string }>((resolve) =>
+    execFile(
+      "npm",
+      args,
+      { encoding: "utf8", timeout: NPM_TIMEOUT_MS, env: { ...process.env, npm_config_fetch_retries: "0" } },
+      (error, stdout, stderr) => resolve({ failed: error !== null, stdout, stderr: `${stderr}${error && !stderr ? error.message : ""}` }),
+    ),
+  );
+  if (npm.failed) {
+    const said = `${npm.stdout}\n${npm.stderr}`;
+    if (/E404|No match found/.test(said))
+      throw new ContenderError(`--runtimes: "${item}": no release of ${installation.npmPackage} matches ${version}`);
+    const reason = /npm error code (\S+)/.exec(said)?.[1] ?? said.trim().split("\n")[0];
+    throw new ContenderError(`--runtimes: "${item}": the npm registry could not be reached to resolve ${version} (${reason})`);
+  }
+  const found = npm.stdout.trim() === "" ? [] : (JSON.parse(npm.stdout) as string | string[]);
+  const versions = (Array.isArray(found) ? found : [found]).filter((one) => /^\d+\.\d+\.\d+$/.test(one));
+  if (versions.length === 0) throw new ContenderError(`--runtimes: "${item}": no release of ${installation.npmPackage} matches ${version}`);
+  return versions.sort(compareVersions).at(-1)!;
+}
