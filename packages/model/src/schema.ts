@@ -220,13 +220,13 @@ export const runtimeRunSchema = z.discriminatedUnion("status", [
      * What the run calls it, where one runtime runs more than once (two versions, builds or flag sets): unique in the
      * run. Absent: its name. Files before labels have none.
      */
-    label: z.string().optional(),
+    label: z.string().min(1).optional(),
     status: z.literal("measured"),
     description: describeOutputSchema,
     cells: z.array(cellResultSchema),
   }),
   /** `selected` false: left out of this run with --runtimes; true: chosen, but it could not be measured. */
-  z.object({ name: runtimeName, label: z.string().optional(), status: z.literal("n/a"), selected: z.boolean(), reason: z.string() }),
+  z.object({ name: runtimeName, label: z.string().min(1).optional(), status: z.literal("n/a"), selected: z.boolean(), reason: z.string() }),
 ]);
 
 /**
@@ -337,7 +337,12 @@ export const runResultSchema = z.object({
       .object({ passed: z.array(z.object({ name: z.string(), why: z.string(), set: z.boolean() })), note: z.string() })
       .optional(),
   }),
-  runtimes: z.array(runtimeRunSchema),
+  // Each column of the report is keyed by its label (its name where it has none): two under one label could not be told apart.
+  runtimes: z.array(runtimeRunSchema).superRefine((runtimes, context) => {
+    const labels = runtimes.map((runtime) => runtime.label ?? runtime.name);
+    const twice = labels.find((label, index) => labels.indexOf(label) !== index);
+    if (twice !== undefined) context.addIssue({ code: "custom", message: `two runtimes under one label, "${twice}"` });
+  }),
 });
 
 export type RuntimeDescriptionRecord = z.infer<typeof runtimeDescriptionSchema>;

@@ -101,7 +101,7 @@ export const FIGURES: readonly Figure[] = [
     key: "baseline",
     header: (table) => (table.cell.baseline ? `speed-up vs \`${table.cell.baseline}\`` : "speed-up"),
     value: (row) => (row.cell.baseline === null ? "— (the baseline)" : row.versusBaseline ? judgedSpeedup(row.versusBaseline) : null),
-    missing: "too few rounds",
+    missing: "no rounds in common",
     csv: [ratio("time_vs_baseline", (row) => row.versusBaseline)],
   },
   {
@@ -119,7 +119,7 @@ export const FIGURES: readonly Figure[] = [
     key: "fastest",
     header: "vs fastest",
     value: (row) => versusFastest(row),
-    missing: "too few rounds",
+    missing: "no rounds in common",
     csv: [ratio("time_vs_fastest_runtime", (row) => (row.standing?.role === "ranked" ? row.standing.versusFastest : null))],
   },
   {

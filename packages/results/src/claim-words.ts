@@ -22,12 +22,12 @@ import type {
   StartupClaim,
 } from "./claims.ts";
 import type { Column } from "./column.ts";
-import { judgedSpeedup, mib, ms, percent, speed, speedupFigure, times } from "./format.ts";
+import { judgedOrNone, judgedSpeedup, mib, ms, percent, speed, speedupFigure, times } from "./format.ts";
 import type { Unavailable } from "./task-run.ts";
 import { capitalise, joinWords, labels, perColumn } from "./text.ts";
 
 /** Said beside any time ratio between the Python reference and a JavaScript runtime: the loops do different work. */
-export const NOT_EQUAL_ARITHMETIC =
+const NOT_EQUAL_ARITHMETIC =
   "Python's loop adds exact integers of any size (the squares pass 64 bits), JavaScript's adds them modulo 2^32 in small-integer steps";
 
 /** What "pays off from a size" means, said once above a task's claims. */
@@ -64,28 +64,35 @@ export function claimLine(claim: Claim, voice: "summary" | "reading" | "task"): 
 export const claimOnly = (claim: Claim): string =>
   /^\*\*(.+?)\*\*/.exec(claimLine(claim, "summary") ?? claimLine(claim, "reading") ?? "")?.[1] ?? "";
 
-/** "paid off on node and bun; was inconclusive on deno": a group of all `total` columns (> 1) is every (after "not": any) runtime. */
-function grouped<T extends { column: Column }>(
+const ANSWER_ORDER: Record<Answer, number> = { yes: 0, no: 1, open: 2 };
+type Grouping<T> = { total?: number; order?: (a: T, b: T) => number; denies?: (item: T) => boolean; after?: (group: T[]) => string };
+
+/**
+ * "paid off on node and bun; was inconclusive on deno": the phrases in `order` (yes, no, open), each group's columns in
+ * the columns' order; a group of all `total` columns (> 1) is "every runtime", or "any runtime" where its words deny.
+ */
+function grouped<T extends { column: Column; answer: Answer }>(
   items: readonly T[],
   phraseOf: (item: T) => string,
-  { total = items.length, after = () => "" }: { total?: number; after?: (group: T[]) => string } = {},
+  how: Grouping<T> = {},
 ): string {
-  return [...new Set(items.map(phraseOf))]
+  const { total = items.length, order = (a, b) => ANSWER_ORDER[a.answer] - ANSWER_ORDER[b.answer], after = () => "" } = how;
+  const denies = how.denies ?? ((item: T) => item.answer === "no");
+  return [...new Set([...items].sort(order).map(phraseOf))]
     .map((phrase) => {
       const group = items.filter((item) => phraseOf(item) === phrase);
-      const all = /^(not|did not)/.test(phrase) ? "any runtime" : "every runtime";
+      const all = denies(group[0]!) ? "any runtime" : "every runtime";
       return `${phrase} on ${group.length === total && total > 1 ? all : labels(group)}${after(group)}`;
     })
     .join("; ");
 }
 
-const ANSWER_ORDER: Record<Answer, number> = { yes: 0, no: 1, open: 2 };
-const inAnswerOrder = <T extends { answer: Answer }>(items: readonly T[]) =>
-  [...items].sort((a, b) => ANSWER_ORDER[a.answer] - ANSWER_ORDER[b.answer]);
-
 /** "paid off on every runtime", "paid off on deno; not shown to pay off on node and bun": shown, and not shown. */
 const summaryClaim = (outcomes: readonly Outcome[], words: { yes: string; notYes: string }): string =>
-  grouped(inAnswerOrder(outcomes), (outcome) => (outcome.answer === "yes" ? words.yes : words.notYes));
+  grouped(outcomes, (outcome) => (outcome.answer === "yes" ? words.yes : words.notYes), {
+    order: (a, b) => Number(a.answer !== "yes") - Number(b.answer !== "yes"),
+    denies: (outcome) => outcome.answer !== "yes",
+  });
 
 /** "paid off on bun; did not pay off on node and deno (slower on node; equivalent on deno)": each answer, and why not. */
 function readingClaim(outcomes: readonly Outcome[]): string {
@@ -97,7 +104,7 @@ function readingClaim(outcomes: readonly Outcome[]): string {
     if (slower!.length === 0 || equivalent!.length === 0) return ` (${slower!.length > 0 ? "slower" : "equivalent"})`;
     return ` (slower on ${labels(slower!)}; equivalent on ${labels(equivalent!)})`;
   };
-  return grouped(inAnswerOrder(outcomes), (outcome) => PAYS_OFF[outcome.answer], { after: why });
+  return grouped(outcomes, (outcome) => PAYS_OFF[outcome.answer], { after: why });
 }
 
 /** "1.90x [1.77–1.92, n = 12] faster": how many times faster than the baseline, its interval, rounds and verdict. */
@@ -225,9 +232,12 @@ function ladderClaim(claim: LadderClaim): string {
       return `${PAYS_OFF.yes} from ${outcome.from!.size}${outcome.from === outcome.points[0] ? " (its smallest size)" : ""}`;
     return outcome.answer === "no" ? `${PAYS_OFF.no} up to ${outcome.points.at(-1)!.size}` : PAYS_OFF.open;
   };
-  const order = (a: LadderOutcome, b: LadderOutcome) =>
-    ANSWER_ORDER[a.answer] - ANSWER_ORDER[b.answer] || (a.from?.n ?? 0) - (b.from?.n ?? 0);
-  return grouped([...claim.outcomes].sort(order), phrase, { total: claim.shown.length });
+  // A task's claim names the size a column paid off from: those read smallest first.
+  const bySize = (a: LadderOutcome, b: LadderOutcome) => (claim.ladder === "task" ? (a.from?.n ?? 0) - (b.from?.n ?? 0) : 0);
+  return grouped(claim.outcomes, phrase, {
+    total: claim.shown.length,
+    order: (a, b) => ANSWER_ORDER[a.answer] - ANSWER_ORDER[b.answer] || bySize(a, b),
+  });
 }
 
 /** "**On the crossover ladder (2 tasks of each size), a warmed worker pool paid off on every runtime:** between ..." */
@@ -238,8 +248,7 @@ function crossoverLine(claim: LadderClaim): string {
   return `**On ${ladder}, ${claim.model.cell.readingName} ${ladderClaim(claim)}:** ${figures}.`;
 }
 
-const figureAt = (point: LadderPoint) =>
-  `${point.comparison ? judgedSpeedup(point.comparison) : "no comparison (too few rounds in common)"} at ${point.size}`;
+const figureAt = (point: LadderPoint) => `${judgedOrNone(point.comparison)} at ${point.size}`;
 
 /** The figures a column's claim rests on: the size it paid off from and the one below, else every size. */
 const evidenceOf = (outcome: LadderOutcome): string =>
@@ -266,8 +275,7 @@ const leaderOf = (entry: FastestEntry, none: string): string =>
 /** "node 0.67x [...] slower, deno ...": the others' speed against the fastest (unpaired: said so); "" if none. */
 function othersAgainst({ others, paired }: FastestEntry): string {
   if (others.length === 0) return "";
-  const figure = (other: FastestEntry["others"][number]) =>
-    other.paired ? (other.comparison ? judgedSpeedup(other.comparison) : "n/a (no rounds in common)") : speed(other.speed);
+  const figure = (other: FastestEntry["others"][number]) => (other.paired ? judgedOrNone(other.comparison) : speed(other.speed));
   return `${others.map((other) => `${other.column.label} ${figure(other)}`).join(", ")}${paired ? "" : " (medians, unpaired: no verdict)"}`;
 }
 

@@ -134,7 +134,8 @@ export type Claim = ModelClaim | StartupClaim | ReferenceClaim | LadderClaim | F
 export function subjectOf(claim: Claim): string {
   switch (claim.kind) {
     case "model":
-      return `${claim.offload ? "offload" : "model"} ${claim.model.cellId}`;
+      // By model and client, not size: runs of two profiles pair the same model's claims at their largest sizes.
+      return [claim.offload ? "offload" : "model", claim.model.cell.scenarioId, clientOf(claim.model) ?? ""].join(" ").trim();
     case "start-up":
       return "start-up at the smallest size";
     case "reference":
@@ -219,11 +220,15 @@ export function referenceClaims(analysis: Analysis): ReferenceClaim[] {
 function ladderClaims(ladder: readonly CellTable[], kind: LadderClaim["ladder"], tasks: LadderClaim["tasks"]): LadderClaim[] {
   const shown = measuredIn(ladder);
   const models = ladder.filter((table) => table.cell.baseline !== null);
-  return [...new Set(models.map((table) => table.cell.scenarioId))].map((scenarioId) => {
+  return [...new Set(models.map((table) => table.cell.scenarioId))].flatMap((scenarioId): LadderClaim[] => {
     const own = models.filter((table) => table.cell.scenarioId === scenarioId);
-    const outcomes = measuredIn(own).map((column) => ladderOutcome(column, own, ladder));
+    // A column without a comparison at any size says nothing of the model; a task's model no column ran says why.
+    const outcomes = measuredIn(own)
+      .map((column) => ladderOutcome(column, own, ladder))
+      .filter((outcome) => outcome.points.length > 0);
     const unavailable = kind === "task" ? unavailableIn(own, shown) : [];
-    return { kind: "ladder", ladder: kind, scenarioId, model: own[0]!, outcomes, unavailable, shown, tasks };
+    if (outcomes.length === 0 && unavailable.length === 0) return [];
+    return [{ kind: "ladder", ladder: kind, scenarioId, model: own[0]!, outcomes, unavailable, shown, tasks }];
   });
 }
 

@@ -40,6 +40,11 @@ export function speedupFigure(comparison: Figure): string {
 export const judgedSpeedup = (comparison: PairedComparison): string =>
   `${speedupFigure(comparison)} ${comparison.verdict}${comparison.split ? ` (rounds split in two clusters, ${comparison.split.lower} and ${comparison.split.upper})` : ""}`;
 
+/** Where a comparison was expected and there is none: no round had both of its runs. */
+export const NO_COMPARISON = "n/a (no rounds in common)";
+export const judgedOrNone = (comparison: PairedComparison | null | undefined): string =>
+  comparison ? judgedSpeedup(comparison) : NO_COMPARISON;
+
 /** A median with its interval: "1234 ms [1200–1290]", or "1234 ms [no interval: too few rounds]". */
 export const msWithInterval = (median: number, ci95: readonly [number, number] | null): string =>
   `${ms(median)} ms ${ci95 ? `[${ms(ci95[0])}–${ms(ci95[1])}]` : NO_INTERVAL}`;

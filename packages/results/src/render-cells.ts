@@ -4,7 +4,7 @@ import type { RunResult } from "@runtime-bench/model/schema";
 import { type Analysis, type CellTable, isMeasured, type MeasuredRow, type Row } from "./analyze.ts";
 import { FIGURES, type Figure } from "./cell-figures.ts";
 import { isHeadline } from "./cells.ts";
-import { ms, msWithInterval, times } from "./format.ts";
+import { ms, msWithInterval, NO_COMPARISON, times } from "./format.ts";
 import { flagged, noiseWarnings } from "./noise.ts";
 import { table } from "./table.ts";
 import { reasonOf } from "./text.ts";
@@ -15,7 +15,7 @@ const verdictCell = (comparison: PairedComparison | null | undefined) =>
     ? "—"
     : comparison
       ? `${comparison.verdict} · ${times(1 / comparison.timeRatio)} · n=${comparison.pairs}`
-      : "n/a (no rounds in common)";
+      : NO_COMPARISON;
 
 /** The headline comparisons, every one: against a baseline per column, and column against column per cell. */
 export function verdictSection({ runs, tables, comparisons }: Analysis): string[] {

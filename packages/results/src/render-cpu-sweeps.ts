@@ -6,7 +6,7 @@ import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./a
 import { measuredIn, measuredRowOf, ofGroup, rowOf } from "./cells.ts";
 import { crossoverClaims } from "./claims.ts";
 import type { Column } from "./column.ts";
-import { judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
+import { judgedOrNone, judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
 import { ladderTable } from "./render-overview.ts";
 import { type ScalingModel, scaling } from "./scaling.ts";
 import { largestSizeShortfall, type Shortfall } from "./shortfall.ts";
@@ -140,7 +140,7 @@ export function workloadsSection(analysis: Analysis): string[] {
                 const row = rowOf(model, column);
                 if (!row) return "—";
                 if (!isMeasured(row)) return reasonOf(row);
-                return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
+                return judgedOrNone(row.versusBaseline);
               });
               return [model.cell.readingName, ...cells];
             }),

@@ -1,7 +1,7 @@
 /** The report's file section: per set of files, each model per runtime against the blocking calls, paired by round. */
 import { type Analysis, isMeasured } from "./analyze.ts";
 import { ofGroup } from "./cells.ts";
-import { judgedSpeedup, mib, ms, percent } from "./format.ts";
+import { judgedSpeedup, mib, ms, NO_COMPARISON, percent } from "./format.ts";
 import { table } from "./table.ts";
 import { reasonOf } from "./text.ts";
 
@@ -39,7 +39,7 @@ export function filesSection({ runs, tables }: Analysis): string[] {
                     ? "— (the baseline)"
                     : row.versusBaseline
                       ? `${judgedSpeedup(row.versusBaseline)}${row.efficiency === null ? "" : ` (${percent(row.efficiency)})`}`
-                      : "n/a (too few rounds)";
+                      : NO_COMPARISON;
                 return [
                   row.column.label,
                   name,

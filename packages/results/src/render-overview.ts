@@ -11,7 +11,7 @@ import { isHeadline, measuredIn, ofGroup, rowOf } from "./cells.ts";
 import { ladderPosition } from "./claim-words.ts";
 import { crossoverClaims, type LadderClaim } from "./claims.ts";
 import type { Column } from "./column.ts";
-import { judgedSpeedup, msWithInterval, percent } from "./format.ts";
+import { judgedOrNone, judgedSpeedup, msWithInterval, percent } from "./format.ts";
 import { type IoSweepPoint, ioSweep } from "./io-sweep.ts";
 import { detailsLink, TITLES } from "./links.ts";
 import { scaling } from "./scaling.ts";
@@ -23,7 +23,7 @@ export function figureOf(row: Row | undefined, reasons: "full" | "short" = "shor
   if (!row) return "—";
   if (!isMeasured(row)) return reasons === "full" ? reasonOf(row) : row.state;
   if (row.cell.baseline === null) return msWithInterval(row.wall.median, row.wall.ci95);
-  return row.versusBaseline ? judgedSpeedup(row.versusBaseline) : "n/a (too few rounds)";
+  return judgedOrNone(row.versusBaseline);
 }
 
 /** A model table's row label: the baseline's figure is its median time. */

@@ -48,9 +48,12 @@ describe("a model in the summary: paid off, or not shown to (one level above the
     );
   });
 
-  it("split by column only where one was shown to pay off", () => {
+  it("split by column only where one was shown to pay off, each group's columns in the columns' order", () => {
     expect(bold(claimLine(pool(around(50), around(101), noisy(100)), "summary"))).toBe(
       "A warmed worker pool: paid off on node; not shown to pay off on bun and deno.",
+    );
+    expect(bold(claimLine(pool(noisy(100), around(50), around(101)), "summary"))).toBe(
+      "A warmed worker pool: paid off on bun; not shown to pay off on node and deno.",
     );
   });
 });

@@ -50,9 +50,9 @@ const answers = (claim: { outcomes: ReadonlyArray<{ column: { label: string }; a
   claim.outcomes.map((outcome) => [outcome.column.label, outcome.answer]);
 
 describe("a model against its baseline", () => {
-  it("has its subject (the model at its largest size, against its baseline) and an answer per ranked column", () => {
+  it("has its subject (the model, at its largest size, against its baseline) and an answer per ranked column", () => {
     const pool = modelOf("cpu.worker-pool");
-    expect(subjectOf(pool)).toBe("model cpu.worker-pool/n=1e8");
+    expect(subjectOf(pool)).toBe("model cpu.worker-pool");
     expect(pool.baseline.cellId).toBe("cpu.sequential/n=1e8");
     expect(answers(pool)).toEqual([
       ["node", "yes"],
@@ -93,8 +93,8 @@ describe("a model against its baseline", () => {
 
   it("includes the labelled variants (other clients) in the reading, and leaves them out of the summary", () => {
     const subjects = (claims: Claim[]) => claims.map(subjectOf);
-    expect(subjects(readingClaims(analysis))).toContain("model io.async-client/node-http");
-    expect(subjects(summaryClaims(analysis))).not.toContain("model io.async-client/node-http");
+    expect(subjects(readingClaims(analysis))).toContain("model io.async-client node-http");
+    expect(subjects(summaryClaims(analysis))).not.toContain("model io.async-client node-http");
     expect(subjects(summaryClaims(analysis))).toContain("model io.async-fetch");
   });
 });
@@ -146,6 +146,11 @@ describe("a model over a ladder of sizes", () => {
     const [node] = claim.outcomes;
     expect([node!.below?.n, node!.from?.n]).toEqual([1e5, 1e6]);
     expect(node!.points.map((point) => point.comparison?.verdict)).toEqual(["slower", "faster", "faster"]);
+  });
+
+  it("leaves out a model no column compared at any size (its sequential runs missing)", () => {
+    const modelsOnly = ladder([around(2), around(5), around(52)]).filter((cell) => cell.baseline !== null);
+    expect(crossoverClaims(analyze(runResult([measured("node", modelsOnly)])))).toEqual([]);
   });
 
   it("says how many tasks each size ran, and the headline's where it differs", () => {

@@ -97,9 +97,9 @@ describe("whether two runs tell the same lesson", () => {
   it("names the summary claims that differ, compared as records (subject and outcome), and renders all of it in comparison.md", () => {
     const subjects = agreement.claims.differing.map(({ baseline, now }) => [baseline && subjectOf(baseline), now && subjectOf(now)]);
     expect(subjects).toEqual([
-      ["model cpu.async-main/n=1e8", "model cpu.async-main/n=1e8"],
+      ["model cpu.async-main", "model cpu.async-main"],
       // A cell only this run measured: its claim has no counterpart.
-      [null, "model cpu.process-pool/n=1e8"],
+      [null, "model cpu.process-pool"],
     ]);
     const answers = (claim: Claim | null) => (claim?.kind === "model" ? claim.outcomes.map((one) => [one.column.label, one.answer]) : null);
     const [asyncMain] = agreement.claims.differing;

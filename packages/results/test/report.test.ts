@@ -128,8 +128,8 @@ describe("the reading", () => {
     const analysis = analyze(run);
     const claims = readingClaims(analysis);
     expect(claims.map(subjectOf)).toEqual([
-      "model cpu.async-main/n=1e8",
-      "model cpu.worker-pool/n=1e8",
+      "model cpu.async-main",
+      "model cpu.worker-pool",
       "model io.async-fetch",
       "fastest per workload",
     ]);

@@ -13,6 +13,21 @@ describe("result schema", () => {
     expect(parseRunResult(JSON.parse(JSON.stringify(good())), "run.json").runtimes[0]!.name).toBe("node");
   });
 
+  it("reads a runtime's label, and refuses an empty one or two runtimes under one label, naming the field", () => {
+    const node = measured("node", [cpuCell("cpu.sequential", around(400))]);
+    const labelled = runResult([node, { ...node, label: "node 24" }]);
+    expect(parseRunResult(JSON.parse(JSON.stringify(labelled)), "run.json").runtimes.map((one) => one.label ?? one.name)).toEqual([
+      "node",
+      "node 24",
+    ]);
+    expect(() => parseRunResult(JSON.parse(JSON.stringify(runResult([node, node]))), "run.json")).toThrow(
+      'run.json: field "runtimes": two runtimes under one label, "node"',
+    );
+    expect(() => parseRunResult(JSON.parse(JSON.stringify(runResult([{ ...node, label: "" }]))), "run.json")).toThrow(
+      /field "runtimes\.0\.label"/,
+    );
+  });
+
   it("names the file and the field of a broken result", () => {
     const broken = good() as unknown as { runtimes: Array<{ cells: Array<{ samples: Array<Record<string, unknown>> }> }> };
     delete broken.runtimes[0]!.cells[0]!.samples[0]!.wallMs;

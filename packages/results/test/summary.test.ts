@@ -25,8 +25,8 @@ describe("the summary", () => {
   it("is the run's summary claims, each worded once, in their order", () => {
     const claims = summaryClaims(analyze(result));
     expect(claims.map(subjectOf)).toEqual([
-      "model cpu.worker-pool/n=1e8",
-      "model cpu.async-main/n=1e8",
+      "model cpu.worker-pool",
+      "model cpu.async-main",
       "model io.async-fetch",
       "fastest per workload",
     ]);
