@@ -11,7 +11,7 @@ import {
   type PairedComparison,
   runComparisons,
 } from "@runtime-bench/model/comparisons";
-import type { CellResult, RunResult, RuntimeRun } from "@runtime-bench/model/schema";
+import type { CellResult, CellSample, RunResult, RuntimeRun } from "@runtime-bench/model/schema";
 import { median, type Summary, summarize } from "@runtime-bench/model/stats";
 import { type Column, columnsOf, isRanked } from "./column.ts";
 
@@ -128,14 +128,8 @@ function rowFor(column: Column, cell: CellResult, versusBaseline: PairedComparis
     otherLoadCores: medianOf(cell.samples.map((s) => s.otherLoadCores)),
     peakPssMiB: medianOf(cell.samples.map((s) => (s.peakPssKiB === null ? null : s.peakPssKiB / 1024))),
     startup: startupOf(cell),
-    eventLoopLag: mediansOf(
-      cell.samples.map((s) => s.eventLoopLag),
-      ["maxMs", "p99Ms"],
-    ),
-    requestLatency: mediansOf(
-      cell.samples.map((s) => s.requestLatency),
-      ["p50Ms", "p99Ms"],
-    ),
+    eventLoopLag: mediansOf(cell.samples, "eventLoopLag", ["maxMs", "p99Ms"]),
+    requestLatency: mediansOf(cell.samples, "requestLatency", ["p50Ms", "p99Ms"]),
     serverBusyCores: medianOf(cell.samples.map((s) => s.serverBusyCores ?? null)),
     runOverheadMs: median(cell.samples.map((s) => s.endedAtMs - s.startedAtMs - s.wallMs)),
     inProcess: cell.inProcess && {
@@ -171,7 +165,8 @@ function startupOf(cell: CellResult): Startup | null {
 }
 
 /** Medians over runs of each field of a reading every run took; null where a run has none (an older file, other work). */
-function mediansOf<K extends string>(readings: ReadonlyArray<Record<K, number> | null | undefined>, keys: readonly K[]) {
+function mediansOf<K extends string>(samples: readonly CellSample[], field: "eventLoopLag" | "requestLatency", keys: readonly K[]) {
+  const readings = samples.map((sample) => sample[field] as Record<K, number> | null | undefined);
   if (readings.some((reading) => !reading)) return null;
   return Object.fromEntries(keys.map((key) => [key, median(readings.map((reading) => reading![key]))])) as Record<K, number>;
 }

@@ -21,7 +21,6 @@ import type {
   ReferenceClaim,
   StartupClaim,
 } from "./claims.ts";
-import type { Column } from "./column.ts";
 import { judgedOrNone, judgedSpeedup, mib, ms, percent, speed, speedupFigure, times } from "./format.ts";
 import type { Unavailable } from "./task-run.ts";
 import { capitalise, joinWords, labels, perColumn } from "./text.ts";
@@ -65,23 +64,18 @@ export const claimOnly = (claim: Claim): string =>
   /^\*\*(.+?)\*\*/.exec(claimLine(claim, "summary") ?? claimLine(claim, "reading") ?? "")?.[1] ?? "";
 
 const ANSWER_ORDER: Record<Answer, number> = { yes: 0, no: 1, open: 2 };
-type Grouping<T> = { total?: number; order?: (a: T, b: T) => number; denies?: (item: T) => boolean; after?: (group: T[]) => string };
+type Grouping<T> = { total?: number; order?: (a: T, b: T) => number; after?: (group: T[]) => string };
 
 /**
  * "paid off on node and bun; was inconclusive on deno": the phrases in `order` (yes, no, open), each group's columns in
- * the columns' order; a group of all `total` columns (> 1) is "every runtime", or "any runtime" where its words deny.
+ * the columns' order; a group of all `total` columns (> 1) is "every runtime", or "any runtime" after a denial (no).
  */
-function grouped<T extends { column: Column; answer: Answer }>(
-  items: readonly T[],
-  phraseOf: (item: T) => string,
-  how: Grouping<T> = {},
-): string {
+function grouped<T extends Outcome | LadderOutcome>(items: readonly T[], phraseOf: (item: T) => string, how: Grouping<T> = {}): string {
   const { total = items.length, order = (a, b) => ANSWER_ORDER[a.answer] - ANSWER_ORDER[b.answer], after = () => "" } = how;
-  const denies = how.denies ?? ((item: T) => item.answer === "no");
   return [...new Set([...items].sort(order).map(phraseOf))]
     .map((phrase) => {
       const group = items.filter((item) => phraseOf(item) === phrase);
-      const all = denies(group[0]!) ? "any runtime" : "every runtime";
+      const all = group[0]!.answer === "no" ? "any runtime" : "every runtime";
       return `${phrase} on ${group.length === total && total > 1 ? all : labels(group)}${after(group)}`;
     })
     .join("; ");
@@ -89,10 +83,10 @@ function grouped<T extends { column: Column; answer: Answer }>(
 
 /** "paid off on every runtime", "paid off on deno; not shown to pay off on node and bun": shown, and not shown. */
 const summaryClaim = (outcomes: readonly Outcome[], words: { yes: string; notYes: string }): string =>
-  grouped(outcomes, (outcome) => (outcome.answer === "yes" ? words.yes : words.notYes), {
-    order: (a, b) => Number(a.answer !== "yes") - Number(b.answer !== "yes"),
-    denies: (outcome) => outcome.answer !== "yes",
-  });
+  grouped(
+    outcomes.map((outcome): Outcome => ({ ...outcome, answer: outcome.answer === "yes" ? "yes" : "no" })), // one level above the verdicts
+    (outcome) => (outcome.answer === "yes" ? words.yes : words.notYes),
+  );
 
 /** "paid off on bun; did not pay off on node and deno (slower on node; equivalent on deno)": each answer, and why not. */
 function readingClaim(outcomes: readonly Outcome[]): string {

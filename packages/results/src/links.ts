@@ -7,10 +7,7 @@ export const COMPARISON_FILE = "comparison.md";
 export const CHART_FOLDER = "charts";
 
 /** The machine-readable files beside the report. */
-export const RAW_FILES = {
-  json: "run.json",
-  csv: "results.csv",
-} as const;
+export const RAW_FILES = { json: "run.json", csv: "results.csv" } as const;
 
 /** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to hyphens. */
 export const anchorOf = (heading: string): string =>
