@@ -12,14 +12,9 @@ import { type Analysis, analyze } from "./analyze.ts";
 import { type Chart, renderCharts } from "./charts/index.ts";
 import { CHART_FOLDER, DETAILS_FILE, RAW_FILES, REPORT_FILE } from "./links.ts";
 import { renderCsv } from "./render-csv.ts";
-import { renderReport } from "./render-markdown.ts";
+import { type ReportPages, renderReport } from "./render-markdown.ts";
 
-export interface ReportFiles {
-  readme: string;
-  details: string;
-  csv: string;
-  charts: Chart[];
-}
+export type ReportFiles = ReportPages & { csv: string; charts: Chart[] };
 
 /** Every file from one analysis of the run (computed here unless the caller has it). */
 export async function renderReportFiles(result: RunResult, analysis: Analysis = analyze(result)): Promise<ReportFiles> {

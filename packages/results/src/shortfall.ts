@@ -47,11 +47,7 @@ export function largestSizeShortfall(result: RunResult, tables: readonly CellTab
   return {
     n,
     ideal,
-    best: {
-      column: bestRow.column,
-      readingName: bestRow.cell.readingName,
-      speedup: speedup(bestRow),
-    },
+    best: { column: bestRow.column, readingName: bestRow.cell.readingName, speedup: speedup(bestRow) },
     spread,
     slowCoreCeiling: spread && oneTaskPerCore ? ideal / (1 + spread.median) : null,
     busyCores: range(rows.map((row) => row.busyCores)),

@@ -59,16 +59,23 @@ export function unavailableIn(tables: readonly CellTable[], shown: readonly Colu
   const missing = tables.flatMap((table) =>
     table.rows.flatMap((row) => (isMeasured(row) || !shown.some((column) => column.label === row.column.label) ? [] : [{ row, table }])),
   );
-  const keyOf = ({ row, table }: (typeof missing)[number]) => JSON.stringify([table.cell.scenarioId, row.state, row.why]);
+  // One entry per model, reason and set of sizes: columns that miss the same sizes for the same reason share it.
+  const sizesOf = ({ row, table }: (typeof missing)[number]) =>
+    missing.filter(
+      (one) => one.table.cell.scenarioId === table.cell.scenarioId && one.row.column === row.column && one.row.why === row.why,
+    );
+  const keyOf = (one: (typeof missing)[number]) =>
+    JSON.stringify([one.table.cell.scenarioId, one.row.state, one.row.why, sizesOf(one).map(({ table }) => table.cell.size)]);
   return [...new Set(missing.map(keyOf))].map((key) => {
     const own = missing.filter((one) => keyOf(one) === key);
-    const atSizes = [...new Set(own.map(({ table }) => table.cell.size))];
+    const atSizes = sizesOf(own[0]!).map(({ table }) => table.cell.size);
     const { state, why } = own[0]!.row;
+    const columns = [...new Set(own.map(({ row }) => row.column))];
     return {
       readingName: withoutAside(own[0]!.table.cell.readingName),
       word: state,
       why,
-      columns: [...new Set(own.map(({ row }) => row.column))],
+      columns,
       sizes: atSizes.length === sizes.size ? null : atSizes,
     };
   });

@@ -206,6 +206,17 @@ describe("a user's task", () => {
       ["bun", "yes"],
     ]);
     expect(asyncMain.outcomes).toEqual([]);
+    // A column that misses only some sizes for a reason is said apart from the ones that miss every size.
+    const bunRanOne = own(2).map((cell) =>
+      cell.cellId === "cpu.async-main/user-task/n=1000" ? taskCell("cpu.async-main", 1000, around(1900)) : cell,
+    );
+    const partly = taskClaims(taskOf(analyze(runResult([measured("node", own(1)), measured("bun", bunRanOne)])).tables)!);
+    const where = (claim: Claim) =>
+      claim.kind === "ladder" ? claim.unavailable.map((one) => [one.columns.map((c) => c.label), one.sizes]) : null;
+    expect(where(partly[1]!)).toEqual([
+      [["node"], null],
+      [["bun"], ["10 items"]],
+    ]);
     expect(asyncMain.unavailable).toEqual([
       {
         readingName: "concurrent async tasks on one thread",
