@@ -27,23 +27,22 @@ const compareVersions = (a: string, b: string): number => {
   return 0;
 };
 
+/** The npm package a runtime's releases come from; a reference (the machine's interpreter) has none. */
+function npmInstallationOf(item: string, runtime: RuntimeName) {
+  const { installation } = RUNTIMES[runtime];
+  if (installation.kind !== "npm") throw new ContenderError(`--runtimes: "${item}": ${runtime} has no releases on the npm registry`);
+  return installation;
+}
+
 /**
  * The newest release of `runtime`'s npm package that `version` ("24", "24.9", "24.9.0") matches; `registry` overrides
  * npm's (the tests' loopback registry). Throws a ContenderError, naming `item` as typed, where none matches or the
  * registry cannot be reached.
  */
 export async function resolveRelease(item: string, runtime: RuntimeName, version: string, registry?: string): Promise<string> {
-  const { installation } = RUNTIMES[runtime];
-  if (installation.kind !== "npm") throw new ContenderError(`--runtimes: "${item}": ${runtime} has no releases on the npm registry`);
+  const installation = npmInstallationOf(item, runtime);
   const args = ["view", `${installation.npmPackage}@${version}`, "version", "--json", ...(registry ? ["--registry", registry] : [])];
-  const npm = await new Promise<{ failed: boolean; stdout: string; stderr: string }>((resolve) =>
-    execFile(
-      "npm",
-      args,
-      { encoding: "utf8", timeout: NPM_TIMEOUT_MS, env: { ...process.env, npm_config_fetch_retries: "0" } },
-      (error, stdout, stderr) => resolve({ failed: error !== null, stdout, stderr: `${stderr}${error && !stderr ? error.message : ""}` }),
-    ),
-  );
+  const npm = await runNpm(args, NPM_TIMEOUT_MS);
   if (npm.failed) {
     const said = `${npm.stdout}\n${npm.stderr}`;
     if (/E404|No match found/.test(said))
@@ -80,8 +79,7 @@ export async function installRelease(
     log = (line: string) => process.stderr.write(`${line}\n`),
   }: { registry?: string; cache?: string; log?: (line: string) => void } = {},
 ): Promise<string> {
-  const { installation } = RUNTIMES[runtime];
-  if (installation.kind !== "npm") throw new ContenderError(`--runtimes: "${item}": ${runtime} has no releases on the npm registry`);
+  const installation = npmInstallationOf(item, runtime);
   const folder = join(cache, `${installation.npmPackage}@${version}`);
   const binary = join(folder, "node_modules", installation.npmPackage, installation.binaryInPackage);
   if (existsSync(binary)) return binary;

@@ -160,9 +160,8 @@ const measured = (cell: CellResult | undefined): cell is CellResult =>
  */
 export function runComparisons(runtimes: readonly RuntimeCells[]): Comparison[] {
   const ordered = [...runtimes].sort((a, b) => RUNTIME_NAMES.indexOf(a.name) - RUNTIME_NAMES.indexOf(b.name));
-  const withinRuntimes = ordered.flatMap((runtime) =>
-    runtime.cells.flatMap((cell): Comparison[] => {
-      const { cells } = runtime;
+  const withinRuntimes = ordered.flatMap(({ cells, ...runtime }) =>
+    cells.flatMap((cell): Comparison[] => {
       if (!measured(cell)) return [];
       const baseline = cells.find((other) => other.cellId === cell.baseline);
       const paired = cells.find((other) => other.cellId === cell.pairedWith);

@@ -21,6 +21,9 @@ export const measuredRowOf = (table: CellTable, column: Column): MeasuredRow | u
 /** A CPU cell's n (the work per task), 0 for other kinds. */
 export const sizeOf = (table: CellTable): number => (table.cell.params.kind === "cpu" ? table.cell.params.n : 0);
 
+/** A sequential run's work per task: its median time over its tasks. */
+export const msPerTask = (row: MeasuredRow): number => row.wall.median / (row.cell.params.kind === "cpu" ? row.cell.params.tasks : 1);
+
 /** An I/O cell's client where it is not the runtime's default fetch: the same scenario once per client. */
 export const clientOf = (table: CellTable): string | null =>
   table.cell.params.kind === "io" && table.cell.params.client !== "default" ? table.cell.params.client : null;

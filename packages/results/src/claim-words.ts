@@ -5,8 +5,10 @@
  * and inconclusive in the next changes the evidence's verdict word, not the claim); the reading and a task's summary
  * say each verdict ("paid off", "did not pay off" for slower or equivalent, "was inconclusive").
  */
+
+import { VERDICTS } from "@runtime-bench/model/verdict";
 import { isMeasured } from "./analyze.ts";
-import { clientOf, measuredRowOf, withoutAside } from "./cells.ts";
+import { clientOf, measuredRowOf, msPerTask, withoutAside } from "./cells.ts";
 import type {
   Answer,
   Claim,
@@ -172,12 +174,9 @@ function startupSummary(claim: StartupClaim): string {
 
 /** The reading adds the work per task and, by verdict, each run's figure and how soon its executor was ready. */
 function startupReading(claim: StartupClaim): string {
-  const perTask = perColumn(
-    claim.baseline.rows.filter(isMeasured),
-    (row) => `${ms(row.wall.median / (row.cell.params.kind === "cpu" ? row.cell.params.tasks : 1))} ms`,
-  );
+  const perTask = perColumn(claim.baseline.rows.filter(isMeasured), (row) => `${ms(msPerTask(row))} ms`);
   const outcomes = claim.models.flatMap((one) => one.outcomes);
-  const parts = (["faster", "slower", "equivalent", "inconclusive"] as const).flatMap((verdict) => {
+  const parts = VERDICTS.flatMap((verdict) => {
     const runs = outcomes
       .filter((outcome) => outcome.evidence.versusBaseline.verdict === verdict)
       .map(({ column, evidence }) => {

@@ -17,6 +17,7 @@ import {
   lessonTables,
   measuredIn,
   measuredRowOf,
+  msPerTask,
   ofGroup,
   sizeOf,
 } from "./cells.ts";
@@ -239,8 +240,7 @@ function ladderOutcome(column: Column, own: readonly CellTable[], ladder: readon
       const baseline = baselineOf(table, ladder);
       const base = baseline && measuredRowOf(baseline, column);
       if (!row || !base || table.cell.params.kind !== "cpu") return [];
-      const { n, tasks } = table.cell.params;
-      return [{ n, size: table.cell.size, msPerTask: base.wall.median / tasks, comparison: row.versusBaseline }];
+      return [{ n: table.cell.params.n, size: table.cell.size, msPerTask: msPerTask(base), comparison: row.versusBaseline }];
     })
     .sort((a, b) => a.n - b.n);
   const answers = points.map((point) => (point.comparison ? answerOf("pays-off", point.comparison.verdict) : "open"));

@@ -3,7 +3,7 @@ import type { PairedComparison } from "@runtime-bench/model/comparisons";
 import { WORKLOAD_TITLES } from "@runtime-bench/model/scenarios/params";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
-import { measuredIn, measuredRowOf, ofGroup, rowOf } from "./cells.ts";
+import { measuredIn, measuredRowOf, msPerTask, ofGroup, rowOf } from "./cells.ts";
 import { crossoverClaims } from "./claims.ts";
 import type { Column } from "./column.ts";
 import { judgedOrNone, judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
@@ -125,7 +125,7 @@ export function workloadsSection(analysis: Analysis): string[] {
       const params = baseline?.cell.params;
       const perTask = (column: Column) => {
         const row = baseline && measuredRowOf(baseline, column);
-        return row && params?.kind === "cpu" ? `${ms(row.wall.median / params.tasks)} ms` : "n/a";
+        return row ? `${ms(msPerTask(row))} ms` : "n/a";
       };
       return [
         `### ${WORKLOAD_TITLES[workload]}${params?.kind === "cpu" ? `, ${params.tasks} tasks of n = ${params.n}` : ""}`,
