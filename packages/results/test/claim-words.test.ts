@@ -17,7 +17,7 @@ import {
   taskClaims,
 } from "../src/claims.ts";
 import { taskOf } from "../src/task-run.ts";
-import { around, atSize, cpuCell, ladderCell, measured, noisy, runResult } from "./fixtures.ts";
+import { around, atSize, cpuCell, measured, noisy, poolLadder, runResult, userTaskCell } from "./fixtures.ts";
 
 const claimsOf = (cells: Record<string, ReturnType<typeof atSize>[]>) =>
   analyze(runResult(Object.entries(cells).map(([name, own]) => measured(name as "node", own))));
@@ -153,16 +153,11 @@ describe("native key derivation started together on one thread", () => {
 });
 
 describe("a model over a ladder", () => {
-  const ladder = (pool: [number[], number[], number[]]) =>
-    [1e5, 1e6, 1e7].flatMap((n, index) => [
-      ladderCell("cpu.sequential", n, around(n / 1e5)),
-      ladderCell("cpu.worker-pool", n, pool[index]!),
-    ]);
   const [claim] = crossoverClaims(
     claimsOf({
-      node: ladder([around(2), around(5), around(52)]),
-      bun: ladder([around(2), around(20), around(100)]),
-      deno: ladder([around(2), around(5), noisy(100)]),
+      node: poolLadder([around(2), around(5), around(52)]),
+      bun: poolLadder([around(2), around(20), around(100)]),
+      deno: poolLadder([around(2), around(5), noisy(100)]),
     }),
   ) as [LadderClaim];
 
@@ -181,27 +176,14 @@ describe("a model over a ladder", () => {
       "not up to 50.0 ms per task",
       "not shown up to 50.0 ms per task",
     ]);
-    const [already] = crossoverClaims(claimsOf({ node: ladder([around(0.5), around(5), around(52)]) }));
+    const [already] = crossoverClaims(claimsOf({ node: poolLadder([around(0.5), around(5), around(52)]) }));
     expect(ladderPosition(already!.outcomes[0]!)).toBe("at the smallest size, 0.500 ms per task, already");
   });
 });
 
 describe("a user's task", () => {
   const taskCell = (scenarioId: string, n: number, walls: number[], overrides = {}) =>
-    cpuCell(scenarioId, walls, {
-      cellId: `${scenarioId}/user-task/n=${n}`,
-      size: n === 10 ? "small" : "large",
-      params: {
-        kind: "cpu",
-        workload: "user-task",
-        tasks: 4,
-        n,
-        workers: 2,
-        task: { module: "file:///t.ts", name: "t", size: n === 10 ? "small" : "large", folder: "/" },
-      },
-      baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/user-task/n=${n}`,
-      ...overrides,
-    });
+    userTaskCell(scenarioId, n, n === 10 ? "small" : "large", walls, overrides);
   const own = (pool: [number[], number[]], perTask: [number[], number[]]) => [
     ...[10, 1000].map((n) => taskCell("cpu.sequential", n, around(n))),
     ...[10, 1000].map((n, index) => taskCell("cpu.worker-pool", n, pool[index]!)),

@@ -18,7 +18,7 @@ import {
   taskClaims,
 } from "../src/claims.ts";
 import { taskOf } from "../src/task-run.ts";
-import { around, atSize, cpuCell, ioCell, ioParams, ladderCell, measured, noisy, runResult } from "./fixtures.ts";
+import { around, atSize, ioCell, ioParams, measured, noisy, poolLadder, runResult, userTaskCell } from "./fixtures.ts";
 
 const cells = (sequential: number, pool: number, asyncMain: number[], freshWorker: number) => [
   ...[1e7, 1e8].map((n) => atSize("cpu.sequential", n, around((sequential * n) / 1e8))),
@@ -121,17 +121,12 @@ describe("the lesson in a reference", () => {
 });
 
 describe("a model over a ladder of sizes", () => {
-  const ladder = (pool: [number[], number[], number[]]) =>
-    [1e5, 1e6, 1e7].flatMap((n, index) => [
-      ladderCell("cpu.sequential", n, around(n / 1e5)),
-      ladderCell("cpu.worker-pool", n, pool[index]!),
-    ]);
   const [claim] = crossoverClaims(
     analyze(
       runResult([
-        measured("node", ladder([around(2), around(5), around(52)])), // slower, faster, faster: from 1e6
-        measured("bun", ladder([around(2), around(20), around(100)])), // slower, slower, equivalent: shown not to
-        measured("deno", ladder([around(2), around(5), noisy(100)])), // faster at 1e6, inconclusive at 1e7: open
+        measured("node", poolLadder([around(2), around(5), around(52)])), // slower, faster, faster: from 1e6
+        measured("bun", poolLadder([around(2), around(20), around(100)])), // slower, slower, equivalent: shown not to
+        measured("deno", poolLadder([around(2), around(5), noisy(100)])), // faster at 1e6, inconclusive at 1e7: open
       ]),
     ),
   ) as [LadderClaim];
@@ -149,7 +144,7 @@ describe("a model over a ladder of sizes", () => {
   });
 
   it("leaves out a model no column compared at any size (its sequential runs missing)", () => {
-    const modelsOnly = ladder([around(2), around(5), around(52)]).filter((cell) => cell.baseline !== null);
+    const modelsOnly = poolLadder([around(2), around(5), around(52)]).filter((cell) => cell.baseline !== null);
     expect(crossoverClaims(analyze(runResult([measured("node", modelsOnly)])))).toEqual([]);
   });
 
@@ -177,20 +172,7 @@ describe("the fastest column", () => {
 describe("a user's task", () => {
   it("is a ladder over the task's sizes per model, a model no column ran is its reasons, and the fastest per size", () => {
     const taskCell = (scenarioId: string, n: number, walls: number[], overrides = {}) =>
-      cpuCell(scenarioId, walls, {
-        cellId: `${scenarioId}/user-task/n=${n}`,
-        size: `${n} items`,
-        params: {
-          kind: "cpu",
-          workload: "user-task",
-          tasks: 4,
-          n,
-          workers: 2,
-          task: { module: "file:///t.ts", name: "t", size: `${n} items`, folder: "/" },
-        },
-        baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/user-task/n=${n}`,
-        ...overrides,
-      });
+      userTaskCell(scenarioId, n, `${n} items`, walls, overrides);
     const own = (sequential: number) =>
       [10, 1000].flatMap((n) => [
         taskCell("cpu.sequential", n, around(sequential * n)),

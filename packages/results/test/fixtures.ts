@@ -57,6 +57,28 @@ export const ladderCell = (scenarioId: string, n: number, walls: number[]): Cell
     baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/n=${n}/t=2`,
   });
 
+/** A warmed worker pool on the crossover ladder at n = 1e5, 1e6 and 1e7 (`pool`: its runs at each), beside the sequential runs. */
+export const poolLadder = (pool: [number[], number[], number[]]): CellResult[] =>
+  [1e5, 1e6, 1e7].flatMap((n, index) => [ladderCell("cpu.sequential", n, around(n / 1e5)), ladderCell("cpu.worker-pool", n, pool[index]!)]);
+
+/** A cell of a user's task at one of its sizes (`size`: its label), as the headline group expands a task. */
+export function userTaskCell(
+  scenarioId: string,
+  n: number,
+  size: string,
+  walls: number[],
+  overrides: Partial<CellResult> = {},
+  task = { module: "file:///t.ts", name: "t", folder: "/" },
+): CellResult {
+  return cpuCell(scenarioId, walls, {
+    cellId: `${scenarioId}/user-task/n=${n}`,
+    size,
+    params: { kind: "cpu", workload: "user-task", tasks: 4, n, workers: 2, task: { ...task, size } },
+    baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/user-task/n=${n}`,
+    ...overrides,
+  });
+}
+
 export function cpuCell(scenarioId: string, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
   return {
     cellId: `${scenarioId}/n=1e8`,

@@ -8,30 +8,16 @@ import { type LadderClaim, taskClaims } from "../src/claims.ts";
 import { renderReport } from "../src/render-markdown.ts";
 import { taskSummary } from "../src/summary.ts";
 import { taskOf } from "../src/task-run.ts";
-import { around, cpuCell, measured, noisy, runResult } from "./fixtures.ts";
+import { around, measured, noisy, runResult, userTaskCell } from "./fixtures.ts";
 
 const SIZES = { small: 10, large: 1000 } as const;
 type Size = keyof typeof SIZES;
 const NO_YIELD = "md-render offers no form that yields to the event loop (no runAsync)";
 
 /** One cell of the task at one size, as the headline group expands a task (cpu.<model>/user-task/n=<n>). */
-function taskCell(scenarioId: string, size: Size, walls: number[], overrides: Partial<CellResult> = {}): CellResult {
-  const n = SIZES[size];
-  return cpuCell(scenarioId, walls, {
-    cellId: `${scenarioId}/user-task/n=${n}`,
-    size,
-    params: {
-      kind: "cpu",
-      workload: "user-task",
-      tasks: 4,
-      n,
-      workers: 2,
-      task: { module: "file:///tasks/md-render.ts", name: "md-render", size, folder: "/tasks" },
-    },
-    baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/user-task/n=${n}`,
-    ...overrides,
-  });
-}
+const MD_RENDER = { module: "file:///tasks/md-render.ts", name: "md-render", folder: "/tasks" };
+const taskCell = (scenarioId: string, size: Size, walls: number[], overrides: Partial<CellResult> = {}): CellResult =>
+  userTaskCell(scenarioId, SIZES[size], size, walls, overrides, MD_RENDER);
 
 /** Sequential medians per size, and each model's walls per size, for one runtime. */
 function taskCells(sequential: Record<Size, number>, models: Record<string, Record<Size, number[]>>): CellResult[] {
