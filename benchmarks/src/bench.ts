@@ -1,8 +1,8 @@
 /**
  * `pnpm turbo bench`'s measuring step, after every app's preflight: one interleaved run of the suite over
- * every runtime, each started the way its app says (its launch.ts), writing results/run.json.
+ * every runtime and contender, each started the way its app says (its launch.ts), writing results/run.json.
  */
 import { benchMain } from "@runtime-bench/launcher/bench-main";
-import { loadAllLaunches } from "@runtime-bench/launcher/launches";
+import { loadAllAdapters } from "@runtime-bench/launcher/launches";
 
-process.exitCode = await benchMain(await loadAllLaunches(), process.argv.slice(2));
+process.exitCode = await benchMain(await loadAllAdapters(), process.argv.slice(2));

@@ -1,5 +1,5 @@
-/** This app's part of `pnpm turbo bench`: checks the flags and that Bun runs, before the interleaved run. */
+/** This app's part of `pnpm turbo bench`: checks the flags and that Bun runs (each contender of it), before the interleaved run. */
 import { preflightMain } from "@runtime-bench/launcher/preflight";
-import { launch } from "./launch.ts";
+import { launch, launchWith } from "./launch.ts";
 
-process.exitCode = await preflightMain(launch, process.argv.slice(2));
+process.exitCode = await preflightMain(launch, process.argv.slice(2), launchWith);

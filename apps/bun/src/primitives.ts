@@ -15,14 +15,17 @@ import { httpClients } from "./http.ts";
 import { taskServices } from "./services.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url).href;
-// Bun reports a terminated worker gone with a "close" event, so its teardown is timed.
-const startWorker = () => startWebWorker(workerFile, { exit: { event: "close" } });
+// Bun reports a terminated worker gone with a "close" event, so its teardown is timed. A contender started with
+// --smol (launch.ts) runs its workers small too: Bun does not hand the flag on to a worker by itself.
+const smol = process.execArgv.includes("--smol");
+const startWorker = () => startWebWorker(workerFile, { exit: { event: "close" }, smol });
 const childFile = fileURLToPath(new URL("./child.ts", import.meta.url));
 
 async function startChildProcess(): Promise<TaskPort> {
   // The default "advanced" IPC format only talks to Bun processes, which is what the child is.
   const channel = createExecutorChannel((request) => child.send(request));
-  const child = Bun.spawn([process.execPath, childFile], {
+  // The runtime flags this process was started with (a contender's, e.g. --smol) hold for its children too.
+  const child = Bun.spawn([process.execPath, ...process.execArgv, childFile], {
     ipc: (message) => channel.receive(message),
     stdio: ["ignore", "inherit", "pipe"],
   });

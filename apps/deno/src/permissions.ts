@@ -14,8 +14,20 @@ export const allowReadingTask = (folder: string): void => {
   if (!taskFolders.includes(folder)) taskFolders.push(folder);
 };
 
-/** Environment variables a Deno process reads: one it records, two piscina reads, the tests' fault hook. */
-const readableEnv = ["DENO_V8_FLAGS", "PISCINA_DISABLE_ATOMICS", "PISCINA_ENABLE_ASYNC_ATOMICS", "RUNTIME_BENCH_INJECT_FAULT"];
+/** A contender's runtime flags (a JSON list), which the measurement process hands on to its child processes. */
+export const RUNTIME_FLAGS_VARIABLE = "RUNTIME_BENCH_DENO_FLAGS";
+
+/** The runtime flags this process was started with (launch.ts), for its children. */
+export const runtimeFlags = (): string[] => JSON.parse(Deno.env.get(RUNTIME_FLAGS_VARIABLE) ?? "[]") as string[];
+
+/** Environment variables a Deno process reads: one it records, two piscina reads, the tests' fault hook, its flags. */
+const readableEnv = [
+  "DENO_V8_FLAGS",
+  "PISCINA_DISABLE_ATOMICS",
+  "PISCINA_ENABLE_ASYNC_ATOMICS",
+  "RUNTIME_BENCH_INJECT_FAULT",
+  RUNTIME_FLAGS_VARIABLE,
+];
 
 /**
  * What every Deno process here may do: read the repo's modules and /proc, and those variables; with a file cell's

@@ -12,7 +12,7 @@ import { collectInto, readLines } from "@runtime-bench/in-runtime/web-streams";
 import { OutputTail } from "@runtime-bench/model/output-tail";
 import { RUNTIMES } from "@runtime-bench/model/runtimes";
 import { httpClients } from "./http.ts";
-import { allowReadingTask, childPermissionFlags } from "./permissions.ts";
+import { allowReadingTask, childPermissionFlags, runtimeFlags } from "./permissions.ts";
 import { taskServices } from "./services.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url).href;
@@ -24,7 +24,7 @@ const childFile = fileURLToPath(new URL("./child.ts", import.meta.url));
 
 async function startChildProcess(): Promise<TaskPort> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", ...childPermissionFlags(), childFile],
+    args: ["run", ...runtimeFlags(), ...childPermissionFlags(), childFile],
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
@@ -59,7 +59,8 @@ export const primitives: RuntimePrimitives = {
     engine: RUNTIMES.deno.engine,
     engineVersion: Deno.version.v8,
     reportedParallelism: navigator.hardwareConcurrency,
-    execArgv: process.execArgv,
+    // Deno's process.execArgv is empty whatever it was started with: the flags it was given (launch.ts).
+    execArgv: runtimeFlags(),
     relevantEnv: pickEnv(["DENO_V8_FLAGS"]),
   }),
   labels: {

@@ -1,16 +1,24 @@
-/** How the bench starts a Node measurement process: the pinned Node binary running main.ts. */
+/** How the bench starts a Node measurement process: a Node binary (the pinned one unless a contender says) running main.ts. */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { LaunchWith } from "@runtime-bench/launcher/contender-launches";
 import type { RuntimeLaunch } from "@runtime-bench/launcher/process-backend";
 import { runtimeBinary } from "@runtime-bench/launcher/runtime-binaries";
 
-export const launch: RuntimeLaunch = {
+/**
+ * Runtime flags go before the entry file; Node hands them on by itself (process.execArgv) to every worker_threads
+ * Worker and every fork()ed child, and V8's flags hold for the whole process.
+ */
+export const launchWith: LaunchWith = (binary, flags) => ({
   runtime: "node",
   command: {
-    argv: [runtimeBinary("node"), fileURLToPath(new URL("./main.ts", import.meta.url))],
+    argv: [binary, ...flags, fileURLToPath(new URL("./main.ts", import.meta.url))],
     // Node strips TypeScript types in every new worker and process (~100 ms each here); its compile cache
-    // keeps the stripped code, as Deno's DENO_DIR does, so start-up costs what Node itself costs.
+    // keeps the stripped code, as Deno's DENO_DIR does, so start-up costs what Node itself costs. One cache per
+    // binary: a cache written by one Node version is not read by another.
     env: { NODE_COMPILE_CACHE: join(tmpdir(), "runtime-bench", "node-compile-cache") },
   },
-};
+});
+
+export const launch: RuntimeLaunch = launchWith(runtimeBinary("node"), []);

@@ -12,7 +12,7 @@ interface WebWorker {
   addEventListener(type: "error", listener: (event: { message: string }) => void): void;
   addEventListener(type: "close", listener: () => void): void;
 }
-type WebWorkerConstructor = new (url: string, options?: { type?: "classic" | "module" }) => WebWorker;
+type WebWorkerConstructor = new (url: string, options?: { type?: "classic" | "module"; smol?: boolean }) => WebWorker;
 
 /** How long a stopped worker may take to report that it is gone before its teardown counts as unseen. */
 const EXIT_WAIT_MS = 5000;
@@ -24,6 +24,8 @@ export interface WebWorkerOptions {
    * event (whatwg/html#5869) and Deno follows it, so there the reason is given instead and teardown is not timed.
    */
   exit: { event: "close" } | { unseen: string };
+  /** Bun's own option: the worker's heap kept small, as `bun --smol` keeps the main thread's (a worker is not told). */
+  smol?: boolean;
 }
 
 /** A fresh Web Worker running `url`, seen as a TaskPort once it has said it is ready. */
@@ -31,7 +33,8 @@ export async function startWebWorker(url: string, options: WebWorkerOptions): Pr
   // Bun and Deno have a global Worker; Node's types (which type-check this file) do not know it.
   const scope: object = globalThis;
   const Worker: WebWorkerConstructor = Reflect.get(scope, "Worker");
-  const worker = new Worker(url, options.type ? { type: options.type } : undefined);
+  const settings = { ...(options.type ? { type: options.type } : {}), ...(options.smol ? { smol: true } : {}) };
+  const worker = new Worker(url, Object.keys(settings).length > 0 ? settings : undefined);
   const channel = createExecutorChannel((request, transfer) => worker.postMessage(request, transfer));
   const exit = options.exit;
   const closed = "event" in exit ? new Promise<void>((resolve) => worker.addEventListener(exit.event, () => resolve())) : null;

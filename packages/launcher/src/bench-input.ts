@@ -5,7 +5,8 @@
  */
 
 import { type BenchOptions, selectRuntimes } from "@runtime-bench/model/cli/flags";
-import { isUnderTest, type RuntimeName } from "@runtime-bench/model/runtimes";
+import { type ContenderSpec, hasRivals } from "@runtime-bench/model/contenders";
+import { isUnderTest } from "@runtime-bench/model/runtimes";
 import { getProfile, loadSuite, type Profile, profileRuntimes, type Suite, SuiteError } from "@runtime-bench/model/suite";
 import { profileCells, selectCells } from "./cell-selection.ts";
 import { assertWritableFolder } from "./output-folder.ts";
@@ -15,25 +16,44 @@ import { loadTask, taskProfile } from "./user-task.ts";
 export interface CheckedInput {
   suite: Suite;
   profile: Profile;
-  /** The runtimes this run measures (--runtimes, or the profile's). */
-  selected: RuntimeName[];
+  /** The contenders this run measures (--runtimes, or the profile's runtimes as pinned). */
+  selected: ContenderSpec[];
 }
 
 export async function checkBenchInput(options: BenchOptions): Promise<CheckedInput> {
   const suite = loadSuite(options.suiteFile);
   const suiteProfile = getProfile(suite, options.profileName);
-  const profile = options.taskFile === null ? suiteProfile : taskProfile(suiteProfile, await loadTask(options.taskFile), options.sendInput);
+  const selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, suiteProfile));
+  const chosenProfile = withRivalPrimitives(suiteProfile, selected);
+  const profile =
+    options.taskFile === null ? chosenProfile : taskProfile(chosenProfile, await loadTask(options.taskFile), options.sendInput);
   if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
-  const selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, profile));
   try {
-    planBlocks(profileCells(profile, options.target), {
-      ranked: selected.filter(isUnderTest),
-      others: selected.filter((name) => !isUnderTest(name)),
-    });
+    planBlocks(profileCells(profile, options.target), plannedColumns(selected));
   } catch (error) {
     if (error instanceof BlockPlanError) throw new SuiteError(`${options.suiteFile}: profile "${options.profileName}": ${error.message}`);
     throw error;
   }
   assertWritableFolder(options.outDir);
   return { suite, profile, selected };
+}
+
+/** The columns of a run as the round order plans them: labelled, contenders of one runtime together. */
+export const plannedColumns = (selected: ReadonlyArray<Pick<ContenderSpec, "label" | "runtime">>) => {
+  const runtimeOf = new Map(selected.map((spec) => [spec.label, spec.runtime]));
+  return {
+    ranked: selected.filter((spec) => isUnderTest(spec.runtime)).map((spec) => spec.label),
+    others: selected.filter((spec) => !isUnderTest(spec.runtime)).map((spec) => spec.label),
+    runtimeOf: (label: string) => runtimeOf.get(label) ?? label,
+  };
+};
+
+/**
+ * With two contenders of one runtime, the profile's `contenders.primitives` (the primitive costs, which versions
+ * change most) unless it measures them anyway; any other run measures the profile as it is.
+ */
+function withRivalPrimitives(profile: Profile, selected: readonly ContenderSpec[]): Profile {
+  const extra = profile.contenders?.primitives;
+  if (!extra || profile.cpu.primitives || !hasRivals(selected)) return profile;
+  return { ...profile, cpu: { ...profile.cpu, primitives: extra } };
 }

@@ -12,15 +12,16 @@ import { join } from "node:path";
 import { writeFileAtomic } from "@runtime-bench/model/cli/atomic-write";
 import { type BenchOptions, parseBenchArgs, UsageError } from "@runtime-bench/model/cli/flags";
 import { repoRelative } from "@runtime-bench/model/cli/repo";
+import { ContenderError } from "@runtime-bench/model/contenders";
 import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import { RESULT_FILE, type RunResult } from "@runtime-bench/model/schema";
 import { loadSuite, type Profile, SuiteError } from "@runtime-bench/model/suite";
 import { checkBenchInput } from "./bench-input.ts";
+import { type Contender, type RuntimeAdapter, readyContenders } from "./contender-launches.ts";
 import { benchHelp } from "./help.ts";
 import { captureMachine } from "./machine.ts";
 import { stopAllMeasurementProcesses } from "./measurement-process.ts";
 import { MockApiStartError } from "./mock-api-process.ts";
-import type { RuntimeLaunch } from "./process-backend.ts";
 import { mergeRerun, RerunMergeError, readMergeTarget } from "./rerun-merge.ts";
 import { randomSeed } from "./round-order.ts";
 import { RunInterruptedError, runSuite } from "./run-suite.ts";
@@ -30,22 +31,28 @@ const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 interface Plan {
   options: BenchOptions;
   profile: Profile;
-  launches: RuntimeLaunch[];
-  selected: RuntimeName[];
+  /** The columns to measure, ready to start (contender-launches.ts). */
+  contenders: Contender[];
+  /** The suite's runtimes the run leaves out. */
+  notSelected: RuntimeName[];
   /** The result in --out that a partial re-run (--scenarios) replaces cells of; null: the run is written whole. */
   mergeInto: RunResult | null;
 }
 
-/** Flags and suite, checked before anything runs: a UsageError or SuiteError means exit 2, nothing written. */
-async function plan(launches: readonly RuntimeLaunch[], argv: readonly string[]): Promise<Plan | { help: string }> {
+/**
+ * Flags, suite and contenders, checked before anything runs: a UsageError, SuiteError or ContenderError means exit 2,
+ * nothing written.
+ */
+async function plan(adapters: readonly RuntimeAdapter[], argv: readonly string[]): Promise<Plan | { help: string }> {
   const options = parseBenchArgs(argv);
   if (options.help) return { help: benchHelp(loadSuite(options.suiteFile), options.profileName) };
   const { suite, profile, selected } = await checkBenchInput(options);
-  const suiteLaunches = suite.runtimes.map((name) => {
-    const launch = launches.find((candidate) => candidate.runtime === name);
-    if (!launch) throw new UsageError(`the suite lists ${name}, but no app launches it`);
-    return launch;
-  });
+  const adapterOf = (name: RuntimeName) => {
+    const adapter = adapters.find((candidate) => candidate.launch.runtime === name);
+    if (!adapter || !suite.runtimes.includes(name)) throw new UsageError(`the suite lists ${name}, but no app launches it`);
+    return adapter;
+  };
+  const contenders = await readyContenders(selected, adapterOf);
   const mergeInto = options.scenarios
     ? readMergeTarget(options.outDir, {
         profileName: options.profileName,
@@ -57,33 +64,33 @@ async function plan(launches: readonly RuntimeLaunch[], argv: readonly string[])
   return {
     options,
     profile: timeout === null ? profile : { ...profile, cellTimeoutSeconds: timeout },
-    launches: suiteLaunches,
-    selected,
+    contenders,
+    notSelected: suite.runtimes.filter((name) => !selected.some((spec) => spec.runtime === name)),
     mergeInto,
   };
 }
 
-export async function benchMain(launches: readonly RuntimeLaunch[], argv: readonly string[]): Promise<number> {
+export async function benchMain(adapters: readonly RuntimeAdapter[], argv: readonly string[]): Promise<number> {
   let checked: Plan;
   try {
-    const planned = await plan(launches, argv);
+    const planned = await plan(adapters, argv);
     if ("help" in planned) {
       process.stdout.write(planned.help);
       return 0;
     }
     checked = planned;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof SuiteError) {
+    if (error instanceof UsageError || error instanceof SuiteError || error instanceof ContenderError) {
       process.stderr.write(`bench: ${error.message}\n`);
       return 2;
     }
     throw error;
   }
-  const { options, profile, selected } = checked;
+  const { options, profile, contenders } = checked;
   const seed = options.seed ?? randomSeed();
   const warmup = profile.rounds.warmup > 0 ? `${profile.rounds.warmup} warm-up round(s), then ` : "";
   process.stderr.write(
-    `[bench] profile "${options.profileName}" on ${selected.length} runtime(s), order seed ${seed}: ${warmup}every cell in at least ` +
+    `[bench] profile "${options.profileName}" on ${contenders.length} runtime(s), order seed ${seed}: ${warmup}every cell in at least ` +
       `${profile.rounds.min} rounds, then only what is still open, up to ${profile.rounds.max} rounds or ${profile.precision.budgetMinutes} min\n`,
   );
 
@@ -99,10 +106,10 @@ export async function benchMain(launches: readonly RuntimeLaunch[], argv: readon
   const file = join(options.outDir, RESULT_FILE);
   try {
     const result = await runSuite({
-      launches: checked.launches,
-      selected,
+      contenders,
+      notSelected: checked.notSelected,
       notSelectedReason: options.runtimes
-        ? `not selected: --runtimes ${selected.join(",")}`
+        ? `not selected: --runtimes ${options.runtimes.map((spec) => spec.label).join(",")}`
         : `not in profile "${options.profileName}"'s runtimes (--profile full measures it)`,
       profileName: options.profileName,
       profile,

@@ -19,6 +19,11 @@ export interface RuntimeLaunch {
   runtime: RuntimeName;
   command: MeasurementCommand;
   /**
+   * The version its binary must report: a released version it was installed as; null: whatever it reports (a local
+   * build); absent: the version the root package.json pins.
+   */
+  version?: string | null;
+  /**
    * Why a cell is n/a for this runtime before any process is started, or null to measure it: a reference that runs
    * only the lesson's cells says so here, rather than start an interpreter (a JVM, for Jython) for every other cell.
    */
@@ -36,23 +41,31 @@ export interface MeasurementBackend {
   measureServerCapacity(api: MockApiProcess, settings: CapacitySettings): Promise<ServerCapacity>;
 }
 
-/** Starts `main.ts --describe` under the runtime and checks it is the version the root package.json pins. */
-export async function describeRuntime({ runtime, command }: RuntimeLaunch): Promise<DescribeOutput | { unavailable: string }> {
+/**
+ * Starts `main.ts --describe` under the runtime (which loads the whole adapter: a binary that cannot run the harness
+ * fails here, before any cell) and checks it is the version expected: the launch's, else the one the root package.json pins.
+ */
+export async function describeRuntime({ runtime, command, version }: RuntimeLaunch): Promise<DescribeOutput | { unavailable: string }> {
   const { installation } = RUNTIMES[runtime];
   if (installation.kind === "system" && !onPath(command.argv[0] ?? "")) return { unavailable: installation.installHint };
   const described = await runMeasurementProcess(command, ["--describe"], 60_000);
-  if (!described.ok) return { unavailable: `${runtime} could not start: ${described.error}` };
+  if (!described.ok) return { unavailable: `${runtime} cannot run the harness: ${harnessHint(described.error)}` };
   const { message } = described;
   if (message.type !== "described") return { unavailable: `${runtime} answered --describe with a "${message.type}" message` };
-  const pinned = pinnedVersion(runtime);
+  const expected = version === undefined ? pinnedVersion(runtime) : version;
   const found = message.description.runtime;
-  if (found.runtime !== runtime || (pinned && found.version !== pinned)) {
-    return {
-      unavailable: `expected ${runtime} ${pinned ?? ""} (pinned in the root package.json), found ${found.runtime} ${found.version}`,
-    };
+  if (found.runtime !== runtime || (expected && found.version !== expected)) {
+    const where = version === undefined ? "pinned in the root package.json" : "the release installed";
+    return { unavailable: `expected ${runtime} ${expected ?? ""} (${where}), found ${found.runtime} ${found.version}` };
   }
   return message.description;
 }
+
+/** A start-up failure, with what it means where it is a known gap of older versions (the harness is TypeScript). */
+const harnessHint = (error: string): string =>
+  /ERR_UNKNOWN_FILE_EXTENSION|Unknown file extension "\.ts"/.test(error)
+    ? `it does not run TypeScript files (Node strips types by default from 22.18 and 23.6): ${error}`
+    : error;
 
 export const processBackend: MeasurementBackend = {
   describe: describeRuntime,

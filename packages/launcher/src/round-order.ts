@@ -1,25 +1,29 @@
 /**
  * The order of one round. A round is a sequence of blocks, one per comparison group: a baseline with the cells
  * compared with it (its models at one size, and any cell compared with those), across the runtimes under test for
- * headline cells (which are also compared runtime against runtime), or in one runtime for every other group and
- * for each Python reference. The blocks run in a shuffled order, so the two runs any ratio pairs sit side by side:
- * at most MAX_PAIR_GAP_RUNS runs apart, seconds rather than minutes.
+ * headline cells (which are also compared runtime against runtime), across the contenders of one runtime for the
+ * primitive costs (node@24 against node), or in one column for every other group and for each Python reference.
+ * The blocks run in a shuffled order, so the two runs any ratio pairs sit side by side: at most MAX_PAIR_GAP_RUNS
+ * runs apart, seconds rather than minutes.
  *
  * Inside a block the runs are arranged, not just shuffled, because the machine's speed moves within seconds: in
  * the runs of this 2-core machine a pair's ratio strayed from its median by ~2% when its runs were 1-2 runs apart
- * and by ~5-6% when they were 6-17 apart. So each cell's runtimes run back to back (a runtime-vs-runtime pair is at
- * most 2 runs apart in a block of 3 runtimes), and the cells are laid out centre-out from the most compared one (a
- * baseline sits in the middle of its models, which stand 1, 1, 2, 2, 3 cells from it). Which model stands where, the
- * order of the runtimes in each cell, and the order of the blocks are drawn afresh each round, so no runtime or cell
- * always runs first or after the same neighbour (Node's benchmark/compare.js alternates the binaries it compares for
- * the same reason). The order follows from the seed and the round number alone, so a recorded seed reproduces it.
+ * and by ~5-6% when they were 6-17 apart. So each cell's columns run back to back, contenders of one runtime next to
+ * each other (two versions of node 1 run apart; three runtimes at most 2), in one order for every cell of the block,
+ * so a model stands exactly (its distance in cells) x (the block's columns) runs from its baseline in every column;
+ * and the cells are laid out centre-out from the most compared one (a baseline sits in the middle of its models,
+ * which stand 1, 1, 2, 2, 3 cells from it). Which model stands where, the order of the columns and the order of the
+ * blocks are drawn afresh each round, so no column or cell always runs first or after the same neighbour (Node's
+ * benchmark/compare.js alternates the binaries it compares for the same reason). The order follows from the seed and
+ * the round number alone, so a recorded seed reproduces it.
  */
 import { seededRandom } from "@runtime-bench/model/stats";
 
 /**
- * The largest gap, in runs, between the two runs of any pair a comparison makes (1: back to back). A block holds
- * at most MAX_PAIR_GAP_RUNS + 1 runs; a profile whose cells would need a larger block is refused before anything
- * runs. 17 fits the largest block of the suite's profiles: the 6 headline CPU models at one size on 3 runtimes.
+ * The largest gap, in runs, between the two runs of any pair a comparison makes (1: back to back). A block whose
+ * arrangement could put a pair further apart is refused before anything runs. The largest block of the main
+ * profile, its 6 headline CPU models at one size, fits 5 columns (node@24, node, bun@1.3, bun, deno): a model
+ * stands at most 3 cells of 5 runs, 15 runs, from its baseline.
  */
 export const MAX_PAIR_GAP_RUNS = 17;
 
@@ -29,9 +33,11 @@ export interface PlannedRun<R extends string> {
 }
 
 export interface Block<R extends string> {
-  /** "cpu.sequential/n=3e8 @ node+bun+deno": the group's first cell and the runtimes the block measures. */
+  /** "cpu.sequential/n=3e8 @ node+bun+deno": the group's first cell and the columns the block measures. */
   key: string;
   runs: PlannedRun<R>[];
+  /** The block's columns, those of one runtime together: each round shuffles the runtimes, then each one's contenders. */
+  columns: R[][];
   /** The pairs of cells (indices) compared with each other, which the arrangement keeps close. */
   links: Array<[number, number]>;
 }
@@ -50,16 +56,31 @@ export class BlockPlanError extends Error {
 }
 
 /**
- * The blocks of a run. `ranked`: the runtimes under test, measured together in headline blocks; `others`: the
- * references, each in blocks of its own. `applicable` leaves out runs that are n/a before any process starts.
+ * The columns of a run: `ranked`, the runtimes under test and their contenders, measured together in headline blocks;
+ * `others`, the references, each in blocks of its own; `runtimeOf` tells which ranked columns are contenders of one
+ * runtime (each column its own runtime by default).
+ */
+export interface PlannedColumns<R extends string> {
+  ranked: readonly R[];
+  others: readonly R[];
+  runtimeOf?: (column: R) => string;
+}
+
+/**
+ * The blocks of a run. `applicable` leaves out runs that are n/a before any process starts. A headline group runs
+ * in one block over the ranked columns; the primitive costs in one block per runtime over its contenders, where it has
+ * several; every other group in one block per column.
  */
 export function planBlocks<R extends string>(
   cells: readonly BlockCell[],
-  runtimes: { ranked: readonly R[]; others: readonly R[] },
-  applicable: (runtime: R, cell: BlockCell) => boolean = () => true,
+  columns: PlannedColumns<R>,
+  applicable: (column: R, cell: BlockCell) => boolean = () => true,
 ): Block<R>[] {
   const blocks: Block<R>[] = [];
   const indexOf = new Map(cells.map((cell, index) => [cell.cellId, index]));
+  const runtimeOf = columns.runtimeOf ?? ((column: R) => column);
+  const byRuntime = (set: readonly R[]): R[][] => [...new Set(set.map(runtimeOf))].map((one) => set.filter((c) => runtimeOf(c) === one));
+  const alone = (set: readonly R[]) => set.map((column) => [[column]]);
   for (const members of comparisonGroups(cells)) {
     const links = members.flatMap((index) =>
       [cells[index]!.baseline, cells[index]!.pairedWith].flatMap((other): Array<[number, number]> => {
@@ -68,26 +89,47 @@ export function planBlocks<R extends string>(
       }),
     );
     const first = cells[members[0]!]!;
-    const together = members.some((index) => cells[index]!.group === "headline");
-    const runtimeSets = together
-      ? [runtimes.ranked, ...runtimes.others.map((runtime) => [runtime])]
-      : [...runtimes.ranked, ...runtimes.others].map((runtime) => [runtime]);
-    for (const set of runtimeSets) {
-      const runs = set.flatMap((runtime) =>
-        members.filter((index) => applicable(runtime, cells[index]!)).map((cellIndex) => ({ cellIndex, runtime })),
+    const group = members.some((index) => cells[index]!.group === "headline") ? "headline" : first.group;
+    const columnSets: R[][][] =
+      group === "headline"
+        ? [byRuntime(columns.ranked), ...alone(columns.others)]
+        : group === "primitives"
+          ? [...byRuntime(columns.ranked).map((family) => [family]), ...alone(columns.others)]
+          : alone([...columns.ranked, ...columns.others]);
+    for (const families of columnSets) {
+      const set = families.flat();
+      const runs = set.flatMap((column) =>
+        members.filter((index) => applicable(column, cells[index]!)).map((cellIndex) => ({ cellIndex, runtime: column })),
       );
       if (runs.length === 0) continue;
-      const key = `${first.cellId} @ ${set.join("+")}`;
-      if (runs.length > MAX_PAIR_GAP_RUNS + 1) {
+      const measured = families.map((family) => family.filter((column) => runs.some((run) => run.runtime === column)));
+      const block = { key: `${first.cellId} @ ${set.join("+")}`, runs, links, columns: measured.filter((family) => family.length > 0) };
+      const gap = widestPairGap(block);
+      if (gap > MAX_PAIR_GAP_RUNS) {
         throw new BlockPlanError(
-          `the cells compared with ${first.cellId} make a block of ${runs.length} runs on ${set.join(", ")}, more than ` +
-            `${MAX_PAIR_GAP_RUNS + 1}: a pair could sit more than ${MAX_PAIR_GAP_RUNS} runs apart; measure fewer of them in this profile`,
+          `the cells compared with ${first.cellId} on ${set.join(", ")} could put a pair ${gap} runs apart, more than ` +
+            `${MAX_PAIR_GAP_RUNS}: measure fewer columns (contenders) or fewer of those cells in this profile`,
         );
       }
-      blocks.push({ key, runs, links });
+      blocks.push(block);
     }
   }
   return blocks;
+}
+
+/**
+ * The furthest apart the arrangement (roundOrder) can put two runs a comparison pairs in a block: two columns of a
+ * cell stand at most (columns - 1) apart; a cell and the cell linked to it stand (their distance in cells) x columns
+ * apart, in one column. Laid out centre-out, cells that all link to one cell (a baseline and its models) stand at most
+ * half the cells from it, rounded up; any other shape may stand as far apart as the block is long.
+ */
+function widestPairGap<R extends string>(block: Omit<Block<R>, "key">): number {
+  const columns = block.columns.flat().length;
+  const cells = [...new Set(block.runs.map((run) => run.cellIndex))];
+  const links = block.links.filter(([a, b]) => cells.includes(a) && cells.includes(b));
+  const hub = cells.find((cell) => links.every((link) => link.includes(cell)));
+  const cellsApart = links.length === 0 ? 0 : hub !== undefined ? Math.ceil((cells.length - 1) / 2) : cells.length - 1;
+  return Math.max(columns - 1, cellsApart * columns);
 }
 
 /** Cell indices grouped by comparison: cells linked by a baseline or a pairing, transitively, in suite order. */
@@ -118,9 +160,9 @@ export interface Slot<R extends string> extends PlannedRun<R> {
 }
 
 /**
- * One round's order: the blocks shuffled, each block arranged (its cells centre-out, each cell's runtimes back to
- * back in a shuffled order), and then only the runs still `active` (settled comparisons no longer cost a run).
- * Removing runs only brings the others closer together.
+ * One round's order: the blocks shuffled, each block arranged (its cells centre-out, each cell's columns back to back
+ * in one shuffled order for the whole block, a runtime's contenders together), and then only the runs still `active`
+ * (settled comparisons no longer cost a run). Removing runs only brings the others closer together.
  */
 export function roundOrder<R extends string>(
   seed: number,
@@ -129,16 +171,15 @@ export function roundOrder<R extends string>(
   active: (run: PlannedRun<R>) => boolean = () => true,
 ): Slot<R>[] {
   const random = seededRandom(roundSeed(seed, round));
-  return shuffle([...blocks], random).flatMap((block) =>
-    arrangeCells(block, random).flatMap((cellIndex) =>
-      shuffle(
-        block.runs.filter((run) => run.cellIndex === cellIndex),
-        random,
-      )
+  return shuffle([...blocks], random).flatMap((block) => {
+    const columnOrder = shuffle([...block.columns], random).flatMap((family) => shuffle([...family], random));
+    return arrangeCells(block, random).flatMap((cellIndex) =>
+      columnOrder
+        .flatMap((column) => block.runs.filter((run) => run.cellIndex === cellIndex && run.runtime === column))
         .filter(active)
         .map((run) => ({ ...run, block: block.key })),
-    ),
-  );
+    );
+  });
 }
 
 /**

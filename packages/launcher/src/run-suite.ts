@@ -9,7 +9,7 @@
 import { availableParallelism, loadavg } from "node:os";
 import { describeComparison } from "@runtime-bench/model/comparisons";
 import { isLookRound } from "@runtime-bench/model/looks";
-import { isUnderTest, type RuntimeName } from "@runtime-bench/model/runtimes";
+import { RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/model/runtimes";
 import type { CellSpec } from "@runtime-bench/model/scenarios/params";
 import { getRecord, shapeOf } from "@runtime-bench/model/scenarios/records";
 import {
@@ -25,21 +25,23 @@ import {
 import { CONFIDENCE } from "@runtime-bench/model/stats";
 import { expandCells, type Profile } from "@runtime-bench/model/suite";
 import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
+import { plannedColumns } from "./bench-input.ts";
 import { selectCells } from "./cell-selection.ts";
 import { describeChildEnvironment } from "./child-environment.ts";
+import type { Contender } from "./contender-launches.ts";
 import { captureMachine, gitCommit } from "./machine.ts";
 import type { MeasureOutcome } from "./measure-once.ts";
 import type { MockApiProcess } from "./mock-api-process.ts";
-import { type MeasurementBackend, processBackend, type RuntimeLaunch } from "./process-backend.ts";
+import { type MeasurementBackend, processBackend } from "./process-backend.ts";
 import { METER_DESCRIPTION } from "./resource-meter.ts";
 import { MAX_PAIR_GAP_RUNS, planBlocks, roundOrder } from "./round-order.ts";
 import { type OpenWork, openWork, runKey, stopReason } from "./stopping-rule.ts";
 
 export interface SuiteRunOptions {
-  /** Every runtime of the suite, with how to start its measurement processes. */
-  launches: readonly RuntimeLaunch[];
-  /** The runtimes to measure; the others are recorded as n/a with `notSelectedReason`. */
-  selected: readonly RuntimeName[];
+  /** The columns to measure: each runtime or contender (a version, build or flag set of one), ready to start. */
+  contenders: readonly Contender[];
+  /** The suite's runtimes that are not measured: recorded as n/a with `notSelectedReason`. */
+  notSelected?: readonly RuntimeName[];
   notSelectedReason?: string;
   profileName: string;
   profile: Profile;
@@ -68,9 +70,10 @@ export class RunInterruptedError extends Error {
   }
 }
 
+/** A column of the run: `name` its runtime, `label` what its runs and comparisons go by (runKey, labelOf). */
 type RuntimeState =
-  | { name: RuntimeName; status: "n/a"; selected: boolean; reason: string }
-  | { name: RuntimeName; status: "measured"; description: DescribeOutput; launch: RuntimeLaunch; cells: CellResult[] };
+  | { name: RuntimeName; label: string; contender: Contender | null; status: "n/a"; selected: boolean; reason: string }
+  | { name: RuntimeName; label: string; contender: Contender; status: "measured"; description: DescribeOutput; cells: CellResult[] };
 type MeasuredState = Extract<RuntimeState, { status: "measured" }>;
 
 interface Progress {
@@ -103,22 +106,24 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
   const interrupted = (stoppedBy: StopReason = "interrupted") =>
     new RunInterruptedError(String(options.signal?.reason), buildResult(options, runtimes, progress, stoppedBy, true));
 
-  for (const launch of options.launches) {
-    const name = launch.runtime;
-    if (!options.selected.includes(name)) {
-      runtimes.push({ name, status: "n/a", selected: false, reason: options.notSelectedReason ?? "not selected" });
-      continue;
-    }
-    const described = await backend.describe(launch);
+  for (const name of options.notSelected ?? []) {
+    const reason = options.notSelectedReason ?? "not selected";
+    runtimes.push({ name, label: name, contender: null, status: "n/a", selected: false, reason });
+  }
+  for (const contender of options.contenders) {
+    const { label, runtime: name } = contender;
+    const described = await backend.describe(contender.launch);
     if (options.signal?.aborted) throw interrupted();
     if ("unavailable" in described) {
-      log(`[${name}] SKIPPED: ${described.unavailable}; its cells are n/a`);
-      runtimes.push({ name, status: "n/a", selected: true, reason: described.unavailable });
+      log(`[${label}] SKIPPED: ${described.unavailable}; its cells are n/a`);
+      runtimes.push({ name, label, contender, status: "n/a", selected: true, reason: described.unavailable });
     } else {
-      log(`[${name}] ${described.runtime.version} (${described.runtime.engine} ${described.runtime.engineVersion})`);
-      runtimes.push({ name, status: "measured", description: described, launch, cells: [] });
+      log(`[${label}] ${described.runtime.version} (${described.runtime.engine} ${described.runtime.engineVersion})`);
+      runtimes.push({ name, label, contender, status: "measured", description: described, cells: [] });
     }
   }
+  // In the suite's order of runtimes, as every run before contenders listed them.
+  runtimes.sort((a, b) => RUNTIME_NAMES.indexOf(a.name) - RUNTIME_NAMES.indexOf(b.name));
 
   const measured = runtimes.filter((runtime): runtime is MeasuredState => runtime.status === "measured");
   const target = options.target ?? null;
@@ -187,29 +192,29 @@ async function measureRounds(
   for (let round = 0; ; round++) {
     const roundStart = now();
     const isWarmup = round < profile.rounds.warmup;
-    const label = isWarmup ? `warm-up ${round + 1}/${profile.rounds.warmup}` : `round ${progress.rounds.counted + 1}`;
+    const roundName = isWarmup ? `warm-up ${round + 1}/${profile.rounds.warmup}` : `round ${progress.rounds.counted + 1}`;
     const isFirstCounted = round === profile.rounds.warmup;
-    const order = roundOrder(options.seed, round, blocks, ({ cellIndex, runtime: name }) => {
-      const result = stateOf(runtimes, name).cells[cellIndex]!;
+    const order = roundOrder(options.seed, round, blocks, ({ cellIndex, runtime: label }) => {
+      const result = stateOf(runtimes, label).cells[cellIndex]!;
       // A failed or n/a cell is not retried every round; a settled one is not measured again.
-      return result.status === "ok" && (needed?.has(runKey(name, result.cellId)) ?? true);
+      return result.status === "ok" && (needed?.has(runKey(label, result.cellId)) ?? true);
     });
     let runsMs = 0;
-    for (const [slot, { cellIndex, runtime: name, block }] of order.entries()) {
-      const runtime = stateOf(runtimes, name);
+    for (const [slot, { cellIndex, runtime: label, block }] of order.entries()) {
+      const runtime = stateOf(runtimes, label);
       const result = runtime.cells[cellIndex]!;
       const cell = cells[cellIndex]!;
       // The in-process (mitata) figure is taken in the first counted round, after a run's timed part (the other
       // rounds stay lean), for the headline cells, whose tables show it.
       const request = { cell, measureInProcess: isFirstCounted && cell.group === "headline" };
       const started = now();
-      const outcome = await backend.measure(runtime.launch, request, timeoutMs, cell.params.kind === "io" ? progress.api : null);
+      const outcome = await backend.measure(runtime.contender.launch, request, timeoutMs, cell.params.kind === "io" ? progress.api : null);
       if (signal?.aborted) throw interrupted(); // a run cut short by the interruption is not a result; the runs before it are
       const took = now() - started;
-      lastDurationMs.set(runKey(name, result.cellId), took);
+      lastDurationMs.set(runKey(label, result.cellId), took);
       runsMs += took;
       const recorded = recordRun(result, outcome, { round, slot, block, isWarmup });
-      log(`[${label} · ${slot + 1}/${order.length}] ${name} ${result.cellId}: ${recorded}`);
+      log(`[${roundName} · ${slot + 1}/${order.length}] ${label} ${result.cellId}: ${recorded}`);
     }
     // ~1 s per round: shows whether a core, or the whole machine, was slow while this round ran.
     progress.coresAfterEachRound.push(await backend.probeCores(signal));
@@ -243,7 +248,7 @@ async function measureRounds(
     };
     // After a warm-up round only the budget can stop the run.
     const stop = isWarmup ? (state.elapsedMs + nextRoundMs > budgetMs ? "budget" : null) : stopReason(state);
-    log(`[${label}] ${describeRound(order.length, roundMs, work, state, progress.coresAfterEachRound.at(-1)!)}`);
+    log(`[${roundName}] ${describeRound(order.length, roundMs, work, state, progress.coresAfterEachRound.at(-1)!)}`);
     if (stop) {
       log(`[bench] stopped after ${progress.rounds.counted} counted rounds: ${STOP_WORDS[stop]}`);
       return stop;
@@ -255,24 +260,23 @@ async function measureRounds(
 function planRunBlocks(cells: readonly CellSpec[], runtimes: readonly MeasuredState[]) {
   for (const runtime of runtimes) {
     runtime.cells.forEach((result, index) => {
-      const reason = runtime.launch.notApplicable?.(cells[index]!);
+      const reason = runtime.contender.launch.notApplicable?.(cells[index]!);
       if (reason) Object.assign(result, { status: "n/a", reason });
     });
   }
-  const names = runtimes.map((runtime) => runtime.name);
   return planBlocks(
     cells,
-    { ranked: names.filter(isUnderTest), others: names.filter((name) => !isUnderTest(name)) },
-    (name, cell) => stateOf(runtimes, name).cells.find((result) => result.cellId === cell.cellId)?.status === "ok",
+    plannedColumns(runtimes.map(({ label, name }) => ({ label, runtime: name }))),
+    (label, cell) => stateOf(runtimes, label).cells.find((result) => result.cellId === cell.cellId)?.status === "ok",
   );
 }
 
-const stateOf = (runtimes: readonly MeasuredState[], name: RuntimeName): MeasuredState =>
-  runtimes.find((candidate) => candidate.name === name)!;
+const stateOf = (runtimes: readonly MeasuredState[], label: string): MeasuredState =>
+  runtimes.find((candidate) => candidate.label === label)!;
 
 /** Whether the run behind a runKey is still one to measure (it may have failed or been n/a since). */
 function isStillOk(runtimes: readonly MeasuredState[], key: string): boolean {
-  return runtimes.some((runtime) => runtime.cells.some((cell) => cell.status === "ok" && runKey(runtime.name, cell.cellId) === key));
+  return runtimes.some((runtime) => runtime.cells.some((cell) => cell.status === "ok" && runKey(runtime.label, cell.cellId) === key));
 }
 
 /** "62 runs in 71 s; 14 of 41 comparisons open (…); next round ~25 s (18 runs); 9.5 of 13 min budget left; probe …" */
@@ -371,6 +375,12 @@ function recordRun(
   return `${outcome.sample.wallMs.toFixed(1)} ms`;
 }
 
+/** Whether any column is other than a pinned runtime by its name: then every column records its label and source. */
+const isContenderRun = (runtimes: readonly RuntimeState[]): boolean =>
+  runtimes.some(
+    (runtime) => runtime.contender !== null && (runtime.label !== runtime.name || runtime.contender.record.source.kind !== "pinned"),
+  );
+
 /** What an interrupted run keeps: cells with a finished run, and cells that already failed (with their reason). */
 const isWorthKeeping = (result: CellResult): boolean => result.status !== "ok" || result.warmup.length + result.samples.length > 0;
 
@@ -417,16 +427,18 @@ function buildResult(
       ...(options.target ? { target: options.target } : {}),
       ...(options.scenarios ? { scenarios: [...options.scenarios] } : {}),
     },
-    runtimes: runtimes.map(
-      (runtime): RuntimeRun =>
-        runtime.status === "n/a"
-          ? runtime
-          : {
-              name: runtime.name,
-              status: "measured",
-              description: runtime.description,
-              cells: partial ? runtime.cells.filter(isWorthKeeping) : runtime.cells,
-            },
-    ),
+    runtimes: runtimes.map((runtime): RuntimeRun => {
+      // A run of the pinned runtimes only is recorded as before contenders: no label, no contender record.
+      const column = isContenderRun(runtimes) && runtime.contender ? { label: runtime.label, contender: runtime.contender.record } : {};
+      return runtime.status === "n/a"
+        ? { name: runtime.name, ...column, status: "n/a", selected: runtime.selected, reason: runtime.reason }
+        : {
+            name: runtime.name,
+            ...column,
+            status: "measured",
+            description: runtime.description,
+            cells: partial ? runtime.cells.filter(isWorthKeeping) : runtime.cells,
+          };
+    }),
   };
 }

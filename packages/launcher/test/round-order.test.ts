@@ -92,9 +92,46 @@ describe("round order: blocks of comparison groups", () => {
       group: "headline",
       baseline: index === 0 ? null : "c0",
     }));
-    expect(() => planBlocks(cells, runtimes)).toThrow(BlockPlanError); // 7 cells x 3 runtimes = 21 runs
-    const blocks = planBlocks(cells, runtimes, (runtime, cell) => runtime !== "deno" && cell.cellId !== "c6");
-    expect(blocks.map((block) => block.runs.length)).toEqual([12, 6]);
+    const six = { ranked: ["a", "b", "c", "d", "e", "f"], others: ["cpython"] };
+    // A model 3 cells from its baseline, 6 columns to a cell: 18 runs apart.
+    expect(() => planBlocks(cells, six)).toThrow(BlockPlanError);
+    const blocks = planBlocks(cells, six, (column, cell) => column !== "f" && cell.cellId !== "c6");
+    expect(blocks.map((block) => block.runs.length)).toEqual([30, 6]);
+  });
+
+  it("fits five contenders in the main profile: a runtime's contenders side by side, every pair within the limit", () => {
+    const cells = expandCells(
+      {
+        ...getProfile(suite, "main"),
+        cpu: { ...getProfile(suite, "main").cpu, primitives: getProfile(suite, "main").contenders!.primitives },
+      },
+      { cores: 2, baseUrl: "" },
+    );
+    const columns = ["node 24", "node 26", "bun 1.3", "bun 1.4", "deno"];
+    const runtimeOf = (column: string) => column.split(" ")[0]!;
+    const blocks = planBlocks(cells, { ranked: columns, others: ["cpython"], runtimeOf });
+    const primitiveBlocks = blocks.filter((block) => cells[block.runs[0]!.cellIndex]!.group === "primitives").map((block) => block.key);
+    expect(primitiveBlocks.map((key) => key.split(" @ ")[1])).toEqual(
+      expect.arrayContaining(["node 24+node 26", "bun 1.3+bun 1.4", "deno"]),
+    );
+    for (let round = 0; round < 20; round++) {
+      const order = roundOrder(11, round, blocks);
+      const position = new Map(order.map((slot, index) => [key(slot), index]));
+      for (const [index, cell] of cells.entries()) {
+        const at = (column: string) => position.get(`${column}:${index}`)!;
+        if (cell.group === "headline") {
+          expect(Math.abs(at("node 24") - at("node 26")), cell.cellId).toBe(1);
+          expect(Math.abs(at("bun 1.3") - at("bun 1.4")), cell.cellId).toBe(1);
+          expect(Math.max(...columns.map(at)) - Math.min(...columns.map(at)), cell.cellId).toBe(4);
+        }
+        const baseline = cells.findIndex((other) => other.cellId === cell.baseline);
+        for (const column of baseline < 0 ? [] : columns) {
+          expect(Math.abs(at(column) - position.get(`${column}:${baseline}`)!), `${column} ${cell.cellId}`).toBeLessThanOrEqual(
+            MAX_PAIR_GAP_RUNS,
+          );
+        }
+      }
+    }
   });
 
   it("orders a block whose model a runtime cannot run beside a baseline it can (a reference's client variants)", () => {

@@ -8,6 +8,7 @@ import { RUNTIMES_UNDER_TEST, type RuntimeName } from "@runtime-bench/model/runt
 import type { MeasuredRuntime, RunResult } from "@runtime-bench/model/schema";
 import type { Profile } from "@runtime-bench/model/suite";
 import { describe, expect, it } from "vitest";
+import type { Contender } from "../src/contender-launches.ts";
 import type { MeasureOutcome } from "../src/measure-once.ts";
 import type { MeasurementBackend, RuntimeLaunch } from "../src/process-backend.ts";
 import { MAX_PAIR_GAP_RUNS } from "../src/round-order.ts";
@@ -15,6 +16,14 @@ import { RunInterruptedError, runSuite, type SuiteRunOptions } from "../src/run-
 
 // The runtimes under test; a Python reference is launched the same way and needs no case of its own here.
 const launches: RuntimeLaunch[] = RUNTIMES_UNDER_TEST.map((runtime) => ({ runtime, command: { argv: [runtime] } }));
+/** The pinned runtimes as the run's columns. */
+const pinned = (names: readonly RuntimeName[]): Contender[] =>
+  names.map((runtime) => ({
+    label: runtime,
+    runtime,
+    record: { source: { kind: "pinned" }, flags: [] },
+    launch: launches.find((launch) => launch.runtime === runtime)!,
+  }));
 
 const profile = (change: Partial<Profile> = {}): Profile => ({
   description: "test",
@@ -97,9 +106,21 @@ function fakeBackend(wall: Wall, options: { unavailable?: RuntimeName[]; onMeasu
 }
 
 const quiet = () => {};
-/** A run of every runtime with the test profile and seed 1, as changed by `options`. */
-const runWith = (backend: MeasurementBackend, options: Partial<SuiteRunOptions> = {}) =>
-  runSuite({ launches, selected: RUNTIMES_UNDER_TEST, profileName: "test", profile: profile(), seed: 1, log: quiet, backend, ...options });
+/** A run of every runtime (or those `selected`) with the test profile and seed 1, as changed by `options`. */
+const runWith = (
+  backend: MeasurementBackend,
+  { selected = RUNTIMES_UNDER_TEST, ...options }: Partial<SuiteRunOptions> & { selected?: readonly RuntimeName[] } = {},
+) =>
+  runSuite({
+    contenders: pinned(selected),
+    notSelected: RUNTIMES_UNDER_TEST.filter((name) => !selected.includes(name)),
+    profileName: "test",
+    profile: profile(),
+    seed: 1,
+    log: quiet,
+    backend,
+    ...options,
+  });
 const measuredRuntimes = (result: RunResult) => result.runtimes.filter((r): r is MeasuredRuntime => r.status === "measured");
 
 describe("an interleaved run", () => {

@@ -8,8 +8,9 @@
  * - Against a baseline: each cell with the cell it declares as its baseline, in the same runtime (e.g. a worker
  *   pool against the sequential run of the same size), in every group of cells; and each cell with the cell it
  *   is paired with besides (`pairedWith`: native key derivation against the same work in plain JavaScript).
- * - Across runtimes: each pair of runtimes under test, in every headline cell measured the same way on both (the
- *   Python references are compared with their own baselines, and with the fastest runtime in the report).
+ * - Across runtimes: each pair of runtimes under test (and contenders of them: node@24 and node are two), in every
+ *   headline cell measured the same way on both (the Python references are compared with their own baselines, and
+ *   with the fastest runtime in the report); and two contenders of one runtime in each primitive cost.
  */
 import { isUnderTest, RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
 import type { CellGroup } from "./scenarios/params.ts";
@@ -179,16 +180,21 @@ export function runComparisons(runtimes: readonly RuntimeCells[]): Comparison[] 
   return [...withinRuntimes, ...acrossRuntimes(ordered)];
 }
 
-/** Only runtimes under test are ranked against each other; a Python reference stands beside them. */
+/**
+ * Only runtimes under test are ranked against each other; a Python reference stands beside them. The primitive costs
+ * are compared between contenders of one runtime only (node@24 against node: what a version changed).
+ */
 function acrossRuntimes(ordered: readonly RuntimeCells[]): Comparison[] {
   const ranked = ordered.filter(({ name }) => isUnderTest(name));
-  const cellIds = [...new Set(ranked.flatMap(({ cells }) => cells.filter(isRankedAcrossRuntimes).map((cell) => cell.cellId)))];
+  const compared = (cell: CellResult) => isRankedAcrossRuntimes(cell) || isComparedBetweenContenders(cell);
+  const cellIds = [...new Set(ranked.flatMap(({ cells }) => cells.filter(compared).map((cell) => cell.cellId)))];
   return cellIds.flatMap((cellId) =>
     ranked.flatMap((reference, index) =>
       ranked.slice(index + 1).flatMap((subject): Comparison[] => {
         const own = subject.cells.find((cell) => cell.cellId === cellId);
         const other = reference.cells.find((cell) => cell.cellId === cellId);
         if (!measured(own) || !measured(other)) return [];
+        if (!isRankedAcrossRuntimes(own) && subject.name !== reference.name) return [];
         return [
           {
             kind: "runtimes",
@@ -207,6 +213,9 @@ function acrossRuntimes(ordered: readonly RuntimeCells[]): Comparison[] {
 /** Headline cells that are not labelled variants are compared across runtimes (sweeps and ladders are not). */
 export const isRankedAcrossRuntimes = (cell: Pick<CellResult, "group" | "comparedAcrossRuntimes">): boolean =>
   cell.comparedAcrossRuntimes && cell.group === "headline";
+
+/** A primitive cost: compared between two contenders of one runtime (versions, builds, flags), never across runtimes. */
+export const isComparedBetweenContenders = (cell: Pick<CellResult, "group">): boolean => cell.group === "primitives";
 
 /** The (runtime, cell) pairs a comparison measures: both of its sides. */
 export function sidesOf(comparison: Comparison): Array<{ runtime: string; cellId: string }> {

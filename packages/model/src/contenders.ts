@@ -14,7 +14,7 @@
  *
  * Items are separated by commas outside brackets, so a flag may hold a comma (`deno[--v8-flags=--a,--b]`).
  */
-import { isRuntimeName, isUnderTest, type RuntimeName } from "./runtimes.ts";
+import { isRuntimeName, isUnderTest, RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
 
 export type ContenderSource =
   | { kind: "pinned" }
@@ -66,7 +66,7 @@ export function parseContender(item: string): ContenderSpec {
   const match = ITEM.exec(item);
   if (!match) throw why("not a runtime[@version | =path][[flags]] with an optional label: in front");
   const [, label, runtime, version, path, flagText] = match;
-  if (!isRuntimeName(runtime!)) throw why(`"${runtime}" is no runtime of the suite`);
+  if (!isRuntimeName(runtime!)) throw why(`"${runtime}" is none of the runtimes (${RUNTIME_NAMES.join(", ")})`);
   const pinned = version === undefined && path === undefined && flagText === undefined;
   if (!pinned && !isUnderTest(runtime)) throw why(`${runtime} is a reference: only its installed interpreter runs, by its name alone`);
   if (version !== undefined && !VERSION.test(version)) throw why(`a version is a release such as 24, 24.9 or 24.9.0, got "${version}"`);
@@ -95,3 +95,16 @@ export function parseContenders(list: string): ContenderSpec[] {
   if (twice !== undefined) throw new ContenderError(`--runtimes: "${twice}" twice; give one of them a label of its own ("label:${twice}")`);
   return specs;
 }
+
+/** A runtime as the suite pins it: what `node` in `--runtimes`, or no `--runtimes` at all, stands for. */
+export const pinnedContender = (runtime: RuntimeName): ContenderSpec => ({
+  runtime,
+  source: { kind: "pinned" },
+  flags: [],
+  label: runtime,
+  typedLabel: false,
+});
+
+/** Whether the list holds two contenders of one runtime: then their primitive costs are measured too (suite.json). */
+export const hasRivals = (specs: readonly Pick<ContenderSpec, "runtime">[]): boolean =>
+  specs.some((spec, index) => specs.findIndex((other) => other.runtime === spec.runtime) !== index);

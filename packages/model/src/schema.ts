@@ -15,7 +15,9 @@ import { recordOf } from "./scenarios/records.ts";
  * and why the run stopped. Version 3 (cells shuffled through the whole round, a model and its baseline minutes
  * apart) and older are not read: their pairs are not side by side.
  */
-export const RESULT_SCHEMA_VERSION = 4;
+export const RESULT_SCHEMA_VERSION = 5;
+/** The oldest format still read: 4 had no contender records (every runtime was the pinned one). */
+const OLDEST_READ_VERSION = 4;
 
 /** The name of a run's result file in its output folder. */
 export const RESULT_FILE = "run.json";
@@ -212,10 +214,26 @@ const coreSpeedsSchema = z.union([
   z.object({ unavailable: z.string() }),
 ]);
 
+/**
+ * Where a contender's binary came from (its version is what the binary reports, in its description) and the runtime
+ * flags it ran with. A local build's path is kept as the person typed it, never resolved to the machine's own path.
+ */
+export const contenderRecordSchema = z.object({
+  source: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("pinned") }),
+    /** `requested` as typed ("24"), `version` the release it resolved to ("24.9.0"). */
+    z.object({ kind: z.literal("registry"), requested: z.string(), version: z.string() }),
+    z.object({ kind: z.literal("local"), path: z.string() }),
+  ]),
+  flags: z.array(z.string()),
+});
+
 /** One runtime of the run: measured, or why it could not be (missing, wrong version, not selected). */
 export const runtimeRunSchema = z.discriminatedUnion("status", [
   z.object({
     name: runtimeName,
+    /** Absent in files before contenders (schema 4): the pinned runtime, without flags. */
+    contender: contenderRecordSchema.optional(),
     /**
      * What the run calls it, where one runtime runs more than once (two versions, builds or flag sets): unique in the
      * run. Absent: its name. Files before labels have none.
@@ -226,7 +244,14 @@ export const runtimeRunSchema = z.discriminatedUnion("status", [
     cells: z.array(cellResultSchema),
   }),
   /** `selected` false: left out of this run with --runtimes; true: chosen, but it could not be measured. */
-  z.object({ name: runtimeName, label: z.string().min(1).optional(), status: z.literal("n/a"), selected: z.boolean(), reason: z.string() }),
+  z.object({
+    name: runtimeName,
+    label: z.string().min(1).optional(),
+    contender: contenderRecordSchema.optional(),
+    status: z.literal("n/a"),
+    selected: z.boolean(),
+    reason: z.string(),
+  }),
 ]);
 
 /**
@@ -249,7 +274,7 @@ export const serverCapacitySchema = z.union([
 ]);
 
 export const runResultSchema = z.object({
-  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+  schemaVersion: z.number().int().min(OLDEST_READ_VERSION).max(RESULT_SCHEMA_VERSION),
   machine: machineSchema,
   run: z.object({
     profile: z.string(),
@@ -354,6 +379,7 @@ export type CellResult = z.output<typeof cellResultSchema>;
 export type Machine = z.infer<typeof machineSchema>;
 export type RunResult = z.infer<typeof runResultSchema>;
 export type RuntimeRun = z.infer<typeof runtimeRunSchema>;
+export type ContenderRecord = z.infer<typeof contenderRecordSchema>;
 export type MeasuredRuntime = Extract<RuntimeRun, { status: "measured" }>;
 export type ExecutorRecord = z.infer<typeof executorRecordSchema>;
 export type StopReason = (typeof STOP_REASONS)[number];
@@ -375,7 +401,7 @@ export class ResultFileError extends Error {
 /** Validates parsed JSON as a result file, with a message that names the file and the first bad field. */
 export function parseRunResult(json: unknown, file: string): RunResult {
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof version === "number" && version < RESULT_SCHEMA_VERSION) {
+  if (typeof version === "number" && version < OLDEST_READ_VERSION) {
     throw new ResultFileError(
       file,
       `field "schemaVersion": ${version} is an older format (one file per runtime, measured apart) that this tool no longer reads; run the bench again`,

@@ -5,9 +5,10 @@
  */
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { ContenderError, type ContenderSpec, parseContenders, pinnedContender } from "../contenders.ts";
 import { toMessage } from "../errors.ts";
 import { FAULT_VARIABLE } from "../fault-injection.ts";
-import { isRuntimeName, RUNTIME_NAMES, type RuntimeName } from "../runtimes.ts";
+import { RUNTIME_NAMES, type RuntimeName } from "../runtimes.ts";
 import { fromCaller, repoRoot } from "./repo.ts";
 
 /** The profile a run measures without --profile or --quick: the lesson's questions, in at most 15 minutes. */
@@ -42,7 +43,13 @@ export const FLAG_HELP: Readonly<Record<keyof typeof BENCH_FLAGS, [argument: str
   suite: ["FILE", "the suite file (default: benchmarks/suite.json)"],
   out: ["DIR", "where run.json, the report, the CSV and the charts go (default: results/)"],
   "cell-timeout": ["SEC", "stop a run of one cell after this long (default: the profile's cellTimeoutSeconds)"],
-  runtimes: ["A,B", `measure only these runtimes of the suite (${RUNTIME_NAMES.join(", ")}); the others are recorded as not selected`],
+  runtimes: [
+    "A,B",
+    `measure only these runtimes of the suite (${RUNTIME_NAMES.join(", ")}); the others are recorded as not selected. ` +
+      "Each may be a contender: node@24 or bun@1.3.2 (a release, installed on first use into .runtime-bench/runtimes/), " +
+      "node=PATH (a local build), bun[--smol] or deno[--v8-flags=--a,--b] (runtime flags), label:node@24 (a label of " +
+      "its own); contenders of one runtime are compared side by side (README: versions and builds)",
+  ],
   seed: ["N", "seed of the round order (default: a fresh one, recorded in the result)"],
   target: [
     "URL",
@@ -77,8 +84,8 @@ export interface BenchOptions {
   suiteFile: string;
   outDir: string;
   cellTimeoutSeconds: number | null;
-  /** null: every runtime the suite lists. */
-  runtimes: RuntimeName[] | null;
+  /** The contenders typed in --runtimes (contenders.ts); null: the profile's runtimes, as pinned. */
+  runtimes: ContenderSpec[] | null;
   seed: number | null;
   /** A real API the I/O cells go to instead of the mock API (--target); null: the mock API. */
   target: string | null;
@@ -183,24 +190,26 @@ function parseScenarioPatterns(list: string): string[] {
   return patterns;
 }
 
-function parseRuntimeList(list: string): RuntimeName[] {
-  const names = splitList(list);
-  if (names.length === 0 || !names.every(isRuntimeName))
-    throw new UsageError(`--runtimes takes a comma-separated list of ${RUNTIME_NAMES.join(", ")}; got "${list}"`);
-  return names.filter(isRuntimeName);
+function parseRuntimeList(list: string): ContenderSpec[] {
+  try {
+    return parseContenders(list);
+  } catch (error) {
+    if (error instanceof ContenderError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /**
- * The runtimes a run measures: those chosen with --runtimes (any of the suite's), or else the profile's own list
- * (every runtime of the suite unless the profile names fewer).
+ * The contenders a run measures: those chosen with --runtimes (of the suite's runtimes), or else the profile's own
+ * list (every runtime of the suite unless the profile names fewer), as pinned.
  */
 export function selectRuntimes(
-  chosen: RuntimeName[] | null,
+  chosen: ContenderSpec[] | null,
   suiteRuntimes: readonly RuntimeName[],
   profileDefault: readonly RuntimeName[] = suiteRuntimes,
-): RuntimeName[] {
-  if (chosen === null) return [...profileDefault];
-  const outside = chosen.filter((name) => !suiteRuntimes.includes(name));
+): ContenderSpec[] {
+  if (chosen === null) return profileDefault.map(pinnedContender);
+  const outside = [...new Set(chosen.map((spec) => spec.runtime).filter((name) => !suiteRuntimes.includes(name)))];
   if (outside.length > 0)
     throw new UsageError(`--runtimes: ${outside.join(", ")} not in the suite's runtimes (${suiteRuntimes.join(", ")})`);
   return chosen;

@@ -55,6 +55,27 @@ const workloadSizes = z.object(
   ) as Record<Workload, z.ZodOptional<z.ZodNumber>>,
 );
 
+/**
+ * The primitive costs: each operation `repetitions` times in a row (starting a worker or a child process
+ * `startRepetitions` times), round trips with each payload size in `roundTripBytes` (0: a small object; bytes
+ * both copied and moved), the pool's dispatch with one worker per core.
+ */
+const primitivesSchema = z.object({
+  /** The primitive scenarios, in the order their cells run. */
+  scenarios: scenarioIds(primitiveScenarios),
+  repetitions: positiveInt.max(100_000),
+  startRepetitions: positiveInt.max(100),
+  roundTripBytes: z
+    .array(
+      z
+        .number()
+        .int()
+        .nonnegative()
+        .max(64 * 2 ** 20),
+    )
+    .min(1),
+});
+
 const profileSchema = z.object({
   description: z.string(),
   /**
@@ -70,6 +91,11 @@ const profileSchema = z.object({
    * any verdict: the fewest that give a 95% interval; fewer makes a smoke run, with no verdicts), after which a
    * settled comparison stops being measured (launcher/stopping-rule.ts); at most `max` counted rounds.
    */
+  /**
+   * What a run with two or more contenders of one runtime (--runtimes node@24,node) measures besides the profile's
+   * cells: the primitive costs, which versions change most, compared contender against contender.
+   */
+  contenders: z.object({ primitives: primitivesSchema }).optional(),
   rounds: z
     .object({ warmup: z.number().int().nonnegative().max(10).default(0), min: positiveInt.max(1000), max: positiveInt.max(1000) })
     .refine((rounds) => rounds.min <= rounds.max, { message: "min must not exceed max" }),
@@ -116,28 +142,8 @@ const profileSchema = z.object({
         sizes: workloadSizes,
       })
       .optional(),
-    /**
-     * The primitive costs: each operation `repetitions` times in a row (starting a worker or a child process
-     * `startRepetitions` times), round trips with each payload size in `roundTripBytes` (0: a small object; bytes
-     * both copied and moved), the pool's dispatch with one worker per core.
-     */
-    primitives: z
-      .object({
-        /** The primitive scenarios, in the order their cells run. */
-        scenarios: scenarioIds(primitiveScenarios),
-        repetitions: positiveInt.max(100_000),
-        startRepetitions: positiveInt.max(100),
-        roundTripBytes: z
-          .array(
-            z
-              .number()
-              .int()
-              .nonnegative()
-              .max(64 * 2 ** 20),
-          )
-          .min(1),
-      })
-      .optional(),
+    /** The primitive costs (primitivesSchema). */
+    primitives: primitivesSchema.optional(),
     /** The crossover ladder: each of `scenarios` and its baseline at each task size, `tasks` tasks, one worker per core. */
     crossover: z
       .object({ scenarios: cpuScenarioIds, tasks: positiveInt.max(1024), sizes: z.array(positiveInt.max(MAX_TASK_SIZE)).min(2) })
