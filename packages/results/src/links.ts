@@ -29,6 +29,7 @@ export const TITLES = {
   crossover: "Crossover: from what work per task a model pays off",
   workloads: "Other workloads: is it only the tight loop?",
   primitives: "Primitive costs",
+  versions: "Versions and builds: contenders of one runtime",
   io: "I/O: requests in flight and worker threads",
   ioSweep: "I/O: requests in flight, latency and the models",
   files: "Files: blocking calls, async calls and worker threads",

@@ -25,6 +25,7 @@ import { implementations, lessonSection } from "./render-lesson.ts";
 import { crossoverOverview, filesOverview, headlineOverview, ioOverview, scalingOverview, workloadsOverview } from "./render-overview.ts";
 import { runQualityBox } from "./render-run-quality.ts";
 import { taskHowRun, taskOverview, taskTitle } from "./render-task.ts";
+import { versionsSection } from "./render-versions.ts";
 import { isSmokeRun, type Settlement, settlement } from "./run-quality.ts";
 import { reading, summary, taskSummary } from "./summary.ts";
 import { type TaskRun, taskOf } from "./task-run.ts";
@@ -70,6 +71,7 @@ const SECTIONS: readonly Section[] = [
         ? smokeRunNote(result, "The main profile (`npx pnpm turbo bench`) answers the lesson.")
         : [...runQualityBox(result, analysis.tables, quality), ...summary(result, analysis).flatMap((line) => wrapBullet(line)), ""],
   },
+  { page: "readme", title: TITLES.versions, render: ({ analysis, smoke }) => (smoke ? [] : versionsSection(analysis)) },
   { page: "readme", title: TITLES.charts, render: ({ charts }) => chartSection(charts) },
   { page: "readme", title: TITLES.lesson, render: ({ analysis }) => lessonSection(analysis) },
   { page: "readme", title: TITLES.headline, render: ({ analysis }) => headlineOverview(analysis.tables) },
@@ -135,6 +137,7 @@ const taskSections = (task: TaskRun): readonly Section[] => [
             "",
           ],
   },
+  { page: "readme", title: TITLES.versions, render: ({ analysis, smoke }) => (smoke ? [] : versionsSection(analysis)) },
   { page: "readme", title: TITLES.charts, render: ({ charts }) => chartSection(charts) },
   { page: "readme", title: TITLES.taskHowRun, render: () => taskHowRun(task) },
   { page: "readme", title: TITLES.taskModels, render: () => taskOverview(task) },

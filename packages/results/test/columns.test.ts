@@ -10,8 +10,9 @@ import { RUNTIME_COLOURS } from "../src/charts/theme.ts";
 import { modelClaims, summaryClaims } from "../src/claims.ts";
 import { renderCsv } from "../src/render-csv.ts";
 import { renderReport } from "../src/render-markdown.ts";
+import { rivalsOf, versionsSection } from "../src/render-versions.ts";
 import { headlineCells } from "./chart-fixtures.ts";
-import { measured, runResult } from "./fixtures.ts";
+import { around, cpuCell, measured, runResult } from "./fixtures.ts";
 
 const labelled = (label: string, run: RuntimeRun): RuntimeRun => ({ ...run, label });
 // node 26 runs the loop faster than node 24 and than bun; its pool 2.00x, node 24's 2.00x, bun's 1.90x.
@@ -86,5 +87,53 @@ describe("one runtime under two labels", () => {
   it("refuses two columns under one label when the file is read: their rows could not be told apart", () => {
     const twice = runResult([measured("node", headlineCells(400, 200)), labelled("node", measured("node", headlineCells(300, 150)))]);
     expect(() => parseRunResult(JSON.parse(JSON.stringify(twice)), "run.json")).toThrow(/two runtimes under one label, "node"/);
+  });
+});
+
+describe("contenders of one runtime: the version question", () => {
+  const contender = (label: string, run: RuntimeRun, contenderRecord: RuntimeRun["contender"]): RuntimeRun => ({
+    ...run,
+    label,
+    contender: contenderRecord,
+  });
+  const pinned = { source: { kind: "pinned" as const }, flags: [] };
+  const release = { source: { kind: "registry" as const, requested: "24", version: "24.21.0" }, flags: ["--no-opt"] };
+
+  it("pairs the contenders of one runtime only, and says what each is, where it came from and its flags", () => {
+    expect(rivalsOf(analysis).map(({ older, newer }) => [older.label, newer.label])).toEqual([["node 24", "node 26"]]);
+    const run = runResult([
+      contender("node 24", measured("node", headlineCells(400, 200)), release),
+      contender("node 26", measured("node", headlineCells(300, 150)), pinned),
+      measured("bun", headlineCells(380, 200)),
+    ]);
+    const lines = versionsSection(analyze(run)).join("\n").replaceAll("\n  ", " ");
+    expect(lines).toContain("| node 24 | 1.0.0 | npm registry: 24 resolved to 24.21.0 | `--no-opt` |");
+    expect(lines).toContain("| node 26 | 1.0.0 | pinned (root package.json) | none |");
+    expect(lines).not.toContain("| bun |");
+    expect(lines).toContain("### node 26 against node 24");
+    expect(lines).toMatch(
+      /\*\*Settled differences \(2 of 4\)\*\*: cpu\.sequential\/n=1e8 1\.33x \[[\d.–]+, n = 6\] faster; cpu\.worker-pool\/n=1e8 1\.33x/,
+    );
+    expect(lines).toContain("**Equivalent (within ±5%, 2)**: io.sequential and io.async-fetch.");
+    expect(lines).toContain("**The lesson's claims read the same on both**");
+    expect(renderReport(run).readme).toContain("## Versions and builds: contenders of one runtime");
+  });
+
+  it("says where a claim reads differently: a model that pays off on one and not the other", () => {
+    const slowPool = [cpuCell("cpu.sequential", around(300)), cpuCell("cpu.worker-pool", around(330))];
+    const run = runResult([
+      contender("node 24", measured("node", headlineCells(400, 200)), release),
+      contender("node 26", measured("node", slowPool), pinned),
+    ]);
+    const lines = versionsSection(analyze(run)).join("\n").replaceAll("\n  ", " ");
+    expect(lines).toContain(
+      "**The lesson's claims differ (1)**: cpu.worker-pool/n=1e8 pays off: shown on node 24, shown not to on node 26.",
+    );
+  });
+
+  it("is no section where no runtime has two contenders", () => {
+    expect(
+      versionsSection(analyze(runResult([measured("node", headlineCells(400, 200)), measured("bun", headlineCells(380, 200))]))),
+    ).toEqual([]);
   });
 });
