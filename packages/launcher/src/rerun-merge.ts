@@ -6,6 +6,7 @@
  * cell shares no round with a kept one and no comparison pairs runs taken minutes or days apart; cells re-measured
  * together (a cell and its baseline, one cell on every runtime) share their rounds and keep their paired verdicts.
  */
+import { labelOf } from "@runtime-bench/model/comparisons";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "@runtime-bench/model/cli/flags";
@@ -49,7 +50,8 @@ export function readMergeTarget(
       `it was measured on another machine (${describeHardware(previous.machine)}, fingerprint ${fingerprintOf(previous.machine)})`,
     );
   for (const runtime of previous.runtimes) {
-    const pinned = pinnedVersion(runtime.name);
+    // A contender of another version (node@24) is what it is; only the pinned ones must still match the pin.
+    const pinned = (runtime.contender?.source.kind ?? "pinned") === "pinned" ? pinnedVersion(runtime.name) : null;
     if (runtime.status === "measured" && pinned && runtime.description.runtime.version !== pinned)
       throw cannot(`its ${runtime.name} cells were measured with ${runtime.description.runtime.version}, and ${pinned} is pinned now`);
   }
@@ -74,12 +76,12 @@ export function mergeRerun(previous: RunResult, rerun: RunResult, patterns: read
   });
 
   const runtimes = previous.runtimes.map((before): RuntimeRun => {
-    const after = rerun.runtimes.find((runtime) => runtime.name === before.name);
+    const after = rerun.runtimes.find((runtime) => labelOf(runtime) === labelOf(before));
     if (after?.status !== "measured") return before; // not re-measured (not selected, or unavailable this time): kept
     if (before.status !== "measured") return { ...after, cells: after.cells.map(remeasured) };
     const [was, now] = [before.description.runtime.version, after.description.runtime.version];
     if (was !== now)
-      throw new RerunMergeError(`${before.name} is ${now} now, but the kept cells were measured with ${was}: re-run every cell`);
+      throw new RerunMergeError(`${labelOf(before)} is ${now} now, but the kept cells were measured with ${was}: re-run every cell`);
     const replaced = new Map(after.cells.map((cell) => [cell.cellId, remeasured(cell)]));
     const kept = before.cells.map((cell) => replaced.get(cell.cellId) ?? cell);
     const added = [...replaced.values()].filter((cell) => !before.cells.some((old) => old.cellId === cell.cellId));

@@ -47,7 +47,7 @@ describe("the command line", () => {
     const out = temporary("help");
     const run = bench(["--help", "--out", out]);
     expect(run.status, run.stderr).toBe(0);
-    for (const text of ["--scenarios P,Q", "--runtimes A,B", "--profile NAME", "quick", "full", "cpu.worker-pool", "io.async-fetch"])
+    for (const text of ["--scenarios P,Q", "--runtimes A,B", "node@24", "node=PATH", "bun[--smol]", "label:node@24", "--profile NAME", "quick", "full", "cpu.worker-pool", "io.async-fetch"])
       expect(run.stdout).toContain(text);
     expect(run.stderr).not.toMatch(/\[round|\[bench\]/);
     expect(readdirSync(out)).toEqual([]);
@@ -56,7 +56,7 @@ describe("the command line", () => {
   it.each([
     [["--bogus"], /Unknown option '--bogus'; the flags are --quick, --profile, .*--scenarios, --task, --send-input, --help/],
     [["--profile", "nightly"], /unknown profile "nightly"; the suite has: main, full, quick/],
-    [["--runtimes", "python"], /--runtimes takes a comma-separated list of node, bun, deno/],
+    [["--runtimes", "python"], /--runtimes: "python": "python" is none of the runtimes \(node, bun, deno/],
     [["--scenarios", "cpu.teleport"], /--scenarios: "cpu\.teleport" matches no cell of profile "quick"\. Scenario ids: cpu\.sequential/],
     [["--scenarios", ","], /--scenarios takes a comma-separated list/],
   ])("%j: exit 2, the valid choices listed, nothing written", (args, message) => {

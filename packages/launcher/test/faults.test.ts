@@ -357,7 +357,7 @@ describe("bad input", () => {
   it.each([
     [["--cell-timeout", "0"], /--cell-timeout/],
     [["--cell-timeout", "soon"], /--cell-timeout/],
-    [["--runtimes", "python"], /--runtimes takes a comma-separated list of node, bun, deno/],
+    [["--runtimes", "python"], /--runtimes: "python": "python" is none of the runtimes \(node, bun, deno/],
   ])("%j: exit 2", (args, message) => {
     const run = bench([...args, "--out", temporary("bad-flag")]);
     expect(run.status).toBe(2);

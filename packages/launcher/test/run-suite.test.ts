@@ -208,6 +208,33 @@ describe("an interleaved run", () => {
     expect(new Set(calls.map((call) => call.runtime))).toEqual(new Set(["node"]));
   });
 
+  it("measures two contenders of one runtime as two columns, side by side, and records each one's label and source", async () => {
+    const { backend, calls } = fakeBackend(steadyRatios);
+    const [node, bun] = pinned(["node", "bun"]);
+    const older = {
+      ...node!,
+      label: "node 24",
+      record: { source: { kind: "registry" as const, requested: "24", version: "24.21.0" }, flags: [] },
+    };
+    const result = await runWith(backend, { contenders: [older, node!, bun!], notSelected: ["deno"] });
+    expect(result.runtimes.map((r) => [r.name, r.label, r.contender?.source.kind, r.status])).toEqual([
+      ["node", "node 24", "registry", "measured"],
+      ["node", "node", "pinned", "measured"],
+      ["bun", "bun", "pinned", "measured"],
+      ["deno", undefined, undefined, "n/a"],
+    ]);
+    // Both node columns ran every cell, in the same blocks, next to each other.
+    const [first, second] = measuredRuntimes(result);
+    for (const [index, cell] of first!.cells.entries()) {
+      const other = second!.cells[index]!;
+      for (const [at, sample] of cell.samples.entries()) {
+        expect(other.samples[at]!.block).toBe(sample.block);
+        if (cell.group === "headline") expect(Math.abs(other.samples[at]!.slot - sample.slot), cell.cellId).toBe(1);
+      }
+    }
+    expect(calls.length).toBeGreaterThan(0);
+  });
+
   it("an interruption keeps the runs finished before it, and none that it cut short", async () => {
     const interruption = new AbortController();
     const { backend } = fakeBackend(steadyRatios, { onMeasure: (call) => call === 12 && interruption.abort("SIGTERM") });

@@ -51,6 +51,21 @@ describe("result schema", () => {
     );
   });
 
+  it("reads a file from before contenders (schema 4: no contender records), and checks a contender's record", () => {
+    const before = parseRunResult({ ...good(), schemaVersion: 4 }, "run.json");
+    expect(before.runtimes.every((runtime) => runtime.contender === undefined)).toBe(true);
+    const withContender = good() as unknown as { runtimes: Array<Record<string, unknown>> };
+    withContender.runtimes[0]!.label = "node 24";
+    withContender.runtimes[0]!.contender = { source: { kind: "registry", requested: "24", version: "24.21.0" }, flags: ["--no-opt"] };
+    expect(parseRunResult(withContender, "run.json").runtimes[0]!.contender?.source).toEqual({
+      kind: "registry",
+      requested: "24",
+      version: "24.21.0",
+    });
+    withContender.runtimes[0]!.contender = { source: { kind: "somewhere" }, flags: [] };
+    expect(() => parseRunResult(withContender, "run.json")).toThrow(/field "runtimes\.0\.contender\.source\.kind"/);
+  });
+
   it("rejects a newer format with advice", () => {
     expect(() => parseRunResult({ ...good(), schemaVersion: RESULT_SCHEMA_VERSION + 1 }, "new.json")).toThrow(/newer than this tool reads/);
   });
