@@ -49,7 +49,7 @@ export async function describeRuntime({ runtime, command, version }: RuntimeLaun
   const { installation } = RUNTIMES[runtime];
   if (installation.kind === "system" && !onPath(command.argv[0] ?? "")) return { unavailable: installation.installHint };
   const described = await runMeasurementProcess(command, ["--describe"], 60_000);
-  if (!described.ok) return { unavailable: `${runtime} cannot run the harness: ${harnessHint(described.error)}` };
+  if (!described.ok) return { unavailable: `${runtime} could not start: ${harnessHint(described.error)}` };
   const { message } = described;
   if (message.type !== "described") return { unavailable: `${runtime} answered --describe with a "${message.type}" message` };
   const expected = version === undefined ? pinnedVersion(runtime) : version;

@@ -6,11 +6,12 @@
  * cell shares no round with a kept one and no comparison pairs runs taken minutes or days apart; cells re-measured
  * together (a cell and its baseline, one cell on every runtime) share their rounds and keep their paired verdicts.
  */
-import { labelOf } from "@runtime-bench/model/comparisons";
+
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "@runtime-bench/model/cli/flags";
 import { repoRelative } from "@runtime-bench/model/cli/repo";
+import { labelOf } from "@runtime-bench/model/comparisons";
 import { describeHardware, fingerprintOf } from "@runtime-bench/model/machine-fingerprint";
 import {
   type CellResult,

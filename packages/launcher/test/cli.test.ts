@@ -47,7 +47,19 @@ describe("the command line", () => {
     const out = temporary("help");
     const run = bench(["--help", "--out", out]);
     expect(run.status, run.stderr).toBe(0);
-    for (const text of ["--scenarios P,Q", "--runtimes A,B", "node@24", "node=PATH", "bun[--smol]", "label:node@24", "--profile NAME", "quick", "full", "cpu.worker-pool", "io.async-fetch"])
+    for (const text of [
+      "--scenarios P,Q",
+      "--runtimes A,B",
+      "node@24",
+      "node=PATH",
+      "bun[--smol]",
+      "label:node@24",
+      "--profile NAME",
+      "quick",
+      "full",
+      "cpu.worker-pool",
+      "io.async-fetch",
+    ])
       expect(run.stdout).toContain(text);
     expect(run.stderr).not.toMatch(/\[round|\[bench\]/);
     expect(readdirSync(out)).toEqual([]);

@@ -64,7 +64,7 @@ describe("a version that cannot run the harness", () => {
     chmodSync(old, 0o755);
     const described = await describeRuntime({ ...node.launchWith!(old, []), version: null });
     expect(described).toEqual({
-      unavailable: expect.stringMatching(/^node cannot run the harness: it does not run TypeScript files \(Node strips types/),
+      unavailable: expect.stringMatching(/^node could not start: it does not run TypeScript files \(Node strips types/),
     });
   });
 });

@@ -107,7 +107,7 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
       [["--profile", "nope"], /unknown profile "nope"/],
       [["--quick", "--profile", "full"], /contradict/],
       [["--suite", "does-not-exist.json"], /cannot read the suite/],
-      [["--runtimes", "node,rust"], new RegExp(`--runtimes takes a comma-separated list of ${RUNTIME_NAMES.join(", ")}; got "node,rust"`)],
+      [["--runtimes", "node,rust"], new RegExp(`--runtimes: "rust": "rust" is none of the runtimes \\(${RUNTIME_NAMES.join(", ")}\\)`)],
       [["--seed", "soon"], /--seed must be a whole number/],
     ])("its preflight rejects bad input %j with exit code 2 and writes nothing", (args, message) => {
       const badOut = mkdtempSync(join(tmpdir(), `rb-${runtime}-bad-`));
