@@ -58,6 +58,7 @@ async function plan(adapters: readonly RuntimeAdapter[], argv: readonly string[]
         profileName: options.profileName,
         fingerprint: captureMachine().fingerprint!,
         target: options.target,
+        labels: contenders.map((contender) => contender.label),
       })
     : null;
   const timeout = options.cellTimeoutSeconds;

@@ -6,7 +6,7 @@
  * before anything is measured, with one line naming the contender: the bench answers it with exit 2.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fromCaller } from "@runtime-bench/model/cli/repo";
 import { ContenderError, type ContenderSpec, hasRivals } from "@runtime-bench/model/contenders";
@@ -81,8 +81,9 @@ async function readyContender(
   }
   const binary = fromCaller(source.path);
   if (!existsSync(binary) || !onPath(binary)) throw new ContenderError(`--runtimes: "${item}": no executable file at ${source.path}`);
-  // A local build is whatever version it says it is; it is labelled by it unless the person gave a label.
-  const launch = { ...withFlags(item, adapter, binary, flags), version: null };
+  // A local build is whatever version it says it is; it is labelled by it unless the person gave a label. It starts
+  // from its real path (Deno's --allow-run matches the binary its children are started from); the record keeps the path typed.
+  const launch = { ...withFlags(item, adapter, realpathSync(binary), flags), version: null };
   return { label: named(reportedVersion(item, binary), "local"), runtime, record: { source, flags: [...flags] }, launch };
 }
 

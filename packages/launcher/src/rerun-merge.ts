@@ -18,6 +18,7 @@ import {
   type CellSample,
   parseRunResult,
   RESULT_FILE,
+  RESULT_SCHEMA_VERSION,
   type Rerun,
   type RunResult,
   type RuntimeRun,
@@ -26,11 +27,12 @@ import { pinnedVersion } from "./runtime-binaries.ts";
 
 /**
  * The result a partial re-run would merge into, checked before anything is measured: null when the folder has
- * none; a UsageError when it cannot be merged into (unreadable, another profile, another machine, another target).
+ * none; a UsageError when it cannot be merged into (unreadable, another profile, another machine, another target, a
+ * contender it has no column for).
  */
 export function readMergeTarget(
   outDir: string,
-  expected: { profileName: string; fingerprint: string; target: string | null },
+  expected: { profileName: string; fingerprint: string; target: string | null; labels: readonly string[] },
 ): RunResult | null {
   const file = join(outDir, RESULT_FILE);
   if (!existsSync(file)) return null;
@@ -56,6 +58,11 @@ export function readMergeTarget(
     if (runtime.status === "measured" && pinned && runtime.description.runtime.version !== pinned)
       throw cannot(`its ${runtime.name} cells were measured with ${runtime.description.runtime.version}, and ${pinned} is pinned now`);
   }
+  // Columns are matched by label: a contender the result has no column for (another version, another label) would be lost.
+  const columns = previous.runtimes.map(labelOf);
+  const unknown = expected.labels.filter((label) => !columns.includes(label));
+  if (unknown.length > 0)
+    throw cannot(`it has no column ${unknown.map((label) => `"${label}"`).join(", ")} (its columns: ${columns.join(", ")})`);
   if ((previous.run.target ?? null) !== expected.target)
     throw cannot(`its I/O cells went to ${previous.run.target ?? "the mock API"}, not ${expected.target ?? "the mock API"}`);
   return previous;
@@ -104,6 +111,8 @@ export function mergeRerun(previous: RunResult, rerun: RunResult, patterns: read
   };
   return {
     ...previous,
+    // The file now holds the re-run's records too (contenders, schema 5), whatever format it was in before.
+    schemaVersion: RESULT_SCHEMA_VERSION,
     run: {
       ...previous.run,
       precision: {

@@ -375,10 +375,11 @@ function recordRun(
   return `${outcome.sample.wallMs.toFixed(1)} ms`;
 }
 
-/** Whether any column is other than a pinned runtime by its name: then every column records its label and source. */
+/** Whether any column is other than a pinned runtime by its name, without flags: then every column records its label and source. */
 const isContenderRun = (runtimes: readonly RuntimeState[]): boolean =>
   runtimes.some(
-    (runtime) => runtime.contender !== null && (runtime.label !== runtime.name || runtime.contender.record.source.kind !== "pinned"),
+    ({ contender, label, name }) =>
+      contender !== null && (label !== name || contender.record.source.kind !== "pinned" || contender.record.flags.length > 0),
   );
 
 /** What an interrupted run keeps: cells with a finished run, and cells that already failed (with their reason). */

@@ -3,14 +3,17 @@
  * the quick profile beside the pinned one; an unreachable registry refused in one line before anything runs; and how a
  * contender is made ready (labels, a missing binary, two contenders under one label), without the network.
  */
-import { chmodSync, realpathSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { repoRoot } from "@runtime-bench/model/cli/repo";
 import { ContenderError, parseContenders } from "@runtime-bench/model/contenders";
+import { fingerprintOf } from "@runtime-bench/model/machine-fingerprint";
 import { parseRunResult } from "@runtime-bench/model/schema";
 import { describe, expect, it } from "vitest";
 import { readyContenders } from "../src/contender-launches.ts";
 import { loadAdapter } from "../src/launches.ts";
 import { describeRuntime } from "../src/process-backend.ts";
+import { readMergeTarget } from "../src/rerun-merge.ts";
 import { pinnedVersion, runtimeBinary } from "../src/runtime-binaries.ts";
 import { bench, readRun, report, temporary, writeSuite } from "./bench-helpers.ts";
 
@@ -53,6 +56,19 @@ describe("contenders made ready", () => {
     const same = readyContenders(parseContenders(`node=${typedPath},node=./${typedPath}`), adapterOf);
     await expect(same).rejects.toThrow(ContenderError);
     await expect(same).rejects.toThrow(/two contenders are both "node 26\.\d+\.\d+ local"; give one a label of its own/);
+  });
+});
+
+describe("a re-run of some cells (--scenarios) with contenders", () => {
+  it("is refused before measuring where the result has no column for a contender: its cells would be lost", () => {
+    const dir = temporary("rerun-columns");
+    const previous = parseRunResult(JSON.parse(readFileSync(join(repoRoot, "results/versions/run.json"), "utf8")), "run.json");
+    writeFileSync(join(dir, "run.json"), JSON.stringify(previous));
+    const expected = { profileName: previous.run.profile, fingerprint: fingerprintOf(previous.machine), target: null };
+    expect(readMergeTarget(dir, { ...expected, labels: ["node 24.21.0", "bun 1.4.5"] })).not.toBeNull();
+    expect(() => readMergeTarget(dir, { ...expected, labels: ["node 22.0.0", "node 26.10.0"] })).toThrow(
+      /has no column "node 22\.0\.0" \(its columns: node 24\.21\.0, node 26\.10\.0, bun 1\.3\.14, bun 1\.4\.5, deno, cpython, pypy, jython\)/,
+    );
   });
 });
 

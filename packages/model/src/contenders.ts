@@ -67,6 +67,9 @@ export function parseContender(item: string): ContenderSpec {
   if (!match) throw why("not a runtime[@version | =path][[flags]] with an optional label: in front");
   const [, label, runtime, version, path, flagText] = match;
   if (!isRuntimeName(runtime!)) throw why(`"${runtime}" is none of the runtimes (${RUNTIME_NAMES.join(", ")})`);
+  // Another runtime's name as a label would be that runtime's column too (it is recorded, if only as not selected).
+  if (label !== undefined && label !== runtime && isRuntimeName(label))
+    throw why(`"${label}" is the name of a runtime: choose another label`);
   const pinned = version === undefined && path === undefined && flagText === undefined;
   if (!pinned && !isUnderTest(runtime)) throw why(`${runtime} is a reference: only its installed interpreter runs, by its name alone`);
   if (version !== undefined && !VERSION.test(version)) throw why(`a version is a release such as 24, 24.9 or 24.9.0, got "${version}"`);

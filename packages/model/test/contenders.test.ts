@@ -60,6 +60,9 @@ describe("a contender", () => {
       '--runtimes: "node@latest": a version is a release such as 24, 24.9 or 24.9.0, got "latest"',
     );
     expect(() => parseContender("cpython@3.12")).toThrow(/cpython is a reference/);
+    // Another runtime's name would be that runtime's column too (the run records it, if only as not selected).
+    expect(() => parseContender("bun:node")).toThrow('--runtimes: "bun:node": "bun" is the name of a runtime: choose another label');
+    expect(parseContender("node:node@24").label).toBe("node");
   });
 });
 
