@@ -7,7 +7,7 @@
 import type { PairedComparison } from "@runtime-bench/model/comparisons";
 import type { CellTable, MeasuredRow } from "./analyze.ts";
 import { isRanked } from "./column.ts";
-import { judgedSpeedup, mib, ms, msWithInterval, percent, speed, times } from "./format.ts";
+import { judgedSpeedup, mib, ms, msWithInterval, percent, times } from "./format.ts";
 import { flagMark, noisyCell, serverBusy } from "./noise.ts";
 import type { Align } from "./table.ts";
 
@@ -227,7 +227,7 @@ export const FIGURES: readonly Figure[] = [
 
 /** Speed against the fastest column: "0.69x [0.66–0.76, n = 12] slower"; unpaired for a reference; null without rounds in common. */
 export function versusFastest({ standing }: MeasuredRow, fastest = "—"): string | null {
-  if (standing?.role === "reference") return `${speed(1 / standing.overFastest)} (medians, unpaired)`;
+  if (standing?.role === "reference") return `${times(1 / standing.overFastest)} (medians, unpaired)`;
   if (standing?.role !== "ranked") return standing ? fastest : "—";
   return standing.versusFastest === null ? null : judgedSpeedup(standing.versusFastest);
 }

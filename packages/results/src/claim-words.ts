@@ -23,7 +23,7 @@ import type {
   ReferenceClaim,
   StartupClaim,
 } from "./claims.ts";
-import { judgedOrNone, judgedSpeedup, mib, ms, percent, speed, speedupFigure, times } from "./format.ts";
+import { judgedOrNone, judgedSpeedup, mib, ms, percent, speedupFigure, times } from "./format.ts";
 import type { Unavailable } from "./task-run.ts";
 import { capitalise, joinWords, labels, perColumn } from "./text.ts";
 
@@ -268,7 +268,7 @@ const leaderOf = (entry: FastestEntry, none: string): string =>
 /** "node 0.67x [...] slower, deno ...": the others' speed against the fastest (unpaired: said so); "" if none. */
 function othersAgainst({ others, paired }: FastestEntry): string {
   if (others.length === 0) return "";
-  const figure = (other: FastestEntry["others"][number]) => (other.paired ? judgedOrNone(other.comparison) : speed(other.speed));
+  const figure = (other: FastestEntry["others"][number]) => (other.paired ? judgedOrNone(other.comparison) : times(other.speed));
   return `${others.map((other) => `${other.column.label} ${figure(other)}`).join(", ")}${paired ? "" : " (medians, unpaired: no verdict)"}`;
 }
 

@@ -1,16 +1,20 @@
 /** Numbers and figures as the report prints them: times, ratios with their intervals, rounds and verdicts, slopes. */
 import type { PairedComparison } from "@runtime-bench/model/comparisons";
 
-/** Milliseconds with about three significant figures: 1234 -> "1234", 12.34 -> "12.3", 0.1234 -> "0.123". */
+/** Milliseconds with about three significant figures: 1234 -> "1234", 12.34 -> "12.3", 0.1234 -> "0.123", 0.00042 -> "0.00042". */
 export function ms(value: number): string {
   if (value >= 100) return value.toFixed(0);
   if (value >= 10) return value.toFixed(1);
-  return value.toFixed(value >= 1 ? 2 : 3);
+  if (value >= 0.01 || value === 0) return value.toFixed(value >= 1 ? 2 : 3);
+  return value.toPrecision(2);
 }
 
-export const times = (value: number): string => `${value.toFixed(2)}x`;
-/** A speed-up with two significant figures below 0.1x, so a far slower run reads "0.013x", not "0.01x". */
-export const speed = (value: number): string => (value >= 0.1 ? times(value) : `${value.toPrecision(2)}x`);
+/**
+ * A ratio as every figure prints it: two decimals, and two significant digits below 0.1, so a far smaller ratio reads
+ * "0.0042", never "0.00" (nor its interval "[0.00–0.00]").
+ */
+export const ratio = (value: number): string => (value >= 0.1 || value === 0 ? value.toFixed(2) : value.toPrecision(2));
+export const times = (value: number): string => `${ratio(value)}x`;
 export const percent = (value: number): string => `${(value * 100).toFixed(0)}%`;
 export const mib = (value: number): string => `${value.toFixed(0)} MiB`;
 
@@ -23,7 +27,7 @@ type Figure = Pick<PairedComparison, "timeRatio" | "ci95"> & { pairs?: number };
 function bracket(low: number | null, high: number | null, pairs: number | undefined): string {
   const rounds = pairs === undefined ? "" : `n = ${pairs}`;
   if (low === null || high === null) return pairs === undefined ? NO_INTERVAL : `[no interval: ${rounds}]`;
-  return `[${low.toFixed(2)}–${high.toFixed(2)}${rounds ? `, ${rounds}` : ""}]`;
+  return `[${ratio(low)}–${ratio(high)}${rounds ? `, ${rounds}` : ""}]`;
 }
 
 /** "1.84x [1.74–1.93, n = 12]": how many times faster than the reference (its time over this one's), over n rounds. */

@@ -8,7 +8,7 @@ import { twoClusters } from "@runtime-bench/model/stats";
 import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
 import { type CellTable, isMeasured, type MeasuredRow, speedupOf } from "./analyze.ts";
 import { type CoreDependence, coreDependence } from "./core-dependence.ts";
-import { percent, times } from "./format.ts";
+import { percent, ratio, times } from "./format.ts";
 import { CAPACITY_HEADROOM, isServerBusy, SERVER_BUSY_FLAG_CORES } from "./io-sweep.ts";
 import { SLOW_SPELL_THRESHOLD, type SlowSpell, slowSpells } from "./slow-spells.ts";
 
@@ -130,7 +130,7 @@ function beyondLimit(row: MeasuredRow): { figure: string; ideal: string; point: 
     const high = ci95?.[1] ?? speedup;
     return high > ideal.speedup * (1 + BEYOND_LIMIT_MARGIN)
       ? {
-          figure: `${times(speedup)}${ci95 ? ` [${ci95[0].toFixed(2)}–${ci95[1].toFixed(2)}]` : ""}`,
+          figure: `${times(speedup)}${ci95 ? ` [${ratio(ci95[0])}–${ratio(ci95[1])}]` : ""}`,
           ideal: times(ideal.speedup),
           point: speedup > ideal.speedup,
         }

@@ -6,7 +6,7 @@ import { type Analysis, type CellTable, isMeasured, type MeasuredRow } from "./a
 import { measuredIn, measuredRowOf, msPerTask, ofGroup, rowOf } from "./cells.ts";
 import { crossoverClaims } from "./claims.ts";
 import type { Column } from "./column.ts";
-import { judgedOrNone, judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, speedupFigure, times } from "./format.ts";
+import { judgedOrNone, judgedSpeedup, mibSlope, ms, NO_INTERVAL, percent, ratio, speedupFigure, times } from "./format.ts";
 import { ladderTable } from "./render-overview.ts";
 import { type ScalingModel, scaling } from "./scaling.ts";
 import { largestSizeShortfall, type Shortfall } from "./shortfall.ts";
@@ -85,7 +85,7 @@ export function crossoverSection(result: RunResult, analysis: Analysis): string[
 function shortfallLines(shortfall: Shortfall | null): string[] {
   if (!shortfall) return [];
   const { best, spread, slowCoreCeiling, busyCores, otherLoadCores } = shortfall;
-  const range = (values: [number, number] | null) => (values ? `${values[0].toFixed(2)}-${values[1].toFixed(2)}` : "n/a");
+  const range = (values: [number, number] | null) => (values ? `${ratio(values[0])}-${ratio(values[1])}` : "n/a");
   return [
     `**Why the largest size (n = ${shortfall.n}) stops short of ${times(shortfall.ideal)}:** the best was ${times(best.speedup)} (${best.readingName}, ${best.column.label}).`,
     spread

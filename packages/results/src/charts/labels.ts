@@ -24,7 +24,8 @@ export function workLabel(cell: CellResult): string {
   const { params } = cell;
   switch (params.kind) {
     case "cpu":
-      return `${params.tasks} tasks of n = ${sizeLabel(params.n)}`;
+      // A user's task names its sizes ("64 KiB"): the chart says them as the task does.
+      return params.task ? `${params.tasks} tasks of ${cell.size}` : `${params.tasks} tasks of n = ${sizeLabel(params.n)}`;
     case "io":
       return `${params.requests} requests, ${params.concurrency} in flight, ${params.latencyMs} ms latency`;
     case "files":
