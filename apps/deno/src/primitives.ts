@@ -12,7 +12,7 @@ import { collectInto, readLines } from "@runtime-bench/in-runtime/web-streams";
 import { OutputTail } from "@runtime-bench/model/output-tail";
 import { RUNTIMES } from "@runtime-bench/model/runtimes";
 import { httpClients } from "./http.ts";
-import { allowReadingTask, childPermissionFlags, runtimeFlags } from "./permissions.ts";
+import { childPermissionFlags, grantTask, runtimeFlags } from "./permissions.ts";
 import { taskServices } from "./services.ts";
 
 const workerFile = new URL("./worker.ts", import.meta.url).href;
@@ -74,5 +74,5 @@ export const primitives: RuntimePrimitives = {
   createWorkerPool: (size) => createPoolPreferringPiscina(size, startWorker),
   ...taskServices,
   httpClients,
-  allowReadingTask,
+  grantTask,
 };

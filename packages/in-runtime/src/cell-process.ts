@@ -15,7 +15,7 @@ import {
 } from "@runtime-bench/model/measurement-protocol";
 import type { DescribeOutput, RequestLatency } from "@runtime-bench/model/schema";
 import { quantile } from "@runtime-bench/model/stats";
-import { describeTask, loadUserTask, type Task, verifyTask, warmUp } from "@runtime-bench/workloads";
+import { describeTask, loadUserTask, type Task, verifyTask, warmUp, withPermissionHint } from "@runtime-bench/workloads";
 import { z } from "zod";
 import { measureInProcess } from "./in-process.ts";
 import { startLagSampler } from "./lag-sampler.ts";
@@ -101,14 +101,14 @@ async function measureCell(
   let prepared: PreparedCell;
   const task = cell.params.kind === "cpu" ? cell.params.task : undefined;
   if (task) {
-    primitives.allowReadingTask?.(task.folder);
+    primitives.grantTask?.(task);
     // A module this runtime cannot load (a Node-only import, another runtime's global) is n/a here, in the loader's words.
     const unloadable = await loadUserTask(task.module).then(
       () => null,
       (error: unknown) => {
-        // A permission the launcher forgot to grant (Deno) is a harness bug: the cell fails, it is not the task's fault.
-        if (error instanceof Error && (error.name === "NotCapable" || error.name === "PermissionDenied"))
-          throw new Error(`harness bug: the task's module was refused a permission the launcher should have granted: ${error.message}`);
+        // A permission Deno refused fails the cell, saying which one and how to grant it: the runtime could load the task.
+        const hinted = withPermissionHint(error);
+        if (hinted !== error) throw hinted;
         return toMessage(error);
       },
     );

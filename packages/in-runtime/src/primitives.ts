@@ -4,6 +4,7 @@
  */
 
 import type { RuntimeEntry, RuntimeName } from "@runtime-bench/model/runtimes";
+import type { TaskPermissions } from "@runtime-bench/model/scenarios/params";
 import type { HttpClientId, TaskServices } from "@runtime-bench/workloads";
 import type { TaskPort } from "./protocol.ts";
 
@@ -59,10 +60,11 @@ export interface RuntimePrimitives extends TaskServices {
    */
   httpClients: HttpClients;
   /**
-   * Lets the executors this process starts read a user's task's folder (--task), where a runtime's child processes
-   * get their permissions one by one (Deno); absent where they inherit them.
+   * Gives the executors this process starts what a user's task may do (--task: read its package, and its definition's
+   * `permissions`), where a runtime's child processes get their permissions one by one (Deno); absent where they
+   * inherit them.
    */
-  allowReadingTask?(folder: string): void;
+  grantTask?(task: { folder: string; permissions?: TaskPermissions }): void;
 }
 
 /** The subset of `names` that is set in the environment, for RuntimeDescription.relevantEnv. */

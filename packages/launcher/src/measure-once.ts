@@ -38,7 +38,7 @@ export function measureOnce(
     return measureIn(clientEnv ? { ...started, env: { ...started.env, ...clientEnv } } : started, request, timeoutMs, serverPid);
   }
   if (params.kind === "cpu" && params.task)
-    return measureIn(withAccess({ folder: null, host: null, readable: params.task.folder }), request, timeoutMs, serverPid);
+    return measureIn(withAccess({ folder: null, host: null, task: params.task }), request, timeoutMs, serverPid);
   if (params.kind !== "files") return measureIn(command, request, timeoutMs, serverPid);
   return withScratchFolder((folder) =>
     measureIn(withAccess({ folder, host: null }), { ...request, scratchDir: folder }, timeoutMs, serverPid),

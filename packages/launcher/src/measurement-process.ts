@@ -16,6 +16,7 @@ import {
   OUTPUT_TAG,
 } from "@runtime-bench/model/measurement-protocol";
 import { OutputTail } from "@runtime-bench/model/output-tail";
+import type { TaskPermissions } from "@runtime-bench/model/scenarios/params";
 import type { HttpClientId } from "@runtime-bench/workloads";
 import { z } from "zod";
 import { childEnvironment } from "./child-environment.ts";
@@ -37,13 +38,13 @@ export interface MeasurementCommand {
 }
 
 /**
- * What a cell needs beyond the defaults: a file cell's scratch folder; the real API's host:port (--target); a
- * user's task's folder, to read (--task).
+ * What a cell needs beyond the defaults: a file cell's scratch folder; the real API's host:port (--target); a user's
+ * task (--task): its package folder, to read, and what its definition asks for besides (TaskPermissions).
  */
 export interface ExtraAccess {
   folder: string | null;
   host: string | null;
-  readable?: string | null;
+  task?: { folder: string; permissions?: TaskPermissions } | null;
 }
 
 /** Called at each gate, before the process is let through; `pid` is the measurement process. */

@@ -5,12 +5,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { UsageError } from "@runtime-bench/model/cli/flags";
 import { repoRoot } from "@runtime-bench/model/cli/repo";
 import { toMessage } from "@runtime-bench/model/errors";
 import type { RuntimeName } from "@runtime-bench/model/runtimes";
+import type { TaskPermissions } from "@runtime-bench/model/scenarios/params";
 import { recordOf } from "@runtime-bench/model/scenarios/records";
 import type { Profile } from "@runtime-bench/model/suite";
 import { loadUserTask, type UserTaskDefinition, WORKLOAD_SIZE_LIMITS } from "@runtime-bench/workloads";
@@ -27,6 +28,8 @@ export interface LoadedTask {
   folder: string;
   /** Label and size, smallest first. */
   sizes: Array<[label: string, size: number]>;
+  /** What it asks for beyond reading its package and the environment (its definition's `permissions`), paths made absolute. */
+  permissions: TaskPermissions;
 }
 
 /** The folder holding the nearest package.json above the file, or the file's own folder. */
@@ -39,8 +42,8 @@ function packageFolderOf(file: string): string {
 
 const describeMain = fileURLToPath(new URL("./describe-task-main.ts", import.meta.url));
 
-/** The task's name and sizes as Bun or Deno read them (the first that loads it), or null if neither can. */
-function describeElsewhere(module: string, folder: string): Pick<UserTaskDefinition, "name" | "sizes"> | null {
+/** The task's name, sizes and permissions as Bun or Deno read them (the first that loads it), or null if neither can. */
+function describeElsewhere(module: string, folder: string): Pick<UserTaskDefinition, "name" | "sizes" | "permissions"> | null {
   const commands: Array<[RuntimeName, string[]]> = [
     ["bun", ["run", describeMain, module]],
     ["deno", ["run", "--no-prompt", "--no-lock", `--allow-read=${repoRoot},${folder}`, describeMain, module]],
@@ -49,8 +52,9 @@ function describeElsewhere(module: string, folder: string): Pick<UserTaskDefinit
     const run = spawnSync(runtimeBinary(runtime), args, { encoding: "utf8", timeout: 30_000 });
     const line = run.stdout?.trim().split("\n").at(-1) ?? "";
     try {
-      const answer = JSON.parse(line) as { name?: string; sizes?: Record<string, number>; error?: string };
-      if (answer.error === undefined && answer.name !== undefined) return { name: answer.name, sizes: answer.sizes ?? {} };
+      const answer = JSON.parse(line) as Partial<UserTaskDefinition> & { error?: string };
+      if (answer.error === undefined && answer.name !== undefined)
+        return { name: answer.name, sizes: answer.sizes ?? {}, permissions: answer.permissions };
     } catch {
       // not loadable there either (or the runtime is missing): try the next
     }
@@ -62,7 +66,7 @@ export async function loadTask(file: string): Promise<LoadedTask> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`--task: no task module at ${file}`);
   const module = pathToFileURL(file).href;
   const folder = packageFolderOf(file);
-  let definition: Pick<UserTaskDefinition, "name" | "sizes">;
+  let definition: Pick<UserTaskDefinition, "name" | "sizes" | "permissions">;
   try {
     definition = await loadUserTask(module);
   } catch (error) {
@@ -78,14 +82,46 @@ export async function loadTask(file: string): Promise<LoadedTask> {
   for (const [label, size] of sizes)
     if (!Number.isInteger(size) || size < 1 || size > MAX_TASK_SIZE)
       throw new UsageError(`task ${name}: size "${label}" must be a whole number from 1 to ${MAX_TASK_SIZE}, got ${String(size)}`);
-  return { module, name, folder, sizes: sizes.sort((a, b) => a[1] - b[1]) };
+  return {
+    module,
+    name,
+    folder,
+    sizes: sizes.sort((a, b) => a[1] - b[1]),
+    permissions: permissionsOf(name, definition.permissions, dirname(file)),
+  };
+}
+
+const PERMISSION_KINDS = ["read", "write", "net", "run"] as const;
+
+/** A definition's `permissions`, checked: each kind a list of strings; paths to read or write made absolute from the module's folder. */
+function permissionsOf(name: string, given: unknown, moduleFolder: string): TaskPermissions {
+  if (given === undefined) return {};
+  const shape = `permissions must be an object of lists of strings: { ${PERMISSION_KINDS.map((kind) => `${kind}?: string[]`).join("; ")} }`;
+  if (typeof given !== "object" || given === null) throw new UsageError(`task ${name}: ${shape}`);
+  const unknown = Object.keys(given).filter((key) => !(PERMISSION_KINDS as readonly string[]).includes(key));
+  if (unknown.length > 0) throw new UsageError(`task ${name}: permissions has no "${unknown[0]}"; ${shape}`);
+  const permissions: TaskPermissions = {};
+  for (const kind of PERMISSION_KINDS) {
+    const list = (given as Record<string, unknown>)[kind];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every((item) => typeof item === "string" && item !== ""))
+      throw new UsageError(`task ${name}: permissions.${kind} must be a list of non-empty strings`);
+    permissions[kind] = kind === "read" || kind === "write" ? list.map((path: string) => resolve(moduleFolder, path)) : [...list];
+  }
+  return permissions;
 }
 
 /** The profile a task runs with: its rounds, budget and CPU models, at the task's sizes; no I/O, sweeps or files. */
 export function taskProfile(profile: Profile, task: LoadedTask, sendInput: boolean): Profile {
   return {
     ...profile,
-    task: { module: task.module, name: task.name, folder: task.folder, ...(sendInput ? { sendInput } : {}) },
+    task: {
+      module: task.module,
+      name: task.name,
+      folder: task.folder,
+      ...(Object.keys(task.permissions).length > 0 ? { permissions: task.permissions } : {}),
+      ...(sendInput ? { sendInput } : {}),
+    },
     scenarios: profile.scenarios.filter((id) => recordOf(id)?.kind === "cpu"),
     cpu: { tasks: profile.cpu.tasks, workers: profile.cpu.workers, sizes: Object.fromEntries(task.sizes) },
     io: { ...profile.io, sweep: undefined, capacity: undefined },

@@ -104,6 +104,15 @@ describe("bad tasks", () => {
         taskFile("negative", `export default { name: "negative", sizes: { less: -1 }, input: () => 0, run: () => 0, check: () => true };`),
       /task negative: size "less" must be a whole number from 1/,
     ],
+    [
+      "permissions the runtime cannot read",
+      () =>
+        taskFile(
+          "bad-permissions",
+          `export default { name: "bad-permissions", sizes: { one: 1 }, permissions: { write: "/tmp" }, input: () => 0, run: () => 0, check: () => true };`,
+        ),
+      /task bad-permissions: permissions\.write must be a list of non-empty strings/,
+    ],
   ])("%s: exit 2 before anything is measured, one line naming it", (_, file, message) => {
     const out = join(scratch, `out-${Math.random()}`);
     const run = bench(["--task", file(), "--out", out]);
@@ -171,4 +180,38 @@ describe("bad tasks", () => {
     expect(built.stderr).toMatch(/report: node could not run the task/);
     expect(leftoverProcesses()).toBe("");
   }, 120_000);
+});
+
+describe("what Deno gives a task", () => {
+  it("what libraries do as they load (read an environment variable, read their package), and what the definition grants", () => {
+    // Reads a variable as the module loads, as many libraries do (debug reads DEBUG); writes a file only where granted.
+    const source = (name: string, grant: string) =>
+      `import { writeFileSync } from "node:fs";
+       const level = process.env.TASK_LOG_LEVEL ?? "info";
+       export default { name: "${name}", sizes: { one: 10 }, ${grant} input: (n: number) => n,
+         run: (n: number) => { writeFileSync(new URL("./out.txt", import.meta.url), level); return n; },
+         check: (out: number, n: number) => out === n || "not n" };`;
+    const granted = taskFile("deno-granted", source("deno-granted", `permissions: { write: ["out.txt"] },`));
+    const out = join(scratch, "out-deno-granted");
+    const run = bench(["--task", granted, "--out", out, "--runtimes", "deno"]);
+    expect(run.status, run.stderr).toBe(0);
+    const cells = cellsOf(readRun(out), "deno").filter((cell) => cell.status !== "n/a");
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) expect(cell.status, cell.reason).toBe("ok");
+    expect(report(out).status).toBe(0);
+    expect(readFileSync(join(out, "README.md"), "utf8").replaceAll("\n", " ")).toMatch(
+      /Deno ran the task, .* every environment variable .* and what the task's definition grants: write `.*deno-granted\/out\.txt`/,
+    );
+
+    const ungranted = taskFile("deno-ungranted", source("deno-ungranted", ""));
+    const denied = join(scratch, "out-deno-ungranted");
+    expect(bench(["--task", ungranted, "--out", denied, "--runtimes", "deno"]).status).toBe(0);
+    const failed = cellsOf(readRun(denied), "deno").filter((cell) => cell.status === "failed");
+    expect(failed.length).toBeGreaterThan(0);
+    for (const cell of failed)
+      expect(cell.reason).toMatch(
+        /the task needs a permission Deno was not given \(Requires write access to ".*out\.txt"\); grant it in the task's definition: permissions: \{ write: \[".*out\.txt"\] \}/,
+      );
+    expect(leftoverProcesses()).toBe("");
+  }, 180_000);
 });

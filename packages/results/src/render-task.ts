@@ -36,7 +36,21 @@ export function taskHowRun(task: TaskRun): string[] {
     ),
     ...wrapWords(task.sendInput ? INPUT_SENT : INPUT_BUILT_BY_EACH),
     "",
+    ...wrapWords(denoPermissions(task)),
+    "",
   ];
+}
+
+/** What Deno was given to run the task: what libraries ordinarily need as they load, and the task's own permissions. */
+function denoPermissions({ permissions }: TaskRun): string {
+  const granted = Object.entries(permissions).map(([kind, list]) => `${kind} ${list.map((one) => `\`${one}\``).join(", ")}`);
+  return (
+    "Deno ran the task, in every process and worker, with what libraries ordinarily need as they load: every environment " +
+    "variable (read), and its package's files (its folder and the node_modules folders above it, read)" +
+    (granted.length > 0
+      ? `; and what the task's definition grants: ${joinWords(granted)}.`
+      : "; the task's definition grants nothing more.")
+  );
 }
 
 /** Every size's sequential run (its median time) and each model's speed-up over it, per runtime that measured the task. */

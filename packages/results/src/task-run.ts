@@ -3,6 +3,8 @@
  * the CPU models, so its report answers the task's questions (which model, from what size, on which runtime) rather
  * than the lesson's. Recognised from the cells alone: the result file records the task in each cell's parameters.
  */
+
+import type { TaskPermissions } from "@runtime-bench/model/scenarios/params";
 import type { CellResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { isHeadline, withoutAside } from "./cells.ts";
@@ -20,6 +22,8 @@ export interface TaskRun {
   sizes: Array<{ label: string; n: number }>;
   /** Whether the input was sent with every task (--send-input) rather than built by each executor. */
   sendInput: boolean;
+  /** What the task's definition asked for beyond reading its package and the environment (Deno is given it). */
+  permissions: TaskPermissions;
 }
 
 /** A cell of a user's task (--task) rather than of the suite. */
@@ -38,6 +42,7 @@ export function taskOf(tables: readonly CellTable[]): TaskRun | null {
     tables: own,
     sizes: [...sizes].map(([label, n]) => ({ label, n })).sort((a, b) => a.n - b.n),
     sendInput: params.task.sendInput === true,
+    permissions: params.task.permissions ?? {},
   };
 }
 

@@ -53,4 +53,11 @@ export interface TaskDefinition<Input = unknown, Output = unknown> {
    * work out an expected answer in `input` (off the clock) where the check needs one.
    */
   check(output: Output, size: number, input: Input): boolean | string;
+  /**
+   * What the task needs beyond what libraries ordinarily do when they load. Every runtime lets a task read environment
+   * variables and the files of its own package (its folder and the node_modules above it); where Deno asks, grant the
+   * rest here: `read` and `write` (paths, absolute or from the task module's folder), `net` (hosts, "host:port"),
+   * `run` (programs). Deno is given exactly these, and the report lists them; Node and Bun need no telling.
+   */
+  permissions?: { read?: string[]; write?: string[]; net?: string[]; run?: string[] };
 }

@@ -39,5 +39,5 @@ export {
   type TaskServices,
   verifyTask,
 } from "./task.ts";
-export { buildUserTaskInput, loadUserTask, type UserTaskDefinition } from "./user-task.ts";
+export { buildUserTaskInput, loadUserTask, type UserTaskDefinition, withPermissionHint } from "./user-task.ts";
 export { warmUp } from "./warm-up.ts";

@@ -12,6 +12,7 @@ export interface UserTaskDefinition {
   run(input: unknown): unknown;
   runAsync?(input: unknown): Promise<unknown>;
   check(output: unknown, size: number, input: unknown): boolean | string;
+  permissions?: { read?: string[]; write?: string[]; net?: string[]; run?: string[] };
 }
 
 /**
@@ -79,12 +80,38 @@ function checked(definition: UserTaskDefinition, output: unknown, size: number, 
 /** The run and its check, synchronous as every CPU task is (after `prepareUserTask`). */
 export function runUserTask(task: UserTask): number {
   const { definition, input } = prepared(task);
-  return checked(definition, definition.run(input), task.n, input);
+  try {
+    return checked(definition, definition.run(input), task.n, input);
+  } catch (error) {
+    throw withPermissionHint(error);
+  }
 }
 
 /** The task's form that yields to the event loop (its `runAsync`), for async tasks sharing one thread. */
 export async function runUserTaskAsync(task: UserTask): Promise<number> {
   const { definition, input } = prepared(task);
   if (!definition.runAsync) throw new Error(`${definition.name} has no runAsync: it offers no form that yields`);
-  return checked(definition, await definition.runAsync(input), task.n, input);
+  try {
+    return checked(definition, await definition.runAsync(input), task.n, input);
+  } catch (error) {
+    throw withPermissionHint(error);
+  }
+}
+
+const GRANTABLE = ["read", "write", "net", "run"] as const;
+
+/**
+ * A permission Deno refused, said with how to grant it: 'Requires write access to "/tmp/out"' becomes that, then
+ * "grant it in the task's definition: permissions: { write: ["/tmp/out"] }". Any other error is returned as it is.
+ */
+export function withPermissionHint(error: unknown): unknown {
+  if (!(error instanceof Error) || (error.name !== "NotCapable" && error.name !== "PermissionDenied")) return error;
+  const [, kind, target] = /Requires (\w+) access(?: to "([^"]*)")?/.exec(error.message) ?? [];
+  const grantable = (GRANTABLE as readonly string[]).includes(kind ?? "");
+  const how = grantable
+    ? `grant it in the task's definition: permissions: { ${kind}: [${JSON.stringify(target ?? "...")}] }`
+    : `runtime-bench grants no ${kind ?? "such"} access to a task`;
+  // Deno's own advice (a flag to run it again with) is not how a task is run here: the definition's permissions are.
+  const said = error.message.replace(/, run again with the --allow-\w+ flag/, "");
+  return Object.assign(new Error(`the task needs a permission Deno was not given (${said}); ${how}`), { name: error.name });
 }

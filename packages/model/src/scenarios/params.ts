@@ -18,11 +18,23 @@ export {
  * A user's task (workload "user-task", --task): the file URL of its module, the name it gives itself, the size label
  * the cell runs and the folder its runtime may read. The profile that runs it carries the same, less the size.
  */
+/**
+ * What a task asks for beyond what libraries ordinarily do on load (read environment variables, read their own package
+ * files): paths it reads or writes elsewhere, hosts it reaches, programs it starts. Deno is given exactly these;
+ * Node and Bun need no telling.
+ */
+export const taskPermissionsSchema = z
+  .object({ read: z.array(z.string()), write: z.array(z.string()), net: z.array(z.string()), run: z.array(z.string()) })
+  .partial();
+export type TaskPermissions = z.infer<typeof taskPermissionsSchema>;
+
 export const userTaskParamsSchema = z.object({
   module: z.string(),
   name: z.string(),
   size: z.string(),
   folder: z.string(),
+  /** The task's own permissions (its definition's `permissions`); absent in runs before them, and where it asks for none. */
+  permissions: taskPermissionsSchema.optional(),
   /** --send-input: the input built once and sent with every task (its copy on the clock), not built by each executor. */
   sendInput: z.boolean().optional(),
 });
