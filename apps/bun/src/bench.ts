@@ -2,4 +2,4 @@
 import { preflightMain } from "@runtime-bench/launcher/preflight";
 import { launch, launchWith } from "./launch.ts";
 
-process.exitCode = await preflightMain(launch, process.argv.slice(2), launchWith);
+process.exitCode = await preflightMain({ launch, launchWith }, process.argv.slice(2));

@@ -15,8 +15,8 @@ export const launchWith: LaunchWith = (binary, flags) => ({
   command: {
     argv: [binary, ...flags, fileURLToPath(new URL("./main.ts", import.meta.url))],
     // Node strips TypeScript types in every new worker and process (~100 ms each here); its compile cache
-    // keeps the stripped code, as Deno's DENO_DIR does, so start-up costs what Node itself costs. One cache per
-    // binary: a cache written by one Node version is not read by another.
+    // keeps the stripped code, as Deno's DENO_DIR does, so start-up costs what Node itself costs. Node keeps one
+    // folder per version inside it, so contenders of Node share it without reading each other's entries.
     env: { NODE_COMPILE_CACHE: join(tmpdir(), "runtime-bench", "node-compile-cache") },
   },
 });

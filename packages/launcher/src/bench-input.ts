@@ -4,14 +4,18 @@
  * be written. A UsageError or SuiteError from here means exit 2 with nothing measured or written.
  */
 
-import { type BenchOptions, selectRuntimes } from "@runtime-bench/model/cli/flags";
-import { type ContenderSpec, hasRivals } from "@runtime-bench/model/contenders";
+import { type BenchOptions, selectRuntimes, UsageError } from "@runtime-bench/model/cli/flags";
+import { ContenderError, type ContenderSpec, hasRivals } from "@runtime-bench/model/contenders";
 import { isUnderTest } from "@runtime-bench/model/runtimes";
 import { getProfile, loadSuite, type Profile, profileRuntimes, type Suite, SuiteError } from "@runtime-bench/model/suite";
 import { profileCells, selectCells } from "./cell-selection.ts";
 import { assertWritableFolder } from "./output-folder.ts";
 import { BlockPlanError, planBlocks } from "./round-order.ts";
 import { loadTask, taskProfile } from "./user-task.ts";
+
+/** Bad input, found by any of the checks every step makes before anything runs: answered with exit 2 and one line. */
+export const isBadInput = (error: unknown): error is Error =>
+  error instanceof UsageError || error instanceof SuiteError || error instanceof ContenderError;
 
 export interface CheckedInput {
   suite: Suite;

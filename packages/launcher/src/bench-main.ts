@@ -12,11 +12,10 @@ import { join } from "node:path";
 import { writeFileAtomic } from "@runtime-bench/model/cli/atomic-write";
 import { type BenchOptions, parseBenchArgs, UsageError } from "@runtime-bench/model/cli/flags";
 import { repoRelative } from "@runtime-bench/model/cli/repo";
-import { ContenderError } from "@runtime-bench/model/contenders";
 import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import { RESULT_FILE, type RunResult } from "@runtime-bench/model/schema";
-import { loadSuite, type Profile, SuiteError } from "@runtime-bench/model/suite";
-import { checkBenchInput } from "./bench-input.ts";
+import { loadSuite, type Profile } from "@runtime-bench/model/suite";
+import { checkBenchInput, isBadInput } from "./bench-input.ts";
 import { type Contender, type RuntimeAdapter, readyContenders } from "./contender-launches.ts";
 import { benchHelp } from "./help.ts";
 import { captureMachine } from "./machine.ts";
@@ -81,7 +80,7 @@ export async function benchMain(adapters: readonly RuntimeAdapter[], argv: reado
     }
     checked = planned;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof SuiteError || error instanceof ContenderError) {
+    if (isBadInput(error)) {
       process.stderr.write(`bench: ${error.message}\n`);
       return 2;
     }

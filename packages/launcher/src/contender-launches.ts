@@ -7,12 +7,11 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
-import { join } from "node:path";
 import { fromCaller } from "@runtime-bench/model/cli/repo";
-import { ContenderError, type ContenderSpec, hasRivals } from "@runtime-bench/model/contenders";
-import { RUNTIMES, type RuntimeName } from "@runtime-bench/model/runtimes";
+import { ContenderError, type ContenderSpec, firstRepeated, hasRivals } from "@runtime-bench/model/contenders";
+import type { RuntimeName } from "@runtime-bench/model/runtimes";
 import type { ContenderRecord } from "@runtime-bench/model/schema";
-import { installRelease, RELEASE_CACHE, resolveRelease } from "./contender-releases.ts";
+import { installRelease, releaseVersion } from "./contender-releases.ts";
 import type { RuntimeLaunch } from "./process-backend.ts";
 import { onPath, pinnedVersion, runtimeBinary } from "./runtime-binaries.ts";
 
@@ -42,12 +41,11 @@ export async function readyContenders(
   const rivals = (runtime: RuntimeName) => hasRivals(specs.filter((spec) => spec.runtime === runtime));
   const ready: Contender[] = [];
   for (const spec of specs) ready.push(await readyContender(spec, adapterOf(spec.runtime), rivals(spec.runtime), log));
-  const labels = ready.map((contender) => contender.label);
-  const twice = ready.find((contender, index) => labels.indexOf(contender.label) !== index);
-  if (twice)
-    throw new ContenderError(
-      `--runtimes: two contenders are both "${twice.label}"; give one a label of its own ("label:${specs[ready.indexOf(twice)]!.label}")`,
-    );
+  const twice = firstRepeated(ready.map((contender) => contender.label));
+  if (twice !== undefined) {
+    const typed = specs[ready.findIndex((contender) => contender.label === twice)]!.label;
+    throw new ContenderError(`--runtimes: two contenders are both "${twice}"; give one a label of its own ("label:${typed}")`);
+  }
   return ready;
 }
 
@@ -90,16 +88,6 @@ async function readyContender(
 function withFlags(item: string, adapter: RuntimeAdapter, binary: string, flags: readonly string[]): RuntimeLaunch {
   if (!adapter.launchWith) throw new ContenderError(`--runtimes: "${item}": only the installed interpreter of a reference runs`);
   return adapter.launchWith(binary, flags);
-}
-
-/** An exact version already in the cache is used as it is, without the registry (offline too); any other is resolved. */
-async function releaseVersion(item: string, runtime: RuntimeName, version: string): Promise<string> {
-  const { installation } = RUNTIMES[runtime];
-  const cached =
-    /^\d+\.\d+\.\d+$/.test(version) &&
-    installation.kind === "npm" &&
-    existsSync(join(RELEASE_CACHE, `${installation.npmPackage}@${version}`));
-  return cached ? version : resolveRelease(item, runtime, version);
 }
 
 /** "26.10.0" from `node --version` ("v26.10.0"), `bun --version`, `deno --version` ("deno 2.9.6 (stable, ...)"). */

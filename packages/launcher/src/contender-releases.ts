@@ -34,6 +34,21 @@ function npmInstallationOf(item: string, runtime: RuntimeName) {
   return installation;
 }
 
+/** The folder a release is installed into, and its binary there. */
+function releasePaths(installation: ReturnType<typeof npmInstallationOf>, version: string, cache: string) {
+  const folder = join(cache, `${installation.npmPackage}@${version}`);
+  return { folder, binary: join(folder, "node_modules", installation.npmPackage, installation.binaryInPackage) };
+}
+
+/**
+ * The release a contender's version names: an exact version already in the cache as it is, without the registry
+ * (offline too); any other resolved against the registry (resolveRelease).
+ */
+export async function releaseVersion(item: string, runtime: RuntimeName, version: string, cache = RELEASE_CACHE): Promise<string> {
+  const cached = /^\d+\.\d+\.\d+$/.test(version) && existsSync(releasePaths(npmInstallationOf(item, runtime), version, cache).folder);
+  return cached ? version : resolveRelease(item, runtime, version);
+}
+
 /**
  * The newest release of `runtime`'s npm package that `version` ("24", "24.9", "24.9.0") matches; `registry` overrides
  * npm's (the tests' loopback registry). Throws a ContenderError, naming `item` as typed, where none matches or the
@@ -80,8 +95,7 @@ export async function installRelease(
   }: { registry?: string; cache?: string; log?: (line: string) => void } = {},
 ): Promise<string> {
   const installation = npmInstallationOf(item, runtime);
-  const folder = join(cache, `${installation.npmPackage}@${version}`);
-  const binary = join(folder, "node_modules", installation.npmPackage, installation.binaryInPackage);
+  const { folder, binary } = releasePaths(installation, version, cache);
   if (existsSync(binary)) return binary;
   log(`[contenders] installing ${installation.npmPackage}@${version} into ${repoRelative(folder)} (first use; later runs reuse it)`);
   const args = [

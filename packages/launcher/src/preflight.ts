@@ -7,24 +7,22 @@
  * run: the run records that runtime's cells as n/a with the same reason, and the report's exit code carries it.
  */
 
-import { parseBenchArgs, UsageError } from "@runtime-bench/model/cli/flags";
-import { ContenderError } from "@runtime-bench/model/contenders";
-import { SuiteError } from "@runtime-bench/model/suite";
-import { checkBenchInput } from "./bench-input.ts";
-import { type Contender, type LaunchWith, readyContenders } from "./contender-launches.ts";
-import { describeRuntime, type RuntimeLaunch } from "./process-backend.ts";
+import { parseBenchArgs } from "@runtime-bench/model/cli/flags";
+import { checkBenchInput, isBadInput } from "./bench-input.ts";
+import { type Contender, type RuntimeAdapter, readyContenders } from "./contender-launches.ts";
+import { describeRuntime } from "./process-backend.ts";
 
-export async function preflightMain(launch: RuntimeLaunch, argv: readonly string[], launchWith?: LaunchWith): Promise<number> {
-  const name = launch.runtime;
+export async function preflightMain(adapter: RuntimeAdapter, argv: readonly string[]): Promise<number> {
+  const name = adapter.launch.runtime;
   let contenders: Contender[];
   try {
     const options = parseBenchArgs(argv);
     if (options.help) return 0; // the measuring step prints the help, once
     const { selected } = await checkBenchInput(options);
     const own = selected.filter((spec) => spec.runtime === name);
-    contenders = await readyContenders(own, () => ({ launch, ...(launchWith ? { launchWith } : {}) }));
+    contenders = await readyContenders(own, () => adapter);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof SuiteError || error instanceof ContenderError) {
+    if (isBadInput(error)) {
       process.stderr.write(`bench ${name}: ${error.message}\n`);
       return 2;
     }

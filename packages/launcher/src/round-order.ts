@@ -17,6 +17,7 @@
  * benchmark/compare.js alternates the binaries it compares for the same reason). The order follows from the seed and
  * the round number alone, so a recorded seed reproduces it.
  */
+import { isComparedBetweenContenders } from "@runtime-bench/model/comparisons";
 import { seededRandom } from "@runtime-bench/model/stats";
 
 /**
@@ -89,13 +90,11 @@ export function planBlocks<R extends string>(
       }),
     );
     const first = cells[members[0]!]!;
-    const group = members.some((index) => cells[index]!.group === "headline") ? "headline" : first.group;
-    const columnSets: R[][][] =
-      group === "headline"
-        ? [byRuntime(columns.ranked), ...alone(columns.others)]
-        : group === "primitives"
-          ? [...byRuntime(columns.ranked).map((family) => [family]), ...alone(columns.others)]
-          : alone([...columns.ranked, ...columns.others]);
+    const columnSets: R[][][] = members.some((index) => cells[index]!.group === "headline")
+      ? [byRuntime(columns.ranked), ...alone(columns.others)]
+      : isComparedBetweenContenders(first)
+        ? [...byRuntime(columns.ranked).map((family) => [family]), ...alone(columns.others)]
+        : alone([...columns.ranked, ...columns.others]);
     for (const families of columnSets) {
       const set = families.flat();
       const runs = set.flatMap((column) =>

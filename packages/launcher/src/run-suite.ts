@@ -9,7 +9,7 @@
 import { availableParallelism, loadavg } from "node:os";
 import { describeComparison } from "@runtime-bench/model/comparisons";
 import { isLookRound } from "@runtime-bench/model/looks";
-import { RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/model/runtimes";
+import { byRuntimeOrder, type RuntimeName } from "@runtime-bench/model/runtimes";
 import type { CellSpec } from "@runtime-bench/model/scenarios/params";
 import { getRecord, shapeOf } from "@runtime-bench/model/scenarios/records";
 import {
@@ -123,7 +123,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
     }
   }
   // In the suite's order of runtimes, as every run before contenders listed them.
-  runtimes.sort((a, b) => RUNTIME_NAMES.indexOf(a.name) - RUNTIME_NAMES.indexOf(b.name));
+  runtimes.sort(byRuntimeOrder);
 
   const measured = runtimes.filter((runtime): runtime is MeasuredState => runtime.status === "measured");
   const target = options.target ?? null;

@@ -12,7 +12,7 @@
  *   headline cell measured the same way on both (the Python references are compared with their own baselines, and
  *   with the fastest runtime in the report); and two contenders of one runtime in each primitive cost.
  */
-import { isUnderTest, RUNTIME_NAMES, type RuntimeName } from "./runtimes.ts";
+import { byRuntimeOrder, isUnderTest, type RuntimeName } from "./runtimes.ts";
 import type { CellGroup } from "./scenarios/params.ts";
 import type { CellResult, CellSample } from "./schema.ts";
 import { type ClusterSplit, MIN_RUNS_FOR_INTERVAL, median, pairedRatio, twoClusters } from "./stats.ts";
@@ -160,7 +160,7 @@ const measured = (cell: CellResult | undefined): cell is CellResult =>
  * the subject). Pairs where either side failed, was n/a or has no runs are left out.
  */
 export function runComparisons(runtimes: readonly RuntimeCells[]): Comparison[] {
-  const ordered = [...runtimes].sort((a, b) => RUNTIME_NAMES.indexOf(a.name) - RUNTIME_NAMES.indexOf(b.name));
+  const ordered = [...runtimes].sort(byRuntimeOrder);
   const withinRuntimes = ordered.flatMap(({ cells, ...runtime }) =>
     cells.flatMap((cell): Comparison[] => {
       if (!measured(cell)) return [];
@@ -215,7 +215,7 @@ export const isRankedAcrossRuntimes = (cell: Pick<CellResult, "group" | "compare
   cell.comparedAcrossRuntimes && cell.group === "headline";
 
 /** A primitive cost: compared between two contenders of one runtime (versions, builds, flags), never across runtimes. */
-export const isComparedBetweenContenders = (cell: Pick<CellResult, "group">): boolean => cell.group === "primitives";
+export const isComparedBetweenContenders = (cell: { group: string }): boolean => cell.group === "primitives";
 
 /** The (runtime, cell) pairs a comparison measures: both of its sides. */
 export function sidesOf(comparison: Comparison): Array<{ runtime: string; cellId: string }> {

@@ -93,8 +93,7 @@ function defaultLabel(runtime: RuntimeName, source: ContenderSource, flags: read
 export function parseContenders(list: string): ContenderSpec[] {
   const specs = splitContenderList(list).map(parseContender);
   if (specs.length === 0) throw new ContenderError(`--runtimes takes a comma-separated list of contenders; got "${list}"`);
-  const labels = specs.map((spec) => spec.label);
-  const twice = labels.find((label, index) => labels.indexOf(label) !== index);
+  const twice = firstRepeated(specs.map((spec) => spec.label));
   if (twice !== undefined) throw new ContenderError(`--runtimes: "${twice}" twice; give one of them a label of its own ("label:${twice}")`);
   return specs;
 }
@@ -110,4 +109,7 @@ export const pinnedContender = (runtime: RuntimeName): ContenderSpec => ({
 
 /** Whether the list holds two contenders of one runtime: then their primitive costs are measured too (suite.json). */
 export const hasRivals = (specs: readonly Pick<ContenderSpec, "runtime">[]): boolean =>
-  specs.some((spec, index) => specs.findIndex((other) => other.runtime === spec.runtime) !== index);
+  firstRepeated(specs.map((spec) => spec.runtime)) !== undefined;
+
+/** The first item that stands in the list twice (a label two columns would share), or undefined. */
+export const firstRepeated = <T>(items: readonly T[]): T | undefined => items.find((item, index) => items.indexOf(item) !== index);

@@ -57,6 +57,10 @@ export const RUNTIMES: Readonly<Record<RuntimeName, RuntimeEntry>> = {
   jython: { engine: "Jython", installation: debian("jython", "jython"), app: "apps/python", reference: true },
 };
 
+/** Orders anything of a runtime as the report lists runtimes (RUNTIME_NAMES); a stable sort keeps one runtime's contenders in their order. */
+export const byRuntimeOrder = (a: { name: RuntimeName }, b: { name: RuntimeName }): number =>
+  RUNTIME_NAMES.indexOf(a.name) - RUNTIME_NAMES.indexOf(b.name);
+
 /** The runtimes under test (JavaScript), without the Python references. */
 export const isUnderTest = (name: RuntimeName): boolean => !RUNTIMES[name].reference;
 

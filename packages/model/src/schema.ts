@@ -5,6 +5,8 @@
  */
 
 import { z } from "zod";
+import { labelOf } from "./comparisons.ts";
+import { firstRepeated } from "./contenders.ts";
 import { ENGINES, RUNTIME_NAMES } from "./runtimes.ts";
 import { CELL_GROUPS, cellParamsSchema } from "./scenarios/params.ts";
 import { recordOf } from "./scenarios/records.ts";
@@ -364,8 +366,7 @@ export const runResultSchema = z.object({
   }),
   // Each column of the report is keyed by its label (its name where it has none): two under one label could not be told apart.
   runtimes: z.array(runtimeRunSchema).superRefine((runtimes, context) => {
-    const labels = runtimes.map((runtime) => runtime.label ?? runtime.name);
-    const twice = labels.find((label, index) => labels.indexOf(label) !== index);
+    const twice = firstRepeated(runtimes.map(labelOf));
     if (twice !== undefined) context.addIssue({ code: "custom", message: `two runtimes under one label, "${twice}"` });
   }),
 });

@@ -4,7 +4,7 @@
  * versions, two builds, two flag sets) under two labels.
  */
 import { labelOf } from "@runtime-bench/model/comparisons";
-import { isUnderTest, RUNTIME_NAMES, type RuntimeName } from "@runtime-bench/model/runtimes";
+import { byRuntimeOrder, isUnderTest, type RuntimeName } from "@runtime-bench/model/runtimes";
 import type { RunResult, RuntimeRun } from "@runtime-bench/model/schema";
 
 export interface Column {
@@ -18,9 +18,7 @@ export interface Column {
 
 /** The run's columns, in the report's order: by runtime (RUNTIME_NAMES), then as the run lists them (labels unique: schema.ts). */
 export const columnsOf = (result: RunResult): Array<{ column: Column; run: RuntimeRun }> =>
-  [...result.runtimes]
-    .sort((a, b) => RUNTIME_NAMES.indexOf(a.name) - RUNTIME_NAMES.indexOf(b.name))
-    .map((run) => ({ column: columnOf(run), run }));
+  [...result.runtimes].sort(byRuntimeOrder).map((run) => ({ column: columnOf(run), run }));
 
 const columnOf = (run: RuntimeRun): Column => ({
   label: labelOf(run),

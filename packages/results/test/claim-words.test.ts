@@ -17,7 +17,7 @@ import {
   taskClaims,
 } from "../src/claims.ts";
 import { taskOf } from "../src/task-run.ts";
-import { around, atSize, cpuCell, measured, noisy, poolLadder, runResult, userTaskCell } from "./fixtures.ts";
+import { around, atSize, measured, noisy, poolLadder, runResult, userTaskCell, workloadCell } from "./fixtures.ts";
 
 const claimsOf = (cells: Record<string, ReturnType<typeof atSize>[]>) =>
   analyze(runResult(Object.entries(cells).map(([name, own]) => measured(name as "node", own))));
@@ -136,13 +136,7 @@ describe("the lesson in a reference", () => {
 describe("native key derivation started together on one thread", () => {
   it("reads as the summary's model claim against one after another", () => {
     const keyCell = (scenarioId: string, walls: number[]) =>
-      cpuCell(scenarioId, walls, {
-        cellId: `${scenarioId}/pbkdf2-native/n=2e5/t=4`,
-        group: "workloads",
-        params: { kind: "cpu", workload: "pbkdf2-native", tasks: 4, n: 200_000, workers: 2 },
-        parallelism: 1,
-        baseline: scenarioId === "cpu.sequential" ? null : "cpu.sequential/pbkdf2-native/n=2e5/t=4",
-      });
+      workloadCell(scenarioId, "pbkdf2-native", { n: 200_000, tasks: 4 }, walls, { parallelism: 1 });
     const claim = offloadClaim(claimsOf({ node: [keyCell("cpu.sequential", around(100)), keyCell("cpu.async-main", around(50))] }))!;
     expect(claimLine(claim, "summary")).toBe(
       "**Concurrent async tasks on one thread, native key derivation started together on one thread: paid off on node.** " +
@@ -251,13 +245,7 @@ describe("the fastest runtime per workload", () => {
   });
 
   it("a workload whose runtimes ran apart names only its lowest median, the others as unpaired ratios with no verdict", () => {
-    const apart = (walls: number[]) => [
-      cpuCell("cpu.sequential", walls, {
-        cellId: "cpu.sequential/prime-sieve/n=1e6/t=2",
-        group: "workloads",
-        params: { kind: "cpu", workload: "prime-sieve", tasks: 2, n: 1e6, workers: 2 },
-      }),
-    ];
+    const apart = (walls: number[]) => [workloadCell("cpu.sequential", "prime-sieve", { n: 1e6, tasks: 2 }, walls)];
     const claim = fastestPerWorkload(claimsOf({ node: apart(around(20)), bun: apart(around(10)) }))!;
     expect(claimLine(claim, "reading")).toBe(
       "**Fastest runtime per workload (its sequential run at its largest size): lowest median bun for prime sieve (memory-bound) (n = 1000000).** " +

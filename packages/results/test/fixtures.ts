@@ -1,9 +1,10 @@
 /** Fixed result files for the report and schema tests: small, hand-set numbers with known answers. */
 
 import type { RuntimeName } from "@runtime-bench/model/runtimes";
-import type { IoCellParams } from "@runtime-bench/model/scenarios/params";
+import type { IoCellParams, Workload } from "@runtime-bench/model/scenarios/params";
 import { recordOf } from "@runtime-bench/model/scenarios/records";
 import { type CellResult, type CellSample, RESULT_SCHEMA_VERSION, type RunResult, type RuntimeRun } from "@runtime-bench/model/schema";
+import { shortNumber } from "@runtime-bench/model/suite";
 import { renderReport } from "../src/render-markdown.ts";
 
 /** The i-th sample of a cell is from round i, started at second 100 x i of the run (each cell in its own slot of its block). */
@@ -75,6 +76,24 @@ export function userTaskCell(
     size,
     params: { kind: "cpu", workload: "user-task", tasks: 4, n, workers: 2, task: { ...task, size } },
     baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/user-task/n=${n}`,
+    ...overrides,
+  });
+}
+
+/** A cell of the other workloads: `tasks` tasks of `workload` at size n, against the sequential run of the same, ids as the suite's. */
+export function workloadCell(
+  scenarioId: string,
+  workload: Workload,
+  { n, tasks }: { n: number; tasks: number },
+  walls: number[],
+  overrides: Partial<CellResult> = {},
+): CellResult {
+  const idOf = (scenario: string) => `${scenario}/${workload}/n=${shortNumber(n)}/t=${tasks}`;
+  return cpuCell(scenarioId, walls, {
+    cellId: idOf(scenarioId),
+    group: "workloads",
+    params: { kind: "cpu", workload, tasks, n, workers: 2 },
+    baseline: scenarioId === "cpu.sequential" ? null : idOf("cpu.sequential"),
     ...overrides,
   });
 }

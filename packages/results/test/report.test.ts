@@ -6,7 +6,7 @@ import { ioSweep } from "../src/io-sweep.ts";
 import { renderReport } from "../src/render-markdown.ts";
 import { reading as findings } from "../src/summary.ts";
 import { reasonOf } from "../src/text.ts";
-import { around, cpuCell, ioCell, ioParams, ioSweepShape, measured, notSelected, reportText, runResult } from "./fixtures.ts";
+import { around, cpuCell, ioCell, ioParams, ioSweepShape, measured, notSelected, reportText, runResult, workloadCell } from "./fixtures.ts";
 
 const node = measured("node", [
   cpuCell("cpu.sequential", around(400)),
@@ -374,15 +374,9 @@ describe("the scaling sweep and the crossover ladder", () => {
   });
 
   it("shows the other workloads, each model against the sequential run of the same workload", () => {
-    const workloadCell = (scenarioId: string, walls: number[]) =>
-      cpuCell(scenarioId, walls, {
-        cellId: `${scenarioId}/prime-sieve/n=1e6/t=2`,
-        group: "workloads",
-        params: { kind: "cpu", workload: "prime-sieve", tasks: 2, n: 1_000_000, workers: 2 },
-        baseline: scenarioId === "cpu.sequential" ? null : "cpu.sequential/prime-sieve/n=1e6/t=2",
-      });
+    const sieveCell = (scenarioId: string, walls: number[]) => workloadCell(scenarioId, "prime-sieve", { n: 1_000_000, tasks: 2 }, walls);
     const rendered = reportText(
-      runResult([measured("bun", [workloadCell("cpu.sequential", around(20)), workloadCell("cpu.worker-pool", around(12))])]),
+      runResult([measured("bun", [sieveCell("cpu.sequential", around(20)), sieveCell("cpu.worker-pool", around(12))])]),
     );
     expect(rendered).toContain("### prime sieve (memory-bound), 2 tasks of n = 1000000");
     expect(rendered).toContain("| the sequential run: work per task | 10.0 ms |");
@@ -391,11 +385,7 @@ describe("the scaling sweep and the crossover ladder", () => {
 
   it("compares native key derivation with the same work in plain JavaScript, and shows where it runs", () => {
     const keyCell = (scenarioId: string, workload: "pbkdf2-native" | "pbkdf2-javascript", walls: number[]) =>
-      cpuCell(scenarioId, walls, {
-        cellId: `${scenarioId}/${workload}/n=2e5/t=4`,
-        group: "workloads",
-        params: { kind: "cpu", workload, tasks: 4, n: 200_000, workers: 2 },
-        baseline: scenarioId === "cpu.sequential" ? null : `cpu.sequential/${workload}/n=2e5/t=4`,
+      workloadCell(scenarioId, workload, { n: 200_000, tasks: 4 }, walls, {
         // As the suite declares it: the native sequential run is paired with the same work in plain JavaScript.
         pairedWith: scenarioId === "cpu.sequential" && workload === "pbkdf2-native" ? "cpu.sequential/pbkdf2-javascript/n=2e5/t=4" : null,
       });
