@@ -29,7 +29,8 @@ const LESSON_SCENARIOS = new Set(Object.keys(JSON.parse(readFileSync(new URL("./
 export function outsideTheLesson(cell: CellSpec): string | null {
   const only = "the Python reference runs the lesson's experiments only";
   const { params } = cell;
-  if (params.kind === "cpu" && params.task) return `${params.task.name} is a JavaScript module (--task), and ${only}`;
+  if ((params.kind === "cpu" || params.kind === "io") && params.task)
+    return `${params.task.name} is a JavaScript module (--task), and ${only}`;
   if (cell.group !== "headline") return `${only}: the headline cells, not the ${cell.group} cells (minutes a run in Python)`;
   if (params.kind === "cpu" && params.n > LESSON_MAX_N)
     return `${only}, at the lesson's size (n <= 1e7): ${params.tasks} tasks of n = ${params.n} would take minutes a run`;

@@ -99,7 +99,7 @@ async function measureCell(
   const gates = createGates();
   const cores = primitives.describe().reportedParallelism;
   let prepared: PreparedCell;
-  const task = cell.params.kind === "cpu" ? cell.params.task : undefined;
+  const task = cell.params.kind === "cpu" || cell.params.kind === "io" ? cell.params.task : undefined;
   if (task) {
     primitives.grantTask?.(task);
     // A module this runtime cannot load (a Node-only import, another runtime's global) is n/a here, in the loader's words.
@@ -159,9 +159,9 @@ async function measureCell(
   };
 }
 
-/** Percentiles of the answered requests' latencies, for a cell whose tasks are requests; null for other work. */
+/** Percentiles of the answered requests' (or a user's I/O units') latencies; null for other work. */
 function requestLatencyOf(tasks: readonly Task[], replies: readonly TaskReply[]): RequestLatency | null {
-  if (!tasks.every((task) => task.kind === "fetch-posts")) return null;
+  if (!tasks.every((task) => task.kind === "fetch-posts" || task.kind === "user-io-task")) return null;
   const latencies = replies.flatMap((reply) => (reply.ok && reply.ms !== undefined ? [reply.ms] : []));
   if (latencies.length === 0) return null;
   return { p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), requests: latencies.length };

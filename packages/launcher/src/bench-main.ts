@@ -43,9 +43,11 @@ interface Plan {
  * nothing written.
  */
 async function plan(adapters: readonly RuntimeAdapter[], argv: readonly string[]): Promise<Plan | { help: string }> {
-  const options = parseBenchArgs(argv);
-  if (options.help) return { help: benchHelp(loadSuite(options.suiteFile), options.profileName) };
-  const { suite, profile, selected } = await checkBenchInput(options);
+  const parsed = parseBenchArgs(argv);
+  if (parsed.help) return { help: benchHelp(loadSuite(parsed.suiteFile), parsed.profileName) };
+  const { suite, profile, selected } = await checkBenchInput(parsed);
+  // An I/O task's own service is where its units go, as --target names a real API (--target, given, wins).
+  const options = { ...parsed, target: parsed.target ?? profile.task?.io?.target ?? null };
   const adapterOf = (name: RuntimeName) => {
     const adapter = adapters.find((candidate) => candidate.launch.runtime === name);
     if (!adapter || !suite.runtimes.includes(name)) throw new UsageError(`the suite lists ${name}, but no app launches it`);

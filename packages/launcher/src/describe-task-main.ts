@@ -1,5 +1,5 @@
 /**
- * Prints a task module's name, sizes and permissions as one JSON line, run by a runtime other than Node when Node cannot load
+ * Prints a task module's name, sizes, permissions (and an I/O task's target, units, levels and workers) as one JSON line, run by a runtime other than Node when Node cannot load
  * the module (a Bun or Deno global): the launcher needs them before anything is measured (user-task.ts).
  */
 import { toMessage } from "@runtime-bench/model/errors";
@@ -7,8 +7,8 @@ import { loadUserTask } from "@runtime-bench/workloads";
 
 const module = process.argv.at(-1)!;
 try {
-  const { name, sizes, permissions } = await loadUserTask(module);
-  console.log(JSON.stringify({ name, sizes, permissions }));
+  const { kind, name, sizes, permissions, target, units, inFlight, workers } = await loadUserTask(module);
+  console.log(JSON.stringify({ kind, name, sizes, permissions, target, units, inFlight, workers }));
 } catch (error) {
   console.log(JSON.stringify({ error: toMessage(error) }));
 }

@@ -32,8 +32,8 @@ export function measureOnce(
   const { params } = request.cell;
   const withAccess = (access: ExtraAccess) => ({ ...command, argv: command.argvWithAccess?.(access) ?? command.argv });
   if (params.kind === "io") {
-    const host = params.target === "real" ? new URL(params.baseUrl).host : null;
-    const started = host ? withAccess({ folder: null, host }) : command;
+    const host = params.target === "real" ? hostOf(params.baseUrl) : null;
+    const started = host || params.task ? withAccess({ folder: null, host, ...(params.task ? { task: params.task } : {}) }) : command;
     const clientEnv = command.clientEnv?.[params.client];
     return measureIn(clientEnv ? { ...started, env: { ...started.env, ...clientEnv } } : started, request, timeoutMs, serverPid);
   }
@@ -98,4 +98,14 @@ function toSample(
     requestLatency: output.requestLatency,
     serverBusyCores: reading.serverCpuMs !== null && output.windowMs > 0 ? reading.serverCpuMs / output.windowMs : null,
   };
+}
+
+/** The host:port a real target names (a URL or a connection string such as postgres://user@db:5432/app), or null. */
+function hostOf(target: string): string | null {
+  try {
+    const { hostname, port } = new URL(target);
+    return hostname === "" ? null : port === "" ? hostname : `${hostname}:${port}`;
+  } catch {
+    return null;
+  }
 }

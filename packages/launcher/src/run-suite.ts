@@ -143,7 +143,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
         log(`[bench] mock API capacity: ${describeCapacity(progress.serverCapacity)}`);
       }
     }
-    if (target) log(`[bench] the I/O cells go to ${target}, a real API: no latency injected, no sweep`);
+    if (target) log(`[bench] the I/O cells go to ${withoutCredentials(target)}, a real API: no latency injected, no sweep`);
     const cells = progress.api ? planned.map(atAddress(progress.api.url)) : planned;
     for (const runtime of measured) runtime.cells = cells.map(emptyResult);
     const stoppedBy = measured.length > 0 ? await measureRounds(cells, measured, options, backend, progress, log, interrupted) : "settled";
@@ -333,7 +333,10 @@ function emptyResult(cell: CellSpec): CellResult {
     lessonAnalogue: scenario.lessonAnalogue,
     size: cell.size,
     // The API's port changes every run and means nothing to a reader.
-    params: cell.params.kind === "io" && cell.params.target === "mock-api" ? { ...cell.params, baseUrl: "(mock API)" } : cell.params,
+    params:
+      cell.params.kind === "io"
+        ? { ...cell.params, baseUrl: cell.params.target === "mock-api" ? "(mock API)" : withoutCredentials(cell.params.baseUrl) }
+        : cell.params,
     parallelism: shape.parallelism,
     ideal: shape.ideal,
     baseline: cell.baseline,
@@ -425,7 +428,7 @@ function buildResult(
       coreProbe: { start: progress.coresAtStart, afterEachRound: progress.coresAfterEachRound },
       loadAverage: { start: progress.loadAtStart, end: loadavg() },
       environment: describeChildEnvironment(),
-      ...(options.target ? { target: options.target } : {}),
+      ...(options.target ? { target: withoutCredentials(options.target) } : {}),
       ...(options.scenarios ? { scenarios: [...options.scenarios] } : {}),
     },
     runtimes: runtimes.map((runtime): RuntimeRun => {
@@ -442,4 +445,17 @@ function buildResult(
           };
     }),
   };
+}
+
+/** A target as a result file and the log may show it: a connection string's user name and password left out. */
+export function withoutCredentials(target: string): string {
+  try {
+    const url = new URL(target);
+    if (url.username === "" && url.password === "") return target;
+    url.username = "";
+    url.password = "";
+    return url.href;
+  } catch {
+    return target;
+  }
 }

@@ -15,6 +15,7 @@ import type { TaskPermissions } from "@runtime-bench/model/scenarios/params";
 import { recordOf } from "@runtime-bench/model/scenarios/records";
 import type { Profile } from "@runtime-bench/model/suite";
 import { loadUserTask, type UserTaskDefinition, WORKLOAD_SIZE_LIMITS } from "@runtime-bench/workloads";
+import { type IoTaskShape, ioTaskProfile, ioTaskShape } from "./io-task.ts";
 import { runtimeBinary } from "./runtime-binaries.ts";
 
 /** The largest size a task may ask for: the user-task workload's limit in the workloads registry. */
@@ -30,6 +31,8 @@ export interface LoadedTask {
   sizes: Array<[label: string, size: number]>;
   /** What it asks for beyond reading its package and the environment (its definition's `permissions`), paths made absolute. */
   permissions: TaskPermissions;
+  /** An I/O-bound task's units, levels, worker counts and target (io-task.ts); absent for a CPU task. */
+  io?: IoTaskShape;
 }
 
 /** The folder holding the nearest package.json above the file, or the file's own folder. */
@@ -42,8 +45,11 @@ function packageFolderOf(file: string): string {
 
 const describeMain = fileURLToPath(new URL("./describe-task-main.ts", import.meta.url));
 
-/** The task's name, sizes and permissions as Bun or Deno read them (the first that loads it), or null if neither can. */
-function describeElsewhere(module: string, folder: string): Pick<UserTaskDefinition, "name" | "sizes" | "permissions"> | null {
+/** What the launcher reads of a definition. */
+type Described = Pick<UserTaskDefinition, "kind" | "name" | "sizes" | "permissions" | "target" | "units" | "inFlight" | "workers">;
+
+/** The task's definition as Bun or Deno read it (the first that loads it), or null if neither can. */
+function describeElsewhere(module: string, folder: string): Described | null {
   const commands: Array<[RuntimeName, string[]]> = [
     ["bun", ["run", describeMain, module]],
     ["deno", ["run", "--no-prompt", "--no-lock", `--allow-read=${repoRoot},${folder}`, describeMain, module]],
@@ -52,9 +58,8 @@ function describeElsewhere(module: string, folder: string): Pick<UserTaskDefinit
     const run = spawnSync(runtimeBinary(runtime), args, { encoding: "utf8", timeout: 30_000 });
     const line = run.stdout?.trim().split("\n").at(-1) ?? "";
     try {
-      const answer = JSON.parse(line) as Partial<UserTaskDefinition> & { error?: string };
-      if (answer.error === undefined && answer.name !== undefined)
-        return { name: answer.name, sizes: answer.sizes ?? {}, permissions: answer.permissions };
+      const answer = JSON.parse(line) as Described & { error?: string };
+      if (answer.error === undefined && answer.name !== undefined) return answer;
     } catch {
       // not loadable there either (or the runtime is missing): try the next
     }
@@ -66,7 +71,7 @@ export async function loadTask(file: string): Promise<LoadedTask> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`--task: no task module at ${file}`);
   const module = pathToFileURL(file).href;
   const folder = packageFolderOf(file);
-  let definition: Pick<UserTaskDefinition, "name" | "sizes" | "permissions">;
+  let definition: Described;
   try {
     definition = await loadUserTask(module);
   } catch (error) {
@@ -77,18 +82,16 @@ export async function loadTask(file: string): Promise<LoadedTask> {
   }
   const name = typeof definition.name === "string" ? definition.name.trim() : "";
   if (name === "") throw new UsageError(`--task ${file}: the task definition needs a name (a non-empty string)`);
+  if (definition.kind !== undefined && definition.kind !== "cpu" && definition.kind !== "io")
+    throw new UsageError(`task ${name}: kind must be "cpu" (the default) or "io", got ${JSON.stringify(definition.kind)}`);
+  const permissions = permissionsOf(name, definition.permissions, dirname(file));
+  if (definition.kind === "io") return { module, name, folder, sizes: [], permissions, io: ioTaskShape(name, definition) };
   const sizes = Object.entries(definition.sizes ?? {});
   if (sizes.length === 0) throw new UsageError(`task ${name}: sizes must name at least one size, e.g. { small: 1000 }`);
   for (const [label, size] of sizes)
     if (!Number.isInteger(size) || size < 1 || size > MAX_TASK_SIZE)
       throw new UsageError(`task ${name}: size "${label}" must be a whole number from 1 to ${MAX_TASK_SIZE}, got ${String(size)}`);
-  return {
-    module,
-    name,
-    folder,
-    sizes: sizes.sort((a, b) => a[1] - b[1]),
-    permissions: permissionsOf(name, definition.permissions, dirname(file)),
-  };
+  return { module, name, folder, sizes: sizes.sort((a, b) => a[1] - b[1]), permissions };
 }
 
 const PERMISSION_KINDS = ["read", "write", "net", "run"] as const;
@@ -111,19 +114,21 @@ function permissionsOf(name: string, given: unknown, moduleFolder: string): Task
   return permissions;
 }
 
-/** The profile a task runs with: its rounds, budget and CPU models, at the task's sizes; no I/O, sweeps or files. */
+/** The profile a task runs with: its rounds and budget; a CPU task's CPU models at its sizes, or an I/O task's I/O models. */
 export function taskProfile(profile: Profile, task: LoadedTask, sendInput: boolean): Profile {
+  const own = {
+    module: task.module,
+    name: task.name,
+    folder: task.folder,
+    ...(Object.keys(task.permissions).length > 0 ? { permissions: task.permissions } : {}),
+  };
+  const cpuOnly = { tasks: profile.cpu.tasks, workers: profile.cpu.workers };
+  if (task.io) return ioTaskProfile(profile, own, task.io, cpuOnly);
   return {
     ...profile,
-    task: {
-      module: task.module,
-      name: task.name,
-      folder: task.folder,
-      ...(Object.keys(task.permissions).length > 0 ? { permissions: task.permissions } : {}),
-      ...(sendInput ? { sendInput } : {}),
-    },
+    task: { ...own, ...(sendInput ? { sendInput } : {}) },
     scenarios: profile.scenarios.filter((id) => recordOf(id)?.kind === "cpu"),
-    cpu: { tasks: profile.cpu.tasks, workers: profile.cpu.workers, sizes: Object.fromEntries(task.sizes) },
+    cpu: { ...cpuOnly, sizes: Object.fromEntries(task.sizes) },
     io: { ...profile.io, sweep: undefined, capacity: undefined },
     files: undefined,
   };

@@ -31,7 +31,8 @@ export interface RunningMockApi {
 
 // Loopback only: the server must never be reachable from another interface.
 const HOST = "127.0.0.1";
-const POST_PATH = /^\/posts\/(\d+)(?:\?latency=(\d+(?:\.\d+)?))?$/;
+/** A post, its latency in the path (a user's I/O task's base address: mockApiTarget) or the query, else the server's. */
+const POST_PATH = /^(?:\/latency\/(\d+(?:\.\d+)?))?\/posts\/(\d+)(?:\?latency=(\d+(?:\.\d+)?))?$/;
 /** The most latency a request may ask for: a request waiting longer is a mistake, not a measurement. */
 export const MAX_REQUEST_LATENCY_MS = 10_000;
 
@@ -62,11 +63,12 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
     const json = (value: unknown) => Buffer.from(JSON.stringify(value));
     if (request.url === "/health") return send(200, json({ ok: true, latencyMs }));
     if (!match) return send(404, json({ error: `no route for ${request.method} ${request.url}` }));
-    const delayMs = match[2] === undefined ? latencyMs : Number(match[2]);
+    const asked = match[3] ?? match[1];
+    const delayMs = asked === undefined ? latencyMs : Number(asked);
     if (delayMs > MAX_REQUEST_LATENCY_MS) return send(400, json({ error: `latency must be at most ${MAX_REQUEST_LATENCY_MS} ms` }));
     postRequests++;
     if (every(options.dropEvery)) return; // never answered: the client's timeout must catch it
-    const [status, body] = every(options.errorEvery) ? [503, json({ error: "injected failure" })] : [200, postBody(Number(match[1]))];
+    const [status, body] = every(options.errorEvery) ? [503, json({ error: "injected failure" })] : [200, postBody(Number(match[2]))];
     // No latency: answered at once (a 0 ms timer still waits for the next turn of the timers, about 1 ms).
     if (delayMs === 0) send(status, body);
     else setTimeout(() => send(status, body), delayMs);

@@ -1,5 +1,5 @@
 import { networkInterfaces } from "node:os";
-import { assertPost } from "@runtime-bench/workloads";
+import { assertPost, mockApiTarget } from "@runtime-bench/workloads";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_REQUEST_LATENCY_MS, type RunningMockApi, startMockApi } from "../src/index.ts";
 
@@ -41,6 +41,16 @@ describe("mock API over real loopback HTTP", () => {
     expect(await medianOf(30)).toBeGreaterThanOrEqual(29.5);
     expect(await medianOf(30)).toBeLessThan(45);
     expect(await medianOf(0)).toBeLessThan(15);
+  });
+
+  it("takes the latency from the path too, as a user's I/O task is handed it (a base address to add /posts/<id> to)", async () => {
+    api = await startMockApi({ latencyMs: 0 });
+    const target = mockApiTarget(api.url, 30);
+    await fetch(`${target}/posts/1`).then((response) => response.json()); // connection open, client compiled
+    const start = performance.now();
+    const response = await fetch(`${target}/posts/3`);
+    assertPost(await response.json(), 3);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(29.5);
   });
 
   it("refuses a latency past its limit with 400 and a reason", async () => {

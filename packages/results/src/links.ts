@@ -43,4 +43,6 @@ export const TITLES = {
   howToRead: "How to read this",
   taskHowRun: "How the task was run",
   taskModels: "Every model against the sequential run, at each size",
+  ioTaskModels: "Every model against the sequential run, at each level",
+  ioTaskPoints: "At each point: time, units per second, latency, efficiency, memory",
 } as const;

@@ -21,10 +21,11 @@ import { crossoverSection, primitivesSection, scalingSection, workloadsSection }
 import { environment, howMeasured } from "./render-environment.ts";
 import { filesSection } from "./render-files.ts";
 import { ioSweepSection } from "./render-io-sweep.ts";
+import { IO_PAY_OFF_EXPLAINED, ioTaskHowRun, ioTaskModels, ioTaskPoints, ioTaskSummary, ioTaskTitle, isIoTask } from "./render-io-task.ts";
 import { implementations, lessonSection } from "./render-lesson.ts";
 import { crossoverOverview, filesOverview, headlineOverview, ioOverview, scalingOverview, workloadsOverview } from "./render-overview.ts";
 import { runQualityBox } from "./render-run-quality.ts";
-import { taskHowRun, taskOverview, taskTitle } from "./render-task.ts";
+import { denoPermissions, taskHowRun, taskOverview, taskTitle } from "./render-task.ts";
 import { versionsSection } from "./render-versions.ts";
 import { isSmokeRun, type Settlement, settlement } from "./run-quality.ts";
 import { reading, summary, taskSummary } from "./summary.ts";
@@ -131,16 +132,24 @@ const taskSections = (task: TaskRun): readonly Section[] => [
           )
         : [
             ...runQualityBox(result, analysis.tables, quality),
-            ...wrapWords(PAY_OFF_EXPLAINED),
+            ...wrapWords(isIoTask(task) ? IO_PAY_OFF_EXPLAINED : PAY_OFF_EXPLAINED),
             "",
-            ...taskSummary(task).flatMap((line) => wrapBullet(line)),
+            ...(isIoTask(task) ? ioTaskSummary(task, result) : taskSummary(task)).flatMap((line) => wrapBullet(line)),
             "",
           ],
   },
   { page: "readme", title: TITLES.versions, render: ({ analysis, smoke }) => (smoke ? [] : versionsSection(analysis)) },
   { page: "readme", title: TITLES.charts, render: ({ charts }) => chartSection(charts) },
-  { page: "readme", title: TITLES.taskHowRun, render: () => taskHowRun(task) },
-  { page: "readme", title: TITLES.taskModels, render: () => taskOverview(task) },
+  ...(isIoTask(task)
+    ? ([
+        { page: "readme", title: TITLES.taskHowRun, render: () => ioTaskHowRun(task, denoPermissions(task)) },
+        { page: "readme", title: TITLES.ioTaskModels, render: () => ioTaskModels(task) },
+        { page: "readme", title: TITLES.ioTaskPoints, render: () => ioTaskPoints(task) },
+      ] satisfies Section[])
+    : ([
+        { page: "readme", title: TITLES.taskHowRun, render: () => taskHowRun(task) },
+        { page: "readme", title: TITLES.taskModels, render: () => taskOverview(task) },
+      ] satisfies Section[])),
   ...ANY_RUN_DETAILS,
 ];
 
@@ -175,9 +184,9 @@ const SUITE_LAYOUT: Layout = {
 };
 
 const taskLayout = (task: TaskRun): Layout => ({
-  title: taskTitle(task),
+  title: isIoTask(task) ? ioTaskTitle(task) : taskTitle(task),
   detailsTitle: `${task.name}: the details`,
-  ...openings("the summary and the table of every model at every size", ` of ${task.name}`),
+  ...openings(`the summary and the table of every model at every ${isIoTask(task) ? "level" : "size"}`, ` of ${task.name}`),
   sections: taskSections(task),
 });
 

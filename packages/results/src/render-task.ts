@@ -42,7 +42,7 @@ export function taskHowRun(task: TaskRun): string[] {
 }
 
 /** What Deno was given to run the task: what libraries ordinarily need as they load, and the task's own permissions. */
-function denoPermissions({ permissions }: TaskRun): string {
+export function denoPermissions({ permissions }: TaskRun): string {
   const granted = Object.entries(permissions).map(([kind, list]) => `${kind} ${list.map((one) => `\`${one}\``).join(", ")}`);
   return (
     "Deno ran the task, in every process and worker, with what libraries ordinarily need as they load: every environment " +

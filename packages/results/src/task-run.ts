@@ -4,11 +4,13 @@
  * than the lesson's. Recognised from the cells alone: the result file records the task in each cell's parameters.
  */
 
-import type { TaskPermissions } from "@runtime-bench/model/scenarios/params";
+import type { IoCellParams, TaskPermissions } from "@runtime-bench/model/scenarios/params";
 import type { CellResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { isHeadline, withoutAside } from "./cells.ts";
 import type { Column } from "./column.ts";
+
+type UserTaskParams = NonNullable<IoCellParams["task"]>;
 
 export interface TaskRun {
   /** The name the task gives itself. */
@@ -24,15 +26,26 @@ export interface TaskRun {
   sendInput: boolean;
   /** What the task's definition asked for beyond reading its package and the environment (Deno is given it). */
   permissions: TaskPermissions;
+  /** An I/O-bound task's units and target (its `sizes` are then its in-flight levels, n = C); absent for a CPU task. */
+  io?: IoTaskRun;
+}
+
+export interface IoTaskRun {
+  /** Units per run (N), the same in every cell. */
+  units: number;
+  /** The mock API at the task's latency, or the task's own service (credentials left out) and the latency it stated. */
+  target: { kind: "mock-api"; latencyMs: number } | { kind: "service"; url: string; latencyMs: number | null };
 }
 
 /** A cell of a user's task (--task) rather than of the suite. */
-export const isTaskCell = (cell: CellResult): boolean => cell.params.kind === "cpu" && cell.params.task !== undefined;
+export const isTaskCell = (cell: CellResult): boolean =>
+  (cell.params.kind === "cpu" || cell.params.kind === "io") && cell.params.task !== undefined;
 
 /** The task a run measured, or null for the suite's own run. */
 export function taskOf(tables: readonly CellTable[]): TaskRun | null {
   const own = tables.filter((table) => isHeadline(table) && isTaskCell(table.cell));
   const params = own[0]?.cell.params;
+  if (params?.kind === "io" && params.task) return ioTaskOf(own, params, params.task);
   if (params?.kind !== "cpu" || !params.task) return null;
   const sizes = new Map(own.map((table) => [table.cell.size, table.cell.params.kind === "cpu" ? table.cell.params.n : 0]));
   return {
@@ -43,6 +56,28 @@ export function taskOf(tables: readonly CellTable[]): TaskRun | null {
     sizes: [...sizes].map(([label, n]) => ({ label, n })).sort((a, b) => a.n - b.n),
     sendInput: params.task.sendInput === true,
     permissions: params.task.permissions ?? {},
+  };
+}
+
+/** An I/O task's run: its levels (the sequential run's "1 in flight" first), units and target. */
+function ioTaskOf(own: CellTable[], params: IoCellParams, task: UserTaskParams): TaskRun {
+  const levels = new Map(own.map((table) => [table.cell.size, table.cell.params.kind === "io" ? table.cell.params.concurrency : 0]));
+  const workers = own.map((table) => (table.cell.params.kind === "io" ? table.cell.params.workers : 1));
+  return {
+    name: task.name,
+    tasks: params.requests,
+    workers: Math.max(...workers),
+    tables: own,
+    sizes: [...levels].map(([label, n]) => ({ label, n })).sort((a, b) => a.n - b.n),
+    sendInput: false,
+    permissions: task.permissions ?? {},
+    io: {
+      units: params.requests,
+      target:
+        params.target === "mock-api"
+          ? { kind: "mock-api", latencyMs: params.latencyMs }
+          : { kind: "service", url: params.baseUrl, latencyMs: params.latencyMs > 0 ? params.latencyMs : null },
+    },
   };
 }
 

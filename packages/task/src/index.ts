@@ -28,6 +28,8 @@
  *   process, the main thread) loads the module and builds its own input.
  */
 export interface TaskDefinition<Input = unknown, Output = unknown> {
+  /** CPU-bound work (the default); `"io"` is the other kind of task: IoTaskDefinition. */
+  kind?: "cpu";
   /** Names the task in progress lines, errors and the report; also the default output folder's name. */
   name: string;
   /**
@@ -59,5 +61,61 @@ export interface TaskDefinition<Input = unknown, Output = unknown> {
    * rest here: `read` and `write` (paths, absolute or from the task module's folder), `net` (hosts, "host:port"),
    * `run` (programs). Deno is given exactly these, and the report lists them; Node and Bun need no telling.
    */
+  permissions?: { read?: string[]; write?: string[]; net?: string[]; run?: string[] };
+}
+
+/**
+ * One unit of I/O-bound work, measured the way the suite measures its API calls: N units one after another (the
+ * baseline), concurrently on the main thread with C in flight, and spread over W worker threads with C in flight in
+ * all, at each of your in-flight levels, on Node, Bun and Deno, in interleaved rounds, with intervals and verdicts.
+ *
+ * ```ts
+ * import type { IoTaskDefinition } from "@runtime-bench/task";
+ *
+ * const task: IoTaskDefinition<number, { id: number }> = {
+ *   kind: "io",
+ *   name: "fetch-posts",
+ *   target: { mockApi: { latencyMs: 20 } }, // or { url: "postgres://localhost:5432/db", latencyMs: 1 }
+ *   inFlight: { "10 at once": 10, "50 at once": 50 },
+ *   input: (index) => index + 1,
+ *   run: async (id, target) => (await fetch(`${target}/posts/${id}`)).json(),
+ *   check: (post, id) => post.id === id || `asked for post ${id}, got ${post.id}`,
+ * };
+ * export default task;
+ * ```
+ *
+ * The same rules as a CPU task's module apply (types erased, `import type` only from runtime-bench). A client your
+ * unit needs (a connection pool, a driver) is made once per executor, e.g. on first use at module level: every model
+ * runs warm-up units before the clock starts, so connections are open and code is compiled when it is timed.
+ */
+export interface IoTaskDefinition<Input = unknown, Output = unknown> {
+  kind: "io";
+  /** Names the task in progress lines, errors and the report; also the default output folder's name. */
+  name: string;
+  /**
+   * What the units talk to. `mockApi`: the harness's mock API, answering each request after `latencyMs` (a JSON post
+   * at `${target}/posts/<id>`, id from 1). `url`: a service of yours (a URL or connection string, handed to `run` as
+   * it is; you start it); `latencyMs`, if you know it, lets the report say how close each model came to the ideal.
+   */
+  target: { mockApi: { latencyMs: number } } | { url: string; latencyMs?: number };
+  /** Units per run (N), the same at every level so the models are compared on the same work (default 100). */
+  units?: number;
+  /**
+   * The in-flight levels C to measure, by label (default: 10 and 50 in flight), each at most `units`. The report
+   * answers "which model pays off at which level" in this order, smallest first.
+   */
+  inFlight?: Record<string, number>;
+  /** Worker thread counts W for the model that spreads the units over workers (default 1, 2 and 4; each at most C). */
+  workers?: number[];
+  /**
+   * The input of unit `index` (0 to N - 1): built on the main thread before the clock starts, and sent to the worker
+   * that runs the unit where the model uses workers (so it must be structured-cloneable: plain data).
+   */
+  input(index: number): Input;
+  /** The unit, measured: an async call that waits (a request, a query, a file read) on `target` (see `target`). */
+  run(input: Input, target: string): Promise<Output>;
+  /** Whether a unit's output is right: `true`, or `false` or a sentence saying what is wrong. Runs on the clock. */
+  check(output: Output, input: Input): boolean | string;
+  /** As a CPU task's `permissions`; reaching the target needs no grant. */
   permissions?: { read?: string[]; write?: string[]; net?: string[]; run?: string[] };
 }

@@ -1,7 +1,7 @@
 export { checksumOfRead, expectedFileChecksum, fileContent, MAX_FILE_BYTES } from "./file-round-trip.ts";
 export { expectedJsonRoundTrip, jsonRoundTrip } from "./json-round-trip.ts";
 export { keyChecksum, PBKDF2_KEY_BYTES, PBKDF2_PASSWORD, PBKDF2_SALT, pbkdf2Sha256 } from "./pbkdf2.ts";
-export { assertPost, makePost, type Post, postIdChecksum } from "./posts.ts";
+export { assertPost, makePost, mockApiTarget, type Post, postIdChecksum } from "./posts.ts";
 export { countPrimesBelow, KNOWN_PRIME_COUNTS } from "./prime-sieve.ts";
 export {
   CPU_WORKLOAD_REGISTRY,
@@ -39,5 +39,12 @@ export {
   type TaskServices,
   verifyTask,
 } from "./task.ts";
-export { buildUserTaskInput, loadUserTask, type UserTaskDefinition, withPermissionHint } from "./user-task.ts";
+export {
+  buildUnitInputs,
+  buildUserTaskInput,
+  loadUserTask,
+  type UserIoTask,
+  type UserTaskDefinition,
+  withPermissionHint,
+} from "./user-task.ts";
 export { warmUp } from "./warm-up.ts";

@@ -48,3 +48,9 @@ export async function fetchPosts(task: FetchPostsTask, services: TaskServices): 
   }
   return postIdChecksum(task.ids);
 }
+
+/**
+ * The address a user's I/O task is handed for the mock API: every post under it is answered after `latencyMs`
+ * (`${target}/posts/7`), the latency in the path so the task builds its URLs as it would for any base address.
+ */
+export const mockApiTarget = (baseUrl: string, latencyMs: number): string => `${baseUrl}/latency/${latencyMs}`;

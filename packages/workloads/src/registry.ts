@@ -11,7 +11,15 @@ import { fetchPosts, postIdChecksum } from "./posts.ts";
 import { countPrimesBelow, KNOWN_PRIME_COUNTS } from "./prime-sieve.ts";
 import { expectedSumOfSquares, MAX_TASK_SIZE, sumOfSquares, sumOfSquaresInterleaved } from "./sum-of-squares.ts";
 import type { AtomicsHandOffTask, CpuTask, CpuWorkload, FetchPostsTask, FileTask, Task, TaskServices } from "./task.ts";
-import { prepareUserTask, runUserTask, runUserTaskAsync, type UserTask } from "./user-task.ts";
+import {
+  prepareUserIoTask,
+  prepareUserTask,
+  runUserIoTask,
+  runUserTask,
+  runUserTaskAsync,
+  type UserIoTask,
+  type UserTask,
+} from "./user-task.ts";
 
 export interface TaskKind<T extends Task> {
   /** What the executor does before the clock starts (see prepareTask): undefined when there is nothing (more) to do. */
@@ -115,7 +123,7 @@ export const CPU_WORKLOAD_REGISTRY: { readonly [W in CpuWorkload]: CpuWorkloadEn
 
 type TaskOfKind<K extends Task["kind"]> = K extends CpuWorkload ? CpuTask : Extract<Task, { kind: K }>;
 
-/** Every kind of task: the CPU workloads, the I/O task, the file task and the primitive costs' hand-off. */
+/** Every kind of task: the CPU workloads, the I/O task, the file task, the primitive costs' hand-off and a user's I/O unit. */
 export const TASK_REGISTRY: { readonly [K in Task["kind"]]: TaskKind<TaskOfKind<K>> } = {
   ...CPU_WORKLOAD_REGISTRY,
   "fetch-posts": {
@@ -133,6 +141,12 @@ export const TASK_REGISTRY: { readonly [K in Task["kind"]]: TaskKind<TaskOfKind<
     run: (task: AtomicsHandOffTask) => answerHandOffs(task.buffer, task.rounds),
     expected: (task: AtomicsHandOffTask) => task.rounds,
     describe: (task: AtomicsHandOffTask) => `atomics-hand-off(${task.rounds} rounds)`,
+  },
+  "user-io-task": {
+    prepare: prepareUserIoTask,
+    run: runUserIoTask,
+    expected: () => 1,
+    describe: (task: UserIoTask) => `${task.module.split("/").pop() ?? "a task module"}(unit ${JSON.stringify(task.input)?.slice(0, 40)})`,
   },
 };
 

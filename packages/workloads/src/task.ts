@@ -4,6 +4,7 @@
  */
 
 import { TASK_REGISTRY, type TaskKind } from "./registry.ts";
+import type { UserIoTask } from "./user-task.ts";
 
 /**
  * The CPU work a task can do, each verified exactly: a tight integer loop, an allocation-heavy and a memory-bound
@@ -43,7 +44,9 @@ export type Task =
    * The other side of a SharedArrayBuffer + Atomics hand-off (a primitive cost, not a workload): `rounds` times,
    * wait for the parent's odd number in the buffer's first slot, answer with the next even one. Returns the rounds.
    */
-  | AtomicsHandOffTask;
+  | AtomicsHandOffTask
+  /** One unit of a user's I/O-bound task (--task with an IoTaskDefinition): user-task.ts. */
+  | UserIoTask;
 
 export type FetchPostsTask = {
   kind: "fetch-posts";

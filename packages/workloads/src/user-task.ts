@@ -6,13 +6,20 @@
 
 /** The parts of a TaskDefinition the executors call (the full, documented type is in packages/task). */
 export interface UserTaskDefinition {
+  /** "io" for an I/O-bound task (packages/task's IoTaskDefinition), whose `input`, `run` and `check` take a unit's input. */
+  kind?: "cpu" | "io";
   name: string;
-  sizes: Record<string, number>;
+  sizes?: Record<string, number>;
   input(size: number): unknown;
-  run(input: unknown): unknown;
+  run(input: unknown, target?: string): unknown;
   runAsync?(input: unknown): Promise<unknown>;
-  check(output: unknown, size: number, input: unknown): boolean | string;
+  check(output: unknown, size: unknown, input?: unknown): boolean | string;
   permissions?: { read?: string[]; write?: string[]; net?: string[]; run?: string[] };
+  /** An I/O task's target, units, in-flight levels and worker counts (IoTaskDefinition). */
+  target?: unknown;
+  units?: unknown;
+  inFlight?: unknown;
+  workers?: unknown;
 }
 
 /**
@@ -20,6 +27,12 @@ export interface UserTaskDefinition {
  * the input came with the task (built once by the sender and copied to this executor: --send-input).
  */
 export type UserTask = { kind: "user-task"; module: string; n: number; sent?: { input: unknown } };
+
+/**
+ * One unit of a user's I/O-bound task: its input, built on the main thread before the clock starts (and copied to
+ * the worker that runs it, where the model uses workers), and the target the unit talks to.
+ */
+export type UserIoTask = { kind: "user-io-task"; module: string; input: unknown; target: string };
 
 const loading = new Map<string, Promise<UserTaskDefinition>>();
 /** Definitions once loaded: the run is synchronous, and a promise cannot be read synchronously. */
@@ -93,6 +106,30 @@ export async function runUserTaskAsync(task: UserTask): Promise<number> {
   if (!definition.runAsync) throw new Error(`${definition.name} has no runAsync: it offers no form that yields`);
   try {
     return checked(definition, await definition.runAsync(input), task.n, input);
+  } catch (error) {
+    throw withPermissionHint(error);
+  }
+}
+
+/** Loads the module where it is not yet loaded (an executor's first unit: warm-up, before the clock starts). */
+export const prepareUserIoTask = (task: UserIoTask): Promise<void> | undefined =>
+  loaded.has(task.module) ? undefined : loadUserTask(task.module).then(() => undefined);
+
+/** Builds the inputs of units 0 to count - 1 (main thread, set-up). */
+export async function buildUnitInputs(module: string, count: number): Promise<unknown[]> {
+  const definition = await loadUserTask(module);
+  return Array.from({ length: count }, (_, index) => definition.input(index));
+}
+
+/** One I/O unit and its check: 1 when the output passes, otherwise it throws with what the check said. */
+export async function runUserIoTask(task: UserIoTask): Promise<number> {
+  const definition = loaded.get(task.module);
+  if (!definition) throw new Error(`${task.module} was not loaded before its unit ran`);
+  try {
+    const output = await definition.run(task.input, task.target);
+    const verdict = definition.check(output, task.input);
+    if (verdict === true) return 1;
+    throw new Error(`${definition.name}: the check failed${typeof verdict === "string" ? `: ${verdict}` : ""}`);
   } catch (error) {
     throw withPermissionHint(error);
   }

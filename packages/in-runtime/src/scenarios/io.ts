@@ -6,7 +6,7 @@
 
 import { NotApplicableError } from "@runtime-bench/model/errors";
 import { ioAsyncClient, ioAsyncFetch, ioSequential, ioWorkerThreads } from "@runtime-bench/model/scenarios/records/io";
-import type { HttpClientId, Task } from "@runtime-bench/workloads";
+import { buildUnitInputs, type HttpClientId, mockApiTarget, type Task } from "@runtime-bench/workloads";
 import { runConcurrentlyOnMainThread, runOnPool, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
 import type { HttpClientDescription, RuntimePrimitives } from "../primitives.ts";
@@ -14,9 +14,14 @@ import type { TaskReply } from "../protocol.ts";
 import { cellOnPool, cellWithoutSetUp, throwIfWarmUpFailed } from "./prepared-cell.ts";
 import { type IoCellParams, implement, type PreparedCell, type Scenario, type ScenarioContext } from "./types.ts";
 
-/** One task per request, post ids 1..N (1..100 over and over for a warm-up), through the cell's client. */
-const ioTasks = (params: IoCellParams, count = params.requests, cycle = false): Task[] =>
-  Array.from({ length: count }, (_, index) => ({
+/**
+ * One task per request, post ids 1..N (1..100 over and over for a warm-up), through the cell's client; for a user's
+ * I/O task (params.task), one task per unit, its input built here (the main thread, before the clock starts) and
+ * copied to the worker that runs it where the model has workers, as an application's inputs would be.
+ */
+async function ioTasks(params: IoCellParams, count = params.requests, cycle = false): Promise<Task[]> {
+  if (params.task) return unitTasks(params, params.task.module, count);
+  return Array.from({ length: count }, (_, index) => ({
     kind: "fetch-posts",
     baseUrl: params.baseUrl,
     ids: [cycle ? (index % 100) + 1 : index + 1],
@@ -25,6 +30,14 @@ const ioTasks = (params: IoCellParams, count = params.requests, cycle = false): 
     // A real API is asked for nothing beyond the post: its own latency is what is measured.
     ...(params.target === "mock-api" ? { latencyMs: params.latencyMs } : {}),
   }));
+}
+
+/** A user's units 0..N-1 (over and over for a warm-up), each given the target: the mock API at the cell's latency, or theirs. */
+async function unitTasks(params: IoCellParams, module: string, count: number): Promise<Task[]> {
+  const inputs = await buildUnitInputs(module, Math.min(count, params.requests));
+  const target = params.target === "mock-api" ? mockApiTarget(params.baseUrl, params.latencyMs) : params.baseUrl;
+  return Array.from({ length: count }, (_, index) => ({ kind: "user-io-task", module, input: inputs[index % inputs.length], target }));
+}
 
 /** Warm-up requests where a file predates the setting (and a run does not set it). */
 const DEFAULT_WARM_UP_REQUESTS = 1000;
@@ -38,7 +51,7 @@ const DEFAULT_WARM_UP_REQUESTS = 1000;
 async function warmConnections(run: (tasks: Task[]) => Promise<TaskReply[]>, params: IoCellParams) {
   const wanted = Math.max(params.warmUpRequests ?? DEFAULT_WARM_UP_REQUESTS, params.concurrency);
   const count = params.target === "real" ? Math.min(wanted, params.requests) : wanted;
-  throwIfWarmUpFailed(await run(ioTasks({ ...params, latencyMs: 0 }, count, true)), "requests");
+  throwIfWarmUpFailed(await run(await ioTasks({ ...params, latencyMs: 0 }, count, true)), params.task ? "units" : "requests");
 }
 
 /** Why a runtime may lack a client: what the n/a says. */
@@ -49,8 +62,9 @@ const CLIENT_GAPS: Record<HttpClientId, string> = {
   "node-http": "node:http is measured on Node, where it is native; elsewhere it is a compatibility layer",
 };
 
-/** The cell's client as the runtime describes it; n/a where the runtime does not have it. */
-function clientOf(primitives: RuntimePrimitives, params: IoCellParams): HttpClientDescription {
+/** The cell's client as the runtime names it; n/a where the runtime does not have it. A user's units bring their own. */
+function clientOf(primitives: RuntimePrimitives, params: IoCellParams): Pick<HttpClientDescription, "name"> {
+  if (params.task) return { name: `${params.task.name}'s own calls` };
   const client = primitives.httpClients[params.client];
   if (!client) throw new NotApplicableError(`no ${params.client} client is set up for this runtime (${CLIENT_GAPS[params.client]})`);
   return client;
@@ -61,7 +75,7 @@ async function prepareAsyncOnMainThread({ primitives, params }: ScenarioContext<
   const client = clientOf(primitives, params);
   const run = (tasks: Task[]) => runConcurrentlyOnMainThread(tasks, primitives, params.concurrency);
   await warmConnections(run, params);
-  const tasks = ioTasks(params);
+  const tasks = await ioTasks(params);
   return cellWithoutSetUp(tasks, `${client.name}, ${params.concurrency} in flight`, () => run(tasks));
 }
 
@@ -69,7 +83,7 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
   implement(ioSequential, async ({ primitives, params }) => {
     const client = clientOf(primitives, params);
     await warmConnections((tasks) => runSequentially(tasks, primitives), params);
-    const tasks = ioTasks(params);
+    const tasks = await ioTasks(params);
     return cellWithoutSetUp(tasks, client.name, () => runSequentially(tasks, primitives));
   }),
   implement(ioAsyncFetch, prepareAsyncOnMainThread),
@@ -82,6 +96,6 @@ export const ioScenarios: Scenario<IoCellParams>[] = [
     await warmConnections((tasks) => runOnPool(tasks, pool), params);
     const perWorker = params.concurrency / params.workers;
     const share = perWorker === 1 ? "" : `, ${Number.isInteger(perWorker) ? perWorker : `~${perWorker.toFixed(1)}`} in flight in each`;
-    return cellOnPool(ioTasks(params), pool, `${params.workers} × ${primitives.labels.worker}, ${client.name} in each${share}`);
+    return cellOnPool(await ioTasks(params), pool, `${params.workers} × ${primitives.labels.worker}, ${client.name} in each${share}`);
   }),
 ];

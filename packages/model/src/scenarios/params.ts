@@ -73,6 +73,11 @@ export const ioParamsSchema = z.object({
   warmUpRequests: z.number().int().nonnegative().optional(),
   /** Where requests go: the mock API (latency injected per request), or a real API given with --target (none injected). */
   target: z.enum(["mock-api", "real"]).default("mock-api"),
+  /**
+   * A user's I/O-bound task (--task with an IoTaskDefinition): its units instead of the posts, `size` naming the cell's
+   * in-flight level; `latencyMs` is then the latency the task chose (mock API) or stated (its own service, else 0).
+   */
+  task: userTaskParamsSchema.optional(),
 });
 
 /** The primitive costs: what one repeated operation is, as the report names it. */

@@ -25,8 +25,8 @@ export function expandCells(profile: Profile, context: { cores: number; baseUrl:
   for (const cell of EXPANDERS.flatMap((expand) => expand(profile, full))) {
     if (!cells.some((other) => other.cellId === cell.cellId)) cells.push(cell);
   }
-  return cells.map((cell) => {
-    const baselineScenario = recordOf(cell.scenarioId)?.baseline;
+  return cells.map(({ baselineScenario: declared, ...cell }) => {
+    const baselineScenario = declared ?? recordOf(cell.scenarioId)?.baseline;
     const baseline = cells.find(
       (other) => other.scenarioId === baselineScenario && other.group === cell.group && sameWork(other.params, cell.params),
     );

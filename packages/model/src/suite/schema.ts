@@ -82,7 +82,24 @@ const profileSchema = z.object({
    * A user's task (--task): the launcher sets it on the profile it runs, with the task's sizes as `cpu.sizes`; a
    * suite file never does. The headline's CPU models then run the task instead of the sum of squares.
    */
-  task: userTaskParamsSchema.omit({ size: true }).optional(),
+  task: userTaskParamsSchema
+    .omit({ size: true })
+    .extend({
+      /**
+       * An I/O-bound task (IoTaskDefinition): N units per run at each in-flight level C, over each worker count W; its
+       * headline runs the I/O models at those (groups/headline.ts) instead of the CPU models at sizes.
+       */
+      io: z
+        .object({
+          units: positiveInt.max(100_000),
+          inFlight: z.record(z.string(), positiveInt.max(10_000)),
+          workers: z.array(positiveInt.max(256)),
+          /** The task's own service (its `target.url`), where its units go instead of the mock API. */
+          target: z.string().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   /** The runtimes this profile measures, when not every runtime of the suite (--runtimes narrows them further). */
   runtimes: z.array(z.enum(RUNTIME_NAMES)).min(1).optional(),
   /**

@@ -6,10 +6,13 @@
 import type { IoCellParams } from "../params.ts";
 import type { CellShape, IoScenarioRecord } from "./record.ts";
 
-/** N requests, `inFlight` at a time, each taking the injected latency (a real API's latency is unknown: no ideal). */
+/**
+ * N requests, `inFlight` at a time, each taking the injected latency; a real API's latency is unknown (0: no ideal)
+ * unless a user's task states it.
+ */
 const ioShape = (params: IoCellParams, inFlight: number): CellShape => ({
   parallelism: inFlight,
-  ideal: { wallMs: params.target === "real" ? 0 : Math.ceil(params.requests / inFlight) * params.latencyMs },
+  ideal: { wallMs: Math.ceil(params.requests / inFlight) * params.latencyMs },
 });
 const concurrentShape = (params: IoCellParams) => ioShape(params, Math.min(params.concurrency, params.requests));
 

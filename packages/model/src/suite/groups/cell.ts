@@ -5,7 +5,10 @@ import type { Profile } from "../schema.ts";
 import { shortNumber } from "../short-ids.ts";
 
 /** A cell before its baseline and pairing are found (expand.ts finds them once every group is expanded). */
-export type UnresolvedCell = Omit<CellSpec, "baseline" | "pairedWith">;
+export type UnresolvedCell = Omit<CellSpec, "baseline" | "pairedWith"> & {
+  /** The scenario whose cell is its baseline where not its record's (an I/O task's models all on its sequential run). */
+  baselineScenario?: string;
+};
 
 export interface ExpandContext {
   cores: number;

@@ -3,7 +3,7 @@
  * runtime's default client, and a client variant once per other client of `io.clients`.
  */
 import type { HttpClientId } from "@runtime-bench/workloads";
-import { getRecord } from "../../scenarios/records.ts";
+import { getRecord, sweepRoleOf } from "../../scenarios/records.ts";
 import type { Profile } from "../schema.ts";
 import { cellOf, cpuCell, type ExpandContext, type GroupScenarios, ioParams, type UnresolvedCell, workerCount } from "./cell.ts";
 
@@ -28,6 +28,7 @@ export function headlineCells(profile: Profile, context: ExpandContext): Unresol
         }),
       );
     }
+    if (profile.task?.io) return ioTaskCells(scenarioId, profile, context, profile.task.io);
     const { requests, concurrency, workers } = profile.io;
     // A real API's latency is its own: none is injected, and none is claimed.
     const latencyMs = context.target === "real" ? 0 : profile.io.latencyMs;
@@ -42,3 +43,44 @@ export function headlineCells(profile: Profile, context: ExpandContext): Unresol
     );
   });
 }
+
+type IoTask = NonNullable<NonNullable<Profile["task"]>["io"]>;
+
+/**
+ * A user's I/O-bound task: its N units one after another once (the baseline, "1 in flight"), and at each of its
+ * in-flight levels C concurrently on the main thread and over each worker count W <= C; N is the same everywhere, so
+ * every model is compared with the sequential run on the same work (workers against async: their two figures).
+ */
+function ioTaskCells(scenarioId: string, profile: Profile, context: ExpandContext, io: IoTask): UnresolvedCell[] {
+  const { io: _, ...task } = profile.task!;
+  const role = getRecord(scenarioId).kind === "io" ? sweepRoleOf(scenarioId) : undefined;
+  const cell = (size: string, inFlight: number, workers: number, suffix: string): UnresolvedCell => ({
+    ...cellOf(scenarioId, {
+      group: "headline",
+      cellId: `${scenarioId}${suffix}`,
+      size,
+      params: {
+        ...ioParams(profile, context, {
+          requests: io.units,
+          concurrency: inFlight,
+          workers,
+          latencyMs: profile.io.latencyMs,
+          client: "default",
+        }),
+        task: { ...task, size },
+      },
+    }),
+    // Every model against the sequential run: one baseline all link to, so a round can hold every pair close.
+    ...(role === "sequential" ? {} : { baselineScenario: SEQUENTIAL_SCENARIO }),
+  });
+  if (role === "sequential") return [cell(SEQUENTIAL_LEVEL, 1, 1, "")];
+  return Object.entries(io.inFlight).flatMap(([label, inFlight]) =>
+    role === "async"
+      ? [cell(label, inFlight, 1, `/C=${inFlight}`)]
+      : io.workers.filter((count) => count <= inFlight).map((count) => cell(label, inFlight, count, `/C=${inFlight}/W=${count}`)),
+  );
+}
+
+/** The size label of an I/O task's sequential run. */
+export const SEQUENTIAL_LEVEL = "1 in flight";
+const SEQUENTIAL_SCENARIO = "io.sequential";

@@ -1,0 +1,274 @@
+/**
+ * README.md's parts for a user's I/O-bound task (task-run.ts, `io`): how it ran and what it talked to; every model
+ * against the sequential run at each in-flight level (a speed-up with its interval and verdict); and at every point
+ * what an application sees: time, units per second, unit latency p50/p99, efficiency against the ideal, peak memory.
+ * The summary answers the task's I/O question: which model pays off at which level on which runtime, where it stops
+ * scaling, what each in-flight unit and each worker costs in memory, and whether the target held up.
+ */
+import { type IoSweepRole, sweepRoleOf } from "@runtime-bench/model/scenarios/records";
+import type { RunResult } from "@runtime-bench/model/schema";
+import type { CellTable, MeasuredRow } from "./analyze.ts";
+import { measuredIn, measuredRowOf, rowOf } from "./cells.ts";
+import type { Column } from "./column.ts";
+import { kibSlope, mibSlope, ms, percent, ratio, times } from "./format.ts";
+import { isServerBusy } from "./io-sweep.ts";
+import { figureOf } from "./render-overview.ts";
+import { memorySlope } from "./scaling.ts";
+import { type Align, leftOut, table } from "./table.ts";
+import type { IoTaskRun, TaskRun } from "./task-run.ts";
+import { joinWords, wrapWords } from "./text.ts";
+
+type IoTask = TaskRun & { io: IoTaskRun };
+
+export const isIoTask = (task: TaskRun): task is IoTask => task.io !== undefined;
+
+export const IO_PAY_OFF_EXPLAINED =
+  "Each model ran the same N units as the sequential run, and each figure is its speed-up over that run, paired round by " +
+  'round: "faster" where it was shown faster by the verdict rule at that level, "equivalent" or "slower" likewise, ' +
+  '"inconclusive" where neither was shown.';
+
+export const ioTaskTitle = (task: TaskRun) => `${task.name}: which model pays off at which in-flight level, on which runtime`;
+
+const paramsOf = (table: CellTable) => (table.cell.params.kind === "io" ? table.cell.params : null);
+/** The cell's model: its scenario's part in the I/O models (records/io.ts). */
+const roleOf = (table: CellTable): IoSweepRole => sweepRoleOf(table.cell.scenarioId) ?? "async";
+const workersOf = (table: CellTable) => paramsOf(table)?.workers ?? 1;
+const inFlightOf = (table: CellTable) => paramsOf(table)?.concurrency ?? 1;
+
+/** How a model reads in a row: "one after another", "async, main thread", "over 2 worker threads". */
+export function ioModelLabel(table: CellTable): string {
+  const role = roleOf(table);
+  if (role === "sequential") return "one after another (median time)";
+  if (role === "async") return "async, main thread";
+  return `over ${workersOf(table)} worker thread${workersOf(table) === 1 ? "" : "s"}`;
+}
+
+/** The task's cells in reading order: the sequential run, then each level's async and worker cells (fewest workers first). */
+const ordered = (task: IoTask): CellTable[] =>
+  task.sizes.flatMap(({ label }) =>
+    task.tables
+      .filter((table) => table.cell.size === label)
+      .sort((a, b) => Number(roleOf(a) === "workers") - Number(roleOf(b) === "workers") || workersOf(a) - workersOf(b)),
+  );
+
+const targetWords = ({ target }: IoTaskRun): string =>
+  target.kind === "mock-api"
+    ? `the harness's mock API, answering each unit after ${ms(target.latencyMs)} ms`
+    : `the task's own service at \`${target.url}\`${target.latencyMs === null ? " (its latency not stated: no ideal)" : `, stated latency ${ms(target.latencyMs)} ms`}`;
+
+export function ioTaskHowRun(task: IoTask, permissions: string): string[] {
+  const levels = task.sizes.filter(({ n }) => n > 1);
+  return [
+    ...wrapWords(
+      `${task.io.units} units per run, the same in every model: one after another (the baseline), concurrently on the main ` +
+        `thread with C in flight, and spread over W worker threads with C in flight in all (C / W in each), at each level ` +
+        `(${joinWords(levels.map(({ label, n }) => `${label}: C = ${n}`))}). The units went to ${targetWords(task.io)}.`,
+    ),
+    ...wrapWords(
+      "Each unit's input was built on the main thread before the clock started, and copied to the worker that ran it " +
+        "where the model has workers; every model ran warm-up units through its own executors first, so connections were " +
+        "open and code compiled when it was timed. A unit's check ran after it, on the clock.",
+    ),
+    "",
+    ...wrapWords(permissions),
+    "",
+  ];
+}
+
+/** Every model's speed-up over the sequential run, per level and runtime. */
+export function ioTaskModels(task: IoTask): string[] {
+  const shown = measuredIn(task.tables);
+  return [
+    "Each model's speed-up over the same units one after another, in the same runtime, paired round by round; the first row",
+    "gives the sequential run's median time.",
+    "",
+    ...table(
+      ["in flight", "model", ...shown.map((column) => column.label)],
+      ordered(task).map((one) => [one.cell.size, ioModelLabel(one), ...shown.map((column) => figureOf(rowOf(one, column)))]),
+      ["left", "left", ...shown.map((): Align => "right")],
+    ),
+    "",
+    ...leftOut(task.tables, shown),
+  ];
+}
+
+/** What an application sees at each point: medians over the rounds. */
+export function ioTaskPoints(task: IoTask): string[] {
+  const shown = measuredIn(task.tables);
+  const rows = ordered(task).flatMap((one) =>
+    shown.flatMap((column) => {
+      const row = measuredRowOf(one, column);
+      if (!row) return [];
+      return [
+        [
+          one.cell.size,
+          ioModelLabel(one).replace(" (median time)", ""),
+          column.label,
+          `${ms(row.wall.median)} ms`,
+          unitsPerSecondOf(row, task).toFixed(0),
+          row.requestLatency ? `${ms(row.requestLatency.p50Ms)} / ${ms(row.requestLatency.p99Ms)} ms` : "—",
+          row.efficiency === null || !hasIdeal(task) ? "—" : percent(row.efficiency),
+          row.peakPssMiB === null ? "—" : `${row.peakPssMiB.toFixed(1)} MiB`,
+        ],
+      ];
+    }),
+  );
+  return [
+    ...wrapWords(
+      "At each point, medians over the rounds: the time of the N units, units per second, a unit's latency as the task saw it " +
+        "(from its start to its checked answer, without the wait for a free slot), " +
+        (hasIdeal(task) ? "efficiency (the ideal ceil(N / C) x latency over the median time), " : "") +
+        "and the peak memory of the whole process tree (PSS).",
+    ),
+    "",
+    ...table(["in flight", "model", "runtime", "time", "units/s", "unit p50 / p99", "efficiency", "peak memory"], rows, [
+      "left",
+      "left",
+      "left",
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+    ]),
+    "",
+  ];
+}
+
+const hasIdeal = (task: IoTask) => task.io.target.latencyMs !== null && task.io.target.latencyMs > 0;
+
+/** The summary's lines: each model at each level, scaling, memory and the target. */
+export function ioTaskSummary(task: IoTask, result: RunResult): string[] {
+  const columns = measuredIn(task.tables);
+  const levels = task.sizes.filter(({ n }) => n > 1);
+  const models = [
+    ...new Map(
+      ordered(task)
+        .filter((t) => roleOf(t) !== "sequential")
+        .map((t) => [ioModelLabel(t), t]),
+    ).keys(),
+  ];
+  const payOff = models.map((model) => {
+    const atLevels = levels.flatMap(({ label }) => {
+      const one = task.tables.find((t) => t.cell.size === label && ioModelLabel(t) === model);
+      if (!one) return [];
+      const figures = columns.flatMap((column) => {
+        const row = measuredRowOf(one, column);
+        return row?.versusBaseline ? [`${column.label} ${times(1 / row.versusBaseline.timeRatio)} ${row.versusBaseline.verdict}`] : [];
+      });
+      return figures.length > 0 ? [`at ${label}: ${figures.join(", ")}`] : [];
+    });
+    return atLevels.length > 0 ? [`**${capitalised(model)}** against one after another: ${atLevels.join("; ")}.`] : [];
+  });
+  return [
+    ...payOff.flat(),
+    ...workersAgainstAsync(task, columns),
+    ...scalingLine(task, columns),
+    ...memoryLine(task, columns),
+    targetLine(task, result),
+  ];
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Workers against async at the same level: told apart only where their intervals over the one baseline do not overlap. */
+function workersAgainstAsync(task: IoTask, columns: readonly Column[]): string[] {
+  const parts = columns.flatMap((column) =>
+    task.sizes.flatMap(({ label }) => {
+      const atLevel = task.tables.filter((t) => t.cell.size === label);
+      const async = atLevel.find((t) => roleOf(t) === "async");
+      const asyncInterval = async ? measuredRowOf(async, column)?.versusBaseline?.ci95 : undefined;
+      if (!asyncInterval) return [];
+      return atLevel.flatMap((workers) => {
+        const row = roleOf(workers) === "workers" ? measuredRowOf(workers, column)?.versusBaseline : undefined;
+        if (!row?.ci95) return [];
+        // Intervals of time ratios over the one sequential run: disjoint intervals tell the two models apart.
+        const reading =
+          row.ci95[0] > asyncInterval[1]
+            ? "slower than async"
+            : row.ci95[1] < asyncInterval[0]
+              ? "faster than async"
+              : "not told apart from async";
+        return reading === "not told apart from async" ? [] : [`${column.label} at ${label} ${ioModelLabel(workers)}: ${reading}`];
+      });
+    }),
+  );
+  return [
+    `**Worker threads against async on the main thread** (both against the same sequential run; told apart where their ` +
+      `intervals do not overlap): ${parts.length > 0 ? `${parts.join("; ")}; every other pair not told apart` : "not told apart at any level on any runtime"}.`,
+  ];
+}
+
+/** Where async on the main thread stops scaling: a step to more in flight that gains less than half of what it could. */
+function scalingLine(task: IoTask, columns: readonly Column[]): string[] {
+  const asyncTables = task.tables.filter((t) => roleOf(t) === "async").sort((a, b) => inFlightOf(a) - inFlightOf(b));
+  if (asyncTables.length < 2) return [];
+  const parts = columns.flatMap((column) => {
+    const rates = asyncTables.flatMap((t) => {
+      const row = measuredRowOf(t, column);
+      return row ? [{ label: t.cell.size, c: inFlightOf(t), rate: unitsPerSecondOf(row, task) }] : [];
+    });
+    const stop = rates.slice(1).find((point, index) => point.rate / rates[index]!.rate < 1 + (point.c / rates[index]!.c - 1) / 2);
+    const span = `${rates.map((point) => `${point.rate.toFixed(0)}/s at ${point.label}`).join(", ")}`;
+    return [`${column.label} ${stop ? `stopped scaling at ${stop.label}` : "kept scaling"} (${span})`];
+  });
+  return [
+    `**Where async stops scaling** (a step to more in flight that gains less than half its ratio in units per second): ${parts.join("; ")}.`,
+  ];
+}
+
+const unitsPerSecondOf = (row: MeasuredRow, task: IoTask) => task.io.units / (row.wall.median / 1000);
+
+/** Memory per in-flight unit (async, N held, C varied) and per worker thread (W varied at the largest C with two counts). */
+function memoryLine(task: IoTask, columns: readonly Column[]): string[] {
+  const parts = columns.flatMap((column) => {
+    const own = task.tables.filter((t) => measuredRowOf(t, column));
+    // Each column's own runs: a slope over x, round by round, from the cells given.
+    const slopeOver = (tables: readonly CellTable[], x: (t: CellTable) => number) =>
+      memorySlope(tables.map((t) => ({ x: x(t), samples: measuredRowOf(t, column)!.cell.samples })));
+    const perUnit = slopeOver(
+      own.filter((t) => roleOf(t) === "async"),
+      inFlightOf,
+    );
+    const workersAt = (c: number) => own.filter((t) => roleOf(t) === "workers" && inFlightOf(t) === c);
+    const at = [...new Set(own.filter((t) => roleOf(t) === "workers").map(inFlightOf))]
+      .sort((a, b) => b - a)
+      .find((c) => workersAt(c).length >= 2);
+    const perWorker = at === undefined ? null : slopeOver(workersAt(at), workersOf);
+    const words = [
+      ...(perUnit ? [`${kibSlope(perUnit)} per in-flight unit`] : []),
+      ...(perWorker ? [`${mibSlope(perWorker)} per worker thread (at C = ${at})`] : []),
+    ];
+    return words.length > 0 ? [`${column.label} ${words.join(", ")}`] : [];
+  });
+  return parts.length > 0
+    ? [`**Memory** (slope of the tree's peak PSS, round by round, with its interval; N held, C or W varied): ${parts.join("; ")}.`]
+    : [];
+}
+
+/** Whether the target could have been what was measured: the mock API's own CPU use, or a service's latency growing with C. */
+function targetLine(task: IoTask, result: RunResult): string {
+  const rows = task.tables.flatMap((t) => t.rows.flatMap((row) => ("wall" in row ? [{ t, row }] : [])));
+  if (task.io.target.kind === "mock-api") {
+    const busy = rows.filter(({ row }) => isServerBusy(row));
+    const capacity = result.run.mockApi?.capacity;
+    const highest = Math.max(...rows.map(({ row }) => unitsPerSecondOf(row, task)));
+    const headroom =
+      capacity && "requestsPerSecond" in capacity
+        ? ` its measured capacity ${capacity.requestsPerSecond.toFixed(0)}/s, ${ratio(capacity.requestsPerSecond / highest)}x the highest rate of any cell;`
+        : "";
+    return busy.length === 0
+      ? `**The target**: the mock API was never the bottleneck:${headroom} it used at most half a core in every cell.`
+      : `**The target** ⚠ the mock API used more than half a core in ${joinWords(busy.map(({ t, row }) => `${t.cell.cellId} on ${row.column.label}`))}: there the server, not the model, may be what was measured.`;
+  }
+  const growth = rows.flatMap(({ t, row }) => {
+    const sequential = task.tables.find((s) => roleOf(s) === "sequential");
+    const base = sequential ? measuredRowOf(sequential, row.column)?.requestLatency : undefined;
+    return base && row.requestLatency && row.requestLatency.p50Ms > 2 * base.p50Ms
+      ? [`${t.cell.cellId} on ${row.column.label} (p50 ${ms(base.p50Ms)} -> ${ms(row.requestLatency.p50Ms)} ms)`]
+      : [];
+  });
+  return growth.length === 0
+    ? "**The target**: the task's own service; a unit's median latency stayed within twice the sequential run's at every level."
+    : `**The target** ⚠ a unit's median latency more than doubled with more in flight: ${joinWords(growth)}: the service (or the client) queued the units, so those figures measure it, not only the model.`;
+}
