@@ -63,6 +63,7 @@ export const primitives: RuntimePrimitives = {
     execArgv: runtimeFlags(),
     relevantEnv: pickEnv(["DENO_V8_FLAGS"]),
   }),
+  childMessages: "json",
   labels: {
     worker: "Web Worker (module)",
     childProcess: "Deno.Command (stdio)",

@@ -15,7 +15,7 @@ import {
 } from "@runtime-bench/model/measurement-protocol";
 import type { DescribeOutput, RequestLatency } from "@runtime-bench/model/schema";
 import { quantile } from "@runtime-bench/model/stats";
-import { describeTask, loadUserTask, type Task, verifyTask, warmUp, withPermissionHint } from "@runtime-bench/workloads";
+import { describeTask, loadUserTask, type Task, taskTransferList, verifyTask, warmUp, withPermissionHint } from "@runtime-bench/workloads";
 import { z } from "zod";
 import { measureInProcess } from "./in-process.ts";
 import { startLagSampler } from "./lag-sampler.ts";
@@ -135,7 +135,8 @@ async function measureCell(
   const windowMs = performance.now() - start;
   await gates.end();
 
-  const errors = verifyReplies(prepared.tasks, replies);
+  const moved = movedInputs(prepared.tasks);
+  const errors = [...verifyReplies(prepared.tasks, replies), ...(moved?.error ? [moved.error] : [])];
   // Only verified work is worth repeating; the in-process figure is per call, so scale the observed time.
   const callMs = prepared.inProcess?.label === "one task" ? wallMs / prepared.tasks.length : wallMs;
   const inProcess =
@@ -150,7 +151,7 @@ async function measureCell(
       errors,
       tasks: replies.length,
       implementation: prepared.implementation,
-      notes: prepared.notes,
+      notes: moved?.note ? [...prepared.notes, moved.note] : prepared.notes,
       inProcess,
       executors,
       eventLoopLag,
@@ -165,6 +166,19 @@ function requestLatencyOf(tasks: readonly Task[], replies: readonly TaskReply[])
   const latencies = replies.flatMap((reply) => (reply.ok && reply.ms !== undefined ? [reply.ms] : []));
   if (latencies.length === 0) return null;
   return { p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), requests: latencies.length };
+}
+
+/**
+ * Where a task's input was to be moved (its transfer mark), whether it was: every buffer it named is detached from the
+ * main thread once sent. A buffer still here was copied, and the figure would not be the zero-copy one it claims.
+ */
+function movedInputs(tasks: readonly Task[]): { note?: string; error?: string } | null {
+  const buffers = tasks.flatMap((task) => taskTransferList(task));
+  if (buffers.length === 0) return null;
+  const kept = buffers.filter((buffer) => buffer.byteLength > 0).length;
+  return kept === 0
+    ? { note: `input moved, not copied: all ${buffers.length} buffers the task's transfer named were detached once sent` }
+    : { error: `${kept} of ${buffers.length} buffers the task's transfer named were still here after the run: copied, not moved` };
 }
 
 /** Every reply checked against its task: a failed or wrong task is an error, never a timing. */

@@ -5,7 +5,7 @@
 
 import { toMessage } from "@runtime-bench/model/errors";
 import { packageVersion } from "@runtime-bench/model/package-version";
-import type { Task } from "@runtime-bench/workloads";
+import { type Task, taskTransferList } from "@runtime-bench/workloads";
 import type { WorkerPool } from "./primitives.ts";
 import type { TaskPort, TaskReply } from "./protocol.ts";
 
@@ -59,7 +59,11 @@ export async function createPiscinaPool(size: number): Promise<WorkerPool> {
   });
   const run = async (task: Task): Promise<TaskReply> => {
     try {
-      return { id: 0, ok: true, value: (await piscina.run(task)) as number };
+      // A user's input marked for transfer is moved to the thread, as the native pool's channel moves it.
+      const transferList = taskTransferList(task);
+      // piscina types its list with Node's MessagePort; a list of ArrayBuffers is what it takes.
+      const options = (transferList.length > 0 ? { transferList } : {}) as Parameters<typeof piscina.run>[1];
+      return { id: 0, ok: true, value: (await piscina.run(task, options)) as number };
     } catch (error) {
       return { id: 0, ok: false, error: toMessage(error) };
     }

@@ -55,6 +55,11 @@ export interface RuntimePrimitives extends TaskServices {
    */
   labels: { worker: string; childProcess: string; nativeOffload: string; files: { async: string; sync: string } };
   /**
+   * How a message to a child process is serialised: JSON (Deno's stdio lines) carries plain data only; absent where
+   * the channel clones structurally (Node's and Bun's IPC: typed arrays, Maps and Dates arrive intact).
+   */
+  childMessages?: "json";
+  /**
    * The HTTP clients behind fetchJson: `default` is the runtime's own fetch as a user would call it (the
    * headline and sweep I/O cells); the others, where a runtime has them, are labelled variants shown apart.
    */

@@ -6,7 +6,7 @@
 
 import { toMessage } from "@runtime-bench/model/errors";
 import { type InjectedFault, injectedFault, runWithFault } from "@runtime-bench/model/fault-injection";
-import { prepareTask, runTask, type Task, type TaskServices, warmUp } from "@runtime-bench/workloads";
+import { prepareTask, runTask, type Task, type TaskServices, taskTransferList, warmUp } from "@runtime-bench/workloads";
 
 /**
  * Every message carries its `type`, so each side tells them apart by one field (a discriminated union) rather
@@ -155,7 +155,8 @@ export function createExecutorChannel(send: (request: ParentMessage, transfer: A
       return new Promise<TaskReply>((resolve) => {
         pending.set(id, resolve);
         // The task fails and the process goes on.
-        trySend({ type: "task", id, task }, [], (error) =>
+        // A user's input marked for transfer is moved (worker threads); a child process's channel copies it anyway.
+        trySend({ type: "task", id, task }, taskTransferList(task), (error) =>
           settle(id, { id, ok: false, error: `could not send the task: ${toMessage(error)}` }),
         );
       });

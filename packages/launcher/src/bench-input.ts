@@ -30,7 +30,7 @@ export async function checkBenchInput(options: BenchOptions): Promise<CheckedInp
   const selected = selectRuntimes(options.runtimes, suite.runtimes, profileRuntimes(suite, suiteProfile));
   const chosenProfile = withRivalPrimitives(suiteProfile, selected);
   const profile =
-    options.taskFile === null ? chosenProfile : taskProfile(chosenProfile, await loadTask(options.taskFile), options.sendInput);
+    options.taskFile === null ? chosenProfile : taskProfile(chosenProfile, await loadTask(options.taskFile), options.computeOnly);
   if (options.scenarios) selectCells(profileCells(profile, options.target), options.scenarios, options.profileName);
   try {
     planBlocks(profileCells(profile, options.target), plannedColumns(selected));

@@ -46,7 +46,7 @@ async function plan(adapters: readonly RuntimeAdapter[], argv: readonly string[]
   const parsed = parseBenchArgs(argv);
   if (parsed.help) return { help: benchHelp(loadSuite(parsed.suiteFile), parsed.profileName) };
   const { suite, profile, selected } = await checkBenchInput(parsed);
-  // An I/O task's own service is where its units go, as --target names a real API (--target, given, wins).
+  // An I/O task's own service is where its units go, as --target names a real API (--task takes no --target).
   const options = { ...parsed, target: parsed.target ?? profile.task?.io?.target ?? null };
   const adapterOf = (name: RuntimeName) => {
     const adapter = adapters.find((candidate) => candidate.launch.runtime === name);

@@ -7,8 +7,10 @@ import { loadUserTask } from "@runtime-bench/workloads";
 
 const module = process.argv.at(-1)!;
 try {
-  const { kind, name, sizes, permissions, target, units, inFlight, workers } = await loadUserTask(module);
-  console.log(JSON.stringify({ kind, name, sizes, permissions, target, units, inFlight, workers }));
+  const { kind, name, sizes, permissions, target, units, inFlight, workers, transfer } = await loadUserTask(module);
+  console.log(
+    JSON.stringify({ kind, name, sizes, permissions, target, units, inFlight, workers, transfers: typeof transfer === "function" }),
+  );
 } catch (error) {
   console.log(JSON.stringify({ error: toMessage(error) }));
 }

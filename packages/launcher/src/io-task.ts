@@ -87,7 +87,7 @@ function targetOf(name: string, target: unknown): IoTaskShape["target"] {
  */
 export function ioTaskProfile(
   profile: Profile,
-  task: Omit<NonNullable<Profile["task"]>, "io" | "sendInput">,
+  task: Omit<NonNullable<Profile["task"]>, "io" | "sendInput" | "transfer" | "computeOnly">,
   io: IoTaskShape,
   cpu: Pick<Profile["cpu"], "tasks" | "workers">,
 ): Profile {

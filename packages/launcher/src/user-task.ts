@@ -33,6 +33,8 @@ export interface LoadedTask {
   permissions: TaskPermissions;
   /** An I/O-bound task's units, levels, worker counts and target (io-task.ts); absent for a CPU task. */
   io?: IoTaskShape;
+  /** The task marks what of its input can be moved to a worker rather than copied (its `transfer`). */
+  transfer: boolean;
 }
 
 /** The folder holding the nearest package.json above the file, or the file's own folder. */
@@ -46,7 +48,10 @@ function packageFolderOf(file: string): string {
 const describeMain = fileURLToPath(new URL("./describe-task-main.ts", import.meta.url));
 
 /** What the launcher reads of a definition. */
-type Described = Pick<UserTaskDefinition, "kind" | "name" | "sizes" | "permissions" | "target" | "units" | "inFlight" | "workers">;
+type Described = Pick<UserTaskDefinition, "kind" | "name" | "sizes" | "permissions" | "target" | "units" | "inFlight" | "workers"> & {
+  /** Whether the definition has a `transfer` function (a function does not cross as JSON from another runtime). */
+  transfers?: boolean;
+};
 
 /** The task's definition as Bun or Deno read it (the first that loads it), or null if neither can. */
 function describeElsewhere(module: string, folder: string): Described | null {
@@ -73,7 +78,8 @@ export async function loadTask(file: string): Promise<LoadedTask> {
   const folder = packageFolderOf(file);
   let definition: Described;
   try {
-    definition = await loadUserTask(module);
+    const loaded = await loadUserTask(module);
+    definition = { ...loaded, transfers: typeof loaded.transfer === "function" };
   } catch (error) {
     // A module only another runtime can load is still a task: that runtime reads it, Node's cells are n/a.
     const elsewhere = describeElsewhere(module, folder);
@@ -85,13 +91,13 @@ export async function loadTask(file: string): Promise<LoadedTask> {
   if (definition.kind !== undefined && definition.kind !== "cpu" && definition.kind !== "io")
     throw new UsageError(`task ${name}: kind must be "cpu" (the default) or "io", got ${JSON.stringify(definition.kind)}`);
   const permissions = permissionsOf(name, definition.permissions, dirname(file));
-  if (definition.kind === "io") return { module, name, folder, sizes: [], permissions, io: ioTaskShape(name, definition) };
+  if (definition.kind === "io") return { module, name, folder, sizes: [], permissions, io: ioTaskShape(name, definition), transfer: false };
   const sizes = Object.entries(definition.sizes ?? {});
   if (sizes.length === 0) throw new UsageError(`task ${name}: sizes must name at least one size, e.g. { small: 1000 }`);
   for (const [label, size] of sizes)
     if (!Number.isInteger(size) || size < 1 || size > MAX_TASK_SIZE)
       throw new UsageError(`task ${name}: size "${label}" must be a whole number from 1 to ${MAX_TASK_SIZE}, got ${String(size)}`);
-  return { module, name, folder, sizes: sizes.sort((a, b) => a[1] - b[1]), permissions };
+  return { module, name, folder, sizes: sizes.sort((a, b) => a[1] - b[1]), permissions, transfer: definition.transfers === true };
 }
 
 const PERMISSION_KINDS = ["read", "write", "net", "run"] as const;
@@ -115,7 +121,7 @@ function permissionsOf(name: string, given: unknown, moduleFolder: string): Task
 }
 
 /** The profile a task runs with: its rounds and budget; a CPU task's CPU models at its sizes, or an I/O task's I/O models. */
-export function taskProfile(profile: Profile, task: LoadedTask, sendInput: boolean): Profile {
+export function taskProfile(profile: Profile, task: LoadedTask, computeOnly: boolean): Profile {
   const own = {
     module: task.module,
     name: task.name,
@@ -126,7 +132,7 @@ export function taskProfile(profile: Profile, task: LoadedTask, sendInput: boole
   if (task.io) return ioTaskProfile(profile, own, task.io, cpuOnly);
   return {
     ...profile,
-    task: { ...own, ...(sendInput ? { sendInput } : {}) },
+    task: { ...own, ...(task.transfer ? { transfer: true } : {}), ...(computeOnly ? { computeOnly } : {}) },
     scenarios: profile.scenarios.filter((id) => recordOf(id)?.kind === "cpu"),
     cpu: { ...cpuOnly, sizes: Object.fromEntries(task.sizes) },
     io: { ...profile.io, sweep: undefined, capacity: undefined },

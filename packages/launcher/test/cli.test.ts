@@ -66,7 +66,7 @@ describe("the command line", () => {
   });
 
   it.each([
-    [["--bogus"], /Unknown option '--bogus'; the flags are --quick, --profile, .*--scenarios, --task, --send-input, --help/],
+    [["--bogus"], /Unknown option '--bogus'; the flags are --quick, --profile, .*--scenarios, --task, --compute-only, --help/],
     [["--profile", "nightly"], /unknown profile "nightly"; the suite has: main, full, quick/],
     [["--runtimes", "python"], /--runtimes: "python": "python" is none of the runtimes \(node, bun, deno/],
     [["--scenarios", "cpu.teleport"], /--scenarios: "cpu\.teleport" matches no cell of profile "quick"\. Scenario ids: cpu\.sequential/],

@@ -22,7 +22,7 @@ import {
   sizeOf,
 } from "./cells.ts";
 import { type Column, isRanked } from "./column.ts";
-import { type TaskRun, type Unavailable, unavailableIn } from "./task-run.ts";
+import { isDefaultView, type TaskRun, type Unavailable, unavailableIn } from "./task-run.ts";
 
 /** What a claim asks of a comparison: whether the model paid off (was faster), or whether it cost more (was slower). */
 export type Question = "pays-off" | "costs-more";
@@ -332,7 +332,8 @@ export const readingClaims = (analysis: Analysis): Claim[] => [
 
 /** A user's task: each model over the task's sizes (a model no column ran: its reasons), then the fastest per size. */
 export function taskClaims(task: TaskRun): Claim[] {
-  const claims: Claim[] = ladderClaims(task.tables, "task", null);
+  // The views beside the default (input moved, in place) are compared in the summary's hand-off line, not here.
+  const claims: Claim[] = ladderClaims(task.tables.filter(isDefaultView), "task", null);
   const sequential = sequentialOfSeveral(task.tables);
   const entries = task.sizes.flatMap(({ label }) => {
     const table = sequential.find((candidate) => candidate.cell.size === label);

@@ -25,7 +25,7 @@ import { IO_PAY_OFF_EXPLAINED, ioTaskHowRun, ioTaskModels, ioTaskPoints, ioTaskS
 import { implementations, lessonSection } from "./render-lesson.ts";
 import { crossoverOverview, filesOverview, headlineOverview, ioOverview, scalingOverview, workloadsOverview } from "./render-overview.ts";
 import { runQualityBox } from "./render-run-quality.ts";
-import { denoPermissions, taskHowRun, taskOverview, taskTitle } from "./render-task.ts";
+import { denoPermissions, inputCostLine, taskHowRun, taskOverview, taskTitle } from "./render-task.ts";
 import { versionsSection } from "./render-versions.ts";
 import { isSmokeRun, type Settlement, settlement } from "./run-quality.ts";
 import { reading, summary, taskSummary } from "./summary.ts";
@@ -134,7 +134,9 @@ const taskSections = (task: TaskRun): readonly Section[] => [
             ...runQualityBox(result, analysis.tables, quality),
             ...wrapWords(isIoTask(task) ? IO_PAY_OFF_EXPLAINED : PAY_OFF_EXPLAINED),
             "",
-            ...(isIoTask(task) ? ioTaskSummary(task, result) : taskSummary(task)).flatMap((line) => wrapBullet(line)),
+            ...(isIoTask(task) ? ioTaskSummary(task, result) : [...taskSummary(task), ...inputCostLine(task)]).flatMap((line) =>
+              wrapBullet(line),
+            ),
             "",
           ],
   },

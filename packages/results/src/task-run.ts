@@ -4,7 +4,7 @@
  * than the lesson's. Recognised from the cells alone: the result file records the task in each cell's parameters.
  */
 
-import type { IoCellParams, TaskPermissions } from "@runtime-bench/model/scenarios/params";
+import type { InputView, IoCellParams, TaskPermissions } from "@runtime-bench/model/scenarios/params";
 import type { CellResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { isHeadline, withoutAside } from "./cells.ts";
@@ -22,8 +22,11 @@ export interface TaskRun {
   tables: CellTable[];
   /** The task's sizes, smallest first: its label and the number handed to `input`. */
   sizes: Array<{ label: string; n: number }>;
-  /** Whether the input was sent with every task (--send-input) rather than built by each executor. */
-  sendInput: boolean;
+  /**
+   * How inputs reached the executors: "views" (built once on the main thread; each hand-off model in the views its cells
+   * name: inputViewOf), or in runs before views "sent" (--send-input: copied with every task) or "built" (by each executor).
+   */
+  input: "views" | "sent" | "built";
   /** What the task's definition asked for beyond reading its package and the environment (Deno is given it). */
   permissions: TaskPermissions;
   /** An I/O-bound task's units and target (its `sizes` are then its in-flight levels, n = C); absent for a CPU task. */
@@ -36,6 +39,16 @@ export interface IoTaskRun {
   /** The mock API at the task's latency, or the task's own service (credentials left out) and the latency it stated. */
   target: { kind: "mock-api"; latencyMs: number } | { kind: "service"; url: string; latencyMs: number | null };
 }
+
+/** How a cell's model got the task's input (copied, transferred, in-place); null where the model holds it (main thread). */
+export const inputViewOf = (table: CellTable): InputView | null =>
+  table.cell.params.kind === "cpu" ? (table.cell.params.task?.input ?? null) : null;
+
+/** The cells a task's claims are read from: every main-thread model, and the others as an application pays (copied). */
+export const isDefaultView = (table: CellTable): boolean => {
+  const view = inputViewOf(table);
+  return view === null || view === "copied";
+};
 
 /** A cell of a user's task (--task) rather than of the suite. */
 export const isTaskCell = (cell: CellResult): boolean =>
@@ -54,7 +67,7 @@ export function taskOf(tables: readonly CellTable[]): TaskRun | null {
     workers: params.workers,
     tables: own,
     sizes: [...sizes].map(([label, n]) => ({ label, n })).sort((a, b) => a.n - b.n),
-    sendInput: params.task.sendInput === true,
+    input: own.some((table) => inputViewOf(table) !== null) ? "views" : params.task.sendInput === true ? "sent" : "built",
     permissions: params.task.permissions ?? {},
   };
 }
@@ -69,7 +82,7 @@ function ioTaskOf(own: CellTable[], params: IoCellParams, task: UserTaskParams):
     workers: Math.max(...workers),
     tables: own,
     sizes: [...levels].map(([label, n]) => ({ label, n })).sort((a, b) => a.n - b.n),
-    sendInput: false,
+    input: "views",
     permissions: task.permissions ?? {},
     io: {
       units: params.requests,

@@ -25,7 +25,7 @@
  * - From runtime-bench it imports types only (`import type`), so it never loads the harness; its own npm
  *   dependencies are resolved from its own folder, in every executor.
  * - `input`, `run` and `check` must not depend on state shared between calls: each executor (a worker, a child
- *   process, the main thread) loads the module and builds its own input.
+ *   process, the main thread) loads the module itself; the input it runs on comes from the main thread.
  */
 export interface TaskDefinition<Input = unknown, Output = unknown> {
   /** CPU-bound work (the default); `"io"` is the other kind of task: IoTaskDefinition. */
@@ -38,10 +38,19 @@ export interface TaskDefinition<Input = unknown, Output = unknown> {
    */
   sizes: Record<string, number>;
   /**
-   * Builds the input for a size. Called inside each executor before the clock starts, the same in every model, so
-   * no model is charged for building or copying it.
+   * Builds the input for a size, as your application would hold it: once per cell, on the main thread, before the
+   * clock starts, so no model is charged for building it. A model that hands tasks to a worker or a child process is
+   * charged for sending it there (the copy through the runtime's channel, on the clock), as an application is; so the
+   * input must survive that channel (structured clone to workers; the runtime's serialisation to child processes).
    */
   input(size: number): Input | Promise<Input>;
+  /**
+   * The buffers of an input that can be moved to a worker thread instead of copied (e.g. `[input.buffer]` for a
+   * Uint8Array the main thread no longer needs). With it, the worker models are also measured with the input moved,
+   * beside the copy, so the report shows what a zero-copy hand-off gains; each task then gets an input of its own,
+   * built before the clock starts. Shared memory (a SharedArrayBuffer) is never copied and needs no mark.
+   */
+  transfer?(input: Input): ArrayBuffer[];
   /** The work, measured: one call per task, on the input `input` built. Synchronous, as CPU-bound work is. */
   run(input: Input): Output;
   /**

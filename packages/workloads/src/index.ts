@@ -37,12 +37,14 @@ export {
   runTaskInterleaved,
   type Task,
   type TaskServices,
+  taskTransferList,
   verifyTask,
 } from "./task.ts";
 export {
+  buildSentInputs,
   buildUnitInputs,
-  buildUserTaskInput,
   loadUserTask,
+  type SentInput,
   type UserIoTask,
   type UserTaskDefinition,
   withPermissionHint,

@@ -4,7 +4,7 @@
  */
 
 import { TASK_REGISTRY, type TaskKind } from "./registry.ts";
-import type { UserIoTask } from "./user-task.ts";
+import type { SentInput, UserIoTask } from "./user-task.ts";
 
 /**
  * The CPU work a task can do, each verified exactly: a tight integer loop, an allocation-heavy and a memory-bound
@@ -24,9 +24,12 @@ export type CpuWorkload = (typeof CPU_WORKLOADS)[number];
 /**
  * CPU work of size n: sum-of-squares.ts, json-round-trip.ts, prime-sieve.ts, pbkdf2.ts (n = iterations), user-task.ts.
  * `module`: for a user's task (workload "user-task"), the file URL of its module; `sent`: its input, when it is sent
- * with the task (--send-input) rather than built by the executor.
+ * with the task rather than built by the executor (user-task.ts).
  */
-export type CpuTask = { kind: CpuWorkload; n: number; module?: string; sent?: { input: unknown } };
+export type CpuTask = { kind: CpuWorkload; n: number; module?: string; sent?: SentInput };
+
+/** The buffers a task's message moves to its executor rather than copies (a user's input marked for transfer). */
+export const taskTransferList = (task: Task): ArrayBuffer[] => ("sent" in task && task.sent?.transfer) || [];
 
 export type Task =
   | CpuTask

@@ -14,6 +14,7 @@ export interface UserTaskDefinition {
   run(input: unknown, target?: string): unknown;
   runAsync?(input: unknown): Promise<unknown>;
   check(output: unknown, size: unknown, input?: unknown): boolean | string;
+  transfer?(input: unknown): ArrayBuffer[];
   permissions?: { read?: string[]; write?: string[]; net?: string[]; run?: string[] };
   /** An I/O task's target, units, in-flight levels and worker counts (IoTaskDefinition). */
   target?: unknown;
@@ -23,10 +24,12 @@ export interface UserTaskDefinition {
 }
 
 /**
- * One task of a user's module: `module` is the module's file URL, `n` the size handed to its `input`. With `sent`,
- * the input came with the task (built once by the sender and copied to this executor: --send-input).
+ * One task of a user's module: `module` is the module's file URL, `n` the size handed to its `input`. With `sent`, the
+ * input came with the task (built by the sender before the clock started, and copied to this executor, or moved:
+ * `transfer` lists its buffers); without it, the executor builds its own (the compute-only view).
  */
-export type UserTask = { kind: "user-task"; module: string; n: number; sent?: { input: unknown } };
+export type UserTask = { kind: "user-task"; module: string; n: number; sent?: SentInput };
+export type SentInput = { input: unknown; transfer?: ArrayBuffer[] };
 
 /**
  * One unit of a user's I/O-bound task: its input, built on the main thread before the clock starts (and copied to
@@ -71,9 +74,23 @@ async function buildInputIfNeeded(task: UserTask): Promise<void> {
   if (!task.sent && !inputs.has(inputKey(task))) inputs.set(inputKey(task), await definition.input(task.n));
 }
 
-/** The input for a task's size, built here, to send with every task (--send-input). */
-export async function buildUserTaskInput(module: string, size: number): Promise<unknown> {
-  return (await loadUserTask(module)).input(size);
+/**
+ * Inputs to send with `count` tasks, built here: one input shared by every task (each send copies it), or, where they
+ * are to be moved (`transfer`), one of its own per task with the buffers the task's `transfer` names.
+ */
+export async function buildSentInputs(module: string, size: number, count: number, transfer: boolean): Promise<SentInput[]> {
+  const definition = await loadUserTask(module);
+  if (!transfer) {
+    const input = await definition.input(size);
+    return Array.from({ length: count }, () => ({ input }));
+  }
+  if (!definition.transfer) throw new Error(`${definition.name} marks nothing to transfer (no transfer function)`);
+  const sent: SentInput[] = [];
+  for (let index = 0; index < count; index++) {
+    const input = await definition.input(size);
+    sent.push({ input, transfer: definition.transfer(input) });
+  }
+  return sent;
 }
 
 function prepared(task: UserTask): { definition: UserTaskDefinition; input: unknown } {

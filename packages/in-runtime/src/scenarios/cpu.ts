@@ -14,7 +14,7 @@ import {
   cpuWorkerPool,
 } from "@runtime-bench/model/scenarios/records/cpu";
 import {
-  buildUserTaskInput,
+  buildSentInputs,
   CHUNK_ITERATIONS,
   loadUserTask,
   prepareTask,
@@ -24,25 +24,52 @@ import {
 } from "@runtime-bench/workloads";
 import { ExecutorLog, runConcurrentlyOnMainThread, runEachOnFreshExecutor, runOnPool, runSequentially } from "../executors.ts";
 import { createNativePool } from "../pool.ts";
-import type { WorkerPool } from "../primitives.ts";
+import type { RuntimePrimitives, WorkerPool } from "../primitives.ts";
 import type { TaskPort } from "../protocol.ts";
 import { cellOnPool, cellWithoutSetUp, throwIfWarmUpFailed } from "./prepared-cell.ts";
-import { type CpuCellParams, implement, type PreparedCell, type Scenario } from "./types.ts";
+import { type CpuCellParams, type InputView, implement, type PreparedCell, type Scenario } from "./types.ts";
 
 /**
- * The cell's tasks. A user's task names its module; with --send-input its input is built here once, in set-up, and
- * goes with every task, so a model that sends tasks to another thread or process copies it on the clock.
+ * The cell's tasks (`count` of them: a pool's warm-up needs its own where inputs are moved). A user's task names its
+ * module and, unless each executor is to build its own (the view "in-place"), carries its input, built here in set-up:
+ * a model that hands tasks to another thread or process then pays for receiving it, on the clock.
  */
-async function cpuTasks(params: CpuCellParams): Promise<Task[]> {
+async function cpuTasks(params: CpuCellParams, count = params.tasks): Promise<Task[]> {
   const { task } = params;
-  const sent = task?.sendInput ? { input: await buildUserTaskInput(task.module, params.n) } : undefined;
-  return Array.from({ length: params.tasks }, () => ({
+  const view = task ? viewOf(task) : "in-place";
+  const sent = task && view !== "in-place" ? await buildSentInputs(task.module, params.n, count, view === "transferred") : [];
+  return Array.from({ length: count }, (_, index) => ({
     kind: params.workload,
     n: params.n,
     ...(task ? { module: task.module } : {}),
-    ...(sent ? { sent } : {}),
+    ...(sent[index] ? { sent: sent[index] } : {}),
   }));
 }
+
+/**
+ * The tasks, where a child process can take them: a runtime whose child processes read JSON (Deno's stdio lines) cannot
+ * send them an input that is not plain data (a typed array, a Map), so the model is n/a there, saying why.
+ */
+function forChildProcesses(tasks: Task[], primitives: RuntimePrimitives, params: CpuCellParams): Task[] {
+  const sent = tasks[0] && "sent" in tasks[0] ? tasks[0].sent : undefined;
+  if (sent && primitives.childMessages === "json" && !isPlainData(sent.input))
+    throw new NotApplicableError(
+      `${primitives.labels.childProcess} carries messages as JSON here: ${params.task?.name}'s input is not plain data and would not arrive intact`,
+    );
+  return tasks;
+}
+
+/** Whether a value survives JSON unchanged: strings, finite numbers, booleans, null, and arrays and plain objects of them. */
+function isPlainData(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isPlainData);
+  if (typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every(isPlainData);
+}
+
+/** How the cell's task gets its input: its view; in runs before views, sent with --send-input, else built by each. */
+const viewOf = (task: NonNullable<CpuCellParams["task"]>): InputView => task.input ?? (task.sendInput ? "copied" : "in-place");
 
 /**
  * Main-thread models prepare their tasks (a user's task: load it, build its input) in set-up, off the clock, and run
@@ -50,7 +77,8 @@ async function cpuTasks(params: CpuCellParams): Promise<Task[]> {
  * has then seen the task's code on every executor it is timed on, not only in the pools.
  */
 async function preparedOnMainThread(params: CpuCellParams, warm: (task: Task) => unknown): Promise<Task[]> {
-  const tasks = await cpuTasks(params);
+  // The main thread holds the input, built once before the clock starts, as an application's would be.
+  const tasks = await cpuTasks(params.task ? { ...params, task: { ...params.task, input: "copied" } } : params);
   // Every task of a cell is the same module at the same size: preparing one prepares them all.
   if (tasks[0]) await prepareTask(tasks[0]);
   if (params.task && tasks[0]) await warm(tasks[0]);
@@ -61,8 +89,8 @@ async function preparedOnMainThread(params: CpuCellParams, warm: (task: Task) =>
  * A pool whose executors prepare their tasks on first use (a user's task) runs one task on each of them in set-up,
  * so that every worker has its module loaded and its input built before the clock starts.
  */
-async function warmedForTasks(pool: WorkerPool, params: CpuCellParams, tasks: Task[]): Promise<WorkerPool> {
-  if (params.task) throwIfWarmUpFailed(await runOnPool(tasks.slice(0, params.workers), pool), "tasks");
+async function warmedForTasks(pool: WorkerPool, params: CpuCellParams): Promise<WorkerPool> {
+  if (params.task) throwIfWarmUpFailed(await runOnPool(await cpuTasks(params, params.workers), pool), "tasks");
   return pool;
 }
 
@@ -102,19 +130,22 @@ export const cpuScenarios: Scenario<CpuCellParams>[] = [
     freshExecutorPerTask(await cpuTasks(params), "worker", `${primitives.labels.worker} per task`, () => primitives.startWorker()),
   ),
   implement(cpuWorkerPool, async ({ primitives, params }) => {
+    const pool = await warmedForTasks(await primitives.createWorkerPool(params.workers), params);
     const tasks = await cpuTasks(params);
-    const pool = await warmedForTasks(await primitives.createWorkerPool(params.workers), params, tasks);
     return cellOnPool(tasks, pool, `${pool.implementation}, ${params.workers} workers`);
   }),
   implement(cpuProcessPool, async ({ primitives, params }) => {
     // Each child process of the runtime's own API answers one task at a time, as a pool's worker does.
-    const tasks = await cpuTasks(params);
-    const pool = await warmedForTasks(await createNativePool(params.workers, () => primitives.startChildProcess()), params, tasks);
+    const tasks = forChildProcesses(await cpuTasks(params), primitives, params);
+    const pool = await warmedForTasks(await createNativePool(params.workers, () => primitives.startChildProcess()), params);
     return cellOnPool(tasks, pool, `${params.workers} × ${primitives.labels.childProcess}, warmed`);
   }),
   implement(cpuProcessPerTask, async ({ primitives, params }) =>
-    freshExecutorPerTask(await cpuTasks(params), "process", `${primitives.labels.childProcess} per task`, () =>
-      primitives.startChildProcess(),
+    freshExecutorPerTask(
+      forChildProcesses(await cpuTasks(params), primitives, params),
+      "process",
+      `${primitives.labels.childProcess} per task`,
+      () => primitives.startChildProcess(),
     ),
   ),
 ];

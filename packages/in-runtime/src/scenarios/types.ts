@@ -6,7 +6,14 @@ import type { InProcessTarget } from "../in-process.ts";
 import type { RuntimePrimitives } from "../primitives.ts";
 import type { TaskReply } from "../protocol.ts";
 
-export type { CellParams, CpuCellParams, FilesCellParams, IoCellParams, PrimitiveCellParams } from "@runtime-bench/model/scenarios/params";
+export type {
+  CellParams,
+  CpuCellParams,
+  FilesCellParams,
+  InputView,
+  IoCellParams,
+  PrimitiveCellParams,
+} from "@runtime-bench/model/scenarios/params";
 
 /** A cell ready to time: everything that is not the model under test (pools, connections) is set up. */
 export interface PreparedCell {

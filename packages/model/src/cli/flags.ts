@@ -32,7 +32,7 @@ export const BENCH_FLAGS = {
   target: { type: "string" },
   scenarios: { type: "string" },
   task: { type: "string" },
-  "send-input": { type: "boolean" },
+  "compute-only": { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -65,10 +65,10 @@ export const FLAG_HELP: Readonly<Record<keyof typeof BENCH_FLAGS, [argument: str
     "measure your own task module (a TaskDefinition: packages/task) through the CPU models at its sizes, instead of the " +
       "suite's cells; its report goes to --out, by default a folder named after the file in the current folder",
   ],
-  "send-input": [
+  "compute-only": [
     "",
-    "with --task: build each input once and send it with every task, so copying it to a worker or process is measured " +
-      "(default: each executor builds its own input, off the clock)",
+    "with --task: also measure the warmed pools with each executor building its own input before the clock (compute only), " +
+      "beside the default, where the input is built once on the main thread and each model that hands tasks off pays for sending it",
   ],
   help: ["", "print this, measure nothing"],
 };
@@ -93,8 +93,8 @@ export interface BenchOptions {
   scenarios: string[] | null;
   /** A user's task module to measure instead of the suite's cells (--task), as an absolute path; null: the suite. */
   taskFile: string | null;
-  /** With --task: send the input with every task rather than have each executor build it (--send-input). */
-  sendInput: boolean;
+  /** With --task: also measure the warmed pools with each executor building its own input (--compute-only). */
+  computeOnly: boolean;
   help: boolean;
 }
 
@@ -127,8 +127,8 @@ export function benchOptionsFrom(
   const taskFile = values.task === undefined ? null : fromCaller(values.task);
   if (taskFile !== null && (values.scenarios !== undefined || values.target !== undefined))
     throw new UsageError("--task measures the task's own cells: it takes neither --scenarios nor --target");
-  if (values["send-input"] && taskFile === null)
-    throw new UsageError("--send-input goes with --task: it says how a task's input reaches the executors");
+  if (values["compute-only"] && taskFile === null)
+    throw new UsageError("--compute-only goes with --task: it says how a task's input reaches the executors");
   const options = {
     profileName: values.quick ? "quick" : (values.profile ?? DEFAULT_PROFILE),
     suiteFile: values.suite === undefined ? join(repoRoot, "benchmarks/suite.json") : fromCaller(values.suite),
@@ -139,7 +139,7 @@ export function benchOptionsFrom(
     target: values.target === undefined ? null : parseTarget(values.target),
     scenarios: values.scenarios === undefined ? null : parseScenarioPatterns(values.scenarios),
     taskFile,
-    sendInput: values["send-input"] ?? false,
+    computeOnly: values["compute-only"] ?? false,
     help: values.help ?? false,
   };
   if (taskFile !== null && options.outDir === PUBLISHED_RESULTS)

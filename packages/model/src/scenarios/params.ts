@@ -35,9 +35,23 @@ export const userTaskParamsSchema = z.object({
   folder: z.string(),
   /** The task's own permissions (its definition's `permissions`); absent in runs before them, and where it asks for none. */
   permissions: taskPermissionsSchema.optional(),
-  /** --send-input: the input built once and sent with every task (its copy on the clock), not built by each executor. */
+  /** Runs before input views (02df0c1..): the input built once and sent with every task (the view "copied"). */
   sendInput: z.boolean().optional(),
+  /**
+   * How the input reached a model that hands tasks to another thread or process (INPUT_VIEWS); absent where the model
+   * runs on the main thread (it holds the input there), and in runs before views (each executor built its own).
+   */
+  input: z.enum(["copied", "transferred", "in-place"]).optional(),
 });
+
+/**
+ * How a task's input reaches the worker or process that runs it: built once on the main thread (off the clock) and
+ * copied through the runtime's channel (what an application pays: the default); moved there instead (the task marks
+ * what can be transferred; worker threads only); or built by each warmed executor before the clock starts (compute
+ * only: --compute-only).
+ */
+export const INPUT_VIEWS = ["copied", "transferred", "in-place"] as const;
+export type InputView = (typeof INPUT_VIEWS)[number];
 
 export const cpuParamsSchema = z.object({
   kind: z.literal("cpu"),

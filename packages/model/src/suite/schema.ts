@@ -83,8 +83,12 @@ const profileSchema = z.object({
    * suite file never does. The headline's CPU models then run the task instead of the sum of squares.
    */
   task: userTaskParamsSchema
-    .omit({ size: true })
+    .omit({ size: true, input: true })
     .extend({
+      /** The task marks what of its input can be moved to a worker (its `transfer`): worker models also run that view. */
+      transfer: z.boolean().optional(),
+      /** --compute-only: the warmed pools also run with each executor building its own input before the clock. */
+      computeOnly: z.boolean().optional(),
       /**
        * An I/O-bound task (IoTaskDefinition): N units per run at each in-flight level C, over each worker count W; its
        * headline runs the I/O models at those (groups/headline.ts) instead of the CPU models at sizes.

@@ -43,6 +43,7 @@ export const cpuWorkerPerTask: CpuScenarioRecord = {
   readingName: "a fresh worker thread per task",
   baseline: SEQUENTIAL,
   freshExecutor: true,
+  handsOff: "worker",
   shape: (params, cores) => parallelShape(params.tasks, cores),
 };
 
@@ -53,6 +54,7 @@ export const cpuWorkerPool: CpuScenarioRecord = {
   lessonAnalogue: "a process pool, but with threads (start-up excluded)",
   readingName: "a warmed worker pool",
   baseline: SEQUENTIAL,
+  handsOff: "worker",
   shape: (params, cores) => parallelShape(Math.min(params.tasks, params.workers), cores),
 };
 
@@ -63,6 +65,7 @@ export const cpuProcessPool: CpuScenarioRecord = {
   lessonAnalogue: "multiprocessing.Pool: processes started and warmed once, tasks handed out over IPC (start-up excluded)",
   readingName: "a warmed process pool (the lesson's multiprocessing.Pool)",
   baseline: SEQUENTIAL,
+  handsOff: "process",
   shape: (params, cores) => parallelShape(Math.min(params.tasks, params.workers), cores),
 };
 
@@ -74,6 +77,7 @@ export const cpuProcessPerTask: CpuScenarioRecord = {
   readingName: "a fresh child process per task (the multiprocessing analogue)",
   baseline: SEQUENTIAL,
   freshExecutor: true,
+  handsOff: "process",
   shape: (params, cores) => parallelShape(params.tasks, cores),
 };
 

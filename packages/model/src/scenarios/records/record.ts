@@ -38,6 +38,11 @@ interface RecordOf<P extends CellParams> {
 export interface CpuScenarioRecord extends RecordOf<CpuCellParams> {
   /** Starts an executor (worker or child process) per task: its start-up and teardown are recorded with each run. */
   freshExecutor?: true;
+  /**
+   * Hands each task to another thread or process, which must receive its input: a worker thread (its input copied, or
+   * moved where a task marks what can be transferred) or a child process (always copied).
+   */
+  handsOff?: "worker" | "process";
 }
 
 /**

@@ -3,7 +3,8 @@
  * runtime's default client, and a client variant once per other client of `io.clients`.
  */
 import type { HttpClientId } from "@runtime-bench/workloads";
-import { getRecord, sweepRoleOf } from "../../scenarios/records.ts";
+import type { CpuCellParams, InputView } from "../../scenarios/params.ts";
+import { type CpuScenarioRecord, getRecord, sweepRoleOf } from "../../scenarios/records.ts";
 import type { Profile } from "../schema.ts";
 import { cellOf, cpuCell, type ExpandContext, type GroupScenarios, ioParams, type UnresolvedCell, workerCount } from "./cell.ts";
 
@@ -19,13 +20,16 @@ export function headlineCells(profile: Profile, context: ExpandContext): Unresol
       const { tasks, sizes, workers } = profile.cpu;
       // A user's task (--task) runs at its own sizes, through the same models.
       const task = profile.task;
-      return Object.entries(sizes).map(([size, n]) =>
-        cpuCell(scenarioId, "headline", size, {
-          tasks,
-          n,
-          workers: workerCount(workers, context),
-          ...(task ? { workload: "user-task" as const, task: { ...task, size } } : {}),
-        }),
+      return Object.entries(sizes).flatMap(([size, n]) =>
+        (task ? inputViewsOf(record, task) : [null]).map((input) =>
+          cpuCell(scenarioId, "headline", size, {
+            tasks,
+            n,
+            workers: workerCount(workers, context),
+            ...(task ? { workload: "user-task" as const, task: taskParams(task, size, input) } : {}),
+            suffix: input === null || input === "copied" ? "" : `/${input}`,
+          }),
+        ),
       );
     }
     if (profile.task?.io) return ioTaskCells(scenarioId, profile, context, profile.task.io);
@@ -52,7 +56,7 @@ type IoTask = NonNullable<NonNullable<Profile["task"]>["io"]>;
  * every model is compared with the sequential run on the same work (workers against async: their two figures).
  */
 function ioTaskCells(scenarioId: string, profile: Profile, context: ExpandContext, io: IoTask): UnresolvedCell[] {
-  const { io: _, ...task } = profile.task!;
+  const { io: _io, transfer: _transfer, computeOnly: _computeOnly, ...task } = profile.task!;
   const role = getRecord(scenarioId).kind === "io" ? sweepRoleOf(scenarioId) : undefined;
   const cell = (size: string, inFlight: number, workers: number, suffix: string): UnresolvedCell => ({
     ...cellOf(scenarioId, {
@@ -84,3 +88,25 @@ function ioTaskCells(scenarioId: string, profile: Profile, context: ExpandContex
 /** The size label of an I/O task's sequential run. */
 export const SEQUENTIAL_LEVEL = "1 in flight";
 const SEQUENTIAL_SCENARIO = "io.sequential";
+
+type ProfileTask = NonNullable<Profile["task"]>;
+
+/**
+ * The input views a CPU model of a user's task runs in: none for a main-thread model (it holds the input); "copied"
+ * for every model that hands tasks off; "transferred" too for worker models where the task marks what can be moved;
+ * "in-place" too for the warmed pools with --compute-only (a fresh executor would build it on the clock).
+ */
+function inputViewsOf(record: CpuScenarioRecord, task: ProfileTask): Array<InputView | null> {
+  if (!record.handsOff) return [null];
+  return [
+    "copied",
+    ...(task.transfer && record.handsOff === "worker" ? (["transferred"] as const) : []),
+    ...(task.computeOnly && !record.freshExecutor ? (["in-place"] as const) : []),
+  ];
+}
+
+/** A cell's task parameters: the profile's task (less what only the profile needs), its size and input view. */
+function taskParams(task: ProfileTask, size: string, input: InputView | null): NonNullable<CpuCellParams["task"]> {
+  const { io: _io, transfer: _transfer, computeOnly: _computeOnly, ...own } = task;
+  return { ...own, size, ...(input ? { input } : {}) };
+}
