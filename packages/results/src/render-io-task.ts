@@ -259,7 +259,7 @@ function targetLine(task: IoTask, result: RunResult): string {
         : "";
     return busy.length === 0
       ? `**The target**: the mock API was never the bottleneck:${headroom} it used at most half a core in every cell.`
-      : `**The target** ⚠ the mock API used more than half a core in ${joinWords(busy.map(({ t, row }) => `${t.cell.cellId} on ${row.column.label}`))}: there the server, not the model, may be what was measured.`;
+      : `**The target may have been the bottleneck**: the mock API used more than half a core in ${joinWords(busy.map(({ t, row }) => `${t.cell.cellId} on ${row.column.label}`))}: there the server, not the model, may be what was measured.`;
   }
   const growth = rows.flatMap(({ t, row }) => {
     const sequential = task.tables.find((s) => roleOf(s) === "sequential");
@@ -270,5 +270,5 @@ function targetLine(task: IoTask, result: RunResult): string {
   });
   return growth.length === 0
     ? "**The target**: the task's own service; a unit's median latency stayed within twice the sequential run's at every level."
-    : `**The target** ⚠ a unit's median latency more than doubled with more in flight: ${joinWords(growth)}: the service (or the client) queued the units, so those figures measure it, not only the model.`;
+    : `**The target may have been the bottleneck**: a unit's median latency more than doubled with more in flight: ${joinWords(growth)}: the service (or the client) queued the units, so those figures measure it, not only the model.`;
 }

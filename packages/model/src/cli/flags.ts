@@ -62,8 +62,9 @@ export const FLAG_HELP: Readonly<Record<keyof typeof BENCH_FLAGS, [argument: str
   ],
   task: [
     "FILE",
-    "measure your own task module (a TaskDefinition: packages/task) through the CPU models at its sizes, instead of the " +
-      "suite's cells; its report goes to --out, by default a folder named after the file in the current folder",
+    "measure your own task module (packages/task: a TaskDefinition through the CPU models at its sizes, or an " +
+      "IoTaskDefinition through the I/O models at its in-flight levels) instead of the suite's cells; its report goes to " +
+      "--out, by default a folder named after the file in the current folder",
   ],
   "compute-only": [
     "",

@@ -4,6 +4,7 @@
  */
 import type { HttpClientId } from "@runtime-bench/workloads";
 import type { CpuCellParams, InputView } from "../../scenarios/params.ts";
+import { ioSequential } from "../../scenarios/records/io.ts";
 import { type CpuScenarioRecord, getRecord, sweepRoleOf } from "../../scenarios/records.ts";
 import type { Profile } from "../schema.ts";
 import { cellOf, cpuCell, type ExpandContext, type GroupScenarios, ioParams, type UnresolvedCell, workerCount } from "./cell.ts";
@@ -75,7 +76,7 @@ function ioTaskCells(scenarioId: string, profile: Profile, context: ExpandContex
       },
     }),
     // Every model against the sequential run: one baseline all link to, so a round can hold every pair close.
-    ...(role === "sequential" ? {} : { baselineScenario: SEQUENTIAL_SCENARIO }),
+    ...(role === "sequential" ? {} : { baselineScenario: ioSequential.id }),
   });
   if (role === "sequential") return [cell(SEQUENTIAL_LEVEL, 1, 1, "")];
   return Object.entries(io.inFlight).flatMap(([label, inFlight]) =>
@@ -87,7 +88,6 @@ function ioTaskCells(scenarioId: string, profile: Profile, context: ExpandContex
 
 /** The size label of an I/O task's sequential run. */
 export const SEQUENTIAL_LEVEL = "1 in flight";
-const SEQUENTIAL_SCENARIO = "io.sequential";
 
 type ProfileTask = NonNullable<Profile["task"]>;
 
