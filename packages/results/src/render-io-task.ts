@@ -16,7 +16,7 @@ import { figureOf } from "./render-overview.ts";
 import { memorySlope } from "./scaling.ts";
 import { type Align, leftOut, table } from "./table.ts";
 import type { IoTaskRun, TaskRun } from "./task-run.ts";
-import { joinWords, wrapWords } from "./text.ts";
+import { capitalise, joinWords, wrapWords } from "./text.ts";
 
 type IoTask = TaskRun & { io: IoTaskRun };
 
@@ -158,7 +158,7 @@ export function ioTaskSummary(task: IoTask, result: RunResult): string[] {
       });
       return figures.length > 0 ? [`at ${label}: ${figures.join(", ")}`] : [];
     });
-    return atLevels.length > 0 ? [`**${capitalised(model)}** against one after another: ${atLevels.join("; ")}.`] : [];
+    return atLevels.length > 0 ? [`**${capitalise(model)}** against one after another: ${atLevels.join("; ")}.`] : [];
   });
   return [
     ...payOff.flat(),
@@ -168,8 +168,6 @@ export function ioTaskSummary(task: IoTask, result: RunResult): string[] {
     targetLine(task, result),
   ];
 }
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Workers against async at the same level: told apart only where their intervals over the one baseline do not overlap. */
 function workersAgainstAsync(task: IoTask, columns: readonly Column[]): string[] {

@@ -1,6 +1,7 @@
 /**
  * The headline group: each CPU scenario of `profile.scenarios` at each named size, each I/O scenario once with the
- * runtime's default client, and a client variant once per other client of `io.clients`.
+ * runtime's default client, and a client variant once per other client of `io.clients`. A user's task (--task) takes
+ * its place: a CPU task's models at its sizes (in each input view), an I/O task's at its in-flight levels.
  */
 import type { HttpClientId } from "@runtime-bench/workloads";
 import type { CpuCellParams, InputView } from "../../scenarios/params.ts";
@@ -57,8 +58,7 @@ type IoTask = NonNullable<NonNullable<Profile["task"]>["io"]>;
  * every model is compared with the sequential run on the same work (workers against async: their two figures).
  */
 function ioTaskCells(scenarioId: string, profile: Profile, context: ExpandContext, io: IoTask): UnresolvedCell[] {
-  const { io: _io, transfer: _transfer, computeOnly: _computeOnly, ...task } = profile.task!;
-  const role = getRecord(scenarioId).kind === "io" ? sweepRoleOf(scenarioId) : undefined;
+  const role = sweepRoleOf(scenarioId);
   const cell = (size: string, inFlight: number, workers: number, suffix: string): UnresolvedCell => ({
     ...cellOf(scenarioId, {
       group: "headline",
@@ -72,7 +72,7 @@ function ioTaskCells(scenarioId: string, profile: Profile, context: ExpandContex
           latencyMs: profile.io.latencyMs,
           client: "default",
         }),
-        task: { ...task, size },
+        task: taskParams(profile.task!, size, null),
       },
     }),
     // Every model against the sequential run: one baseline all link to, so a round can hold every pair close.
