@@ -1,6 +1,6 @@
 /**
  * Units that go to a service of yours rather than to the harness's mock API: here the key-value service next to this
- * file (start it first: `node examples/own-service/service.ts`), called with the runtime's own fetch. The task states
+ * file (start it first: `node examples/own-service/service.mjs`), called with the runtime's own fetch. The task states
  * the latency the service adds, so the report can say how close each model came to the ideal; it also flags a level
  * where a unit's latency grew with more in flight (the service, not the model, was then the limit).
  */

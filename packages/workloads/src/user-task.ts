@@ -148,8 +148,17 @@ export async function runUserIoTask(task: UserIoTask): Promise<number> {
     if (verdict === true) return 1;
     throw new Error(`${definition.name}: the check failed${typeof verdict === "string" ? `: ${verdict}` : ""}`);
   } catch (error) {
-    throw withPermissionHint(error);
+    throw withPermissionHint(withCause(error));
   }
+}
+
+/**
+ * An error with its cause's words where it has one: Node's fetch says only "fetch failed", its cause says why
+ * ("connect ECONNREFUSED 127.0.0.1:4810"), which is what a user needs to read in a failed cell.
+ */
+function withCause(error: unknown): unknown {
+  if (!(error instanceof Error) || !(error.cause instanceof Error) || error.message.includes(error.cause.message)) return error;
+  return Object.assign(new Error(`${error.message} (${error.cause.message})`), { name: error.name });
 }
 
 const GRANTABLE = ["read", "write", "net", "run"] as const;

@@ -3,8 +3,8 @@
  * after a fixed delay (a database or another team's API would be slower and less steady). Start it before the run,
  * in a terminal of its own, and stop it after:
  *
- *   node examples/own-service/service.ts            # listens on 127.0.0.1:4810, answers after 5 ms
- *   node examples/own-service/service.ts 4811 10    # another port and delay
+ *   node examples/own-service/service.mjs            # listens on 127.0.0.1:4810, answers after 5 ms
+ *   node examples/own-service/service.mjs 4811 10    # another port and delay
  */
 import { createServer } from "node:http";
 
