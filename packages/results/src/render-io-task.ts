@@ -7,6 +7,7 @@
  */
 import { type IoSweepRole, sweepRoleOf } from "@runtime-bench/model/scenarios/records";
 import type { RunResult } from "@runtime-bench/model/schema";
+import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
 import type { CellTable, MeasuredRow } from "./analyze.ts";
 import { measuredIn, measuredRowOf, rowOf } from "./cells.ts";
 import type { Column } from "./column.ts";
@@ -15,7 +16,7 @@ import { isServerBusy } from "./io-sweep.ts";
 import { figureOf } from "./render-overview.ts";
 import { memorySlope } from "./scaling.ts";
 import { type Align, leftOut, table } from "./table.ts";
-import type { IoTaskRun, TaskRun } from "./task-run.ts";
+import { type IoTaskRun, ioTaskModelName, type TaskRun } from "./task-run.ts";
 import { capitalise, joinWords, wrapWords } from "./text.ts";
 
 type IoTask = TaskRun & { io: IoTaskRun };
@@ -35,13 +36,9 @@ const roleOf = (table: CellTable): IoSweepRole => sweepRoleOf(table.cell.scenari
 const workersOf = (table: CellTable) => paramsOf(table)?.workers ?? 1;
 const inFlightOf = (table: CellTable) => paramsOf(table)?.concurrency ?? 1;
 
-/** How a model reads in a row: "one after another", "async, main thread", "over 2 worker threads". */
-export function ioModelLabel(table: CellTable): string {
-  const role = roleOf(table);
-  if (role === "sequential") return "one after another (median time)";
-  if (role === "async") return "async, main thread";
-  return `over ${workersOf(table)} worker thread${workersOf(table) === 1 ? "" : "s"}`;
-}
+/** How a model reads in a row: "one after another (median time)", "async, main thread", "over 2 worker threads". */
+export const ioModelLabel = (table: CellTable): string =>
+  roleOf(table) === "sequential" ? "one after another (median time)" : (ioTaskModelName(table.cell) ?? table.cell.readingName);
 
 /** The task's cells in reading order: the sequential run, then each level's async and worker cells (fewest workers first). */
 const ordered = (task: IoTask): CellTable[] =>
@@ -175,26 +172,31 @@ function workersAgainstAsync(task: IoTask, columns: readonly Column[]): string[]
     task.sizes.flatMap(({ label }) => {
       const atLevel = task.tables.filter((t) => t.cell.size === label);
       const async = atLevel.find((t) => roleOf(t) === "async");
-      const asyncInterval = async ? measuredRowOf(async, column)?.versusBaseline?.ci95 : undefined;
-      if (!asyncInterval) return [];
+      const asyncRatio = async ? measuredRowOf(async, column)?.versusBaseline : undefined;
+      const asyncInterval = asyncRatio?.ci95;
+      if (!asyncRatio || !asyncInterval) return [];
       return atLevel.flatMap((workers) => {
-        const row = roleOf(workers) === "workers" ? measuredRowOf(workers, column)?.versusBaseline : undefined;
-        if (!row?.ci95) return [];
-        // Intervals of time ratios over the one sequential run: disjoint intervals tell the two models apart.
-        const reading =
-          row.ci95[0] > asyncInterval[1]
-            ? "slower than async"
-            : row.ci95[1] < asyncInterval[0]
-              ? "faster than async"
-              : "not told apart from async";
-        return reading === "not told apart from async" ? [] : [`${column.label} at ${label} ${ioModelLabel(workers)}: ${reading}`];
+        const ratio = roleOf(workers) === "workers" ? measuredRowOf(workers, column)?.versusBaseline : undefined;
+        const reading = ratio?.ci95 ? apart(ratio.timeRatio, ratio.ci95, asyncRatio.timeRatio, asyncInterval) : null;
+        return reading ? [`${column.label} at ${label} ${ioModelLabel(workers)}: ${reading} than async`] : [];
       });
     }),
   );
   return [
     `**Worker threads against async on the main thread** (both against the same sequential run; told apart where their ` +
-      `intervals do not overlap): ${parts.length > 0 ? `${parts.join("; ")}; every other pair not told apart` : "not told apart at any level on any runtime"}.`,
+      `intervals do not overlap and their medians differ by ${percent(EFFECT_THRESHOLD)} or more): ` +
+      `${parts.length > 0 ? `${parts.join("; ")}; every other pair not told apart` : "not told apart at any level on any runtime"}.`,
   ];
+}
+
+/**
+ * Two time ratios over one baseline told apart as the verdict rule tells a difference: their intervals do not overlap
+ * and the one's median is at least EFFECT_THRESHOLD past the other's; null where they are not.
+ */
+function apart(time: number, interval: readonly [number, number], other: number, otherInterval: readonly [number, number]) {
+  if (interval[0] > otherInterval[1] && time / other >= 1 + EFFECT_THRESHOLD) return "slower";
+  if (interval[1] < otherInterval[0] && other / time >= 1 + EFFECT_THRESHOLD) return "faster";
+  return null;
 }
 
 /** Where async on the main thread stops scaling: a step to more in flight that gains less than half of what it could. */

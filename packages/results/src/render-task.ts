@@ -3,7 +3,6 @@
  * once), and one table of every model against the sequential run at each of the task's sizes, every figure a speed-up
  * with its interval, rounds and verdict; a model a runtime could not run is named beneath with its reason.
  */
-import type { InputView } from "@runtime-bench/model/scenarios/params";
 import type { CellTable } from "./analyze.ts";
 import { measuredIn, measuredRowOf, rowOf, withoutAside } from "./cells.ts";
 import { unavailableWords } from "./claim-words.ts";
@@ -11,7 +10,7 @@ import type { Column } from "./column.ts";
 import { times } from "./format.ts";
 import { figureOf, modelRowLabel } from "./render-overview.ts";
 import { type Align, leftOut, table } from "./table.ts";
-import { inputViewOf, type TaskRun, unavailableIn } from "./task-run.ts";
+import { INPUT_VIEW_WORDS, inputViewOf, type TaskRun, unavailableIn } from "./task-run.ts";
 import { joinWords, wrapWords } from "./text.ts";
 
 export const taskTitle = (task: TaskRun) => `${task.name}: which model pays off, from what size, on which runtime`;
@@ -49,13 +48,6 @@ function inputWords(task: TaskRun): string {
     WARMED
   );
 }
-
-/** How a row names what its model was charged for the input: "" where it holds it on the main thread. */
-export const INPUT_VIEW_WORDS: Readonly<Record<InputView, string>> = {
-  copied: "input copied",
-  transferred: "input moved",
-  "in-place": "input in place",
-};
 
 /** A task model's row label: its reading name, and the input view where the model hands tasks off. */
 export const taskRowLabel = (table: CellTable): string => {

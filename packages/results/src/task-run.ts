@@ -5,6 +5,7 @@
  */
 
 import type { InputView, IoCellParams, TaskPermissions } from "@runtime-bench/model/scenarios/params";
+import { sweepRoleOf } from "@runtime-bench/model/scenarios/records";
 import type { CellResult } from "@runtime-bench/model/schema";
 import { type CellTable, isMeasured } from "./analyze.ts";
 import { isHeadline, withoutAside } from "./cells.ts";
@@ -49,6 +50,25 @@ export const isDefaultView = (table: CellTable): boolean => {
   const view = inputViewOf(table);
   return view === null || view === "copied";
 };
+
+/** How a row or a chart names what a model of a user's CPU task was charged for its input. */
+export const INPUT_VIEW_WORDS: Readonly<Record<InputView, string>> = {
+  copied: "input copied",
+  transferred: "input moved",
+  "in-place": "input in place",
+};
+
+/**
+ * How a model of a user's I/O task reads: "one after another", "async, main thread", "over 2 worker threads" (by its
+ * scenario's part in the I/O models); null for any other cell.
+ */
+export function ioTaskModelName(cell: CellResult): string | null {
+  if (cell.params.kind !== "io" || !cell.params.task) return null;
+  const role = sweepRoleOf(cell.scenarioId);
+  if (role === "sequential") return "one after another";
+  if (role === "workers") return `over ${cell.params.workers} worker thread${cell.params.workers === 1 ? "" : "s"}`;
+  return "async, main thread";
+}
 
 /** A cell of a user's task (--task) rather than of the suite. */
 export const isTaskCell = (cell: CellResult): boolean =>

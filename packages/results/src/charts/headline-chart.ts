@@ -7,6 +7,7 @@
 import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
 import { speedupBand } from "../analyze.ts";
 import { percent, times } from "../format.ts";
+import { ioTaskModelName } from "../task-run.ts";
 import { joinWords } from "../text.ts";
 import type { ChartBuilder, ConcatMember } from "./chart.ts";
 import { modelLabel, workLabel } from "./labels.ts";
@@ -31,7 +32,7 @@ export const headlineChart: ChartBuilder = ({ analysis }) => {
     const { verdict } = headline.comparison;
     return [
       {
-        panel: `against ${baseline.readingName} (${workLabel(baseline)})`,
+        panel: `against ${ioTaskModelName(baseline) ?? baseline.readingName} (${workLabel(baseline)})`,
         model: wrap(modelLabel(cell), LABEL_WIDTH, 12),
         runtime: headline.runtime,
         ...band,

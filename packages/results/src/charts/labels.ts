@@ -5,9 +5,15 @@
  */
 import type { CellResult } from "@runtime-bench/model/schema";
 import { withoutAside } from "../cells.ts";
+import { INPUT_VIEW_WORDS, ioTaskModelName } from "../task-run.ts";
 
 /** A model as a chart names it: its short name, and its HTTP client where that is not the runtime's default. */
 export function modelLabel(cell: CellResult): string {
+  // A user's task names its levels and input views as the report's rows do: "10 at once: over 2 worker threads".
+  const ioModel = ioTaskModelName(cell);
+  if (ioModel !== null) return `${cell.size}: ${ioModel}`;
+  const view = cell.params.kind === "cpu" ? cell.params.task?.input : undefined;
+  if (view !== undefined) return `${withoutAside(cell.readingName)} (${INPUT_VIEW_WORDS[view]})`;
   const client = cell.params.kind === "io" && cell.params.client !== "default" ? cell.params.client : null;
   return client === null ? withoutAside(cell.readingName) : `${client} (another HTTP client)`;
 }
@@ -27,6 +33,7 @@ export function workLabel(cell: CellResult): string {
       // A user's task names its sizes ("64 KiB"): the chart says them as the task does.
       return params.task ? `${params.tasks} tasks of ${cell.size}` : `${params.tasks} tasks of n = ${sizeLabel(params.n)}`;
     case "io":
+      if (params.task) return `${params.requests} units${params.latencyMs > 0 ? `, ${params.latencyMs} ms latency` : ""}`;
       return `${params.requests} requests, ${params.concurrency} in flight, ${params.latencyMs} ms latency`;
     case "files":
       return cell.size;
