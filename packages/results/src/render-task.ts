@@ -126,7 +126,7 @@ export function inputCostLine(task: TaskRun): string[] {
     const perColumn = measuredIn(views).map((column) => {
       const figures = views.map((table) => {
         const comparison = measuredRowOf(table, column)?.versusBaseline;
-        return `${INPUT_VIEW_WORDS[inputViewOf(table)!]} ${comparison ? times(1 / comparison.timeRatio) : "—"}`;
+        return `${INPUT_VIEW_WORDS[inputViewOf(table)!]} ${comparison ? times(1 / comparison.timeRatio) : "n/a"}`;
       });
       return `${column.label} ${figures.join(", ")}`;
     });
