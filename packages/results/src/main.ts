@@ -16,6 +16,7 @@ import { isUnderTest } from "@runtime-bench/model/runtimes";
 import { type CellResult, ResultFileError, type RunResult } from "@runtime-bench/model/schema";
 import { analyze } from "./analyze.ts";
 import { compareRuns } from "./compare-runs.ts";
+import { updateFrontPage } from "./front-page.ts";
 import { COMPARISON_FILE, DETAILS_FILE, RAW_FILES, REPORT_FILE } from "./links.ts";
 import { readResults } from "./read-results.ts";
 import { renderComparison } from "./render-comparison.ts";
@@ -93,6 +94,7 @@ async function report(dir: string, baseline: string | null): Promise<number> {
   process.stderr.write(
     `report: wrote ${repoRelative(join(dir, REPORT_FILE))}, ${DETAILS_FILE}, ${RAW_FILES.csv} and ${files.charts.length} chart(s)\n`,
   );
+  if (updateFrontPage(dir)) process.stderr.write(`report: the front page (${REPORT_FILE}) now leads with this run's summary\n`);
   if (baseline !== null && before !== null) {
     writeFileAtomic(
       join(dir, COMPARISON_FILE),

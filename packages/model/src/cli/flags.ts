@@ -48,7 +48,7 @@ export const FLAG_HELP: Readonly<Record<keyof typeof BENCH_FLAGS, [argument: str
     `measure only these runtimes of the suite (${RUNTIME_NAMES.join(", ")}); the others are recorded as not selected. ` +
       "Each may be a contender: node@24 or bun@1.3.2 (a release, installed on first use into .runtime-bench/runtimes/), " +
       "node=PATH (a local build), bun[--smol] or deno[--v8-flags=--a,--b] (runtime flags), label:node@24 (a label of " +
-      "its own); contenders of one runtime are compared side by side (README: versions and builds)",
+      "its own); contenders of one runtime are compared side by side (docs/versions.md)",
   ],
   seed: ["N", "seed of the round order (default: a fresh one, recorded in the result)"],
   target: [
