@@ -88,7 +88,7 @@ describe("a worker or child process that fails", () => {
   it.each([
     ["throw", /4 of 4 tasks failed: .*injected fault: the task threw/, /injected fault: the task threw/],
     ["crash", /tasks failed: .*(exited|error)/, /exited|error/],
-    ["hang", /timed out after 4 s and was stopped/, /timed out after 4 s and was stopped/],
+    ["hang", /timed out after 2 s and was stopped/, /timed out after 2 s and was stopped/],
     [
       "wrong-value",
       /4 of 4 tasks failed: verification failed for sum-of-squares\(n=1000000\): expected \d+, got \d+/,
@@ -99,7 +99,7 @@ describe("a worker or child process that fails", () => {
     (fault, reason, poolReason) => {
       const out = temporary(`fault-${fault}`);
       const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.worker-per-task", "cpu.worker-pool", "cpu.sequential"]));
-      const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: fault });
+      const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "2"], { RUNTIME_BENCH_INJECT_FAULT: fault });
       expect(run.status, run.stderr).toBe(0);
       const cells = cellsOf(readRun(out));
       const failed = cells.find((cell) => cell.scenarioId === "cpu.worker-per-task")!;
@@ -136,7 +136,7 @@ describe("a worker or child process that fails", () => {
   it("child processes are stopped with their measurement process", () => {
     const out = temporary("fault-child");
     const suite = writeSuite(out, (p) => (p.scenarios = ["cpu.process-per-task"]));
-    const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: "hang" });
+    const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "2"], { RUNTIME_BENCH_INJECT_FAULT: "hang" });
     expect(run.status).toBe(0);
     expect(cellsOf(readRun(out))[0]!.reason).toMatch(/timed out/);
     expect(leftoverProcesses()).toBe("");
@@ -160,7 +160,7 @@ describe("the file cells' scratch folders", () => {
         p.files = { scenarios: ["files.workers"], sets: [{ files: 20, bytes: 4096 }], concurrency: 4, workers: 2 };
       });
       // The launcher makes each folder under TMPDIR: this test's own, so other tests' folders cannot mix in.
-      const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "4"], { RUNTIME_BENCH_INJECT_FAULT: fault, TMPDIR: scratch });
+      const run = bench(["--suite", suite, "--out", out, "--cell-timeout", "2"], { RUNTIME_BENCH_INJECT_FAULT: fault, TMPDIR: scratch });
       expect(run.status, run.stderr).toBe(0);
       const cells = cellsOf(readRun(out));
       expect(cells.find((cell) => cell.scenarioId === "files.sync")!.status).toBe("ok"); // the main thread wrote its files
