@@ -1,13 +1,16 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Files that check nothing of theirs is left running (pgrep over every runtime's processes) or time a fault: they run
- * alone, one after another, once every other file has run, so no other file's processes are on the machine with them.
+ * Files that time work in this process against a bound (the methodology's controls, the event-loop lag sampler, the
+ * mock API's injected latency): they run alone, after every other file, so no
+ * other file's processes share the machine with their timings. Every other file runs two at a time on a 2-core
+ * machine: each checks only its own processes are gone (bench-helpers' leftoverProcesses counts no process of a run
+ * still going), and none times anything against a bound another file's load could break.
  */
 const ALONE = [
-  "packages/launcher/test/faults.test.ts",
-  "packages/launcher/test/io-task.test.ts",
-  "packages/launcher/test/user-task.test.ts",
+  "packages/model/test/controls.test.ts",
+  "packages/in-runtime/test/lag-sampler.test.ts",
+  "packages/mock-api/test/mock-api.test.ts",
 ];
 const EVERY_TEST = ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts", "benchmarks/test/**/*.test.ts"];
 
@@ -16,7 +19,6 @@ export default defineConfig({
     testTimeout: 30_000,
     projects: [
       {
-        // The rest, two files at a time on a 2-core machine: each app's quick profile, the CLI, the unit tests.
         extends: true,
         test: {
           name: "side by side",

@@ -55,12 +55,36 @@ export const cellsOf = (run: RunResult, runtime = "node"): CellResult[] => {
   return found?.status === "measured" ? found.cells : [];
 };
 
+/**
+ * A bench's processes (measurement processes, their children, the mock API) that no running bench owns: each was left
+ * behind by a run that has ended. One with a live launcher (`src/bench.ts`) among itself and its ancestors belongs to
+ * a run still going, another test file's running beside this one, and is not counted.
+ */
 export function leftoverProcesses(): string {
+  let listed: string;
   try {
-    return execFileSync("pgrep", ["-af", BENCH_PROCESS_PATTERN], { encoding: "utf8" }).trim();
+    listed = execFileSync("pgrep", ["-af", BENCH_PROCESS_PATTERN], { encoding: "utf8" }).trim();
   } catch {
     return ""; // pgrep exits 1 when nothing matches
   }
+  return listed
+    .split("\n")
+    .filter((line) => !isOwnedByLiveRun(Number(line.split(" ")[0])))
+    .join("\n");
+}
+
+/** Whether the process or one of its ancestors is a launcher still running; a process gone meanwhile is not left over. */
+function isOwnedByLiveRun(pid: number): boolean {
+  for (let at = pid; at > 1; ) {
+    try {
+      if (readFileSync(`/proc/${at}/cmdline`, "utf8").includes("src/bench.ts")) return true;
+      // The parent is the field after the state, which follows the command name in parentheses (which may hold spaces).
+      at = Number(readFileSync(`/proc/${at}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+    } catch {
+      return at === pid; // the process itself is gone: nothing is left; an ancestor gone: orphaned, left over
+    }
+  }
+  return false;
 }
 
 export const temporary = (name: string) => mkdtempSync(join(tmpdir(), `rb-${name}-`));
