@@ -26,15 +26,6 @@ function taskFile(name: string, source: string): string {
   return file;
 }
 
-/** A task that works at size 1 and misbehaves at size 2, as `misbehave` says. */
-const misbehavingAtTwo = (name: string, misbehave: string) =>
-  taskFile(
-    name,
-    `export default { name: "${name}", sizes: { fine: 1, bad: 2 }, input: (n: number) => n,
-      run: (n: number) => { if (n === 2) { ${misbehave} } return n; },
-      check: (out: number, n: number) => out === n || "not n" };`,
-  );
-
 const examples = ["mandelbrot", "markdown-render"].map((name) => join(repoRoot, "examples", name, "task.ts"));
 const verifyScript = join(repoRoot, "packages/launcher/test/verify-task.ts");
 
@@ -159,31 +150,38 @@ describe("bad tasks", () => {
     expect(existsSync(join(out, "run.json"))).toBe(false);
   });
 
-  it.each([
-    ["throws", "throw new Error('boom at two');", /boom at two/],
-    ["fails its check", "return n + 1;", /the check failed at size 2: not n/],
-    ["never returns", "for (;;);", /timed out after 1 s/],
-  ])(
-    "a task that %s fails its cells at that size, the others run, the report exits 1",
-    (_, misbehave, reason) => {
-      const file = misbehavingAtTwo(`task-${Math.random().toString(36).slice(2)}`, misbehave);
-      const out = join(scratch, `out-${Math.random()}`);
-      // Healthy cells here take milliseconds; a hung one is stopped after a second.
-      const run = bench(["--task", file, "--out", out, "--cell-timeout", "1"]);
-      expect(run.status, run.stderr).toBe(0);
-      const cells = cellsOf(readRun(out));
-      const atTwo = cells.filter((cell) => cell.params.kind === "cpu" && cell.params.n === 2 && cell.status !== "n/a");
-      expect(atTwo.length).toBeGreaterThan(0);
-      for (const cell of atTwo) expect(cell.status).toBe("failed");
-      expect(atTwo.some((cell) => reason.test(cell.reason ?? ""))).toBe(true);
-      expect(cells.filter((cell) => cell.params.kind === "cpu" && cell.params.n === 1 && cell.status === "ok").length).toBeGreaterThan(0);
-      const built = report(out);
-      expect(built.status).toBe(1);
-      expect(built.stderr).toMatch(/report: failed cell node cpu\.\S+\/user-task\/n=2:/);
-      expect(leftoverProcesses()).toBe("");
-    },
-    120_000,
-  );
+  it("a task that throws, fails its check or never returns fails its cells at that size, the others run, the report exits 1", () => {
+    // One run, one size per misbehaviour: healthy cells here take milliseconds, a hung one is stopped after a second.
+    const file = taskFile(
+      "misbehaving",
+      `export default { name: "misbehaving", sizes: { fine: 1, throws: 2, "fails its check": 3, "never returns": 4 },
+         input: (n: number) => n,
+         run: (n: number) => { if (n === 2) throw new Error("boom at two"); if (n === 3) return n + 1; if (n === 4) for (;;); return n; },
+         check: (out: number, n: number) => out === n || "not n" };`,
+    );
+    const out = join(scratch, "out-misbehaving");
+    const run = bench(["--task", file, "--out", out, "--cell-timeout", "1"]);
+    expect(run.status, run.stderr).toBe(0);
+    const cells = cellsOf(readRun(out));
+    const atSize = (n: number) => cells.filter((cell) => cell.params.kind === "cpu" && cell.params.n === n && cell.status !== "n/a");
+    for (const [n, reason] of [
+      [2, /boom at two/],
+      [3, /the check failed at size 3: not n/],
+      [4, /timed out after 1 s/],
+    ] as const) {
+      expect(atSize(n).length, `size ${n}`).toBeGreaterThan(0);
+      for (const cell of atSize(n)) expect(cell.status, `${cell.cellId}`).toBe("failed");
+      expect(
+        atSize(n).some((cell) => reason.test(cell.reason ?? "")),
+        `size ${n}`,
+      ).toBe(true);
+    }
+    expect(atSize(1).filter((cell) => cell.status === "ok").length).toBeGreaterThan(0);
+    const built = report(out);
+    expect(built.status).toBe(1);
+    expect(built.stderr).toMatch(/report: failed cell node cpu\.\S+\/user-task\/n=2:/);
+    expect(leftoverProcesses()).toBe("");
+  }, 120_000);
 
   it("a task whose input throws fails every cell with why, fresh executors included (none waits for its timeout)", () => {
     const file = taskFile(
