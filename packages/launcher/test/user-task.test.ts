@@ -72,13 +72,17 @@ describe("the examples", () => {
 });
 
 describe("what each model pays for the task's input", () => {
-  /** Building it takes 0.8 s: a figure that included it could not be under that. */
+  /**
+   * The first input an executor (a process or a worker thread: each loads the module anew) builds takes 0.8 s: a figure
+   * that included building it could not be under that, as any build on the clock would be an executor's first.
+   */
   const BUILD_MS = 800;
   const costly = () =>
     taskFile(
       "costly-input",
-      `export default { name: "costly-input", sizes: { "1 MiB": 1 << 20 },
-         input: (n: number) => { const until = Date.now() + ${BUILD_MS}; while (Date.now() < until); return new Uint8Array(n).fill(7); },
+      `let built = false;
+       export default { name: "costly-input", sizes: { "1 MiB": 1 << 20 },
+         input: (n: number) => { const until = built ? 0 : Date.now() + ${BUILD_MS}; built = true; while (Date.now() < until); return new Uint8Array(n).fill(7); },
          transfer: (bytes: Uint8Array) => [bytes.buffer],
          run: (bytes: Uint8Array) => bytes.reduce((sum, byte) => sum + byte, 0),
          check: (sum: number, n: number) => sum === 7 * n || "wrong sum" };`,
