@@ -56,9 +56,10 @@ export const cellsOf = (run: RunResult, runtime = "node"): CellResult[] => {
 };
 
 /**
- * A bench's processes (measurement processes, their children, the mock API) that no running bench owns: each was left
- * behind by a run that has ended. One with a live launcher (`src/bench.ts`) among itself and its ancestors belongs to
- * a run still going, another test file's running beside this one, and is not counted.
+ * A bench's processes (measurement processes, their children, the mock API) that nothing running owns: each was left
+ * behind by a run that has ended, and was handed to init. One with a live launcher (`src/bench.ts`) or a test worker
+ * (vitest) among itself and its ancestors belongs to a run still going, another test file's running beside this one,
+ * and is not counted.
  */
 export function leftoverProcesses(): string {
   let listed: string;
@@ -73,11 +74,11 @@ export function leftoverProcesses(): string {
     .join("\n");
 }
 
-/** Whether the process or one of its ancestors is a launcher still running; a process gone meanwhile is not left over. */
+/** Whether the process or an ancestor is a launcher or a test worker still running; a process gone meanwhile is not left over. */
 function isOwnedByLiveRun(pid: number): boolean {
   for (let at = pid; at > 1; ) {
     try {
-      if (readFileSync(`/proc/${at}/cmdline`, "utf8").includes("src/bench.ts")) return true;
+      if (/src\/bench\.ts|vitest/.test(readFileSync(`/proc/${at}/cmdline`, "utf8"))) return true;
       // The parent is the field after the state, which follows the command name in parentheses (which may hold spaces).
       at = Number(readFileSync(`/proc/${at}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
     } catch {
