@@ -1,11 +1,12 @@
 /**
  * The integration test every app runs: its preflight (the app's own `bench` task), then the interleaved run
- * of the quick profile with only its runtime selected, into a temporary folder, from a shell that sets
+ * of the quick profile with only its runtime selected, as ordinary set-ups have it (both once broke cells of some
+ * runtimes): from a checkout whose path has spaces, into a folder whose name has one, in a shell that sets
  * LD_LIBRARY_PATH. The result file must validate,
  * every cell must have verified runs measured by the same meter, and fresh executors must report their
  * start-up. Bad flags must end in exit code 2 with nothing written.
  */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,7 +20,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { MEMORY_POLL_MS } from "../resource-meter.ts";
 
 const QUICK_PROFILE_TIMEOUT_MS = 180_000;
-const runFile = join(repoRoot, "benchmarks/src/bench.ts");
 
 /**
  * With LD_LIBRARY_PATH set, as a shell with CUDA or conda has it: it must not reach the measured processes
@@ -33,14 +33,25 @@ function runNode(file: string, args: string[]) {
   });
 }
 
+/** A copy of this checkout, installed dependencies included: hard links where the file system allows them. */
+export function copyCheckout(to: string): void {
+  try {
+    execFileSync("cp", ["-al", repoRoot, to]);
+  } catch {
+    rmSync(to, { recursive: true, force: true });
+    execFileSync("cp", ["-a", repoRoot, to]);
+  }
+}
+
 /** Cells a runtime cannot run by design: those of an HTTP client it does not describe itself as having. */
 const expectedNotApplicable = (runtime: MeasuredRuntime, cell: CellResult) =>
   cell.params.kind === "io" && runtime.description.httpClients[cell.params.client] === undefined;
 
 export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): void {
   describe(`${runtime} app`, () => {
-    const out = mkdtempSync(join(tmpdir(), `rb-${runtime}-`));
-    afterAll(() => rmSync(out, { recursive: true, force: true }));
+    const parent = mkdtempSync(join(tmpdir(), `rb my ${runtime} projects-`));
+    const out = join(parent, "out dir");
+    afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
     it("its preflight finds the runtime ready", () => {
       const preflight = runNode(fileURLToPath(preflightFile), ["--quick"]);
@@ -51,7 +62,9 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
     it(
       "runs the quick profile under its own runtime and writes a valid, fully verified result",
       () => {
-        const run = runNode(runFile, ["--quick", "--runtimes", runtime, "--out", out]);
+        const checkout = join(parent, "runtime bench");
+        copyCheckout(checkout);
+        const run = runNode(join(checkout, "benchmarks/src/bench.ts"), ["--quick", "--runtimes", runtime, "--out", out]);
         expect(run.status, run.stderr).toBe(0);
         expect(run.stderr).toMatch(new RegExp(`\\[round 1 · \\d+/\\d+\\] ${runtime} \\S+/`)); // progress lines
         expect(run.stderr).toMatch(/\[round 1\] \d+ runs in \d+ s; \d+ of \d+ comparisons open/);
