@@ -3,6 +3,7 @@
  * counts checked before anything runs (bad input: exit 2), and the profile that runs it: the suite's three I/O models
  * (sequential, async on the main thread, over worker threads) at the task's levels, nothing else.
  */
+import { MAX_REQUEST_LATENCY_MS } from "@runtime-bench/mock-api";
 import { UsageError } from "@runtime-bench/model/cli/flags";
 import { sweepRoleOf } from "@runtime-bench/model/scenarios/records";
 import type { Profile } from "@runtime-bench/model/suite";
@@ -22,13 +23,11 @@ export interface IoTaskShape {
 export const DEFAULT_UNITS = 100;
 export const DEFAULT_IN_FLIGHT: Readonly<Record<string, number>> = { "10 in flight": 10, "50 in flight": 50 };
 export const DEFAULT_WORKERS: readonly number[] = [1, 2, 4];
-/** The mock API answers no request later than this (mock-api's MAX_REQUEST_LATENCY_MS). */
-const MAX_LATENCY_MS = 10_000;
 
 const isWhole = (value: unknown, low: number, high: number): value is number =>
   Number.isInteger(value) && (value as number) >= low && (value as number) <= high;
 const isLatency = (value: unknown): value is number =>
-  typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_LATENCY_MS;
+  typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_REQUEST_LATENCY_MS;
 
 type IoDefinition = Pick<UserTaskDefinition, "target" | "units" | "inFlight" | "workers">;
 
@@ -69,12 +68,12 @@ function targetOf(name: string, target: unknown): IoTaskShape["target"] {
   if (given.mockApi !== undefined) {
     const latencyMs = given.mockApi?.latencyMs;
     if (!isLatency(latencyMs))
-      throw new UsageError(`task ${name}: the mock API's latencyMs must be 0 to ${MAX_LATENCY_MS} ms; ${TARGET_FORM}`);
+      throw new UsageError(`task ${name}: the mock API's latencyMs must be 0 to ${MAX_REQUEST_LATENCY_MS} ms; ${TARGET_FORM}`);
     return { kind: "mock-api", latencyMs };
   }
   if (typeof given.url === "string" && given.url.trim() !== "") {
     if (given.latencyMs !== undefined && !isLatency(given.latencyMs))
-      throw new UsageError(`task ${name}: target.latencyMs must be 0 to ${MAX_LATENCY_MS} ms; ${TARGET_FORM}`);
+      throw new UsageError(`task ${name}: target.latencyMs must be 0 to ${MAX_REQUEST_LATENCY_MS} ms; ${TARGET_FORM}`);
     return { kind: "service", url: given.url.trim(), latencyMs: given.latencyMs ?? null };
   }
   throw new UsageError(`task ${name}: ${TARGET_FORM}`);

@@ -103,8 +103,7 @@ function toSample(
 /** The host:port a real target names (a URL or a connection string such as postgres://user@db:5432/app), or null. */
 function hostOf(target: string): string | null {
   try {
-    const { hostname, port } = new URL(target);
-    return hostname === "" ? null : port === "" ? hostname : `${hostname}:${port}`;
+    return new URL(target).host || null;
   } catch {
     return null;
   }

@@ -9,7 +9,7 @@ import type { RunResult } from "@runtime-bench/model/schema";
 import { type Analysis, type CellTable, isMeasured, type MeasuredRow, type UnavailableRow } from "./analyze.ts";
 import { ofGroup } from "./cells.ts";
 import type { Column } from "./column.ts";
-import { memorySlope } from "./scaling.ts";
+import { type MemorySeries, memorySlope } from "./scaling.ts";
 
 /** A cell where the mock API used more than this many cores may have measured the server, not the client. */
 export const SERVER_BUSY_FLAG_CORES = 0.5;
@@ -112,7 +112,7 @@ export function ioSweep(result: RunResult, { runs, tables }: Analysis): IoSweep 
  * Per in-flight request: the slope of memory over C from the memory cells (async requests on the main thread with the
  * number of requests N held constant while C varies), so per-request bookkeeping (each answer kept, each request's
  * record) does not leak into it; and only from the C the runtime's client really holds in flight (at most its cap,
- * where it has one). Per worker: the sweep's worker counts at the largest C that has two or more of them.
+ * where it has one). Per worker: concurrencyMemory's.
  */
 function memoryOf(
   column: Column,
@@ -120,17 +120,14 @@ function memoryOf(
   memoryPoints: readonly IoSweepPoint[],
   cap: number | null,
 ): IoSweep["memory"][number] {
-  const own = points.filter((point) => point.column === column);
   const held = memoryPoints.filter((point) => point.column === column && (cap === null || point.concurrency <= cap));
   const chosen = new Set(held.map((point) => point.concurrency)).size >= 2 ? held : null;
-  const workerPoints = own.filter((point) => point.role === "workers");
-  const concurrencies = [...new Set(workerPoints.map((point) => point.concurrency))].sort((a, b) => b - a);
-  const workersAt = concurrencies.find((c) => workerPoints.filter((point) => point.concurrency === c).length >= 2) ?? null;
-  const series = (picked: IoSweepPoint[], x: (point: IoSweepPoint) => number) =>
-    memorySlope(picked.map((point) => ({ x: x(point), samples: point.row.cell.samples })));
+  const workerPoints = points.filter((point) => point.column === column && point.role === "workers");
+  const asSeries = (point: IoSweepPoint): ConcurrencyPoint => ({ ...point, samples: point.row.cell.samples });
+  const memory = concurrencyMemory((chosen ?? []).map(asSeries), workerPoints.map(asSeries));
   return {
     column,
-    perInFlightRequest: chosen ? series(chosen, (point) => point.concurrency) : null,
+    perInFlightRequest: memory.perInFlight,
     inFlight: chosen
       ? {
           latencyMs: chosen[0]!.latencyMs,
@@ -139,14 +136,32 @@ function memoryOf(
           cap,
         }
       : null,
-    workersAtConcurrency: workersAt,
-    perWorker:
-      workersAt === null
-        ? null
-        : series(
-            workerPoints.filter((point) => point.concurrency === workersAt),
-            (point) => point.workers,
-          ),
+    workersAtConcurrency: memory.workersAt,
+    perWorker: memory.perWorker,
+  };
+}
+
+/** A point of one column for the memory slopes: its C, its W and its runs. */
+export type ConcurrencyPoint = { concurrency: number; workers: number; samples: MemorySeries["samples"] };
+
+/**
+ * What each unit of concurrency adds to peak memory, from one column's points: per unit in flight, the slope over C of
+ * `held` (points with the number of units held constant; none with fewer than two values of C); per worker, the slope
+ * over W of `workers` at the largest C that has two or more worker counts. The sweep and a user's I/O task read both.
+ */
+export function concurrencyMemory(
+  held: readonly ConcurrencyPoint[],
+  workers: readonly ConcurrencyPoint[],
+): { perInFlight: Slope; perWorker: Slope; workersAt: number | null } {
+  const slopeOver = (picked: readonly ConcurrencyPoint[], x: (point: ConcurrencyPoint) => number) =>
+    memorySlope(picked.map((point) => ({ x: x(point), samples: point.samples })));
+  const atConcurrency = (c: number) => workers.filter((point) => point.concurrency === c);
+  const workersAt =
+    [...new Set(workers.map((point) => point.concurrency))].sort((a, b) => b - a).find((c) => atConcurrency(c).length >= 2) ?? null;
+  return {
+    perInFlight: new Set(held.map((point) => point.concurrency)).size >= 2 ? slopeOver(held, (point) => point.concurrency) : null,
+    perWorker: workersAt === null ? null : slopeOver(atConcurrency(workersAt), (point) => point.workers),
+    workersAt,
   };
 }
 

@@ -8,14 +8,14 @@
 import { type IoSweepRole, sweepRoleOf } from "@runtime-bench/model/scenarios/records";
 import type { RunResult } from "@runtime-bench/model/schema";
 import { EFFECT_THRESHOLD } from "@runtime-bench/model/verdict";
-import type { CellTable, MeasuredRow } from "./analyze.ts";
-import { measuredIn, measuredRowOf, rowOf } from "./cells.ts";
+import { type CellTable, isMeasured, type MeasuredRow } from "./analyze.ts";
+import { measuredIn, measuredRowOf } from "./cells.ts";
 import type { Column } from "./column.ts";
 import { kibSlope, mibSlope, ms, percent, ratio, times } from "./format.ts";
-import { isServerBusy } from "./io-sweep.ts";
-import { figureOf } from "./render-overview.ts";
-import { memorySlope } from "./scaling.ts";
-import { type Align, leftOut, table } from "./table.ts";
+import { concurrencyMemory, isServerBusy } from "./io-sweep.ts";
+import { modelRowLabel } from "./render-overview.ts";
+import { modelsTable } from "./render-task.ts";
+import { leftOut, table } from "./table.ts";
 import { type IoTaskRun, ioTaskModelName, type TaskRun } from "./task-run.ts";
 import { capitalise, joinWords, wrapWords } from "./text.ts";
 
@@ -37,8 +37,8 @@ const workersOf = (table: CellTable) => paramsOf(table)?.workers ?? 1;
 const inFlightOf = (table: CellTable) => paramsOf(table)?.concurrency ?? 1;
 
 /** How a model reads in a row: "one after another (median time)", "async, main thread", "over 2 worker threads". */
-export const ioModelLabel = (table: CellTable): string =>
-  roleOf(table) === "sequential" ? "one after another (median time)" : (ioTaskModelName(table.cell) ?? table.cell.readingName);
+export const ioModelLabel = (table: CellTable): string => modelRowLabel(table, modelNameOf(table));
+const modelNameOf = (table: CellTable): string => ioTaskModelName(table.cell) ?? table.cell.readingName;
 
 /** The task's cells in reading order: the sequential run, then each level's async and worker cells (fewest workers first). */
 const ordered = (task: IoTask): CellTable[] =>
@@ -79,11 +79,7 @@ export function ioTaskModels(task: IoTask): string[] {
     "Each model's speed-up over the same units one after another, in the same runtime, paired round by round; the first row",
     "gives the sequential run's median time.",
     "",
-    ...table(
-      ["in flight", "model", ...shown.map((column) => column.label)],
-      ordered(task).map((one) => [one.cell.size, ioModelLabel(one), ...shown.map((column) => figureOf(rowOf(one, column)))]),
-      ["left", "left", ...shown.map((): Align => "right")],
-    ),
+    ...modelsTable(["in flight", "model"], ordered(task), shown, ioModelLabel),
     "",
     ...leftOut(task.tables, shown),
   ];
@@ -99,7 +95,7 @@ export function ioTaskPoints(task: IoTask): string[] {
       return [
         [
           one.cell.size,
-          ioModelLabel(one).replace(" (median time)", ""),
+          modelNameOf(one),
           column.label,
           `${ms(row.wall.median)} ms`,
           unitsPerSecondOf(row, task).toFixed(0),
@@ -219,25 +215,18 @@ function scalingLine(task: IoTask, columns: readonly Column[]): string[] {
 
 const unitsPerSecondOf = (row: MeasuredRow, task: IoTask) => task.io.units / (row.wall.median / 1000);
 
-/** Memory per in-flight unit (async, N held, C varied) and per worker thread (W varied at the largest C with two counts). */
+/** Memory per in-flight unit (async, N held, C varied) and per worker thread, by the sweep's rules (concurrencyMemory). */
 function memoryLine(task: IoTask, columns: readonly Column[]): string[] {
   const parts = columns.flatMap((column) => {
-    const own = task.tables.filter((t) => measuredRowOf(t, column));
-    // Each column's own runs: a slope over x, round by round, from the cells given.
-    const slopeOver = (tables: readonly CellTable[], x: (t: CellTable) => number) =>
-      memorySlope(tables.map((t) => ({ x: x(t), samples: measuredRowOf(t, column)!.cell.samples })));
-    const perUnit = slopeOver(
-      own.filter((t) => roleOf(t) === "async"),
-      inFlightOf,
-    );
-    const workersAt = (c: number) => own.filter((t) => roleOf(t) === "workers" && inFlightOf(t) === c);
-    const at = [...new Set(own.filter((t) => roleOf(t) === "workers").map(inFlightOf))]
-      .sort((a, b) => b - a)
-      .find((c) => workersAt(c).length >= 2);
-    const perWorker = at === undefined ? null : slopeOver(workersAt(at), workersOf);
+    const pointsOf = (role: IoSweepRole) =>
+      task.tables.flatMap((t) => {
+        const row = roleOf(t) === role ? measuredRowOf(t, column) : undefined;
+        return row ? [{ concurrency: inFlightOf(t), workers: workersOf(t), samples: row.cell.samples }] : [];
+      });
+    const { perInFlight, perWorker, workersAt } = concurrencyMemory(pointsOf("async"), pointsOf("workers"));
     const words = [
-      ...(perUnit ? [`${kibSlope(perUnit)} per in-flight unit`] : []),
-      ...(perWorker ? [`${mibSlope(perWorker)} per worker thread (at C = ${at})`] : []),
+      ...(perInFlight ? [`${kibSlope(perInFlight)} per in-flight unit`] : []),
+      ...(perWorker ? [`${mibSlope(perWorker)} per worker thread (at C = ${workersAt})`] : []),
     ];
     return words.length > 0 ? [`${column.label} ${words.join(", ")}`] : [];
   });
@@ -248,7 +237,7 @@ function memoryLine(task: IoTask, columns: readonly Column[]): string[] {
 
 /** Whether the target could have been what was measured: the mock API's own CPU use, or a service's latency growing with C. */
 function targetLine(task: IoTask, result: RunResult): string {
-  const rows = task.tables.flatMap((t) => t.rows.flatMap((row) => ("wall" in row ? [{ t, row }] : [])));
+  const rows = task.tables.flatMap((t) => t.rows.filter(isMeasured).map((row) => ({ t, row })));
   if (task.io.target.kind === "mock-api") {
     const busy = rows.filter(({ row }) => isServerBusy(row));
     const capacity = result.run.mockApi?.capacity;
@@ -261,8 +250,8 @@ function targetLine(task: IoTask, result: RunResult): string {
       ? `**The target**: the mock API was never the bottleneck:${headroom} it used at most half a core in every cell.`
       : `**The target may have been the bottleneck**: the mock API used more than half a core in ${joinWords(busy.map(({ t, row }) => `${t.cell.cellId} on ${row.column.label}`))}: there the server, not the model, may be what was measured.`;
   }
+  const sequential = task.tables.find((t) => roleOf(t) === "sequential");
   const growth = rows.flatMap(({ t, row }) => {
-    const sequential = task.tables.find((s) => roleOf(s) === "sequential");
     const base = sequential ? measuredRowOf(sequential, row.column)?.requestLatency : undefined;
     return base && row.requestLatency && row.requestLatency.p50Ms > 2 * base.p50Ms
       ? [`${t.cell.cellId} on ${row.column.label} (p50 ${ms(base.p50Ms)} -> ${ms(row.requestLatency.p50Ms)} ms)`]

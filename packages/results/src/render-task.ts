@@ -95,16 +95,28 @@ export function taskOverview(task: TaskRun): string[] {
     "Each model's speed-up over the sequential run of the same size, in the same runtime; the sequential row gives its",
     "median time.",
     "",
-    ...table(
-      ["size", "", ...shown.map((column) => column.label)],
-      ordered.map((one) => [one.cell.size, taskRowLabel(one), ...shown.map((column) => figureOf(rowOf(one, column)))]),
-      ["left", "left", ...shown.map((): Align => "right")],
-    ),
+    ...modelsTable(["size", ""], ordered, shown, taskRowLabel),
     "",
     ...unavailableNotes(task.tables, shown),
     ...leftOut(task.tables, shown),
   ];
 }
+
+/**
+ * A task's models by size or level: one row per cell (its size, its model's label), one column per runtime with the
+ * model's figure there (a speed-up with its interval and verdict; the sequential run's median time).
+ */
+export const modelsTable = (
+  header: [size: string, model: string],
+  cells: readonly CellTable[],
+  shown: readonly Column[],
+  label: (table: CellTable) => string,
+): string[] =>
+  table(
+    [...header, ...shown.map((column) => column.label)],
+    cells.map((one) => [one.cell.size, label(one), ...shown.map((column) => figureOf(rowOf(one, column)))]),
+    ["left", "left", ...shown.map((): Align => "right")],
+  );
 
 /** "- concurrent async tasks on one thread: n/a on node, bun and deno, every size: why.": each reason once. */
 const unavailableNotes = (tables: readonly CellTable[], shown: readonly Column[]): string[] => {

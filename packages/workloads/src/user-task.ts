@@ -102,9 +102,13 @@ function prepared(task: UserTask): { definition: UserTaskDefinition; input: unkn
 
 /** 1 when the output passes the task's check; otherwise throws with what the check said. */
 function checked(definition: UserTaskDefinition, output: unknown, size: number, input: unknown): number {
-  const verdict = definition.check(output, size, input);
+  return passed(definition, definition.check(output, size, input), ` at size ${size}`);
+}
+
+/** 1 for a check's `true`; otherwise throws with what the check said (`where`: " at size 3", or nothing for a unit). */
+function passed(definition: UserTaskDefinition, verdict: boolean | string, where: string): number {
   if (verdict === true) return 1;
-  throw new Error(`${definition.name}: the check failed at size ${size}${typeof verdict === "string" ? `: ${verdict}` : ""}`);
+  throw new Error(`${definition.name}: the check failed${where}${typeof verdict === "string" ? `: ${verdict}` : ""}`);
 }
 
 /** The run and its check, synchronous as every CPU task is (after `prepareUserTask`). */
@@ -144,9 +148,7 @@ export async function runUserIoTask(task: UserIoTask): Promise<number> {
   if (!definition) throw new Error(`${task.module} was not loaded before its unit ran`);
   try {
     const output = await definition.run(task.input, task.target);
-    const verdict = definition.check(output, task.input);
-    if (verdict === true) return 1;
-    throw new Error(`${definition.name}: the check failed${typeof verdict === "string" ? `: ${verdict}` : ""}`);
+    return passed(definition, definition.check(output, task.input), "");
   } catch (error) {
     throw withPermissionHint(withCause(error));
   }
