@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { NODE_COMPILE_CACHE_DIR } from "./packages/model/src/cli/compile-cache.ts";
 
 /**
  * Files that time work in this process against a bound (the methodology's controls, the event-loop lag sampler, the
@@ -17,6 +18,9 @@ const EVERY_TEST = ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts", 
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // The tests start Node on the repository's TypeScript some hundreds of times (launchers, reports, task
+    // descriptions); the compile cache spares each start stripping the same modules again.
+    env: { NODE_COMPILE_CACHE: NODE_COMPILE_CACHE_DIR },
     projects: [
       {
         extends: true,

@@ -35,7 +35,8 @@ export interface MeasurementBackend {
   describe(launch: RuntimeLaunch): Promise<DescribeOutput | { unavailable: string }>;
   /** `api`: the mock API this cell's requests go to, metered apart. */
   measure(launch: RuntimeLaunch, request: CellRequest, timeoutMs: number, api: MockApiProcess | null): Promise<MeasureOutcome>;
-  probeCores(signal?: AbortSignal): Promise<CoreSpeeds>;
+  /** The machine-speed probe on every core at once, each reading the median of `rounds` timed rounds. */
+  probeCores(rounds: number, signal?: AbortSignal): Promise<CoreSpeeds>;
   startMockApi(settings: MockApiSettings): Promise<MockApiProcess>;
   /** What the mock API serves to an independent load generator (before the rounds, so it does not disturb them). */
   measureServerCapacity(api: MockApiProcess, settings: CapacitySettings): Promise<ServerCapacity>;

@@ -127,6 +127,7 @@ export function mergeRerun(previous: RunResult, rerun: RunResult, patterns: read
         start: previous.run.coreProbe.start,
         // Indexed by round number: the re-run's readings follow, as its rounds do.
         afterEachRound: [...previous.run.coreProbe.afterEachRound, ...rerun.run.coreProbe.afterEachRound],
+        rounds: rerun.run.coreProbe.rounds, // one profile, so one probe length (a re-run into another profile is refused)
       },
       reruns: [...(previous.run.reruns ?? []), record],
     },

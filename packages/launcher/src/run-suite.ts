@@ -94,7 +94,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<RunResult> {
   const progress: Progress = {
     startedAt: new Date().toISOString(),
     loadAtStart: loadavg(),
-    coresAtStart: await backend.probeCores(options.signal),
+    coresAtStart: await backend.probeCores(options.profile.probeRounds, options.signal),
     coresAfterEachRound: [],
     rounds: { warmup: 0, counted: 0 },
     measuringMs: 0,
@@ -217,7 +217,7 @@ async function measureRounds(
       log(`[${roundName} · ${slot + 1}/${order.length}] ${label} ${result.cellId}: ${recorded}`);
     }
     // ~1 s per round: shows whether a core, or the whole machine, was slow while this round ran.
-    progress.coresAfterEachRound.push(await backend.probeCores(signal));
+    progress.coresAfterEachRound.push(await backend.probeCores(options.profile.probeRounds, signal));
     if (signal?.aborted) throw interrupted();
     if (isWarmup) progress.rounds.warmup++;
     else progress.rounds.counted++;
@@ -425,7 +425,7 @@ function buildResult(
           }
         : null,
       meter: METER_DESCRIPTION,
-      coreProbe: { start: progress.coresAtStart, afterEachRound: progress.coresAfterEachRound },
+      coreProbe: { start: progress.coresAtStart, afterEachRound: progress.coresAfterEachRound, rounds: profile.probeRounds },
       loadAverage: { start: progress.loadAtStart, end: loadavg() },
       environment: describeChildEnvironment(),
       ...(options.target ? { target: withoutCredentials(options.target) } : {}),

@@ -18,13 +18,12 @@ import { sumOfSquares, warmUp } from "@runtime-bench/workloads";
 import { readAllowedCores } from "./proc.ts";
 
 const PROBE_SIZE = 20_000_000; // ~15 ms per round here: long enough to time, short enough to repeat
-const PROBE_ROUNDS = 21;
 const DISCARDED_ROUNDS = 3; // the JIT may still be compiling during the first rounds
 
-/** Median time of a fixed CPU task, in ms. */
-export function probeMachineSpeed(): number {
+/** Median time of a fixed CPU task over `timedRounds` rounds (the profile's probeRounds), in ms. */
+export function probeMachineSpeed(timedRounds: number): number {
   warmUp();
-  const rounds = Array.from({ length: DISCARDED_ROUNDS + PROBE_ROUNDS }, () => {
+  const rounds = Array.from({ length: DISCARDED_ROUNDS + timedRounds }, () => {
     const start = performance.now();
     sumOfSquares(PROBE_SIZE);
     return performance.now() - start;
@@ -39,21 +38,21 @@ const probeMainFile = fileURLToPath(new URL("./probe-main.ts", import.meta.url))
  * The probe on every core at once, each copy pinned to its own core (all cores busy together is the condition
  * a pool runs in), in ms per core this process may use, or why it could not be taken.
  */
-export async function probeEachCore(signal?: AbortSignal): Promise<CoreSpeeds> {
+export async function probeEachCore(rounds: number, signal?: AbortSignal): Promise<CoreSpeeds> {
   if (process.platform !== "linux") return { unavailable: "pinning to one core needs Linux's taskset" };
   try {
     const cores = readAllowedCores() ?? Array.from({ length: availableParallelism() }, (_, core) => core);
-    const ms = await Promise.all(cores.map((core) => probePinnedTo(core, signal)));
+    const ms = await Promise.all(cores.map((core) => probePinnedTo(core, rounds, signal)));
     return { ms, cores };
   } catch (error) {
     return { unavailable: toMessage(error) };
   }
 }
 
-async function probePinnedTo(core: number, signal: AbortSignal | undefined): Promise<number> {
+async function probePinnedTo(core: number, rounds: number, signal: AbortSignal | undefined): Promise<number> {
   let stdout: string;
   try {
-    ({ stdout } = await execFileAsync("taskset", ["--cpu-list", String(core), process.execPath, probeMainFile], {
+    ({ stdout } = await execFileAsync("taskset", ["--cpu-list", String(core), process.execPath, probeMainFile, String(rounds)], {
       timeout: 30_000,
       signal,
     }));

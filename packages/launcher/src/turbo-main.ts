@@ -5,6 +5,7 @@
  * `--help` is printed once. Anything else goes to turbo as typed.
  */
 import { spawn } from "node:child_process";
+import { NODE_COMPILE_CACHE_DIR } from "@runtime-bench/model/cli/compile-cache";
 import { parseBenchArgs } from "@runtime-bench/model/cli/flags";
 import { CALLER_CWD_VARIABLE } from "@runtime-bench/model/cli/repo";
 import { loadSuite } from "@runtime-bench/model/suite";
@@ -32,6 +33,8 @@ async function checkedOnce(task: string | undefined, flags: string[]): Promise<n
 // pnpm runs the script in the repository root and says where it was typed (INIT_CWD): paths are taken from there.
 process.env[CALLER_CWD_VARIABLE] ||= process.env.INIT_CWD ?? process.cwd();
 process.env.TURBO_TELEMETRY_DISABLED = "1";
+// Each app's step and the report start Node on the repository's TypeScript; the cache spares each start stripping it again.
+process.env.NODE_COMPILE_CACHE ||= NODE_COMPILE_CACHE_DIR;
 const args = process.argv.slice(2);
 const separator = args.indexOf("--");
 const answered = await checkedOnce(args[0], separator === -1 ? [] : args.slice(separator + 1));

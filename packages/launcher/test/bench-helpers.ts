@@ -11,11 +11,11 @@ import type { Suite } from "@runtime-bench/model/suite";
 export const runFile = join(repoRoot, "benchmarks/src/bench.ts");
 export const reportFile = join(repoRoot, "packages/results/src/main.ts");
 
-/** A one-profile suite, derived from the real one, small enough for a test: one counted round, no warm-up. */
+/** A one-profile suite, derived from the real one, small enough for a test: one counted round, no warm-up, the shortest probe. */
 export function writeSuite(dir: string, change: (profile: Suite["profiles"][string]) => void): string {
   const suite = JSON.parse(readFileSync(join(repoRoot, "benchmarks/suite.json"), "utf8")) as Suite;
   const profile = suite.profiles.quick!;
-  Object.assign(profile, { rounds: { warmup: 0, min: 1, max: 1 } });
+  Object.assign(profile, { rounds: { warmup: 0, min: 1, max: 1 }, probeRounds: 1 }); // one probe round: a reading, not a precise one
   profile.cpu = { tasks: profile.cpu.tasks, sizes: { tiny: 1_000_000 }, workers: profile.cpu.workers }; // no sweep, no ladder
   // No sweep, no capacity measurement, no files: only what a test asks for.
   profile.io = {

@@ -30,6 +30,7 @@ const profile = (change: Partial<Profile> = {}): Profile => ({
   rounds: { warmup: 0, min: 6, max: 30 },
   precision: { budgetMinutes: 10 },
   cellTimeoutSeconds: 10,
+  probeRounds: 7,
   scenarios: ["cpu.sequential", "cpu.worker-pool", "io.async-fetch"],
   cpu: { tasks: 4, sizes: { small: 1000 }, workers: 2 },
   io: { requests: 10, latencyMs: 5, concurrency: 5, workers: 2, requestTimeoutMs: 1000, warmUpRequests: 10, clients: ["undici-request"] },
@@ -91,9 +92,9 @@ function fakeBackend(wall: Wall, options: { unavailable?: RuntimeName[]; onMeasu
         },
       };
     },
-    async probeCores() {
+    async probeCores(rounds) {
       round++; // probed after every round
-      return { ms: [15, 15], cores: [0, 1] };
+      return { ms: [15 + rounds, 15 + rounds], cores: [0, 1] };
     },
     async startMockApi(settings) {
       return { url: "http://127.0.0.1:1", latencyMs: settings.latencyMs, pid: null, stop: async () => {} };
@@ -142,6 +143,8 @@ describe("an interleaved run", () => {
       }
     }
     expect(result.run.coreProbe.afterEachRound).toHaveLength(result.run.rounds.counted);
+    // The probe as long as the profile says, and the result says how long.
+    expect(result.run.coreProbe).toMatchObject({ start: { ms: [22, 22] }, rounds: 7 });
     expect(result.run.precision.perRound[0]).toMatchObject({ round: 0, runs: runsPerRound });
   });
 

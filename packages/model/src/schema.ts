@@ -327,7 +327,12 @@ export const runResultSchema = z.object({
     /** The one meter every cell is measured with. */
     meter: z.object({ memoryPollMs: z.number().positive(), memory: z.string(), cpu: z.string(), cores: z.string() }),
     /** The machine-speed probe on every core at once, one copy pinned to each: at the start and after each round. */
-    coreProbe: z.object({ start: coreSpeedsSchema, afterEachRound: z.array(coreSpeedsSchema) }),
+    coreProbe: z.object({
+      start: coreSpeedsSchema,
+      afterEachRound: z.array(coreSpeedsSchema),
+      /** Each reading is the median of this many timed rounds of the probe (the profile's probeRounds; absent: 21). */
+      rounds: z.number().int().positive().optional(),
+    }),
     loadAverage: z.object({ start: z.array(z.number()), end: z.array(z.number()) }),
     /** The real API the I/O cells went to instead of the mock API (--target); absent for the mock API. */
     target: z.string().optional(),

@@ -83,6 +83,14 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
         const expected = expandCells(profile, { cores: result.machine.availableParallelism, baseUrl: "http://127.0.0.1" });
         expect(new Set(own.cells.map((cell) => cell.scenarioId))).toEqual(new Set(expected.map((cell) => cell.scenarioId)));
         expect(result.run.rounds).toEqual({ warmup: profile.rounds.warmup, counted: profile.rounds.max });
+        // The machine-speed probe on every core, at the start and after the round, as long as the profile says.
+        expect(result.run.coreProbe.rounds).toBe(profile.probeRounds);
+        for (const reading of [result.run.coreProbe.start, ...result.run.coreProbe.afterEachRound]) {
+          expect(reading).toMatchObject({ cores: expect.any(Array), ms: expect.any(Array) });
+          if ("ms" in reading) expect(reading.ms).toHaveLength(reading.cores.length);
+        }
+        let polls = 0;
+        let pollIntervals = 0;
         for (const cell of own.cells) {
           if (expectedNotApplicable(own, cell)) {
             expect(cell.status, cell.cellId).toBe("n/a");
@@ -92,9 +100,11 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
           expect(cell.status, `${cell.cellId}: ${cell.reason}`).toBe("ok");
           expect(cell.samples).toHaveLength(profile.rounds.max);
           for (const sample of cell.samples) {
-            // The same meter in every cell: memory read at both gates and every MEMORY_POLL_MS in between (a busy
-            // machine may delay a timer, hence half the ideal count); the main thread's core with each reading.
-            expect(sample.memoryPolls, cell.cellId).toBeGreaterThanOrEqual(2 + Math.floor(sample.wallMs / (2 * MEMORY_POLL_MS)));
+            // The same meter in every cell: memory read at both gates and every MEMORY_POLL_MS in between; the main
+            // thread's core with each reading.
+            expect(sample.memoryPolls, cell.cellId).toBeGreaterThanOrEqual(2);
+            polls += sample.memoryPolls - 2;
+            pollIntervals += Math.floor(sample.wallMs / MEMORY_POLL_MS);
             expect(sample.mainThreadCores.length, cell.cellId).toBeGreaterThan(0);
             expect(sample.endedAtMs - sample.startedAtMs, cell.cellId).toBeGreaterThanOrEqual(sample.wallMs);
             expect(sample.peakPssKiB, cell.cellId).toBeGreaterThan(0);
@@ -111,6 +121,10 @@ export function describeQuickProfile(runtime: RuntimeName, preflightFile: URL): 
             }
           }
         }
+        // The polls between the gates, counted over the whole run: a busy machine may delay a timer (Node's
+        // worker-per-task cell at 1e7 once got none, with two test files sharing the 2 cores), hence half the ideal count.
+        expect(polls).toBeGreaterThanOrEqual(Math.floor(pollIntervals / 2));
+        expect(pollIntervals).toBeGreaterThan(10); // the run had cells long enough for the check to mean something
       },
       QUICK_PROFILE_TIMEOUT_MS,
     );
