@@ -11,10 +11,12 @@ import { execFile } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { NODE_COMPILE_CACHE_DIR } from "@runtime-bench/model/cli/compile-cache";
 import { toMessage } from "@runtime-bench/model/errors";
 import type { CoreSpeeds } from "@runtime-bench/model/schema";
 import { median } from "@runtime-bench/model/stats";
 import { sumOfSquares, warmUp } from "@runtime-bench/workloads";
+import { childEnvironment } from "./child-environment.ts";
 import { readAllowedCores } from "./proc.ts";
 
 const PROBE_SIZE = 20_000_000; // ~15 ms per round here: long enough to time, short enough to repeat
@@ -55,6 +57,8 @@ async function probePinnedTo(core: number, rounds: number, signal: AbortSignal |
     ({ stdout } = await execFileAsync("taskset", ["--cpu-list", String(core), process.execPath, probeMainFile, String(rounds)], {
       timeout: 30_000,
       signal,
+      // The environment every process the launcher starts gets (a user's NODE_OPTIONS would change the probe too).
+      env: { ...childEnvironment(), NODE_COMPILE_CACHE: NODE_COMPILE_CACHE_DIR },
     }));
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: string; killed?: boolean };
