@@ -113,7 +113,12 @@ export function howMeasured(result: RunResult, analysis: Analysis, quality: Sett
       ["meter (every cell alike)", `memory: ${run.meter.memory}; CPU: ${run.meter.cpu}; cores: ${run.meter.cores}`],
       ["environment of every process started", environmentText(run.environment)],
       ["mock API", mockApiText(run)],
-      ["probe per core, start", coreSpeeds(run.coreProbe.start)],
+      [
+        "probe per core, start",
+        // Files written before the probe's length was recorded took 21 rounds; they are rendered as they were.
+        coreSpeeds(run.coreProbe.start) +
+          (run.coreProbe.rounds ? ` (each reading the median of ${run.coreProbe.rounds} timed rounds)` : ""),
+      ],
       [
         "rounds after which one core was slow",
         uneven

@@ -281,8 +281,10 @@ describe("noise guards", () => {
         { ms: [15, 18], cores },
         { unavailable: "no taskset" },
       ],
+      rounds: 5,
     };
     const report = reportText(result);
+    expect(report).toMatch(/\| probe per core, start \| [^|]+ \(each reading the median of 5 timed rounds\) \|/);
     expect(report).toContain("| rounds after which one core was slow | 2 of 4 (worst 33%) ⚠ |");
     expect(report).toMatch(/⚠ after 2 of 4 rounds the probe ran more than 10% slower on one core than on another \(at worst 33%\)/);
     expect(report).toContain(
