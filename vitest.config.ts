@@ -3,10 +3,10 @@ import { NODE_COMPILE_CACHE_DIR } from "./packages/model/src/cli/compile-cache.t
 
 /**
  * Files that time work in this process against a bound (the methodology's controls, the event-loop lag sampler, the
- * mock API's injected latency): they run alone, after every other file, so no
- * other file's processes share the machine with their timings. Every other file runs two at a time on a 2-core
- * machine: each checks only its own processes are gone (bench-helpers' leftoverProcesses counts no process of a run
- * still going), and none times anything against a bound another file's load could break.
+ * mock API's injected latency): they run alone, after every other file, so no other file's processes share the
+ * machine with their timings. Every other file runs two at a time on a 2-core machine: each checks only its own
+ * processes are gone (bench-helpers' leftoverProcesses counts no process of a run still going), and none times
+ * anything against a bound another file's load could break.
  */
 const ALONE = [
   "packages/model/test/controls.test.ts",

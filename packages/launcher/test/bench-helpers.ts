@@ -1,6 +1,6 @@
 /** Running the real bench and report in tests: a small suite, the interleaved run (Node only unless asked), the report. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "@runtime-bench/model/cli/repo";
@@ -89,3 +89,12 @@ function isOwnedByLiveRun(pid: number): boolean {
 }
 
 export const temporary = (name: string) => mkdtempSync(join(tmpdir(), `rb-${name}-`));
+
+/** A task module (`source`) in a folder of its own under `parent`, outside the repo, as a user's would be. */
+export function writeTaskModule(parent: string, name: string, source: string): string {
+  const folder = join(parent, name);
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, "task.ts");
+  writeFileSync(file, source);
+  return file;
+}

@@ -4,28 +4,25 @@
  * model against the sequential run; a target that refuses connections fails the cells with why and the run goes on;
  * a permission Deno refused is named; bad definitions are exit 2; nothing is left running.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bench, cellsOf, leftoverProcesses, readRun, report } from "./bench-helpers.ts";
+import { bench, cellsOf, leftoverProcesses, readRun, report, writeTaskModule } from "./bench-helpers.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "rb-io-task-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** An I/O task module in a folder of its own, outside the repo: `fields` go into its definition. */
 function ioTask(name: string, fields: string, run = "async (id: number, target: string) => (await fetch(target + '/posts/' + id)).json()") {
-  const folder = join(scratch, name);
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, "task.ts");
-  writeFileSync(
-    file,
+  return writeTaskModule(
+    scratch,
+    name,
     `export default { kind: "io", name: "${name}", ${fields}
        input: (index: number) => index + 1,
        run: ${run},
        check: (post: { id: number }, id: number) => post.id === id || \`asked for post \${id}, got \${post.id}\` };`,
   );
-  return file;
 }
 
 const LATENCY_MS = 20;

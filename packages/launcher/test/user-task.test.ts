@@ -5,26 +5,19 @@
  * is left running, and results/ is never written.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { repoRoot } from "@runtime-bench/model/cli/repo";
 import { afterAll, describe, expect, it } from "vitest";
 import { runtimeBinary } from "../src/runtime-binaries.ts";
-import { bench, cellsOf, leftoverProcesses, readRun, report } from "./bench-helpers.ts";
+import { bench, cellsOf, leftoverProcesses, readRun, report, writeTaskModule } from "./bench-helpers.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "rb-user-task-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A task module in a folder of its own, outside the repo. */
-function taskFile(name: string, source: string): string {
-  const folder = join(scratch, name);
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, "task.ts");
-  writeFileSync(file, source);
-  return file;
-}
+const taskFile = (name: string, source: string): string => writeTaskModule(scratch, name, source);
 
 const examples = ["mandelbrot", "markdown-render"].map((name) => join(repoRoot, "examples", name, "task.ts"));
 const verifyScript = join(repoRoot, "packages/launcher/test/verify-task.ts");

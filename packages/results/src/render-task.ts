@@ -10,7 +10,7 @@ import type { Column } from "./column.ts";
 import { times } from "./format.ts";
 import { figureOf, modelRowLabel } from "./render-overview.ts";
 import { type Align, leftOut, table } from "./table.ts";
-import { INPUT_VIEW_WORDS, inputViewOf, type TaskRun, unavailableIn } from "./task-run.ts";
+import { INPUT_VIEW_WORDS, inputViewOf, type TaskRun, unavailableIn, viewedModelName } from "./task-run.ts";
 import { joinWords, wrapWords } from "./text.ts";
 
 export const taskTitle = (task: TaskRun) => `${task.name}: which model pays off, from what size, on which runtime`;
@@ -50,11 +50,7 @@ function inputWords(task: TaskRun): string {
 }
 
 /** A task model's row label: its reading name, and the input view where the model hands tasks off. */
-export const taskRowLabel = (table: CellTable): string => {
-  const view = inputViewOf(table);
-  const name = withoutAside(table.cell.readingName);
-  return modelRowLabel(table, view ? `${name} (${INPUT_VIEW_WORDS[view]})` : name);
-};
+export const taskRowLabel = (table: CellTable): string => modelRowLabel(table, viewedModelName(table.cell));
 
 /** What each executor did with the task besides running it: the same in every model, and what was not measured. */
 export function taskHowRun(task: TaskRun): string[] {

@@ -42,8 +42,15 @@ export interface IoTaskRun {
 }
 
 /** How a cell's model got the task's input (copied, transferred, in-place); null where the model holds it (main thread). */
-export const inputViewOf = (table: CellTable): InputView | null =>
-  table.cell.params.kind === "cpu" ? (table.cell.params.task?.input ?? null) : null;
+export const inputViewOf = (table: CellTable): InputView | null => viewOfCell(table.cell);
+const viewOfCell = (cell: CellResult): InputView | null => (cell.params.kind === "cpu" ? (cell.params.task?.input ?? null) : null);
+
+/** A model of a user's CPU task as rows and charts name it: "a warmed worker pool (input moved)"; its view where it has one. */
+export function viewedModelName(cell: CellResult): string {
+  const view = viewOfCell(cell);
+  const name = withoutAside(cell.readingName);
+  return view === null ? name : `${name} (${INPUT_VIEW_WORDS[view]})`;
+}
 
 /** The cells a task's claims are read from: every main-thread model, and the others as an application pays (copied). */
 export const isDefaultView = (table: CellTable): boolean => {

@@ -68,8 +68,8 @@ function isPlainData(value: unknown): boolean {
   return Object.values(value).every(isPlainData);
 }
 
-/** How the cell's task gets its input: its view; in runs before views, sent with --send-input, else built by each. */
-const viewOf = (task: NonNullable<CpuCellParams["task"]>): InputView => task.input ?? (task.sendInput ? "copied" : "in-place");
+/** How the cell's task gets its input: the view its cell names; none named, each executor builds its own. */
+const viewOf = (task: NonNullable<CpuCellParams["task"]>): InputView => task.input ?? "in-place";
 
 /**
  * Main-thread models prepare their tasks (a user's task: load it, build its input) in set-up, off the clock, and run

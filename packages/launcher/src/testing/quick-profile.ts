@@ -1,10 +1,9 @@
 /**
- * The integration test every app runs: its preflight (the app's own `bench` task), then the interleaved run
- * of the quick profile with only its runtime selected, as ordinary set-ups have it (both once broke cells of some
- * runtimes): from a checkout whose path has spaces, into a folder whose name has one, in a shell that sets
- * LD_LIBRARY_PATH. The result file must validate,
- * every cell must have verified runs measured by the same meter, and fresh executors must report their
- * start-up. Bad flags must end in exit code 2 with nothing written.
+ * The integration test every app runs: its preflight (the app's own `bench` task), then the interleaved run of the
+ * quick profile with only its runtime selected, as ordinary set-ups have it (both once broke cells of some runtimes):
+ * from a checkout whose path has spaces, into a folder whose name has one, in a shell that sets LD_LIBRARY_PATH. The
+ * result file must validate, every cell must have verified runs measured by the same meter, and fresh executors must
+ * report their start-up. Bad flags must end in exit code 2 with nothing written.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";

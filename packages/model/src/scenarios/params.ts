@@ -15,10 +15,6 @@ export {
 } from "@runtime-bench/workloads";
 
 /**
- * A user's task (workload "user-task", --task): the file URL of its module, the name it gives itself, the size label
- * the cell runs and the folder its runtime may read. The profile that runs it carries the same, less the size.
- */
-/**
  * What a task asks for beyond what libraries ordinarily do on load (read environment variables, read their own package
  * files): paths it reads or writes elsewhere, hosts it reaches, programs it starts. Deno is given exactly these;
  * Node and Bun need no telling.
@@ -28,6 +24,19 @@ export const taskPermissionsSchema = z
   .partial();
 export type TaskPermissions = z.infer<typeof taskPermissionsSchema>;
 
+/**
+ * How a task's input reaches the worker or process that runs it: built once on the main thread (off the clock) and
+ * copied through the runtime's channel (what an application pays: the default); moved there instead (the task marks
+ * what can be transferred; worker threads only); or built by each warmed executor before the clock starts (compute
+ * only: --compute-only).
+ */
+export const INPUT_VIEWS = ["copied", "transferred", "in-place"] as const;
+export type InputView = (typeof INPUT_VIEWS)[number];
+
+/**
+ * A user's task (workload "user-task", --task): the file URL of its module, the name it gives itself, the size label
+ * the cell runs and the folder its runtime may read. The profile that runs it carries the same, less the size.
+ */
 export const userTaskParamsSchema = z.object({
   module: z.string(),
   name: z.string(),
@@ -41,17 +50,8 @@ export const userTaskParamsSchema = z.object({
    * How the input reached a model that hands tasks to another thread or process (INPUT_VIEWS); absent where the model
    * runs on the main thread (it holds the input there), and in runs before views (each executor built its own).
    */
-  input: z.enum(["copied", "transferred", "in-place"]).optional(),
+  input: z.enum(INPUT_VIEWS).optional(),
 });
-
-/**
- * How a task's input reaches the worker or process that runs it: built once on the main thread (off the clock) and
- * copied through the runtime's channel (what an application pays: the default); moved there instead (the task marks
- * what can be transferred; worker threads only); or built by each warmed executor before the clock starts (compute
- * only: --compute-only).
- */
-export const INPUT_VIEWS = ["copied", "transferred", "in-place"] as const;
-export type InputView = (typeof INPUT_VIEWS)[number];
 
 export const cpuParamsSchema = z.object({
   kind: z.literal("cpu"),

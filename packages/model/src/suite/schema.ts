@@ -131,8 +131,8 @@ const profileSchema = z.object({
   cellTimeoutSeconds: positiveInt,
   /**
    * The machine-speed probe's timed rounds (~15 ms each, on every core at once, after 3 untimed ones), at the start
-   * and after every round; its reading is their median. 21 keeps a reading within ~2% on a quiet machine; a smoke
-   * profile of one round, which draws no verdicts, needs fewer.
+   * and after every round; its reading is their median. 21 unless a profile says otherwise: a smoke profile of one
+   * round, which draws no verdicts, needs fewer.
    */
   probeRounds: positiveInt.max(1000).default(21),
   /** The headline's scenarios: CPU ones at each of `cpu.sizes`, I/O ones once (a client variant once per client). */

@@ -5,15 +5,14 @@
  */
 import type { CellResult } from "@runtime-bench/model/schema";
 import { withoutAside } from "../cells.ts";
-import { INPUT_VIEW_WORDS, ioTaskModelName } from "../task-run.ts";
+import { ioTaskModelName, viewedModelName } from "../task-run.ts";
 
 /** A model as a chart names it: its short name, and its HTTP client where that is not the runtime's default. */
 export function modelLabel(cell: CellResult): string {
   // A user's task names its levels and input views as the report's rows do: "10 at once: over 2 worker threads".
   const ioModel = ioTaskModelName(cell);
   if (ioModel !== null) return `${cell.size}: ${ioModel}`;
-  const view = cell.params.kind === "cpu" ? cell.params.task?.input : undefined;
-  if (view !== undefined) return `${withoutAside(cell.readingName)} (${INPUT_VIEW_WORDS[view]})`;
+  if (cell.params.kind === "cpu" && cell.params.task) return viewedModelName(cell);
   const client = cell.params.kind === "io" && cell.params.client !== "default" ? cell.params.client : null;
   return client === null ? withoutAside(cell.readingName) : `${client} (another HTTP client)`;
 }
